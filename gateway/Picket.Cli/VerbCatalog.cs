@@ -1,0 +1,10 @@
+namespace Picket.Cli;
+
+/// <summary>Every verb of the <c>picket</c> command, in the order <c>--help</c> lists them.</summary>
+internal static class VerbCatalog
+{
+    public static IVerb[] All { get; } =
+    [
+        new Verbs.Decode.DecodeVerb(),
+    ];
+}

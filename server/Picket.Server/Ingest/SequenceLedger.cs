@@ -1,0 +1,72 @@
+using Picket.Contract.V1;
+
+namespace Picket.Server.Ingest;
+
+/// <summary>
+/// Per-gateway record of which batch sequence numbers are stored, answering what to ack: the
+/// highest sequence up to which every batch is held (contiguous), whether a batch is a resend,
+/// and the hole when batches arrive beyond a gap.
+/// </summary>
+/// <remarks>In-memory: a restart forgets everything. Durable storage is the storage layer's job.</remarks>
+public sealed class SequenceLedger
+{
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, GatewaySequences> _gateways = new(StringComparer.Ordinal);
+
+    /// <summary>Records that batch <paramref name="sequence"/> of <paramref name="gatewayId"/> is stored and returns the ack.</summary>
+    /// <param name="gatewayId">The gateway.</param>
+    /// <param name="sequence">The batch's sequence number, 1 or more.</param>
+    /// <param name="isNew">False when the batch had been stored before.</param>
+    public Ack Record(string gatewayId, ulong sequence, out bool isNew)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(gatewayId);
+        ArgumentOutOfRangeException.ThrowIfZero(sequence);
+        lock (_gate)
+        {
+            if (!_gateways.TryGetValue(gatewayId, out var state))
+            {
+                state = new GatewaySequences();
+                _gateways.Add(gatewayId, state);
+            }
+
+            isNew = sequence > state.Contiguous && state.Ahead.Add(sequence);
+            while (state.Ahead.Remove(state.Contiguous + 1))
+            {
+                state.Contiguous++;
+            }
+
+            var ack = new Ack { AckedSequence = state.Contiguous, Duplicate = !isNew };
+            if (state.Ahead.Count > 0)
+            {
+                ack.Gap = new SequenceGap { FirstMissing = state.Contiguous + 1, LastMissing = state.Ahead.Min - 1 };
+            }
+
+            return ack;
+        }
+    }
+
+    /// <summary>Whether batch <paramref name="sequence"/> of <paramref name="gatewayId"/> is already stored.</summary>
+    public bool Contains(string gatewayId, ulong sequence)
+    {
+        lock (_gate)
+        {
+            return _gateways.TryGetValue(gatewayId, out var state) && (sequence <= state.Contiguous || state.Ahead.Contains(sequence));
+        }
+    }
+
+    /// <summary>The highest contiguous stored sequence of <paramref name="gatewayId"/> (0 when none).</summary>
+    public ulong AckedSequence(string gatewayId)
+    {
+        lock (_gate)
+        {
+            return _gateways.TryGetValue(gatewayId, out var state) ? state.Contiguous : 0;
+        }
+    }
+
+    private sealed class GatewaySequences
+    {
+        public ulong Contiguous { get; set; }
+
+        public SortedSet<ulong> Ahead { get; } = [];
+    }
+}

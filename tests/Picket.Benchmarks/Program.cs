@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(Picket.Benchmarks.ProtoWriterBenchmarks).Assembly).Run(args);
