@@ -6,5 +6,6 @@ internal static class VerbCatalog
     public static IVerb[] All { get; } =
     [
         new Verbs.Decode.DecodeVerb(),
+        new Verbs.Demo.DemoVerb(),
     ];
 }
