@@ -148,10 +148,17 @@ public static class TrackUpdateEncoder
     /// Serializes <paramref name="report"/> as a whole TrackUpdate message into
     /// <paramref name="buffer"/> from <paramref name="offset"/>.
     /// </summary>
+    /// <remarks>Allocates a writer; a per-message path reuses one with <see cref="Encode(ProtoWriter, ref TrackReport, byte[], int)"/>.</remarks>
     /// <returns>The number of bytes written, or 0 when the buffer was too small (nothing usable was written).</returns>
     public static int Encode(ref TrackReport report, byte[] buffer, int offset)
     {
-        var writer = new ProtoWriter(buffer);
+        return Encode(new ProtoWriter(buffer), ref report, buffer, offset);
+    }
+
+    /// <summary>As <see cref="Encode(ref TrackReport, byte[], int)"/>, reusing <paramref name="writer"/> (no allocation).</summary>
+    /// <returns>The number of bytes written, or 0 when the buffer was too small.</returns>
+    public static int Encode(ProtoWriter writer, ref TrackReport report, byte[] buffer, int offset)
+    {
         writer.Reset(buffer, offset, buffer.Length - offset);
         WriteBody(writer, ref report);
         return writer.HasOverflowed ? 0 : writer.Length;
