@@ -1,0 +1,66 @@
+using System.Text;
+
+namespace Picket.Simulation.Scenarios;
+
+/// <summary>Scenario files: every built-in one loads; a bad one names the key and the reason.</summary>
+public class ScenarioLoaderTests
+{
+    [Fact]
+    public void BuiltInNames_ListsTheRequiredScenarios()
+    {
+        Assert.Contains("gulf-of-finland-incursion", ScenarioLoader.BuiltInNames);
+        Assert.Contains("crossing-targets", ScenarioLoader.BuiltInNames);
+        Assert.Contains("manoeuvres", ScenarioLoader.BuiltInNames);
+        Assert.Contains("drones-in-clutter", ScenarioLoader.BuiltInNames);
+        Assert.Contains("busy-sky", ScenarioLoader.BuiltInNames);
+        Assert.Contains("civil-only", ScenarioLoader.BuiltInNames);
+    }
+
+    [Fact]
+    public void LoadBuiltIn_Every_LoadsAndItsZonesOpen()
+    {
+        foreach (var name in ScenarioLoader.BuiltInNames)
+        {
+            var scenario = ScenarioLoader.LoadBuiltIn(name);
+            Assert.Equal(name, scenario.Name);
+            using var zones = ScenarioLoader.OpenZones(scenario);
+            Assert.True(scenario.Zones is null || zones is not null);
+        }
+    }
+
+    [Fact]
+    public void LoadBuiltIn_BusySky_HasThreeHundredAircraft()
+    {
+        Assert.Equal(300, new ScenarioSimulation(ScenarioLoader.LoadBuiltIn("busy-sky")).Targets.Count);
+    }
+
+    [Theory]
+    [InlineData("\"duration_s\": -5", "duration_s: -5 is outside")]
+    [InlineData("\"site\": { \"latitude_deg\": 95, \"longitude_deg\": 0 }", "site.latitude_deg: 95 is outside")]
+    [InlineData("\"targets\": [ { \"name\": \"a\", \"icao\": \"XYZ123\", \"start\": {} } ]", "targets[0].icao: 'XYZ123' is not 6 hex digits")]
+    [InlineData("\"targets\": [ { \"name\": \"a\", \"squawk\": \"7800\", \"start\": {} } ]", "targets[0].squawk: '7800' is not 4 octal digits")]
+    [InlineData("\"targets\": [ { \"name\": \"a\", \"adsb\": true, \"start\": {} } ]", "targets[0].adsb: needs transponder")]
+    [InlineData("\"radar\": { \"detection_probability\": 1.5 }", "radar.detection_probability: 1.5 is outside")]
+    [InlineData("\"targets\": [ { \"name\": \"a\", \"start\": {}, \"legs\": [ { \"duration_s\": 10, \"turn_rate_deg_s\": 99 } ] } ]", "targets[0].legs[0].turn_rate_deg_s: 99 is outside")]
+    [InlineData("\"radar\": { \"scan_perod_s\": 4 }", "scan_perod_s")]
+    [InlineData("\"targets\": [ { \"name\": \"a\", \"class\": \"ufo\", \"start\": {} } ]", "$.targets[0].class")]
+    public void Load_BadValue_NamesTheKeyAndTheReason(string fragment, string expected)
+    {
+        var json = "{ \"name\": \"bad\", \"duration_s\": 60, \"site\": { \"latitude_deg\": 59, \"longitude_deg\": 25 }, " + fragment + " }";
+        // Later keys override earlier ones, so the fragment wins over the defaults above.
+        using var stream = new MemoryStream(Encoding.UTF8.GetBytes(json));
+
+        var error = Assert.Throws<ScenarioException>(() => ScenarioLoader.Load(stream, "bad.json"));
+
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+        Assert.StartsWith("bad.json: ", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void LoadBuiltIn_Unknown_ListsTheKnownOnes()
+    {
+        var error = Assert.Throws<ScenarioException>(() => ScenarioLoader.LoadBuiltIn("nope"));
+
+        Assert.Contains("gulf-of-finland-incursion", error.Message, StringComparison.Ordinal);
+    }
+}
