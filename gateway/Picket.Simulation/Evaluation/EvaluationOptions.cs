@@ -1,0 +1,17 @@
+namespace Picket.Simulation.Evaluation;
+
+/// <summary>How a tracker's output is scored against truth.</summary>
+public sealed class EvaluationOptions
+{
+    /// <summary>GOSPA cut-off c, metres (1,000 for aircraft; 200 for drones).</summary>
+    public double CutoffMetres { get; set; } = 1_000;
+
+    /// <summary>A track report older than this is not used at an evaluation instant, microseconds.</summary>
+    public long MaximumReportAgeMicroseconds { get; set; } = 12_000_000;
+
+    /// <summary>A truth counts as trackable from its first detection until this long after its last one, microseconds.</summary>
+    public long TrackableAfterLastDetectionMicroseconds { get; set; } = 10_000_000;
+
+    /// <summary>An alert counts as false when its truth was outside the zone for this long on both sides, microseconds.</summary>
+    public long AlertToleranceMicroseconds { get; set; } = 30_000_000;
+}

@@ -1,0 +1,163 @@
+using Picket.Simulation.Events;
+using Picket.Simulation.Geodesy;
+using Picket.Simulation.Scenarios;
+using Picket.Simulation.Truth;
+
+namespace Picket.Simulation.Evaluation;
+
+/// <summary>
+/// The evaluator on constructed tracker outputs whose scores follow from the definitions: a
+/// perfect tracker, a biased one, duplicated, swapped and false tracks, and zone alerts.
+/// </summary>
+public class TrackingEvaluatorTests
+{
+    private static readonly GeoPosition Site = new(59.5, 26.5, 50);
+
+    [Fact]
+    public void Finish_PerfectTracker_ScoresPerfectly()
+    {
+        var (evaluator, truths) = Setup(targets: 2, seconds: 60);
+        foreach (var truth in truths)
+        {
+            evaluator.AddEstimate(Estimate(truth, trackId: 100 + truth.TargetIndex));
+        }
+
+        var report = evaluator.Finish("perfect");
+
+        Assert.Equal(0, report.MeanGospaMetres, 1e-6);
+        Assert.Equal(0, report.PositionRmseMetres, 1e-6);
+        Assert.Equal(1, report.Completeness);
+        Assert.Equal(1, report.Ambiguity);
+        Assert.Equal(0, report.Spuriousness);
+        Assert.Equal(0, report.TrackIdChanges);
+        Assert.Equal(0, report.FalseConfirmedTracks);
+        Assert.Equal(0, report.MeanTimeToConfirmSeconds);
+    }
+
+    [Fact]
+    public void Finish_ConstantBias_RmseIsTheBias()
+    {
+        var (evaluator, truths) = Setup(targets: 1, seconds: 30);
+        foreach (var truth in truths)
+        {
+            var shifted = Wgs84.FromEnu(truth.State.Position, new Vector3(30, 40, 0));
+            evaluator.AddEstimate(Estimate(truth, 7) with { Position = shifted });
+        }
+
+        var report = evaluator.Finish("bias");
+
+        Assert.Equal(50, report.PositionRmseMetres, 0.05);
+        Assert.Equal(50, report.MeanGospaMetres, 0.05); // one pair, nothing missed or false
+    }
+
+    [Fact]
+    public void Finish_DuplicateAndFalseTracks_RaiseAmbiguityAndSpuriousness()
+    {
+        var (evaluator, truths) = Setup(targets: 1, seconds: 20);
+        foreach (var truth in truths)
+        {
+            evaluator.AddEstimate(Estimate(truth, 1));
+            evaluator.AddEstimate(Estimate(truth, 2) with { Position = Wgs84.FromEnu(truth.State.Position, new Vector3(100, 0, 0)) });
+            evaluator.AddEstimate(Estimate(truth, 3) with { Position = Wgs84.FromEnu(truth.State.Position, new Vector3(50_000, 0, 0)) });
+        }
+
+        var report = evaluator.Finish("duplicates");
+
+        Assert.Equal(2, report.Ambiguity);
+        Assert.Equal(1.0 / 3, report.Spuriousness, 1e-9);
+        Assert.Equal(1, report.FalseConfirmedTracks);
+
+        // GOSPA per instant: track 1 exact, tracks 2 and 3 false: sqrt(2 * c^2 / 2) = 1000 m.
+        Assert.Equal(1_000, report.MeanGospaMetres, 1e-6);
+    }
+
+    [Fact]
+    public void Finish_TrackReplacedHalfway_CountsOneIdChangeAndConfirmationDelay()
+    {
+        var (evaluator, truths) = Setup(targets: 1, seconds: 40, firstDetectionSecond: 5);
+        foreach (var truth in truths.Where(t => t.TimeMicroseconds >= 8_000_000))
+        {
+            evaluator.AddEstimate(Estimate(truth, truth.TimeMicroseconds < 20_000_000 ? 1 : 2));
+        }
+
+        var report = evaluator.Finish("swap");
+
+        Assert.Equal(1, report.TrackIdChanges);
+        Assert.Equal(3, report.MeanTimeToConfirmSeconds, 1e-9); // detected at 5 s, confirmed at 8 s
+    }
+
+    [Fact]
+    public void Finish_ZoneCrossing_ScoresTimeToAlertAndFalseAlerts()
+    {
+        // The target flies east at 200 m/s from 10 km west of the site; the zone is everything
+        // east of the site's longitude, so the truth enters at 50 s.
+        var (evaluator, truths) = Setup(targets: 1, seconds: 120, heading: 90, startEast: -10_000);
+        evaluator.AddZones([new EvaluationZone("east", [[[(58.0, Site.LongitudeDegrees), (61.0, Site.LongitudeDegrees), (61.0, 30.0), (58.0, 30.0), (58.0, Site.LongitudeDegrees)]]])]);
+        foreach (var truth in truths)
+        {
+            evaluator.AddEstimate(Estimate(truth, 9));
+        }
+
+        evaluator.AddAlert(54_000_000, 9, "east", enter: true);
+        evaluator.AddAlert(20_000_000, 77, "east", enter: true); // a track on nothing
+
+        var report = evaluator.Finish("zone");
+
+        var incursion = Assert.Single(report.Incursions);
+        Assert.Equal(50, incursion.EntrySeconds, 1.0);
+        Assert.Equal(4, incursion.TimeToAlertSeconds, 1.0);
+        Assert.Equal(1, report.FalseAlerts);
+    }
+
+    private static (TrackingEvaluator Evaluator, List<TruthEvent> Truths) Setup(int targets, int seconds, int firstDetectionSecond = 0, double heading = 45, double startEast = 20_000)
+    {
+        var list = new List<SimulatedTarget>();
+        for (var i = 0; i < targets; i++)
+        {
+            list.Add(new SimulatedTarget
+            {
+                Index = i,
+                Name = $"t{i}",
+                Class = TargetClass.Airliner,
+                AppearMicroseconds = 0,
+                DisappearMicroseconds = seconds * 1_000_000L,
+                Start = Wgs84.FromEnu(Site, new Vector3(startEast, i * 30_000, 9_000)),
+                SpeedMetresPerSecond = 200,
+                HeadingDegrees = heading,
+                Legs = [],
+            });
+        }
+
+        var evaluator = new TrackingEvaluator(new EvaluationOptions(), list, Site);
+        var truths = new List<TruthEvent>();
+        foreach (var target in list)
+        {
+            var motion = new TargetMotion(target);
+            for (var t = 0L; t < seconds * 1_000_000L; t += 1_000_000)
+            {
+                motion.AdvanceTo(t);
+                var truth = new TruthEvent(t, target.Index, motion.State);
+                truths.Add(truth);
+                evaluator.AddTruth(truth);
+                if (t >= firstDetectionSecond * 1_000_000L)
+                {
+                    evaluator.AddDetection(target.Index, t);
+                }
+            }
+        }
+
+        return (evaluator, truths);
+    }
+
+    private static TrackEstimate Estimate(TruthEvent truth, long trackId) => new()
+    {
+        TimeMicroseconds = truth.TimeMicroseconds,
+        TrackId = trackId,
+        Position = truth.State.Position,
+        VelocityEast = truth.State.VelocityEast,
+        VelocityNorth = truth.State.VelocityNorth,
+        SigmaEast = 50,
+        SigmaNorth = 50,
+        Confirmed = true,
+    };
+}
