@@ -160,7 +160,7 @@ public static class CommBDecoder
         if (Mb(frame, offset, 24, 24) != 0)
         {
             message.HasGroundSpeed = true; // 25-34: ground speed, 2 kt
-            message.GroundSpeedEighthKnots = Mb(frame, offset, 25, 34) * 16;
+            message.GroundSpeedKnotsQ10 = Mb(frame, offset, 25, 34) * 2048;
         }
 
         if (Mb(frame, offset, 35, 35) != 0)

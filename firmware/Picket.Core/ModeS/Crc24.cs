@@ -31,7 +31,7 @@ public static class Crc24
     /// <summary>
     /// The syndrome of a whole frame: the CRC of its data bits XOR its last 24 bits. Zero for an
     /// intact DF11/17/18 frame with interrogator code 0; the interrogator or aircraft address
-    /// for address/parity formats (DF0/4/5/16/20/21).
+    /// for address/parity formats (DF0/4/5/16/20/21/24).
     /// </summary>
     /// <param name="frame">The frame bytes.</param>
     /// <param name="offset">Index of the frame's first byte.</param>

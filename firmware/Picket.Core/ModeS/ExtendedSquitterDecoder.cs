@@ -65,7 +65,7 @@ public static class ExtendedSquitterDecoder
         if (SurfaceMovement.TryDecode(movement, out var eighths))
         {
             message.HasGroundSpeed = true;
-            message.GroundSpeedEighthKnots = eighths;
+            message.GroundSpeedKnotsQ10 = eighths << 7;
         }
 
         if (Bits.GetBit(frame, offset, 45))
@@ -152,6 +152,12 @@ public static class ExtendedSquitterDecoder
         if (message.Version == 0 || message.Subtype > 1)
         {
             return;
+        }
+
+        if (message.Subtype == 1)
+        {
+            message.HasNacV = true;
+            message.NacV = (int)Bits.GetBits(frame, offset, 49, 51); // 49-51: surface capability class NACv
         }
 
         message.NicA = (int)Bits.GetBits(frame, offset, 76, 76);

@@ -4,7 +4,7 @@ namespace Picket.ModeS;
 
 /// <summary>
 /// The ICAO addresses recently heard in frames that carry their address in clear with a checked
-/// parity (DF11/17/18). Address/parity replies (DF0/4/5/16/20/21) are accepted only for an
+/// parity (DF11/17/18). Address/parity replies (DF0/4/5/16/20/21/24) are accepted only for an
 /// address found here, so a noise frame whose syndrome happens to look like an address does not
 /// create a phantom aircraft. Fixed capacity, open addressing, entries expire; owned by the caller.
 /// </summary>

@@ -12,7 +12,7 @@ public enum ModeSCrcStatus
     /// <summary>Address-announced frame whose syndrome matched a 1 or 2-bit error that was corrected.</summary>
     Corrected = 2,
 
-    /// <summary>Address/parity frame (DF0/4/5/16/20/21) whose recovered address is in the known-aircraft table.</summary>
+    /// <summary>Address/parity frame (DF0/4/5/16/20/21/24) whose recovered address is in the known-aircraft table.</summary>
     AddressConfirmed = 3,
 
     /// <summary>Address/parity frame whose recovered address was not heard in a DF11/17/18 recently: possibly noise.</summary>
@@ -21,6 +21,6 @@ public enum ModeSCrcStatus
     /// <summary>Address-announced frame with an uncorrectable syndrome.</summary>
     Invalid = 5,
 
-    /// <summary>A downlink format without parity rules here (DF19 military, DF22, DF24 Comm-D and unassigned formats).</summary>
+    /// <summary>A downlink format without parity rules here (DF19 military, DF22 and unassigned formats).</summary>
     NotChecked = 6,
 }

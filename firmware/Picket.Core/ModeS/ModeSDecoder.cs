@@ -84,6 +84,7 @@ public static class ModeSDecoder
             case 16:
             case 20:
             case 21:
+            case 24:
                 // 3.1.2.3.3.2: AP = parity overlaid with the address, so the syndrome is the address.
                 message.HasAddress = true;
                 message.AddressFromParity = true;
@@ -163,9 +164,10 @@ public static class ModeSDecoder
                 break;
         }
 
-        if (df == 17 || (df == 18 && message.ControlField <= 6 && message.ControlField != 4))
+        if (df == 17 || (df == 18 && message.ControlField != 4))
         {
-            // DF18 CF 0-3, 5, 6 carry an ADS-B ME field (DO-260B 2.2.3.1); CF 4 is TIS-B management, 7 reserved.
+            // DF18 CF 0-3, 5, 6 carry an ADS-B ME field (DO-260B 2.2.3.1); CF 4 is TIS-B management. CF 7
+            // is reserved, but the receivers seen in the field put ordinary ME fields there too.
             ExtendedSquitterDecoder.Decode(frame, offset, ref message);
         }
         else if (df == 20 || df == 21)

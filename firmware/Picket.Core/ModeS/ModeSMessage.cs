@@ -135,11 +135,11 @@ public struct ModeSMessage
     /// <summary>Navigation uncertainty category for position implied by the type code (DO-260A), 0 to 9.</summary>
     public int NucP;
 
-    /// <summary>True when <see cref="GroundSpeedEighthKnots"/> is set.</summary>
+    /// <summary>True when <see cref="GroundSpeedKnotsQ10"/> is set.</summary>
     public bool HasGroundSpeed;
 
-    /// <summary>Ground speed, 1/8 knot units (0 to 32,768 kt × 8).</summary>
-    public int GroundSpeedEighthKnots;
+    /// <summary>Ground speed, knots in Q10 (1/1024 kt units), 0 to 5,800 kt.</summary>
+    public int GroundSpeedKnotsQ10;
 
     /// <summary>True when <see cref="Track"/> is set (ground track over ground, true north).</summary>
     public bool HasTrack;

@@ -6,11 +6,11 @@ namespace Picket.ModeS;
 /// </summary>
 public static class SurfaceMovement
 {
-    /// <summary>Decodes <paramref name="movement"/> (0 to 127) to ground speed in 1/8 knot units.</summary>
+    /// <summary>Decodes <paramref name="movement"/> (0 to 127) to ground speed in 1/8 knot units (0 to 1,400).</summary>
     /// <returns>False for 0 (no information) and 125-127 (reserved).</returns>
-    public static bool TryDecode(int movement, out int groundSpeedEighthKnots)
+    public static bool TryDecode(int movement, out int groundSpeedEighths)
     {
-        groundSpeedEighthKnots = 0;
+        groundSpeedEighths = 0;
         if (movement == 0 || movement >= 125)
         {
             return false;
@@ -18,35 +18,35 @@ public static class SurfaceMovement
 
         if (movement == 1)
         {
-            groundSpeedEighthKnots = 0; // stopped (below 0.125 kt)
+            groundSpeedEighths = 0; // stopped (below 0.125 kt)
         }
         else if (movement <= 8)
         {
-            groundSpeedEighthKnots = movement - 1; // 0.125 kt steps from 0.125 kt
+            groundSpeedEighths = movement - 1; // 0.125 kt steps from 0.125 kt
         }
         else if (movement <= 12)
         {
-            groundSpeedEighthKnots = 8 + ((movement - 9) * 2); // 0.25 kt steps from 1 kt
+            groundSpeedEighths = 8 + ((movement - 9) * 2); // 0.25 kt steps from 1 kt
         }
         else if (movement <= 38)
         {
-            groundSpeedEighthKnots = 16 + ((movement - 13) * 4); // 0.5 kt steps from 2 kt
+            groundSpeedEighths = 16 + ((movement - 13) * 4); // 0.5 kt steps from 2 kt
         }
         else if (movement <= 93)
         {
-            groundSpeedEighthKnots = 120 + ((movement - 39) * 8); // 1 kt steps from 15 kt
+            groundSpeedEighths = 120 + ((movement - 39) * 8); // 1 kt steps from 15 kt
         }
         else if (movement <= 108)
         {
-            groundSpeedEighthKnots = 560 + ((movement - 94) * 16); // 2 kt steps from 70 kt
+            groundSpeedEighths = 560 + ((movement - 94) * 16); // 2 kt steps from 70 kt
         }
         else if (movement <= 123)
         {
-            groundSpeedEighthKnots = 800 + ((movement - 109) * 40); // 5 kt steps from 100 kt
+            groundSpeedEighths = 800 + ((movement - 109) * 40); // 5 kt steps from 100 kt
         }
         else
         {
-            groundSpeedEighthKnots = 1400; // 175 kt or more
+            groundSpeedEighths = 1400; // 175 kt or more
         }
 
         return true;

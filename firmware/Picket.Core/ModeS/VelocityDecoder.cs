@@ -74,10 +74,10 @@ public static class VelocityDecoder
             north = -north;
         }
 
-        // Speed in 1/8 kt, rounded: sqrt(4 * 64 * (e^2 + n^2)) is twice the speed in eighths.
-        var twice = IntegerMath.SquareRoot(256L * (((long)east * east) + ((long)north * north)));
+        // Speed in Q10, rounded: sqrt(4 * 2^20 * (e^2 + n^2)) is twice the speed in 1/1024 kt.
+        var twice = IntegerMath.SquareRoot((((long)east * east) + ((long)north * north)) << 22);
         message.HasGroundSpeed = true;
-        message.GroundSpeedEighthKnots = (int)((twice + 1) >> 1);
+        message.GroundSpeedKnotsQ10 = (int)((twice + 1) >> 1);
         if (east != 0 || north != 0)
         {
             message.HasTrack = true;

@@ -98,9 +98,10 @@ public static class CprDecoder
         var latitudeOdd = ZonePosition(Modulo(j, 59), oddLatitude, 59 * scale);
         if (surface)
         {
-            // The surface latitude is in [0, 90): the southern-hemisphere twin is 90 degrees lower.
-            latitudeEven = NearestOf(latitudeEven, latitudeEven - QuarterTurn, referenceLatitude);
-            latitudeOdd = NearestOf(latitudeOdd, latitudeOdd - QuarterTurn, referenceLatitude);
+            // The surface latitude is in [0, 90): its twins are 90 degrees lower (southern hemisphere)
+            // and, for exactly 0, 90 degrees higher (the pole).
+            latitudeEven = NearestLatitude(latitudeEven, referenceLatitude);
+            latitudeOdd = NearestLatitude(latitudeOdd, referenceLatitude);
         }
         else
         {
@@ -163,11 +164,28 @@ public static class CprDecoder
         return difference <= halfZone && difference >= -halfZone;
     }
 
-    private static long NearestOf(long first, long second, int reference)
+    private static long NearestLatitude(long latitude, int reference)
     {
-        var firstDistance = first - reference;
-        var secondDistance = second - reference;
-        return (firstDistance < 0 ? -firstDistance : firstDistance) <= (secondDistance < 0 ? -secondDistance : secondDistance) ? first : second;
+        var best = latitude;
+        var bestDistance = long.MaxValue;
+        for (var shift = -1; shift <= 1; shift++)
+        {
+            var candidate = latitude + (shift * QuarterTurn);
+            if (candidate > QuarterTurn || candidate < -QuarterTurn)
+            {
+                continue;
+            }
+
+            var distance = candidate - reference;
+            distance = distance < 0 ? -distance : distance;
+            if (distance < bestDistance)
+            {
+                bestDistance = distance;
+                best = candidate;
+            }
+        }
+
+        return best;
     }
 
     private static long NearestQuadrant(long longitude, int reference)
