@@ -300,7 +300,7 @@ public struct ModeSMessage
     /// <summary>True when <see cref="BaroPressureSettingTenthsHectopascal"/> is set (BDS 4,0).</summary>
     public bool HasBaroPressureSetting;
 
-    /// <summary>Barometric pressure setting minus nothing, 0.1 hPa units, 8,000 to 12,095.</summary>
+    /// <summary>Barometric pressure setting (BDS 4,0), 0.1 hPa units, 8,000 to 12,095.</summary>
     public int BaroPressureSettingTenthsHectopascal;
 
     /// <summary>True when <see cref="Roll"/> is set (BDS 5,0).</summary>
