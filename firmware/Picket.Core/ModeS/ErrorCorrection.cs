@@ -9,22 +9,29 @@ namespace Picket.ModeS;
 /// <remarks>
 /// The downlink format bits 1-5 are never corrected: changing them would turn the frame into
 /// another format whose parity means something else (the same rule readsb applies).
+/// The single-bit tables are small (2 KB); the two-bit table of 112-bit frames (about 6,000
+/// patterns, 96 KB) is built only when a caller first asks for two-bit correction, so the board,
+/// which corrects one bit, never holds it.
 /// </remarks>
 public static class ErrorCorrection
 {
-    private const int TableSize = 16384;
+    private const int SingleTableSize = 256;
+    private const int DoubleTableSize = 16384;
     private const int FirstCorrectableBit = 6;
     private const ushort Ambiguous = 0xFFFF;
 
-    private static readonly uint[] ShortKeys = new uint[TableSize];
-    private static readonly ushort[] ShortValues = new ushort[TableSize];
-    private static readonly uint[] LongKeys = new uint[TableSize];
-    private static readonly ushort[] LongValues = new ushort[TableSize];
+    private static readonly uint[] ShortKeys = new uint[SingleTableSize];
+    private static readonly ushort[] ShortValues = new ushort[SingleTableSize];
+    private static readonly uint[] LongKeys = new uint[SingleTableSize];
+    private static readonly ushort[] LongValues = new ushort[SingleTableSize];
+    private static readonly object DoubleTableLock = new object();
+    private static uint[] _doubleKeys;
+    private static ushort[] _doubleValues;
 
     static ErrorCorrection()
     {
         Build(56, false, ShortKeys, ShortValues);
-        Build(112, true, LongKeys, LongValues);
+        Build(112, false, LongKeys, LongValues);
     }
 
     /// <summary>
@@ -41,6 +48,12 @@ public static class ErrorCorrection
     {
         var isLong = lengthBytes == 14;
         var value = Lookup(isLong ? LongKeys : ShortKeys, isLong ? LongValues : ShortValues, syndrome);
+        if (value == 0 && isLong && maxBits >= 2)
+        {
+            EnsureDoubleTable();
+            value = Lookup(_doubleKeys, _doubleValues, syndrome);
+        }
+
         if (value == 0 || value == Ambiguous)
         {
             return 0;
@@ -63,9 +76,30 @@ public static class ErrorCorrection
         return bits;
     }
 
+    private static void EnsureDoubleTable()
+    {
+        if (_doubleValues != null)
+        {
+            return;
+        }
+
+        lock (DoubleTableLock)
+        {
+            if (_doubleValues == null)
+            {
+                var keys = new uint[DoubleTableSize];
+                var values = new ushort[DoubleTableSize];
+                Build(112, true, keys, values);
+                _doubleKeys = keys;
+                _doubleValues = values;
+            }
+        }
+    }
+
     private static ushort Lookup(uint[] keys, ushort[] values, uint syndrome)
     {
-        var slot = (int)((syndrome * 2654435761u) >> 18) & (TableSize - 1);
+        var mask = keys.Length - 1;
+        var slot = (int)((syndrome * 2654435761u) >> 18) & mask;
         while (keys[slot] != 0)
         {
             if (keys[slot] == syndrome)
@@ -73,7 +107,7 @@ public static class ErrorCorrection
                 return values[slot];
             }
 
-            slot = (slot + 1) & (TableSize - 1);
+            slot = (slot + 1) & mask;
         }
 
         return 0;
@@ -89,7 +123,10 @@ public static class ErrorCorrection
             Bits.FlipBit(frame, 0, bit);
             single[bit] = Crc24.Syndrome(frame, 0, lengthBytes);
             Bits.FlipBit(frame, 0, bit);
-            Insert(keys, values, single[bit], (ushort)bit);
+            if (!twoBits)
+            {
+                Insert(keys, values, single[bit], (ushort)bit);
+            }
         }
 
         if (!twoBits)
@@ -108,7 +145,8 @@ public static class ErrorCorrection
 
     private static void Insert(uint[] keys, ushort[] values, uint syndrome, ushort value)
     {
-        var slot = (int)((syndrome * 2654435761u) >> 18) & (TableSize - 1);
+        var mask = keys.Length - 1;
+        var slot = (int)((syndrome * 2654435761u) >> 18) & mask;
         while (keys[slot] != 0)
         {
             if (keys[slot] == syndrome)
@@ -117,7 +155,7 @@ public static class ErrorCorrection
                 return;
             }
 
-            slot = (slot + 1) & (TableSize - 1);
+            slot = (slot + 1) & mask;
         }
 
         keys[slot] = syndrome;
