@@ -70,12 +70,26 @@ public sealed class BeastFramer
     /// <returns>Bytes consumed (up to and including the byte that completed a frame).</returns>
     public int Push(byte[] buffer, int offset, int count, out bool frameReady)
     {
-        for (var i = 0; i < count; i++)
+        var i = offset;
+        var end = offset + count;
+        while (i < end)
         {
-            if (Push(buffer[offset + i]))
+            if (_state == BeastState.Payload && !_escapePending)
+            {
+                // Fast path: payload bytes other than 0x1a are copied without going through the state switch.
+                var value = buffer[i];
+                if (value != Escape && _count < _expected - 1)
+                {
+                    _payload[_count++] = value;
+                    i++;
+                    continue;
+                }
+            }
+
+            if (Push(buffer[i++]))
             {
                 frameReady = true;
-                return i + 1;
+                return i - offset;
             }
         }
 

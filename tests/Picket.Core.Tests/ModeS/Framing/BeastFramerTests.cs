@@ -82,4 +82,44 @@ public sealed class BeastFramerTests
         Assert.Equal(4, framer.GarbageBytes);
         Assert.Equal(0, framer.Frames);
     }
+
+    [Fact]
+    public void PushBuffer_UlssCapture_SameFramesAsByteAtATime()
+    {
+        var capture = File.ReadAllBytes(Picket.Testing.SharedData.PathOf("adsb/beast_ulss7_20180403.bin"));
+        var frame = new ModeSFrame();
+        var single = new List<string>();
+        var byteFramer = new BeastFramer(frame);
+        foreach (var b in capture)
+        {
+            if (byteFramer.Push(b))
+            {
+                single.Add(Convert.ToHexString(frame.Data, 0, frame.LengthBytes) + frame.TimestampTicks);
+            }
+        }
+
+        var bulk = new List<string>();
+        var bufferFramer = new BeastFramer(frame);
+        var random = new Random(5);
+        var offset = 0;
+        while (offset < capture.Length)
+        {
+            // Random chunk sizes, as reads from a socket or serial port deliver them.
+            var chunk = Math.Min(random.Next(1, 700), capture.Length - offset);
+            var used = 0;
+            while (used < chunk)
+            {
+                used += bufferFramer.Push(capture, offset + used, chunk - used, out var ready);
+                if (ready)
+                {
+                    bulk.Add(Convert.ToHexString(frame.Data, 0, frame.LengthBytes) + frame.TimestampTicks);
+                }
+            }
+
+            offset += chunk;
+        }
+
+        Assert.Equal(13954, single.Count);
+        Assert.Equal(single, bulk);
+    }
 }

@@ -19,9 +19,11 @@ internal sealed class BeastDecodeFormat : IDecodeFormat
         while ((count = await input.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
         {
             total += count;
-            for (var i = 0; i < count; i++)
+            var used = 0;
+            while (used < count)
             {
-                if (framer.Push(buffer[i]))
+                used += framer.Push(buffer, used, count - used, out var ready);
+                if (ready)
                 {
                     session.Add(frame);
                 }
