@@ -57,14 +57,14 @@ public sealed partial class AircraftPositionTable
                 : PositionStatus.AwaitingPair;
         }
 
-        if (surface && HasReceiver)
+        // Relative to the receiver only when every target it can hear is within half a zone of it
+        // (A.1.7.5/6): surface targets (45 NM) always; airborne ones when the range limit is at most
+        // 180 NM. Such a decode starts a track like a pair does: unconfirmed until the next agrees.
+        if (HasReceiver && (surface || (_limits.MaxRangeNauticalMiles > 0 && _limits.MaxRangeNauticalMiles <= 180))
+            && CprDecoder.TryDecodeLocal(message.CprLatitude, message.CprLongitude, message.CprFormat, surface, ReceiverLatitude, ReceiverLongitude, out latitude, out longitude))
         {
-            // A surface target heard by this receiver is within 45 NM of it: half a surface zone (A.1.7.6).
-            if (CprDecoder.TryDecodeLocal(message.CprLatitude, message.CprLongitude, message.CprFormat, true, ReceiverLatitude, ReceiverLongitude, out latitude, out longitude))
-            {
-                fromPair = true;
-                return PositionStatus.Confirmed;
-            }
+            fromPair = true;
+            return PositionStatus.Confirmed;
         }
 
         return surface && !HasReceiver ? PositionStatus.NeedsReference : PositionStatus.AwaitingPair;

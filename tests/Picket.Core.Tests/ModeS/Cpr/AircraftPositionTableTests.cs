@@ -59,6 +59,23 @@ public sealed class AircraftPositionTableTests
         Assert.Equal(PositionStatus.NoPosition, Feed(table, "8D4840D6202CC371C32CE0576098", 0, out _, out _));
     }
 
+    [Fact]
+    public void Update_SingleFrameNearReceiverWithShortRange_DecodedLocallyAndUnconfirmed()
+    {
+        var table = new AircraftPositionTable(64, new PositionLimits { MaxRangeNauticalMiles = 150 });
+        table.SetReceiver(CprVectorsTests.ToUnits(49.0), CprVectorsTests.ToUnits(6.0)); // pyModeS' reference for this frame
+        Assert.Equal(PositionStatus.Unconfirmed, Feed(table, Even, 0, out var lat, out var lon));
+        AssertNear(49.8241, 6.06785, lat, lon);
+    }
+
+    [Fact]
+    public void Update_SingleAirborneFrameWithDefaultRange_WaitsForPair()
+    {
+        var table = new AircraftPositionTable(64, new PositionLimits());
+        table.SetReceiver(CprVectorsTests.ToUnits(49.0), CprVectorsTests.ToUnits(6.0));
+        Assert.Equal(PositionStatus.AwaitingPair, Feed(table, Even, 0, out _, out _));
+    }
+
     private static PositionStatus Feed(AircraftPositionTable table, string hex, long ticks, out int lat, out int lon, bool address = false)
     {
         var frame = Convert.FromHexString(hex);
