@@ -70,7 +70,10 @@ public static class CommBDecoder
             case CommBRegisters.Bds10: SetBds(ref message, 0x10); break;
             case CommBRegisters.Bds17: SetBds(ref message, 0x17); break;
             case CommBRegisters.Bds20: DecodeIdentification(frame, offset, ref message); break;
-            case CommBRegisters.Bds30: SetBds(ref message, 0x30); break;
+            case CommBRegisters.Bds30:
+                SetBds(ref message, 0x30);
+                AcasAdvisoryDecoder.Decode(frame, offset, ref message);
+                break;
             case CommBRegisters.Bds40: DecodeSelectedIntention(frame, offset, ref message); break;
             case CommBRegisters.Bds44: DecodeMeteorological(frame, offset, ref message); break;
             case CommBRegisters.Bds45: SetBds(ref message, 0x45); break;

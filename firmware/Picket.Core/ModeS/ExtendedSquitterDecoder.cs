@@ -124,7 +124,7 @@ public static class ExtendedSquitterDecoder
 
     private static void DecodeAircraftStatus(byte[] frame, int offset, ref ModeSMessage message)
     {
-        // DO-260B 2.2.3.2.7.8: 38-40 subtype; subtype 1: 41-43 emergency state, 44-56 Mode A code.
+        // DO-260B 2.2.3.2.7.8: 38-40 subtype; subtype 1: 41-43 emergency state, 44-56 Mode A code; subtype 2: ACAS RA.
         message.HasBds = true;
         message.Bds = 0x61;
         message.HasSubtype = true;
@@ -135,6 +135,10 @@ public static class ExtendedSquitterDecoder
             message.EmergencyState = (int)Bits.GetBits(frame, offset, 41, 43);
             message.HasSquawk = true;
             message.Squawk = IdentityCode.Decode((int)Bits.GetBits(frame, offset, 44, 56));
+        }
+        else if (message.Subtype == 2)
+        {
+            AcasAdvisoryDecoder.Decode(frame, offset, ref message); // subtype 2: ACAS RA broadcast
         }
     }
 

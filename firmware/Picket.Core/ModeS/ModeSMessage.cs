@@ -357,6 +357,27 @@ public struct ModeSMessage
     /// <summary>Inertial vertical velocity, feet per minute, ±16,384.</summary>
     public int InertialVerticalRateFeetPerMinute;
 
+    /// <summary>True when the ACAS resolution advisory fields are set (BDS 3,0 or ADS-B TC 28 subtype 2).</summary>
+    public bool HasAcasResolutionAdvisory;
+
+    /// <summary>ARA, active resolution advisories, 14 bits (Annex 10 Vol IV 4.3.8.4.2.2.1.1).</summary>
+    public int AcasActiveAdvisories;
+
+    /// <summary>RAC, resolution advisory complements record, 4 bits.</summary>
+    public int AcasComplements;
+
+    /// <summary>RAT: true when the advisory has terminated.</summary>
+    public bool AcasTerminated;
+
+    /// <summary>MTE: true when several threats are being resolved.</summary>
+    public bool AcasMultipleThreats;
+
+    /// <summary>TTI, threat type indicator: 0 none, 1 Mode S address, 2 range/bearing/altitude.</summary>
+    public int AcasThreatType;
+
+    /// <summary>The threat's ICAO address when <see cref="AcasThreatType"/> is 1.</summary>
+    public uint AcasThreatAddress;
+
     /// <summary>True when the wind fields are set (BDS 4,4).</summary>
     public bool HasWind;
 

@@ -49,6 +49,18 @@ internal static class ModeSCommBJson
         }
 
         WriteIf(json, m.HasStaticAirTemperature, "static_air_temperature_c", m.StaticAirTemperatureCelsiusQ2 / 4.0);
+        if (m.HasAcasResolutionAdvisory)
+        {
+            json.WriteNumber("acas_ara", m.AcasActiveAdvisories);
+            json.WriteNumber("acas_rac", m.AcasComplements);
+            json.WriteBoolean("acas_ra_terminated", m.AcasTerminated);
+            json.WriteBoolean("acas_multiple_threats", m.AcasMultipleThreats);
+            json.WriteNumber("acas_threat_type", m.AcasThreatType);
+            if (m.AcasThreatType == 1)
+            {
+                json.WriteString("acas_threat_icao", m.AcasThreatAddress.ToString("X6", CultureInfo.InvariantCulture));
+            }
+        }
     }
 
     private static void WriteIf(Utf8JsonWriter json, bool has, string name, double value)
