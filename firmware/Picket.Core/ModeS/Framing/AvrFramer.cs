@@ -1,7 +1,7 @@
 namespace Picket.ModeS.Framing;
 
 /// <summary>
-/// Frames AVR raw text one byte at a time: <c>*hex;</c> (frame only), <c>@</c> or <c>%</c>
+/// Frames AVR raw text one byte at a time: <c>*hex;</c> or <c>:hex;</c> (frame only), <c>@</c> or <c>%</c>
 /// followed by a 12-digit 12 MHz timestamp and the frame, <c>&lt;</c> followed by the timestamp,
 /// a 2-digit signal level and the frame. Frames are 4, 14 or 28 hex digits (Mode A/C, 56 or
 /// 112 bits). A line ends the frame when the <c>;</c> is missing (CR/LF tolerant); a start
@@ -39,7 +39,7 @@ public sealed class AvrFramer
     /// <summary>Consumes one byte; true when it completed a frame (then in the constructor's frame).</summary>
     public bool Push(byte value)
     {
-        if (value == '*' || value == '@' || value == '%' || value == '<')
+        if (value == '*' || value == ':' || value == '@' || value == '%' || value == '<')
         {
             if (_inFrame)
             {
@@ -48,7 +48,7 @@ public sealed class AvrFramer
 
             _inFrame = true;
             _count = 0;
-            _prefixDigits = value == '*' ? 0 : (value == '<' ? 14 : 12);
+            _prefixDigits = value == '*' || value == ':' ? 0 : (value == '<' ? 14 : 12);
             return false;
         }
 
