@@ -5,5 +5,6 @@ internal static class DecodeFormats
 {
     public static IDecodeFormat[] All { get; } =
     [
+        new ModeS.BeastDecodeFormat(), new ModeS.AvrDecodeFormat(), new ModeS.SbsDecodeFormat(),
     ];
 }

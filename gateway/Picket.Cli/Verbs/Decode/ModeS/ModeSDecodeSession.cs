@@ -1,0 +1,75 @@
+using System.Diagnostics;
+using Picket.ModeS;
+using Picket.ModeS.Cpr;
+
+namespace Picket.Cli.Verbs.Decode.ModeS;
+
+/// <summary>
+/// Runs framed Mode S frames through the core pipeline for <c>picket decode</c>: writes each
+/// decoded frame and counts the rest in the summary.
+/// </summary>
+internal sealed class ModeSDecodeSession(JsonLinesWriter output, DecodeSummary summary)
+{
+    private readonly ModeSPipeline _pipeline = new(1024, new PositionLimits(), 1);
+    private readonly Stopwatch _clock = Stopwatch.StartNew();
+    private ModeSMessage _message;
+    private long _firstTicks = -1;
+
+    /// <summary>Processes one frame.</summary>
+    public void Add(ModeSFrame frame)
+    {
+        summary.Read++;
+
+        // Frames without a receiver timestamp (plain AVR '*') are timed by this host's clock, in 12 MHz ticks.
+        var fallbackTicks = (long)(_clock.Elapsed.TotalSeconds * PositionLimits.TicksPerSecond);
+        var outcome = _pipeline.Process(frame, fallbackTicks, ref _message, out var position, out var latitude, out var longitude);
+        switch (outcome)
+        {
+            case ModeSFrameOutcome.Decoded:
+                summary.Decoded++;
+                if (_message.CrcStatus == ModeSCrcStatus.Corrected)
+                {
+                    summary.Corrected++;
+                }
+
+                double? time = null;
+                if (frame.HasTimestamp)
+                {
+                    if (_firstTicks < 0)
+                    {
+                        _firstTicks = frame.TimestampTicks;
+                    }
+
+                    time = (frame.TimestampTicks - _firstTicks) / (double)PositionLimits.TicksPerSecond;
+                }
+
+                ModeSJsonWriter.Write(output.Json, frame, ref _message, time, position, latitude, longitude);
+                output.EndObject();
+                break;
+            case ModeSFrameOutcome.ModeAC:
+                summary.Reject("Mode A/C reply (not decoded)");
+                break;
+            case ModeSFrameOutcome.RejectedLength:
+                summary.Reject("frame length does not match its downlink format");
+                break;
+            case ModeSFrameOutcome.RejectedCrc:
+                summary.Reject("parity error not correctable (DF11/17/18)");
+                break;
+            case ModeSFrameOutcome.RejectedUnknownAddress:
+                summary.Reject("address/parity reply from an address not heard in DF11/17/18 (possible noise)");
+                break;
+            default:
+                summary.Reject("downlink format without parity rules (DF19/22)");
+                break;
+        }
+    }
+
+    /// <summary>Counts one framing problem <paramref name="count"/> times.</summary>
+    public void Reject(string reason, long count)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            summary.Reject(reason);
+        }
+    }
+}
