@@ -5,5 +5,7 @@ internal static class DecodeFormats
 {
     public static IDecodeFormat[] All { get; } =
     [
+        new Asterix.AsterixDecodeFormat(),
+        new Nmea.NmeaDecodeFormat(),
     ];
 }
