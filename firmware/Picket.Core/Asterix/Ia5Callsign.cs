@@ -2,12 +2,12 @@ namespace Picket.Asterix;
 
 /// <summary>
 /// The 8-character identification packed as 6-bit ICAO IA-5 subset codes (I048/240, ICAO Annex
-/// 10 Vol IV 3.1.2.9.1.2): A-Z = 1-26, space = 32, 0-9 = 48-57. Kept as a 48-bit integer so
+/// 10 Vol IV 3.1.2.9.1.2): A-Z = 1-26, space = 32, 0-9 = 48-57 (code 0, sent by transponders with no identification, reads as a space). Kept as a 48-bit integer so
 /// decoding allocates nothing; convert to text only at the edge.
 /// </summary>
 public static class Ia5Callsign
 {
-    private const string Alphabet = "#ABCDEFGHIJKLMNOPQRSTUVWXYZ##### ###############0123456789######";
+    private const string Alphabet = " ABCDEFGHIJKLMNOPQRSTUVWXYZ##### ###############0123456789######";
 
     /// <summary>Characters in an identification.</summary>
     public const int Length = 8;
