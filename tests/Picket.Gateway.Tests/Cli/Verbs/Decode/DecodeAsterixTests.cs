@@ -76,6 +76,30 @@ public sealed class DecodeAsterixTests
         Assert.DoesNotContain("   at ", summary, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("asterix/cat062cat065.raw", 2)]
+    [InlineData("asterix/cat21_re.ast", 2)]
+    [InlineData("asterix/cat_062_065.pcap", 2)]
+    [InlineData("asterix/cat_001_002.pcap", 1)] // datagram carries a 4-octet recorder prefix before the CAT001 block
+    [InlineData("asterix/jasterix/cat001ed1.1.bin", 1)]
+    [InlineData("asterix/jasterix/cat002ed1.0.bin", 1)]
+    [InlineData("asterix/jasterix/cat021ed2.1.bin", 1)]
+    [InlineData("asterix/jasterix/cat062ed1.12.bin", 1)]
+    [InlineData("asterix/jasterix/cat062ed1.16.bin", 1)]
+    [InlineData("asterix/jasterix/cat065ed1.3.bin", 1)]
+    public async Task Decode_OtherCategories_EveryBlockReportedUndecodable(string file, int minimumBlocks)
+    {
+        var (exit, lines, summary) = await DecodeRun.RunAsync("asterix", SharedData.PathOf(file));
+
+        Assert.Equal(CommandLine.Success, exit);
+        Assert.Empty(lines);
+        var counts = summary.Split('\n')[0];
+        var read = int.Parse(counts.Split(", ")[0]["read ".Length..], System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(read >= minimumBlocks, summary);
+        Assert.Contains(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"rejected {read},"), counts, StringComparison.Ordinal);
+        Assert.Contains("skipped bytes 0", counts, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Decode_GarbageBeforeRawBlock_SkippedAndCounted()
     {
