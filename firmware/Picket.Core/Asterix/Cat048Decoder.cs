@@ -77,7 +77,7 @@ public sealed class Cat048Decoder
         at = _items[7];
         if (at >= 0)
         {
-            DecodePlotCharacteristics(buffer, at, end, ref record);
+            DecodePlotCharacteristics(buffer, at, ref record);
         }
 
         at = _items[8];
@@ -159,42 +159,49 @@ public sealed class Cat048Decoder
         record.ReportIndicators = flags;
     }
 
-    private static void DecodePlotCharacteristics(byte[] buffer, int at, int end, ref Cat048Record record)
+    private static void DecodePlotCharacteristics(byte[] buffer, int at, ref Cat048Record record)
     {
-        var descriptor = AsterixUap.Cat048[6];
-        var present = 0;
-        for (var subfield = 1; subfield <= 7; subfield++)
+        // The walker has accepted the item, so only subfields 1-7 can be present (any further
+        // primary octets are empty) and they follow the primary subfield, one octet each, in order.
+        var primary = buffer[at];
+        var position = at + 1;
+        while ((buffer[position - 1] & 1) != 0)
         {
-            var position = AsterixRecordWalker.FindSubfield(descriptor, buffer, at, end, subfield);
-            if (position < 0)
+            position++;
+        }
+
+        var present = 0;
+        for (var subfield = 0; subfield < 7; subfield++)
+        {
+            if ((primary & (0x80 >> subfield)) == 0)
             {
                 continue;
             }
 
-            present |= 1 << (subfield - 1);
-            int value = buffer[position];
+            present |= 1 << subfield;
+            int value = buffer[position++];
             switch (subfield)
             {
+                case 0:
+                    record.SsrRunLength = value; // SRL, 360/2^13 degree
+                    break;
                 case 1:
-                    record.SsrRunLength = value;
+                    record.SsrReplies = value; // SRR
                     break;
                 case 2:
-                    record.SsrReplies = value;
+                    record.SsrAmplitudeDbm = (sbyte)value; // SAM, two's complement
                     break;
                 case 3:
-                    record.SsrAmplitudeDbm = (sbyte)value;
+                    record.PsrRunLength = value; // PRL, 360/2^13 degree
                     break;
                 case 4:
-                    record.PsrRunLength = value;
+                    record.PsrAmplitudeDbm = (sbyte)value; // PAM, two's complement
                     break;
                 case 5:
-                    record.PsrAmplitudeDbm = (sbyte)value;
-                    break;
-                case 6:
-                    record.RangeDifference256 = (sbyte)value;
+                    record.RangeDifference256 = (sbyte)value; // RPD, 1/256 NM
                     break;
                 default:
-                    record.AzimuthDifference = (sbyte)value;
+                    record.AzimuthDifference = (sbyte)value; // APD, 360/2^14 degree
                     break;
             }
         }

@@ -136,4 +136,24 @@ public sealed class Cat048DecoderTests
         Assert.True(record.DopplerDoubtful);
         Assert.Equal(-2, record.DopplerMetresPerSecond);
     }
+
+    [Fact]
+    public void TryDecode_PlotCharacteristicsWithEmptyExtension_ValuesAfterBothPrimaryOctets()
+    {
+        byte[] bytes =
+        [
+            0x02, // FSPEC: FRN 7 (I048/130)
+            0xA1, // I048/130 primary: SRL (bit 8), SAM (bit 6), FX 1
+            0x00, // primary extension: no subfield, FX 0
+            0x56, // SRL 86 x 360/2^13 deg
+            0xB8, // SAM -72 dBm
+        ];
+
+        Assert.Equal(AsterixStatus.Ok, new Cat048Decoder().TryDecode(bytes, 0, bytes.Length, out var record, out var length));
+
+        Assert.Equal(bytes.Length, length);
+        Assert.Equal(0b101, record.PlotCharacteristicsPresent);
+        Assert.Equal(86, record.SsrRunLength);
+        Assert.Equal(-72, record.SsrAmplitudeDbm);
+    }
 }
