@@ -29,6 +29,12 @@ internal sealed class AsterixDecodeFormat : IDecodeFormat
         else
         {
             DecodeBlocks(bytes, 0, bytes.Length, output, summary, resynchronise: true);
+            if (summary.Read == 0 && bytes.Length > 0)
+            {
+                throw new InputException(string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"no ASTERIX data block found in {bytes.Length} octets (expected CAT, LEN and records, or a pcap file)"));
+            }
         }
     }
 

@@ -30,6 +30,12 @@ internal sealed class NmeaDecodeFormat : IDecodeFormat
         }
 
         summary.SkippedBytes = framer.SkippedBytes;
+        if (summary.Read == 0 && framer.SkippedBytes > 0)
+        {
+            throw new InputException(string.Create(
+                CultureInfo.InvariantCulture,
+                $"no NMEA 0183 sentence found in {framer.SkippedBytes} octets (expected lines starting with '$')"));
+        }
     }
 
     private static void Decode(NmeaLineFramer framer, NmeaFieldReader fields, JsonLinesWriter output, DecodeSummary summary)

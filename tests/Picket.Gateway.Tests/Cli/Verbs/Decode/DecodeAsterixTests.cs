@@ -142,6 +142,16 @@ public sealed class DecodeAsterixTests
     }
 
     [Fact]
+    public async Task Decode_NotAsterixAtAll_CleanInputError()
+    {
+        var (exit, lines, error) = await DecodeRun.RunAsync("asterix", SharedData.PathOf("serial/nmea_arpa.txt"));
+
+        Assert.Equal(CommandLine.InputError, exit);
+        Assert.Empty(lines);
+        Assert.Contains("no ASTERIX data block found", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Decode_MissingFile_CleanInputError()
     {
         var (exit, _, error) = await DecodeRun.RunAsync("asterix", "/nonexistent/radar.pcap");

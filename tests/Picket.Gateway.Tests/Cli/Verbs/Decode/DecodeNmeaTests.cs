@@ -50,4 +50,14 @@ public sealed class DecodeNmeaTests
             File.Delete(path);
         }
     }
+
+    [Fact]
+    public async Task Decode_BinaryInput_CleanInputError()
+    {
+        var (exit, lines, error) = await DecodeRun.RunAsync("nmea", SharedData.PathOf("asterix/cat048.raw"));
+
+        Assert.Equal(CommandLine.InputError, exit);
+        Assert.Empty(lines);
+        Assert.Contains("no NMEA 0183 sentence found", error, StringComparison.Ordinal);
+    }
 }
