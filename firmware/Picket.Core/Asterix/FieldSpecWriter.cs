@@ -1,62 +1,43 @@
 namespace Picket.Asterix;
 
-/// <summary>
-/// Builds a record's FSPEC while its items are written: items are written after room for the
-/// longest FSPEC, then <see cref="Finish"/> writes the FSPEC with only as many octets as the
-/// highest FRN needs and moves the items down behind it.
-/// </summary>
-internal struct FieldSpecWriter
+/// <summary>Writes a record's FSPEC (ASTERIX Part 1, 4.3.1): 7 FRN bits per octet, bit 1 (FX) set on all but the last octet.</summary>
+internal static class FieldSpecWriter
 {
-    private readonly byte[] _buffer;
-    private readonly int _offset;
-    private readonly int _maxOctets;
-    private long _bits;
+    /// <summary>True when FRN <paramref name="frn"/> (1-based) is set in <paramref name="frns"/> (bit FRN - 1).</summary>
+    public static bool IsSet(long frns, int frn) => (frns & (1L << (frn - 1))) != 0;
 
-    public FieldSpecWriter(byte[] buffer, int offset, int end, int maxOctets)
-    {
-        _buffer = buffer;
-        _offset = offset;
-        _maxOctets = maxOctets;
-        _bits = 0;
-        ItemsStart = offset + maxOctets <= end ? offset + maxOctets : -1;
-    }
-
-    /// <summary>Where items start being written; -1 when not even the FSPEC fits.</summary>
-    public int ItemsStart { get; }
-
-    /// <summary>Marks FRN <paramref name="frn"/> (1-based) present.</summary>
-    public void Set(int frn) => _bits |= 1L << (frn - 1);
-
-    /// <summary>Writes the FSPEC, closes the gap and returns the record length; <paramref name="itemsEnd"/> is one past the last item octet.</summary>
-    public int Finish(int itemsEnd)
+    /// <summary>
+    /// Writes the FSPEC for <paramref name="frns"/> at <paramref name="offset"/> with as many
+    /// octets as the highest FRN needs (at least one). Returns the index after it, or -1 when it
+    /// does not fit before <paramref name="end"/>.
+    /// </summary>
+    public static int Write(byte[] buffer, int offset, int end, long frns)
     {
         var octets = 1;
-        for (var frn = 1; frn <= _maxOctets * 7; frn++)
+        for (var frn = 1; frn <= 56; frn++)
         {
-            if ((_bits & (1L << (frn - 1))) != 0)
+            if (IsSet(frns, frn))
             {
                 octets = ((frn - 1) / 7) + 1;
             }
         }
 
-        var gap = _maxOctets - octets;
-        for (var i = ItemsStart; i < itemsEnd; i++)
+        if (offset < 0 || offset + octets > end)
         {
-            _buffer[i - gap] = _buffer[i];
+            return -1;
         }
 
         for (var octet = 0; octet < octets; octet++)
         {
-            var value = 0;
+            var value = octet < octets - 1 ? 1 : 0;
             for (var bit = 0; bit < 7; bit++)
             {
-                var frn = (octet * 7) + bit + 1;
-                value |= (_bits & (1L << (frn - 1))) != 0 ? 0x80 >> bit : 0;
+                value |= IsSet(frns, (octet * 7) + bit + 1) ? 0x80 >> bit : 0;
             }
 
-            _buffer[_offset + octet] = (byte)(value | (octet < octets - 1 ? 1 : 0));
+            buffer[offset + octet] = (byte)value;
         }
 
-        return itemsEnd - gap - _offset;
+        return offset + octets;
     }
 }

@@ -67,15 +67,27 @@ public sealed class RoundTripTests
     }
 
     [Fact]
-    public void EncodeRecord_BufferTooSmall_ReturnsZeroForEveryShortLength()
+    public void EncodeRecord_BufferTooSmall_ReturnsZeroAndExactFitSucceeds()
     {
         var generator = new AsterixRecordGenerator(seed: 1);
-        var record = generator.NextCat048();
         var buffer = new byte[256];
-        var full = Cat048Encoder.EncodeRecord(ref record, buffer, 0, buffer.Length);
-        for (var end = 0; end < full; end++)
+        for (var i = 0; i < 200; i++)
         {
-            Assert.Equal(0, Cat048Encoder.EncodeRecord(ref record, buffer, 0, end));
+            var cat048 = generator.NextCat048();
+            var full = Cat048Encoder.EncodeRecord(ref cat048, buffer, 0, buffer.Length);
+            Assert.Equal(full, Cat048Encoder.EncodeRecord(ref cat048, buffer, 0, full));
+            for (var end = 0; end < full; end++)
+            {
+                Assert.Equal(0, Cat048Encoder.EncodeRecord(ref cat048, buffer, 0, end));
+            }
+
+            var cat034 = generator.NextCat034();
+            full = Cat034Encoder.EncodeRecord(ref cat034, buffer, 0, buffer.Length);
+            Assert.Equal(full, Cat034Encoder.EncodeRecord(ref cat034, buffer, 0, full));
+            for (var end = 0; end < full; end++)
+            {
+                Assert.Equal(0, Cat034Encoder.EncodeRecord(ref cat034, buffer, 0, end));
+            }
         }
     }
 
