@@ -6,5 +6,7 @@ internal static class DecodeFormats
     public static IDecodeFormat[] All { get; } =
     [
         new ModeS.BeastDecodeFormat(), new ModeS.AvrDecodeFormat(), new ModeS.SbsDecodeFormat(),
+        new Asterix.AsterixDecodeFormat(),
+        new Nmea.NmeaDecodeFormat(),
     ];
 }
