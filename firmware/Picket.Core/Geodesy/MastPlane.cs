@@ -9,7 +9,8 @@ namespace Picket.Geodesy;
 /// section at the mast (Euler radius R_α = 1 / (cos²α / M + sin²α / N)). Unlike a flat ENU
 /// tangent plane, distances along every ray from the mast stay true, so a target 400 km out is
 /// not mis-placed by the Earth's 12.6 km drop below the tangent plane. Measured against
-/// geodesic (Vincenty) distances in the tests: a few centimetres to 450 km.
+/// geodesic (Vincenty) distance and azimuth in the tests: within 1.2 m at 450 km (under 3 ppm,
+/// from the section not being a perfect circle); plane → geodetic → plane is exact to 1 mm.
 /// <para>
 /// Positions are horizontal only (height 0 on the ellipsoid); heights travel in the vertical
 /// channel. All values are integers: angles Q2.61 radians, lengths Q31.32 metres. Construct once
