@@ -74,17 +74,20 @@ public static class FixedPoint
             return negative ? long.MinValue : long.MaxValue;
         }
 
-        ulong result = quotient << shift;
-
-        // remainder < denominator ≤ 2^63, so remainder << 1 never overflows 64 bits.
-        for (int bit = shift - 1; bit >= 0; bit--)
+        // Long division in chunks as wide as the denominator's leading zero bits: remainder is
+        // below the denominator, so shifting it by that many bits cannot overflow, and one
+        // hardware division yields that many quotient bits (one bit per step when the
+        // denominator fills 63 bits, about two steps for a Q39.24 variance).
+        ulong result = quotient;
+        int freeBits = LeadingZeroCount(denominatorMagnitude);
+        int remaining = shift;
+        while (remaining > 0)
         {
-            remainder <<= 1;
-            if (remainder >= denominatorMagnitude)
-            {
-                remainder -= denominatorMagnitude;
-                result |= 1UL << bit;
-            }
+            int step = remaining < freeBits ? remaining : freeBits;
+            remainder <<= step;
+            result = (result << step) | (remainder / denominatorMagnitude);
+            remainder %= denominatorMagnitude;
+            remaining -= step;
         }
 
         if ((remainder << 1) >= denominatorMagnitude)
@@ -216,6 +219,21 @@ public static class FixedPoint
         {
             high += 1UL << (shift - 65);
         }
+    }
+
+    private static int LeadingZeroCount(ulong value)
+    {
+        int count = 0;
+        for (int width = 32; width > 0; width >>= 1)
+        {
+            if ((value >> (64 - width)) == 0)
+            {
+                count += width;
+                value <<= width;
+            }
+        }
+
+        return count;
     }
 
     private static long ToSigned(ulong high, ulong low, bool negative, ref int saturations)
