@@ -8,14 +8,15 @@ namespace Picket.Determinism;
 
 /// <summary>
 /// A fixed two-hour, three-target scenario computed with integers only (truth, noise, geodesy,
-/// filter), so its output must be identical on every host. Every record (time, both channels'
-/// means and covariances, NIS, geodetic position, saturation count) is written little-endian into
+/// filter, IMM), so its output must be identical on every host. Every record (time, both channels'
+/// means and covariances, NIS, geodetic position, IMM mode probability and combined estimate,
+/// saturation counts) is written little-endian into
 /// one SHA-256.
 /// </summary>
 public sealed class DeterminismScenario
 {
     private const int DurationSeconds = 2 * 3600;
-    private readonly byte[] _record = new byte[8 * 40];
+    private readonly byte[] _record = new byte[8 * 50];
 
     /// <summary>Number of records hashed by the last run.</summary>
     public int RecordCount { get; private set; }
@@ -40,6 +41,7 @@ public sealed class DeterminismScenario
     {
         var random = new SplitMix64(seed);
         var filter = new TrackFilter { TargetClass = targetClass };
+        var imm = new InteractingMultipleModelFilter(Q39x24.FromInteger(1), Q39x24.FromInteger(400), Q2x61.One / 20, Q2x61.One / 10);
         int saturations = 0;
         long speed = Q31x32.FromInteger(targetClass == TargetClass.Fighter ? 300 : targetClass == TargetClass.Drone ? 30 : 230);
         long turnPerSecond = targetClass == TargetClass.Fighter ? Q2x61.One / 6 : Q2x61.One / 20;
@@ -74,6 +76,7 @@ public sealed class DeterminismScenario
             {
                 filter.Initialise(time, measuredEast, measuredNorth, positionVariance, velocityEast, velocityNorth, velocityVariance);
                 filter.InitialiseVertical(measuredHeight, Q39x24.FromInteger(100), 0, Q39x24.FromInteger(1));
+                imm.Initialise(time, measuredEast, measuredNorth, positionVariance, velocityEast, velocityNorth, velocityVariance);
                 continue;
             }
 
@@ -89,8 +92,13 @@ public sealed class DeterminismScenario
                 nisRadar = RadarPlot(plane, filter, random, time + 500_000, east, north, height, ref saturations);
             }
 
+            imm.Predict(time);
+            long nisImm = imm.Update(0, measuredEast, positionVariance) + imm.Update(1, measuredNorth, positionVariance);
+            GaussianEstimate combined = imm.Combine();
+
             plane.ToGeodetic(filter.Horizontal.Mean[0], filter.Horizontal.Mean[1], out long latitude, out long longitude, ref saturations);
-            WriteRecord(hash, filter, [time, nisEast, nisNorth, nisVelocity, nisHeight, nisRadar, latitude, longitude, filter.SaturationCount, saturations]);
+            WriteRecord(hash, filter, [time, nisEast, nisNorth, nisVelocity, nisHeight, nisRadar, latitude, longitude, filter.SaturationCount, saturations,
+                nisImm, imm.ManoeuvreProbability, combined.Mean[0], combined.Mean[1], combined.Mean[2], combined.Mean[3], combined.Covariance[0], combined.Covariance[5], combined.Covariance[15], imm.SaturationCount]);
         }
     }
 

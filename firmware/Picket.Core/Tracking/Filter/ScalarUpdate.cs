@@ -27,8 +27,9 @@ internal static class ScalarUpdate
     /// <param name="variance">Measurement noise variance r, Q39.24, &gt; 0.</param>
     /// <param name="floors">Per-state variance floors, Q39.24 (Dimension entries).</param>
     /// <param name="saturations">Incremented when an operation saturates or the update is refused.</param>
+    /// <param name="innovationVariance">s = h P hᵀ + r, Q39.24 (for likelihoods).</param>
     /// <returns>NIS in Q31.32 (saturating at 2^31, far outside any gate), or <see cref="InvalidNis"/>.</returns>
-    public static long Apply(GaussianEstimate estimate, long[] covarianceColumn, long[] gain, int firstIndex, long firstCoefficient, int secondIndex, long secondCoefficient, long measurement, long variance, long[] floors, ref int saturations)
+    public static long Apply(GaussianEstimate estimate, long[] covarianceColumn, long[] gain, int firstIndex, long firstCoefficient, int secondIndex, long secondCoefficient, long measurement, long variance, long[] floors, ref int saturations, out long innovationVariance)
     {
         int dimension = estimate.Dimension;
         long[] mean = estimate.Mean;
@@ -49,7 +50,7 @@ internal static class ScalarUpdate
             }
         }
 
-        long innovationVariance = FixedPoint.Add(Q2x61Times(firstCoefficient, covarianceColumn[firstIndex], ref saturations), variance, ref saturations);
+        innovationVariance = FixedPoint.Add(Q2x61Times(firstCoefficient, covarianceColumn[firstIndex], ref saturations), variance, ref saturations);
         if (secondIndex >= 0)
         {
             innovationVariance = FixedPoint.Add(innovationVariance, Q2x61Times(secondCoefficient, covarianceColumn[secondIndex], ref saturations), ref saturations);

@@ -170,8 +170,8 @@ public sealed class TrackFilter
         // Range axis (sin θ, cos θ), cross axis (cos θ, -sin θ); offsets make the radar the origin.
         long rangeOffset = FixedPoint.Add(Q2x61Times(sineAzimuth, radarEastMetres), Q2x61Times(cosineAzimuth, radarNorthMetres), ref _saturations);
         long crossOffset = FixedPoint.Subtract(Q2x61Times(cosineAzimuth, radarEastMetres), Q2x61Times(sineAzimuth, radarNorthMetres), ref _saturations);
-        long rangeNis = ScalarUpdate.Apply(Horizontal, _covarianceColumn, _gain, 0, sineAzimuth, 1, cosineAzimuth, FixedPoint.Add(groundRangeMetres, rangeOffset, ref _saturations), rangeVariance, _horizontalFloors, ref _saturations);
-        long crossNis = ScalarUpdate.Apply(Horizontal, _covarianceColumn, _gain, 0, cosineAzimuth, 1, -sineAzimuth, crossOffset, crossRangeVariance, _horizontalFloors, ref _saturations);
+        long rangeNis = ScalarUpdate.Apply(Horizontal, _covarianceColumn, _gain, 0, sineAzimuth, 1, cosineAzimuth, FixedPoint.Add(groundRangeMetres, rangeOffset, ref _saturations), rangeVariance, _horizontalFloors, ref _saturations, out _);
+        long crossNis = ScalarUpdate.Apply(Horizontal, _covarianceColumn, _gain, 0, cosineAzimuth, 1, -sineAzimuth, crossOffset, crossRangeVariance, _horizontalFloors, ref _saturations, out _);
         int clamps = 0;
         return FixedPoint.Add(rangeNis, crossNis, ref clamps);
     }
@@ -181,14 +181,14 @@ public sealed class TrackFilter
     /// <param name="variance">Q39.24 m².</param>
     /// <returns>NIS, Q31.32.</returns>
     public long UpdateHeight(long heightMetres, long variance) =>
-        ScalarUpdate.Apply(Vertical, _covarianceColumn, _gain, 0, Q2x61.One, -1, 0, heightMetres, variance, _verticalFloors, ref _saturations);
+        ScalarUpdate.Apply(Vertical, _covarianceColumn, _gain, 0, Q2x61.One, -1, 0, heightMetres, variance, _verticalFloors, ref _saturations, out _);
 
     /// <summary>Updates the vertical channel with a measured vertical rate.</summary>
     /// <param name="metresPerSecond">Q31.32 m/s.</param>
     /// <param name="variance">Q39.24 m²/s².</param>
     /// <returns>NIS, Q31.32.</returns>
     public long UpdateVerticalRate(long metresPerSecond, long variance) =>
-        ScalarUpdate.Apply(Vertical, _covarianceColumn, _gain, 1, Q2x61.One, -1, 0, metresPerSecond, variance, _verticalFloors, ref _saturations);
+        ScalarUpdate.Apply(Vertical, _covarianceColumn, _gain, 1, Q2x61.One, -1, 0, metresPerSecond, variance, _verticalFloors, ref _saturations, out _);
 
     /// <summary>Copies another filter's complete state into this one.</summary>
     /// <param name="other">The source.</param>
@@ -205,7 +205,7 @@ public sealed class TrackFilter
     }
 
     private long UpdateHorizontal(int index, long measurement, long variance) =>
-        ScalarUpdate.Apply(Horizontal, _covarianceColumn, _gain, index, Q2x61.One, -1, 0, measurement, variance, _horizontalFloors, ref _saturations);
+        ScalarUpdate.Apply(Horizontal, _covarianceColumn, _gain, index, Q2x61.One, -1, 0, measurement, variance, _horizontalFloors, ref _saturations, out _);
 
     private long Q2x61Times(long coefficient, long value) =>
         FixedPoint.MultiplyShift(coefficient, value, Q2x61.FractionBits, ref _saturations);
