@@ -187,6 +187,48 @@ public sealed class MastPlane
         return true;
     }
 
+    /// <summary>
+    /// Ground range for a plot with no measured height (primary radar, no Mode C): the target is
+    /// assumed somewhere in a height band, uniformly, so the result is the middle of the ground
+    /// ranges at the band's edges and the extra range variance is that spread²/12. At 30 km an
+    /// FL300 target is 0.5-2 km off in ground range if height is ignored, hence the band.
+    /// </summary>
+    /// <param name="slantRangeMetres">Measured slant range, Q31.32 metres.</param>
+    /// <param name="sensorHeightMetres">Sensor height above the ellipsoid, Q31.32 metres.</param>
+    /// <param name="lowestHeightMetres">Bottom of the assumed band, Q31.32 metres.</param>
+    /// <param name="highestHeightMetres">Top of the assumed band, Q31.32 metres.</param>
+    /// <param name="sineAzimuth">Q2.61 sine of the measured azimuth.</param>
+    /// <param name="cosineAzimuth">Q2.61 cosine of the measured azimuth.</param>
+    /// <param name="groundRangeMetres">Middle ground range, Q31.32 metres.</param>
+    /// <param name="extraRangeVariance">Variance to add to the range noise, Q39.24 m².</param>
+    /// <param name="saturations">Incremented when an operation saturates.</param>
+    /// <returns>False when the slant range cannot reach the band's lowest height difference.</returns>
+    public bool TryGroundRangeInHeightBand(long slantRangeMetres, long sensorHeightMetres, long lowestHeightMetres, long highestHeightMetres, long sineAzimuth, long cosineAzimuth, out long groundRangeMetres, out long extraRangeVariance, ref int saturations)
+    {
+        groundRangeMetres = 0;
+        extraRangeVariance = 0;
+        if (!TryGroundRange(slantRangeMetres, sensorHeightMetres, lowestHeightMetres, sineAzimuth, cosineAzimuth, out long lowGround, ref saturations))
+        {
+            return false;
+        }
+
+        // A slant range shorter than the band's top: the target can be no higher than it, so the
+        // band's top edge is where ground range reaches zero.
+        long topGround;
+        long top = highestHeightMetres - sensorHeightMetres < slantRangeMetres ? highestHeightMetres : sensorHeightMetres + slantRangeMetres;
+        if (!TryGroundRange(slantRangeMetres, sensorHeightMetres, top, sineAzimuth, cosineAzimuth, out topGround, ref saturations))
+        {
+            topGround = 0;
+        }
+
+        groundRangeMetres = (lowGround + topGround) / 2;
+        long spread = lowGround > topGround ? lowGround - topGround : topGround - lowGround;
+
+        // spread² / 12: Q31.32 × Q31.32 is Q62.64; shifting by 40 leaves Q39.24.
+        extraRangeVariance = FixedPoint.DivideShift(FixedPoint.MultiplyShift(spread, spread, 40, ref saturations), 12, 0, ref saturations);
+        return true;
+    }
+
     // R_α = M N / (N cos²α + M sin²α): the radius of the normal section at azimuth α (Euler).
     private long SectionRadius(long sineAzimuth, long cosineAzimuth, ref int saturations)
     {

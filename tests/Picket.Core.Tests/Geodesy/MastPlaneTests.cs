@@ -122,6 +122,35 @@ public class MastPlaneTests
         Assert.False(plane.TryGroundRange(1000L << 32, 0, 5000L << 32, 0, Q2x61.One, out _, ref saturations));
     }
 
+    [Theory]
+    [InlineData(30_000, 0, 12_000)]
+    [InlineData(100_000, 0, 15_000)]
+    [InlineData(5_000, 0, 12_000)]   // slant shorter than the band's top
+    public void TryGroundRangeInHeightBand_UnknownHeight_MidpointAndUniformVarianceOfTheBandEdges(double slantMetres, double lowestMetres, double highestMetres)
+    {
+        var (plane, mastLatitude, _) = Create(60.1, 25.5);
+        var reference = new MastPlaneReference(mastLatitude, Radians(25.5 * Math.PI / 180) / Q61);
+        const double SensorHeight = 40;
+        double azimuth = -2.0;
+        Trigonometry.SinCos((long)Math.Round(azimuth * Q61), out long sine, out long cosine);
+        int saturations = 0;
+        Assert.True(plane.TryGroundRangeInHeightBand((long)(slantMetres * Q32), (long)(SensorHeight * Q32), (long)(lowestMetres * Q32), (long)(highestMetres * Q32), sine, cosine, out long ground, out long extraVariance, ref saturations));
+        Assert.Equal(0, saturations);
+
+        double radius = reference.SectionRadius(Math.Sin(azimuth), Math.Cos(azimuth));
+        double Ground(double height)
+        {
+            double sensorRadius = radius + SensorHeight, targetRadius = radius + height;
+            double cosine = (sensorRadius * sensorRadius + targetRadius * targetRadius - slantMetres * slantMetres) / (2 * sensorRadius * targetRadius);
+            return radius * Math.Acos(Math.Min(1, cosine));
+        }
+
+        double top = Math.Min(highestMetres, SensorHeight + slantMetres);
+        double low = Ground(lowestMetres), high = Ground(top);
+        Assert.InRange(ground / Q32 - (low + high) / 2, -0.001, 0.001);
+        Assert.InRange(extraVariance / 16777216.0 - Math.Pow(low - high, 2) / 12, -0.01, 0.01);
+    }
+
     private static (MastPlane Plane, double Latitude, double Longitude) Create(double latitudeDegrees, double longitudeDegrees)
     {
         long latitude = Radians(latitudeDegrees * Math.PI / 180);
