@@ -7,7 +7,8 @@ namespace Picket.Benchmarks;
 /// <summary>
 /// One filter cycle, fixed point (the core) against double (same algorithm): predict by 1 s,
 /// then either the four ADS-B scalar updates (east, north, v_east, v_north) or one radar plot
-/// (range and cross-range). Allocation per cycle must be zero.
+/// (range and cross-range); and the two-mode IMM with two position updates and the combination.
+/// Allocation per cycle must be zero.
 /// </summary>
 [MemoryDiagnoser]
 public class TrackFilterBenchmarks
@@ -16,11 +17,13 @@ public class TrackFilterBenchmarks
     private const double Speed = 230;
     private readonly TrackFilter _fixed = new();
     private readonly DoubleTrackFilter _double = new();
+    private readonly InteractingMultipleModelFilter _imm = new(Q39x24.FromInteger(1), Q39x24.FromInteger(400), Q2x61.One / 20, Q2x61.One / 10);
     private readonly double[] _noise = new double[Steps];
     private long _sine;
     private long _cosine;
     private int _fixedStep;
     private int _doubleStep;
+    private int _immStep;
 
     [GlobalSetup]
     public void Setup()
@@ -34,6 +37,7 @@ public class TrackFilterBenchmarks
         Trigonometry.SinCos(Q2x61.One / 2, out _sine, out _cosine);
         _fixedStep = Steps;
         _doubleStep = Steps;
+        _immStep = Steps;
     }
 
     [Benchmark(Baseline = true)]
@@ -75,6 +79,25 @@ public class TrackFilterBenchmarks
         int step = NextFixed();
         long range = (long)((100_000 + _noise[step]) * 4294967296.0);
         return _fixed.UpdateRadar(0, 0, range, _sine, _cosine, Q39x24.FromInteger(1600), Q39x24.FromInteger(40_000));
+    }
+
+    [Benchmark]
+    public long FixedImmPositionCycle()
+    {
+        if (++_immStep >= Steps)
+        {
+            _immStep = 0;
+            _imm.Initialise(0, 0, Q31x32.FromInteger(50_000), Q39x24.FromInteger(225), Q31x32.FromInteger(230), 0, Q39x24.FromInteger(100));
+        }
+        else
+        {
+            _imm.Predict(_immStep * 1_000_000L);
+        }
+
+        long east = (long)((Speed * _immStep + _noise[_immStep]) * 4294967296.0);
+        long nis = _imm.Update(0, east, Q39x24.FromInteger(225));
+        nis += _imm.Update(1, (long)((50_000 + _noise[Steps - 1 - _immStep]) * 4294967296.0), Q39x24.FromInteger(225));
+        return nis + _imm.Combine().Mean[0];
     }
 
     // Advances 1 s (predict included in the measured cost); restarts the track every hour so
