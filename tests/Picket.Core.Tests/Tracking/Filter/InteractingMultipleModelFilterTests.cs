@@ -71,6 +71,48 @@ public class InteractingMultipleModelFilterTests(ITestOutputHelper output)
         Assert.True(immError.All < 0.9 * Math.Min(quietError.All, agileError.All), "IMM does not clearly beat the better single model");
     }
 
+    [Fact]
+    public void FighterRacetrack_PositionOnlyForOneHour_MatchesDoubleShadowWithinOneMillimetre()
+    {
+        var flight = new SimulatedFlight(TargetClass.Fighter, seed: 78);
+        var imm = new InteractingMultipleModelFilter(Q39x24.FromInteger(1), Q39x24.FromInteger(400), Q2x61.One / 20, Q2x61.One / 10);
+        var shadow = new ShadowInteractingMultipleModelFilter(1, 400, 1.0 / 20, 1.0 / 10);
+        long variance = SimulatedFlight.ToQ24(PositionSigma * PositionSigma);
+        double worstPosition = 0, worstVelocity = 0, worstProbability = 0;
+        for (int second = 0; second < DurationSeconds; second += PeriodSeconds)
+        {
+            long time = second * 1_000_000L + flight.Jitter(300_000);
+            var truth = flight.Truth(time / 1e6);
+            long east = SimulatedFlight.ToQ32(truth.East + flight.Gaussian(PositionSigma));
+            long north = SimulatedFlight.ToQ32(truth.North + flight.Gaussian(PositionSigma));
+            if (second == 0)
+            {
+                imm.Initialise(time, east, north, variance, 0, 0, SimulatedFlight.ToQ24(90_000));
+                shadow.Initialise(time, east / Q32, north / Q32, variance / SimulatedFlight.Q24, 0, 0, 90_000);
+                continue;
+            }
+
+            imm.Predict(time);
+            imm.Update(0, east, variance);
+            imm.Update(1, north, variance);
+            shadow.Predict(time);
+            shadow.Update([1, 0, 0, 0], east / Q32, variance / SimulatedFlight.Q24);
+            shadow.Update([0, 1, 0, 0], north / Q32, variance / SimulatedFlight.Q24);
+
+            long[] mean = imm.Combine().Mean;
+            double[] expected = shadow.CombinedMean();
+            worstPosition = Math.Max(worstPosition, Math.Max(Math.Abs(mean[0] / Q32 - expected[0]), Math.Abs(mean[1] / Q32 - expected[1])));
+            worstVelocity = Math.Max(worstVelocity, Math.Max(Math.Abs(mean[2] / Q32 - expected[2]), Math.Abs(mean[3] / Q32 - expected[3])));
+            worstProbability = Math.Max(worstProbability, Math.Abs(imm.ManoeuvreProbability / SimulatedFlight.Q61 - shadow.ManoeuvreProbability));
+        }
+
+        output.WriteLine($"IMM vs double shadow: worst |Δposition| {worstPosition:E2} m, |Δvelocity| {worstVelocity:E2} m/s, |Δμ_manoeuvre| {worstProbability:E2}");
+        Assert.Equal(0, imm.SaturationCount);
+        Assert.True(worstPosition <= 0.001, $"position {worstPosition} m");
+        Assert.True(worstVelocity <= 0.001, $"velocity {worstVelocity} m/s");
+        Assert.True(worstProbability <= 1e-6, $"probability {worstProbability}");
+    }
+
     private static bool IsTurning(SimulatedFlight flight, int second)
     {
         var before = flight.Truth(second - 0.5);

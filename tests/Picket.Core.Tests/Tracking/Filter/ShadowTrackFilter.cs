@@ -61,7 +61,7 @@ internal sealed class ShadowTrackFilter
         Update(Vertical, VerticalCovariance, h, measurement, variance, [PositionFloor, VelocityFloor]);
 
     // x ← F x; P ← F P Fᵀ + Q with F = [[I, dt I], [0, I]], Q = q [[dt³/3, dt²/2], [dt²/2, dt]] per axis.
-    private static void Predict(double[] x, double[,] p, int axes, double dt, double q)
+    public static void Predict(double[] x, double[,] p, int axes, double dt, double q)
     {
         int n = 2 * axes;
         var f = new double[n, n];
@@ -117,7 +117,10 @@ internal sealed class ShadowTrackFilter
     }
 
     // Joseph form: P ← (I - k h) P (I - k h)ᵀ + k r kᵀ, then the variance floors.
-    private static double Update(double[] x, double[,] p, double[] h, double measurement, double variance, double[] floors)
+    public static double Update(double[] x, double[,] p, double[] h, double measurement, double variance, double[] floors) =>
+        Update(x, p, h, measurement, variance, floors, out _);
+
+    public static double Update(double[] x, double[,] p, double[] h, double measurement, double variance, double[] floors, out double innovationVariance)
     {
         int n = x.Length;
         var ph = new double[n];
@@ -137,6 +140,7 @@ internal sealed class ShadowTrackFilter
             s += h[i] * ph[i];
         }
 
+        innovationVariance = s;
         double innovation = measurement - predicted;
         var k = new double[n];
         for (int i = 0; i < n; i++)
