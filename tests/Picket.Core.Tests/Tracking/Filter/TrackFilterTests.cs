@@ -77,6 +77,20 @@ public class TrackFilterTests
     }
 
     [Fact]
+    public void UpdateRadar_RadarOffsetFromMast_MeasuresFromTheRadar()
+    {
+        var filter = new TrackFilter();
+        filter.Initialise(0, Q31x32.FromInteger(10_030), Q31x32.FromInteger(20_000), Q39x24.FromInteger(100), 0, 0, Q39x24.FromInteger(1));
+
+        // A radar 10 km east of the mast sees the target due north of itself (azimuth 0) at
+        // 19,960 m: with equal variances north → 19,980 m and east → 10,015 m, NIS = 8 + 4.5.
+        long nis = filter.UpdateRadar(Q31x32.FromInteger(10_000), 0, Q31x32.FromInteger(19_960), 0, Q2x61.One, Q39x24.FromInteger(100), Q39x24.FromInteger(100));
+        Assert.Equal(19_980, filter.Horizontal.Mean[1] / Q32, 6);
+        Assert.Equal(10_015, filter.Horizontal.Mean[0] / Q32, 6);
+        Assert.Equal(8 + 4.5, nis / Q32, 6);
+    }
+
+    [Fact]
     public void CopyFrom_TrialUpdateOnScratch_LeavesTheTrackUntouched()
     {
         var track = Started();
