@@ -40,8 +40,14 @@ internal sealed class MastPlaneReference
 
         double radius = SectionRadius(e / horizontal, n / horizontal);
         double arc = radius * Math.Atan2(horizontal, radius + u);
-        east = arc * e / horizontal;
-        north = arc * n / horizontal;
+
+        // Normal-section azimuth reduced to the geodesic's: -(e'²/12)(s/N₀)² cos²φ₀ sin 2α.
+        double sectionAzimuth = Math.Atan2(e, n);
+        double primeVertical = SemiMajorAxis / Math.Sqrt(1 - EccentricitySquared * Math.Sin(_latitude) * Math.Sin(_latitude));
+        double secondEccentricitySquared = EccentricitySquared / (1 - EccentricitySquared);
+        double azimuth = sectionAzimuth - secondEccentricitySquared / 12 * Math.Pow(arc / primeVertical, 2) * Math.Pow(Math.Cos(_latitude), 2) * Math.Sin(2 * sectionAzimuth);
+        east = arc * Math.Sin(azimuth);
+        north = arc * Math.Cos(azimuth);
     }
 
     public double SectionRadius(double sineAzimuth, double cosineAzimuth)
