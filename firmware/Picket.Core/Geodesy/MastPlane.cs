@@ -11,14 +11,14 @@ namespace Picket.Geodesy;
 /// tangent plane, distances along every ray from the mast stay true, so a target 400 km out is
 /// not mis-placed by the Earth's 12.6 km drop below the tangent plane. Measured against
 /// geodesic (Vincenty) distance and azimuth in the tests: within 0.1 m at 450 km (the section is
-/// not a perfect circle); plane → geodetic → plane is exact to 1 mm.
+/// not a perfect circle); geodetic → plane → geodetic returns the point within 1 mm.
 /// <para>
 /// Positions are horizontal only (height 0 on the ellipsoid); heights travel in the vertical
 /// channel. All values are integers: angles Q2.61 radians, lengths Q31.32 metres. Construct once
 /// per mast; the methods allocate nothing and the instance is immutable.
 /// </para>
 /// </summary>
-public sealed class MastPlane
+public sealed partial class MastPlane
 {
     // Iterations of φ ← atan2(Z + e² N sin φ, p). The error shrinks by about e² (0.0067) per
     // iteration from a start that is already exact on the ellipsoid, so four reach 2^-61.
@@ -158,148 +158,6 @@ public sealed class MastPlane
 
         latitudeRadians = latitude;
         longitudeRadians = AngleDifference(_longitude, -longitudeDifference);
-    }
-
-    /// <summary>
-    /// Converts a velocity given against local geodetic east and north at a position (ADS-B
-    /// airborne velocity, DO-260B §2.2.3.2.6) into plane axes. Away from the mast the plane's
-    /// grid north is not local north (at 450 km east of a 60° N mast the meridians converge by
-    /// about 7°) and the map scale differs slightly from 1, so the velocity is multiplied by the
-    /// projection's Jacobian, taken by central differences over ±100 m. Valid for |latitude| &lt; 89°.
-    /// </summary>
-    /// <param name="latitudeRadians">Geodetic latitude of the target, Q2.61 radians.</param>
-    /// <param name="longitudeRadians">Longitude of the target, Q2.61 radians.</param>
-    /// <param name="velocityEast">Velocity towards local east, Q31.32 m/s.</param>
-    /// <param name="velocityNorth">Velocity towards local north, Q31.32 m/s.</param>
-    /// <param name="planeEast">Velocity along the plane's east axis, Q31.32 m/s.</param>
-    /// <param name="planeNorth">Velocity along the plane's north axis, Q31.32 m/s.</param>
-    /// <param name="saturations">Incremented when an operation saturates.</param>
-    public void VelocityToPlane(long latitudeRadians, long longitudeRadians, long velocityEast, long velocityNorth, out long planeEast, out long planeNorth, ref int saturations)
-    {
-        Jacobian(latitudeRadians, longitudeRadians, out long eastByEast, out long northByEast, out long eastByNorth, out long northByNorth, ref saturations);
-        planeEast = Q2x61Multiply(eastByEast, velocityEast, ref saturations) + Q2x61Multiply(eastByNorth, velocityNorth, ref saturations);
-        planeNorth = Q2x61Multiply(northByEast, velocityEast, ref saturations) + Q2x61Multiply(northByNorth, velocityNorth, ref saturations);
-    }
-
-    /// <summary>Inverse of <see cref="VelocityToPlane"/>: local east/north velocity from plane axes.</summary>
-    /// <param name="latitudeRadians">Geodetic latitude of the target, Q2.61 radians.</param>
-    /// <param name="longitudeRadians">Longitude of the target, Q2.61 radians.</param>
-    /// <param name="planeEast">Velocity along the plane's east axis, Q31.32 m/s.</param>
-    /// <param name="planeNorth">Velocity along the plane's north axis, Q31.32 m/s.</param>
-    /// <param name="velocityEast">Velocity towards local east, Q31.32 m/s.</param>
-    /// <param name="velocityNorth">Velocity towards local north, Q31.32 m/s.</param>
-    /// <param name="saturations">Incremented when an operation saturates.</param>
-    public void VelocityToGeodetic(long latitudeRadians, long longitudeRadians, long planeEast, long planeNorth, out long velocityEast, out long velocityNorth, ref int saturations)
-    {
-        Jacobian(latitudeRadians, longitudeRadians, out long eastByEast, out long northByEast, out long eastByNorth, out long northByNorth, ref saturations);
-        long determinant = Q2x61.Multiply(eastByEast, northByNorth, ref saturations) - Q2x61.Multiply(eastByNorth, northByEast, ref saturations);
-        long east = Q2x61Multiply(northByNorth, planeEast, ref saturations) - Q2x61Multiply(eastByNorth, planeNorth, ref saturations);
-        long north = Q2x61Multiply(eastByEast, planeNorth, ref saturations) - Q2x61Multiply(northByEast, planeEast, ref saturations);
-        velocityEast = FixedPoint.DivideShift(east, determinant, Q2x61.FractionBits, ref saturations);
-        velocityNorth = FixedPoint.DivideShift(north, determinant, Q2x61.FractionBits, ref saturations);
-    }
-
-    // Plane metres per ground metre along local east and north at a position (Q2.61 entries).
-    private void Jacobian(long latitudeRadians, long longitudeRadians, out long eastByEast, out long northByEast, out long eastByNorth, out long northByNorth, ref int saturations)
-    {
-        const long StepMetres = 100L << 32;
-        Trigonometry.SinCos(latitudeRadians, out long sineLatitude, out long cosineLatitude);
-        Wgs84.RadiiOfCurvature(sineLatitude, out long primeVertical, out long meridional, ref saturations);
-        long latitudeStep = FixedPoint.DivideShift(StepMetres, meridional, Q2x61.FractionBits, ref saturations);
-        long parallelRadius = Q2x61Multiply(cosineLatitude, primeVertical, ref saturations);
-        long longitudeStep = FixedPoint.DivideShift(StepMetres, parallelRadius, Q2x61.FractionBits, ref saturations);
-
-        ToPlane(latitudeRadians, AngleDifference(longitudeRadians, -longitudeStep), out long eastPlusEast, out long eastPlusNorth, ref saturations);
-        ToPlane(latitudeRadians, AngleDifference(longitudeRadians, longitudeStep), out long eastMinusEast, out long eastMinusNorth, ref saturations);
-        ToPlane(latitudeRadians + latitudeStep, longitudeRadians, out long northPlusEast, out long northPlusNorth, ref saturations);
-        ToPlane(latitudeRadians - latitudeStep, longitudeRadians, out long northMinusEast, out long northMinusNorth, ref saturations);
-
-        eastByEast = FixedPoint.DivideShift(eastPlusEast - eastMinusEast, 2 * StepMetres, Q2x61.FractionBits, ref saturations);
-        northByEast = FixedPoint.DivideShift(eastPlusNorth - eastMinusNorth, 2 * StepMetres, Q2x61.FractionBits, ref saturations);
-        eastByNorth = FixedPoint.DivideShift(northPlusEast - northMinusEast, 2 * StepMetres, Q2x61.FractionBits, ref saturations);
-        northByNorth = FixedPoint.DivideShift(northPlusNorth - northMinusNorth, 2 * StepMetres, Q2x61.FractionBits, ref saturations);
-    }
-
-    /// <summary>
-    /// Ground range (arc length on the plane's sphere) of a target from its slant range, for a
-    /// sensor at the mast: sin(γ/2) = sqrt((ρ - Δh)(ρ + Δh) / (4 (R + h_s)(R + h_t))).
-    /// </summary>
-    /// <param name="slantRangeMetres">Measured slant range, Q31.32 metres.</param>
-    /// <param name="sensorHeightMetres">Sensor height above the ellipsoid, Q31.32 metres.</param>
-    /// <param name="targetHeightMetres">Best known target height above the ellipsoid, Q31.32 metres.</param>
-    /// <param name="sineAzimuth">Q2.61 sine of the measured azimuth (clockwise from north).</param>
-    /// <param name="cosineAzimuth">Q2.61 cosine of the measured azimuth.</param>
-    /// <param name="groundRangeMetres">Ground range, Q31.32 metres.</param>
-    /// <param name="saturations">Incremented when an operation saturates.</param>
-    /// <returns>False when the slant range is shorter than the height difference (no geometry fits).</returns>
-    public bool TryGroundRange(long slantRangeMetres, long sensorHeightMetres, long targetHeightMetres, long sineAzimuth, long cosineAzimuth, out long groundRangeMetres, ref int saturations)
-    {
-        long heightDifference = targetHeightMetres - sensorHeightMetres;
-        long shorter = slantRangeMetres - (heightDifference < 0 ? -heightDifference : heightDifference);
-        if (shorter < 0)
-        {
-            groundRangeMetres = 0;
-            return false;
-        }
-
-        long longer = slantRangeMetres + (heightDifference < 0 ? -heightDifference : heightDifference);
-        long radius = SectionRadius(sineAzimuth, cosineAzimuth, ref saturations);
-        long first = FixedPoint.DivideShift(shorter, 2 * (radius + sensorHeightMetres), Q2x61.FractionBits, ref saturations);
-        long second = FixedPoint.DivideShift(longer, 2 * (radius + targetHeightMetres), Q2x61.FractionBits, ref saturations);
-        long halfSineSquared = Q2x61.Multiply(first, second, ref saturations);
-        if (halfSineSquared > Q2x61.One)
-        {
-            groundRangeMetres = 0;
-            return false;
-        }
-
-        long halfSine = FixedPoint.SquareRoot(halfSineSquared, Q2x61.FractionBits, ref saturations);
-        long halfCosine = FixedPoint.SquareRoot(Q2x61.One - halfSineSquared, Q2x61.FractionBits, ref saturations);
-        long halfAngle = Trigonometry.Atan2(halfSine, halfCosine);
-        groundRangeMetres = 2 * FixedPoint.MultiplyShift(radius, halfAngle, Q2x61.FractionBits, ref saturations);
-        return true;
-    }
-
-    /// <summary>
-    /// Ground range for a plot with no measured height (primary radar, no Mode C): the target is
-    /// assumed somewhere in a height band, uniformly, so the result is the middle of the ground
-    /// ranges at the band's edges and the extra range variance is that spread²/12. At 30 km an
-    /// FL300 target is 0.5-2 km off in ground range if height is ignored, hence the band.
-    /// </summary>
-    /// <param name="slantRangeMetres">Measured slant range, Q31.32 metres.</param>
-    /// <param name="sensorHeightMetres">Sensor height above the ellipsoid, Q31.32 metres.</param>
-    /// <param name="lowestHeightMetres">Bottom of the assumed band, Q31.32 metres.</param>
-    /// <param name="highestHeightMetres">Top of the assumed band, Q31.32 metres.</param>
-    /// <param name="sineAzimuth">Q2.61 sine of the measured azimuth.</param>
-    /// <param name="cosineAzimuth">Q2.61 cosine of the measured azimuth.</param>
-    /// <param name="groundRangeMetres">Middle ground range, Q31.32 metres.</param>
-    /// <param name="extraRangeVariance">Variance to add to the range noise, Q39.24 m².</param>
-    /// <param name="saturations">Incremented when an operation saturates.</param>
-    /// <returns>False when the slant range cannot reach the band's lowest height difference.</returns>
-    public bool TryGroundRangeInHeightBand(long slantRangeMetres, long sensorHeightMetres, long lowestHeightMetres, long highestHeightMetres, long sineAzimuth, long cosineAzimuth, out long groundRangeMetres, out long extraRangeVariance, ref int saturations)
-    {
-        groundRangeMetres = 0;
-        extraRangeVariance = 0;
-        if (!TryGroundRange(slantRangeMetres, sensorHeightMetres, lowestHeightMetres, sineAzimuth, cosineAzimuth, out long lowGround, ref saturations))
-        {
-            return false;
-        }
-
-        // A slant range shorter than the band's top: the target can be no higher than it, so the
-        // band's top edge is where ground range reaches zero.
-        long topGround;
-        long top = highestHeightMetres - sensorHeightMetres < slantRangeMetres ? highestHeightMetres : sensorHeightMetres + slantRangeMetres;
-        if (!TryGroundRange(slantRangeMetres, sensorHeightMetres, top, sineAzimuth, cosineAzimuth, out topGround, ref saturations))
-        {
-            topGround = 0;
-        }
-
-        groundRangeMetres = (lowGround + topGround) / 2;
-        long spread = lowGround > topGround ? lowGround - topGround : topGround - lowGround;
-
-        // spread² / 12: Q31.32 × Q31.32 is Q62.64; shifting by 40 leaves Q39.24.
-        extraRangeVariance = FixedPoint.DivideShift(FixedPoint.MultiplyShift(spread, spread, 40, ref saturations), 12, 0, ref saturations);
-        return true;
     }
 
     // The geodesic leaves the mast at a slightly different azimuth than the normal section through
