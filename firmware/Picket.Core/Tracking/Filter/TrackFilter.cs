@@ -1,0 +1,212 @@
+using Picket.Numerics;
+
+namespace Picket.Tracking.Filter;
+
+/// <summary>
+/// The fixed-point Kalman filter of one track: a horizontal nearly-constant-velocity channel
+/// (east, north, v_east, v_north) in the mast plane and a separate vertical channel (height,
+/// v_up). Time is integer microseconds; every value is an integer (see <see cref="Q31x32"/>,
+/// <see cref="Q39x24"/>, <see cref="Q2x61"/>), so every host computes the same bits. All arrays
+/// are allocated by the constructor; predict and update allocate nothing.
+/// <para>
+/// Updates return the normalised innovation squared (NIS, ν²/s, Q31.32) for gating. To gate
+/// without committing, <see cref="CopyFrom"/> into a scratch filter and update that.
+/// </para>
+/// </summary>
+public sealed class TrackFilter
+{
+    /// <summary>Default horizontal position variance floor, Q39.24 m² (0.01 m², a 10 cm sigma).</summary>
+    public const long DefaultPositionVarianceFloor = Q39x24.One / 100;
+
+    /// <summary>Default velocity variance floor, Q39.24 m²/s² (1e-4, a 1 cm/s sigma).</summary>
+    public const long DefaultVelocityVarianceFloor = Q39x24.One / 10_000;
+
+    private readonly long[] _scratchMatrix = new long[16];
+    private readonly long[] _covarianceColumn = new long[4];
+    private readonly long[] _gain = new long[4];
+    private readonly long[] _horizontalFloors = new long[4];
+    private readonly long[] _verticalFloors = new long[2];
+    private int _saturations;
+
+    /// <summary>Creates an uninitialised filter (call <see cref="Initialise"/>).</summary>
+    public TrackFilter()
+    {
+        Horizontal = new GaussianEstimate(2);
+        Vertical = new GaussianEstimate(1);
+        SetVarianceFloors(DefaultPositionVarianceFloor, DefaultVelocityVarianceFloor);
+    }
+
+    /// <summary>Horizontal channel: (east, north, v_east, v_north) in the mast plane.</summary>
+    public GaussianEstimate Horizontal { get; }
+
+    /// <summary>Vertical channel: (height, v_up); meaningful when <see cref="HasVertical"/>.</summary>
+    public GaussianEstimate Vertical { get; }
+
+    /// <summary>True once the vertical channel has been initialised.</summary>
+    public bool HasVertical { get; private set; }
+
+    /// <summary>Time of the estimate, microseconds (any epoch the caller keeps consistent).</summary>
+    public long TimeMicroseconds { get; private set; }
+
+    /// <summary>Process noise class.</summary>
+    public TargetClass TargetClass { get; set; }
+
+    /// <summary>
+    /// Number of saturated operations and refused updates since initialisation. Zero in normal
+    /// operation; non-zero means some value hit the edge of its format and was clamped.
+    /// </summary>
+    public int SaturationCount => _saturations;
+
+    /// <summary>Sets the variance floors applied after every update (Q39.24).</summary>
+    /// <param name="positionVariance">Floor for positions and height, m².</param>
+    /// <param name="velocityVariance">Floor for velocities, m²/s².</param>
+    public void SetVarianceFloors(long positionVariance, long velocityVariance)
+    {
+        _horizontalFloors[0] = positionVariance;
+        _horizontalFloors[1] = positionVariance;
+        _horizontalFloors[2] = velocityVariance;
+        _horizontalFloors[3] = velocityVariance;
+        _verticalFloors[0] = positionVariance;
+        _verticalFloors[1] = velocityVariance;
+    }
+
+    /// <summary>Starts the horizontal channel; the vertical channel is cleared.</summary>
+    /// <param name="timeMicroseconds">Time of the first measurement.</param>
+    /// <param name="eastMetres">East, Q31.32 m.</param>
+    /// <param name="northMetres">North, Q31.32 m.</param>
+    /// <param name="positionVariance">Variance of each position, Q39.24 m².</param>
+    /// <param name="velocityEast">Velocity east, Q31.32 m/s (0 if unknown).</param>
+    /// <param name="velocityNorth">Velocity north, Q31.32 m/s.</param>
+    /// <param name="velocityVariance">Variance of each velocity, Q39.24 m²/s² (large if unknown).</param>
+    public void Initialise(long timeMicroseconds, long eastMetres, long northMetres, long positionVariance, long velocityEast, long velocityNorth, long velocityVariance)
+    {
+        TimeMicroseconds = timeMicroseconds;
+        _saturations = 0;
+        Horizontal.Clear();
+        Horizontal.SetAxis(0, eastMetres, velocityEast, positionVariance, velocityVariance);
+        Horizontal.SetAxis(1, northMetres, velocityNorth, positionVariance, velocityVariance);
+        Vertical.Clear();
+        HasVertical = false;
+    }
+
+    /// <summary>Starts (or restarts) the vertical channel at the current time.</summary>
+    /// <param name="heightMetres">Height, Q31.32 m.</param>
+    /// <param name="heightVariance">Q39.24 m².</param>
+    /// <param name="verticalRate">Vertical rate, Q31.32 m/s.</param>
+    /// <param name="verticalRateVariance">Q39.24 m²/s².</param>
+    public void InitialiseVertical(long heightMetres, long heightVariance, long verticalRate, long verticalRateVariance)
+    {
+        Vertical.SetAxis(0, heightMetres, verticalRate, heightVariance, verticalRateVariance);
+        HasVertical = true;
+    }
+
+    /// <summary>Predicts both channels to a later time.</summary>
+    /// <param name="timeMicroseconds">Target time, ≥ <see cref="TimeMicroseconds"/>.</param>
+    /// <returns>False (and nothing changes) when the time is earlier than the estimate's.</returns>
+    public bool Predict(long timeMicroseconds)
+    {
+        long elapsed = timeMicroseconds - TimeMicroseconds;
+        if (elapsed < 0)
+        {
+            return false;
+        }
+
+        if (elapsed == 0)
+        {
+            return true;
+        }
+
+        long seconds = Q31x32.FromMicroseconds(elapsed, ref _saturations);
+        ProcessNoiseDensity density = ProcessNoiseDensity.For(TargetClass);
+        ConstantVelocityPrediction.Predict(Horizontal, _scratchMatrix, seconds, density.HorizontalSquareMetresPerCubicSecond, ref _saturations);
+        if (HasVertical)
+        {
+            ConstantVelocityPrediction.Predict(Vertical, _scratchMatrix, seconds, density.VerticalSquareMetresPerCubicSecond, ref _saturations);
+        }
+
+        TimeMicroseconds = timeMicroseconds;
+        return true;
+    }
+
+    /// <summary>Updates with a measured east position (e.g. ADS-B projected onto the plane).</summary>
+    /// <param name="eastMetres">Q31.32 m.</param>
+    /// <param name="variance">Q39.24 m².</param>
+    /// <returns>NIS, Q31.32.</returns>
+    public long UpdateEast(long eastMetres, long variance) => UpdateHorizontal(0, eastMetres, variance);
+
+    /// <summary>Updates with a measured north position.</summary>
+    /// <param name="northMetres">Q31.32 m.</param>
+    /// <param name="variance">Q39.24 m².</param>
+    /// <returns>NIS, Q31.32.</returns>
+    public long UpdateNorth(long northMetres, long variance) => UpdateHorizontal(1, northMetres, variance);
+
+    /// <summary>Updates with a measured east velocity (ADS-B airborne velocity).</summary>
+    /// <param name="metresPerSecond">Q31.32 m/s.</param>
+    /// <param name="variance">Q39.24 m²/s².</param>
+    /// <returns>NIS, Q31.32.</returns>
+    public long UpdateVelocityEast(long metresPerSecond, long variance) => UpdateHorizontal(2, metresPerSecond, variance);
+
+    /// <summary>Updates with a measured north velocity.</summary>
+    /// <param name="metresPerSecond">Q31.32 m/s.</param>
+    /// <param name="variance">Q39.24 m²/s².</param>
+    /// <returns>NIS, Q31.32.</returns>
+    public long UpdateVelocityNorth(long metresPerSecond, long variance) => UpdateHorizontal(3, metresPerSecond, variance);
+
+    /// <summary>
+    /// Updates with a radar plot as two scalar measurements in the frame of the measured azimuth:
+    /// along the ray, the ground range (see <see cref="Geodesy.MastPlane.TryGroundRange"/>);
+    /// across it, zero offset from the ray, with variance (range × σ_azimuth)².
+    /// </summary>
+    /// <param name="radarEastMetres">Radar position in the plane, Q31.32 m (0 at the mast).</param>
+    /// <param name="radarNorthMetres">Q31.32 m.</param>
+    /// <param name="groundRangeMetres">Q31.32 m.</param>
+    /// <param name="sineAzimuth">Q2.61 sine of the azimuth (clockwise from north).</param>
+    /// <param name="cosineAzimuth">Q2.61 cosine of the azimuth.</param>
+    /// <param name="rangeVariance">Q39.24 m².</param>
+    /// <param name="crossRangeVariance">Q39.24 m².</param>
+    /// <returns>Sum of the two NIS values, Q31.32 (χ² with 2 degrees of freedom).</returns>
+    public long UpdateRadar(long radarEastMetres, long radarNorthMetres, long groundRangeMetres, long sineAzimuth, long cosineAzimuth, long rangeVariance, long crossRangeVariance)
+    {
+        // Range axis (sin θ, cos θ), cross axis (cos θ, -sin θ); offsets make the radar the origin.
+        long rangeOffset = FixedPoint.Add(Q2x61Times(sineAzimuth, radarEastMetres), Q2x61Times(cosineAzimuth, radarNorthMetres), ref _saturations);
+        long crossOffset = FixedPoint.Subtract(Q2x61Times(cosineAzimuth, radarEastMetres), Q2x61Times(sineAzimuth, radarNorthMetres), ref _saturations);
+        long rangeNis = ScalarUpdate.Apply(Horizontal, _covarianceColumn, _gain, 0, sineAzimuth, 1, cosineAzimuth, FixedPoint.Add(groundRangeMetres, rangeOffset, ref _saturations), rangeVariance, _horizontalFloors, ref _saturations, out _);
+        long crossNis = ScalarUpdate.Apply(Horizontal, _covarianceColumn, _gain, 0, cosineAzimuth, 1, -sineAzimuth, crossOffset, crossRangeVariance, _horizontalFloors, ref _saturations, out _);
+        int clamps = 0;
+        return FixedPoint.Add(rangeNis, crossNis, ref clamps);
+    }
+
+    /// <summary>Updates the vertical channel with a measured height.</summary>
+    /// <param name="heightMetres">Q31.32 m.</param>
+    /// <param name="variance">Q39.24 m².</param>
+    /// <returns>NIS, Q31.32.</returns>
+    public long UpdateHeight(long heightMetres, long variance) =>
+        ScalarUpdate.Apply(Vertical, _covarianceColumn, _gain, 0, Q2x61.One, -1, 0, heightMetres, variance, _verticalFloors, ref _saturations, out _);
+
+    /// <summary>Updates the vertical channel with a measured vertical rate.</summary>
+    /// <param name="metresPerSecond">Q31.32 m/s.</param>
+    /// <param name="variance">Q39.24 m²/s².</param>
+    /// <returns>NIS, Q31.32.</returns>
+    public long UpdateVerticalRate(long metresPerSecond, long variance) =>
+        ScalarUpdate.Apply(Vertical, _covarianceColumn, _gain, 1, Q2x61.One, -1, 0, metresPerSecond, variance, _verticalFloors, ref _saturations, out _);
+
+    /// <summary>Copies another filter's complete state into this one.</summary>
+    /// <param name="other">The source.</param>
+    public void CopyFrom(TrackFilter other)
+    {
+        Horizontal.CopyFrom(other.Horizontal);
+        Vertical.CopyFrom(other.Vertical);
+        HasVertical = other.HasVertical;
+        TimeMicroseconds = other.TimeMicroseconds;
+        TargetClass = other.TargetClass;
+        _saturations = other._saturations;
+        System.Array.Copy(other._horizontalFloors, _horizontalFloors, 4);
+        System.Array.Copy(other._verticalFloors, _verticalFloors, 2);
+    }
+
+    private long UpdateHorizontal(int index, long measurement, long variance) =>
+        ScalarUpdate.Apply(Horizontal, _covarianceColumn, _gain, index, Q2x61.One, -1, 0, measurement, variance, _horizontalFloors, ref _saturations, out _);
+
+    private long Q2x61Times(long coefficient, long value) =>
+        FixedPoint.MultiplyShift(coefficient, value, Q2x61.FractionBits, ref _saturations);
+}

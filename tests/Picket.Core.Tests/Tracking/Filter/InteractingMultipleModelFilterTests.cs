@@ -1,0 +1,150 @@
+using Picket.Numerics;
+using Xunit.Abstractions;
+
+namespace Picket.Tracking.Filter;
+
+public class InteractingMultipleModelFilterTests(ITestOutputHelper output)
+{
+    private const double Q32 = SimulatedFlight.Q32;
+    private const double PositionSigma = 30;
+    private const int PeriodSeconds = 2;
+    private const int DurationSeconds = 3600;
+
+    [Theory]
+    [InlineData(TargetClass.Fighter)]
+    [InlineData(TargetClass.Airliner)]
+    public void TurningRacetrack_PositionOnly_ImmBeatsBothSingleModels(TargetClass trajectory)
+    {
+        var flight = new SimulatedFlight(trajectory, seed: 77);
+        var quiet = new TrackFilter { TargetClass = TargetClass.Airliner };
+        var agile = new TrackFilter { TargetClass = TargetClass.Fighter };
+        var imm = new InteractingMultipleModelFilter(
+            ProcessNoiseDensity.For(TargetClass.Airliner).HorizontalSquareMetresPerCubicSecond,
+            ProcessNoiseDensity.For(TargetClass.Fighter).HorizontalSquareMetresPerCubicSecond,
+            Q2x61.One / 20,
+            Q2x61.One / 10);
+        var quietError = new ErrorSums();
+        var agileError = new ErrorSums();
+        var immError = new ErrorSums();
+        long variance = SimulatedFlight.ToQ24(PositionSigma * PositionSigma);
+
+        for (int second = 0; second < DurationSeconds; second += PeriodSeconds)
+        {
+            long time = second * 1_000_000L;
+            var truth = flight.Truth(second);
+            long east = SimulatedFlight.ToQ32(truth.East + flight.Gaussian(PositionSigma));
+            long north = SimulatedFlight.ToQ32(truth.North + flight.Gaussian(PositionSigma));
+            if (second == 0)
+            {
+                long velocityEast = SimulatedFlight.ToQ32(truth.VelocityEast);
+                long velocityNorth = SimulatedFlight.ToQ32(truth.VelocityNorth);
+                long velocityVariance = SimulatedFlight.ToQ24(100);
+                quiet.Initialise(time, east, north, variance, velocityEast, velocityNorth, velocityVariance);
+                agile.Initialise(time, east, north, variance, velocityEast, velocityNorth, velocityVariance);
+                imm.Initialise(time, east, north, variance, velocityEast, velocityNorth, velocityVariance);
+                continue;
+            }
+
+            quiet.Predict(time);
+            quiet.UpdateEast(east, variance);
+            quiet.UpdateNorth(north, variance);
+            agile.Predict(time);
+            agile.UpdateEast(east, variance);
+            agile.UpdateNorth(north, variance);
+            imm.Predict(time);
+            imm.Update(0, east, variance);
+            imm.Update(1, north, variance);
+            GaussianEstimate combined = imm.Combine();
+
+            // Straight legs vs turns: the truth's speed vector rotates only in turns.
+            bool turning = IsTurning(flight, second);
+            quietError.Add(quiet.Horizontal.Mean, truth, turning);
+            agileError.Add(agile.Horizontal.Mean, truth, turning);
+            immError.Add(combined.Mean, truth, turning);
+        }
+
+        output.WriteLine($"{trajectory} racetrack, positions every {PeriodSeconds} s, sigma {PositionSigma} m: position RMSE all / straight / turns (m)");
+        output.WriteLine($"  single CV q=1   : {quietError}");
+        output.WriteLine($"  single CV q=400 : {agileError}");
+        output.WriteLine($"  IMM (1, 400)    : {immError}");
+        Assert.Equal(0, imm.SaturationCount);
+        Assert.True(immError.All < 0.9 * Math.Min(quietError.All, agileError.All), "IMM does not clearly beat the better single model");
+    }
+
+    [Fact]
+    public void FighterRacetrack_PositionOnlyForOneHour_MatchesDoubleShadowWithinOneMillimetre()
+    {
+        var flight = new SimulatedFlight(TargetClass.Fighter, seed: 78);
+        var imm = new InteractingMultipleModelFilter(Q39x24.FromInteger(1), Q39x24.FromInteger(400), Q2x61.One / 20, Q2x61.One / 10);
+        var shadow = new ShadowInteractingMultipleModelFilter(1, 400, 1.0 / 20, 1.0 / 10);
+        long variance = SimulatedFlight.ToQ24(PositionSigma * PositionSigma);
+        double worstPosition = 0, worstVelocity = 0, worstProbability = 0;
+        for (int second = 0; second < DurationSeconds; second += PeriodSeconds)
+        {
+            long time = second * 1_000_000L + flight.Jitter(300_000);
+            var truth = flight.Truth(time / 1e6);
+            long east = SimulatedFlight.ToQ32(truth.East + flight.Gaussian(PositionSigma));
+            long north = SimulatedFlight.ToQ32(truth.North + flight.Gaussian(PositionSigma));
+            if (second == 0)
+            {
+                imm.Initialise(time, east, north, variance, 0, 0, SimulatedFlight.ToQ24(90_000));
+                shadow.Initialise(time, east / Q32, north / Q32, variance / SimulatedFlight.Q24, 0, 0, 90_000);
+                continue;
+            }
+
+            imm.Predict(time);
+            imm.Update(0, east, variance);
+            imm.Update(1, north, variance);
+            shadow.Predict(time);
+            shadow.Update([1, 0, 0, 0], east / Q32, variance / SimulatedFlight.Q24);
+            shadow.Update([0, 1, 0, 0], north / Q32, variance / SimulatedFlight.Q24);
+
+            long[] mean = imm.Combine().Mean;
+            double[] expected = shadow.CombinedMean();
+            worstPosition = Math.Max(worstPosition, Math.Max(Math.Abs(mean[0] / Q32 - expected[0]), Math.Abs(mean[1] / Q32 - expected[1])));
+            worstVelocity = Math.Max(worstVelocity, Math.Max(Math.Abs(mean[2] / Q32 - expected[2]), Math.Abs(mean[3] / Q32 - expected[3])));
+            worstProbability = Math.Max(worstProbability, Math.Abs(imm.ManoeuvreProbability / SimulatedFlight.Q61 - shadow.ManoeuvreProbability));
+        }
+
+        output.WriteLine($"IMM vs double shadow: worst |Δposition| {worstPosition:E2} m, |Δvelocity| {worstVelocity:E2} m/s, |Δμ_manoeuvre| {worstProbability:E2}");
+        Assert.Equal(0, imm.SaturationCount);
+        Assert.True(worstPosition <= 0.001, $"position {worstPosition} m");
+        Assert.True(worstVelocity <= 0.001, $"velocity {worstVelocity} m/s");
+        Assert.True(worstProbability <= 1e-6, $"probability {worstProbability}");
+    }
+
+    private static bool IsTurning(SimulatedFlight flight, int second)
+    {
+        var before = flight.Truth(second - 0.5);
+        var after = flight.Truth(second + 0.5);
+        return Math.Abs(before.VelocityEast - after.VelocityEast) + Math.Abs(before.VelocityNorth - after.VelocityNorth) > 1e-6;
+    }
+
+    private sealed class ErrorSums
+    {
+        private double _all, _straight, _turns;
+        private int _count, _straightCount, _turnCount;
+
+        public double All => Math.Sqrt(_all / _count);
+
+        public void Add(long[] mean, (double East, double North, double Height, double VelocityEast, double VelocityNorth, double VelocityUp) truth, bool turning)
+        {
+            double squared = Math.Pow(mean[0] / Q32 - truth.East, 2) + Math.Pow(mean[1] / Q32 - truth.North, 2);
+            _all += squared;
+            _count++;
+            if (turning)
+            {
+                _turns += squared;
+                _turnCount++;
+            }
+            else
+            {
+                _straight += squared;
+                _straightCount++;
+            }
+        }
+
+        public override string ToString() =>
+            $"{All:F1} / {Math.Sqrt(_straight / _straightCount):F1} / {Math.Sqrt(_turns / _turnCount):F1}";
+    }
+}
