@@ -1,24 +1,59 @@
 using System.Threading.Channels;
 using Picket.Contract.V1;
+using Picket.Server.Metrics;
 
 namespace Picket.Server.Feed;
 
 /// <summary>
-/// Holds the latest state of every live track and fans accepted batches out to feed
-/// subscribers. Each subscriber has a bounded queue; one that falls behind is cut off rather
-/// than slowing ingest.
+/// Holds the latest state of every live track and fans stored batches out to feed subscribers.
+/// Each subscriber has a bounded queue; one that falls behind is cut off rather than slowing
+/// ingest or the other subscribers.
 /// </summary>
 public sealed class FeedHub
 {
-    /// <summary>Events a subscriber may have queued before it is disconnected.</summary>
-    public const int SubscriberQueueCapacity = 4096;
-
     private readonly Lock _gate = new();
     private readonly Dictionary<(string Gateway, ulong TrackId), TrackUpdate> _tracks = [];
     private readonly List<Subscriber> _subscribers = [];
+    private readonly ServerMetrics _metrics;
+    private readonly TimeProvider _clock;
+
+    /// <summary>Creates the hub.</summary>
+    /// <param name="subscriberQueueCapacity">Events a subscriber may have queued before it is disconnected.</param>
+    /// <param name="metrics">Counters.</param>
+    /// <param name="clock">Clock for the lag measurement.</param>
+    public FeedHub(int subscriberQueueCapacity, ServerMetrics metrics, TimeProvider clock)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(subscriberQueueCapacity, 1);
+        SubscriberQueueCapacity = subscriberQueueCapacity;
+        _metrics = metrics;
+        _clock = clock;
+    }
+
+    /// <summary>Events a subscriber may have queued before it is disconnected.</summary>
+    public int SubscriberQueueCapacity { get; }
+
+    /// <summary>Restores a track into the snapshot without notifying anyone (recovery at start).</summary>
+    public void Restore(string gatewayId, TrackUpdate track)
+    {
+        ArgumentNullException.ThrowIfNull(track);
+        lock (_gate)
+        {
+            if (track.Status == TrackStatus.Dropped)
+            {
+                _tracks.Remove((gatewayId, track.TrackId));
+            }
+            else
+            {
+                _tracks[(gatewayId, track.TrackId)] = track;
+            }
+        }
+    }
 
     /// <summary>Applies a stored batch: updates the track table and notifies subscribers.</summary>
-    public void Publish(string gatewayId, UplinkBatch batch)
+    /// <param name="gatewayId">The batch's gateway.</param>
+    /// <param name="batch">The batch.</param>
+    /// <param name="storedAt">When the batch became durable, for the lag metric.</param>
+    public void Publish(string gatewayId, UplinkBatch batch, DateTimeOffset storedAt)
     {
         ArgumentNullException.ThrowIfNull(batch);
         lock (_gate)
@@ -47,6 +82,8 @@ public sealed class FeedHub
                 Broadcast(new FeedEvent { GatewayId = gatewayId, Health = batch.Health });
             }
         }
+
+        _metrics.FeedDelivered(_clock.GetUtcNow() - storedAt);
     }
 
     /// <summary>
@@ -58,7 +95,7 @@ public sealed class FeedHub
         var channel = Channel.CreateBounded<FeedEvent>(new BoundedChannelOptions(SubscriberQueueCapacity)
         {
             SingleReader = true,
-            SingleWriter = false,
+            SingleWriter = true,
             FullMode = BoundedChannelFullMode.Wait,
         });
         lock (_gate)
@@ -71,6 +108,7 @@ public sealed class FeedHub
 
             var subscriber = new Subscriber(channel);
             _subscribers.Add(subscriber);
+            _metrics.SubscriberAdded();
             return new Subscription(this, subscriber, snapshot, channel.Reader);
         }
     }
@@ -79,7 +117,10 @@ public sealed class FeedHub
     {
         lock (_gate)
         {
-            _subscribers.Remove(subscriber);
+            if (_subscribers.Remove(subscriber))
+            {
+                _metrics.SubscriberRemoved();
+            }
         }
     }
 
@@ -92,11 +133,22 @@ public sealed class FeedHub
             {
                 // Full: the consumer is too slow. Completing with an error ends its stream with a
                 // clear status instead of blocking ingest or buffering without bound.
-                subscriber.Channel.Writer.TryComplete(new SlowConsumerException());
+                subscriber.Channel.Writer.TryComplete(new SlowConsumerException(SubscriberQueueCapacity));
+                subscriber.Dropped.Cancel();
                 _subscribers.RemoveAt(i);
+                _metrics.SubscriberRemoved();
+                _metrics.SlowConsumerDropped();
             }
         }
     }
 
-    internal sealed record Subscriber(Channel<FeedEvent> Channel);
+    internal sealed class Subscriber(Channel<FeedEvent> channel) : IDisposable
+    {
+        public Channel<FeedEvent> Channel { get; } = channel;
+
+        /// <summary>Cancelled when the subscriber is cut off, to abort a write blocked on a consumer that does not read.</summary>
+        public CancellationTokenSource Dropped { get; } = new();
+
+        public void Dispose() => Dropped.Dispose();
+    }
 }

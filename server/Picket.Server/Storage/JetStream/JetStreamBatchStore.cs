@@ -1,0 +1,209 @@
+using System.Globalization;
+using Google.Protobuf;
+using NATS.Client.Core;
+using NATS.Client.JetStream;
+using NATS.Client.JetStream.Models;
+using Picket.Contract.V1;
+using Picket.Server.Configuration;
+using Picket.Server.Feed;
+using Picket.Server.Ingest;
+using Picket.Server.Metrics;
+
+namespace Picket.Server.Storage.JetStream;
+
+/// <summary>
+/// The scale-out store: accepted batches are published to a JetStream stream (file storage)
+/// with <c>Nats-Msg-Id = gateway/sequence</c>, so JetStream itself drops a resend within its
+/// duplicate window; an ack means JetStream has stored the batch. Every node replays the stream
+/// with an ordered consumer into its own ledger and feed, so any node can take any gateway's
+/// stream and serve any subscriber.
+/// </summary>
+public sealed class JetStreamBatchStore : IBatchStore, IAsyncDisposable
+{
+    private const string RejectedHeader = "Picket-Rejected";
+
+    // Everything durable in the stream, from any node: the ack ledger.
+    private readonly SequenceLedger _durable = new();
+
+    // What this node has applied to its feed, so that a batch reaches subscribers once.
+    private readonly SequenceLedger _applied = new();
+    private readonly ServerSettings _settings;
+    private readonly FeedHub _feed;
+    private readonly ServerMetrics _metrics;
+    private readonly ILogger _logger;
+    private readonly NatsConnection _connection;
+    private readonly NatsJSContext _jetStream;
+    private readonly CancellationTokenSource _stop = new();
+    private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly Task _replay;
+
+    /// <summary>Connects to NATS and starts replaying the stream; <see cref="WaitUntilReadyAsync"/> completes once caught up.</summary>
+    public JetStreamBatchStore(ServerSettings settings, FeedHub feed, ServerMetrics metrics, ILogger<JetStreamBatchStore> logger)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        _settings = settings;
+        _feed = feed;
+        _metrics = metrics;
+        _logger = logger;
+        _connection = new NatsConnection(new NatsOpts { Url = settings.NatsUrl.ToString(), Name = "picket-server", RetryOnInitialConnect = true });
+        _jetStream = new NatsJSContext(_connection);
+        _replay = Task.Run(ReplayAsync);
+    }
+
+    /// <inheritdoc />
+    public Task WaitUntilReadyAsync(CancellationToken cancellationToken) => _ready.Task.WaitAsync(cancellationToken);
+
+    /// <inheritdoc />
+    public async Task<bool> StoreAsync(string gatewayId, UplinkBatch batch, string? rejectionReason, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        if (_durable.Contains(gatewayId, batch.Sequence))
+        {
+            _metrics.Duplicate();
+            return false;
+        }
+
+        batch.GatewayId = gatewayId;
+        NatsHeaders? headers = null;
+        if (rejectionReason is not null)
+        {
+            headers = new NatsHeaders { [RejectedHeader] = HeaderSafe(rejectionReason) };
+        }
+
+        var pubAck = await _jetStream.PublishAsync(
+            Subject(gatewayId),
+            batch.ToByteArray(),
+            NatsRawSerializer<byte[]>.Default,
+            new NatsJSPubOpts { MsgId = MessageId(gatewayId, batch.Sequence) },
+            headers,
+            cancellationToken).ConfigureAwait(false);
+        pubAck.EnsureSuccess();
+        _durable.Record(gatewayId, batch.Sequence, out var isNew);
+        if (pubAck.Duplicate || !isNew)
+        {
+            _metrics.Duplicate();
+            return false;
+        }
+
+        if (rejectionReason is null)
+        {
+            _metrics.BatchStored(batch.Tracks.Count);
+        }
+
+        return true;
+    }
+
+    /// <inheritdoc />
+    public Ack CurrentAck(string gatewayId) => _durable.Current(gatewayId);
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync().ConfigureAwait(false);
+        try
+        {
+            await _replay.ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopping.
+        }
+
+        await _connection.DisposeAsync().ConfigureAwait(false);
+        _stop.Dispose();
+    }
+
+    private static string MessageId(string gatewayId, ulong sequence) => gatewayId + "/" + sequence.ToString(CultureInfo.InvariantCulture);
+
+    // NATS headers are single-line ASCII.
+    private static string HeaderSafe(string text)
+    {
+        var chars = text.ToCharArray();
+        for (var i = 0; i < chars.Length; i++)
+        {
+            if (chars[i] < ' ' || chars[i] > '~')
+            {
+                chars[i] = '?';
+            }
+        }
+
+        return new string(chars);
+    }
+
+    private string Subject(string gatewayId) => _settings.SubjectPrefix + "." + gatewayId;
+
+    private async Task ReplayAsync()
+    {
+        var token = _stop.Token;
+        while (!token.IsCancellationRequested)
+        {
+            try
+            {
+                await _jetStream.CreateOrUpdateStreamAsync(
+                    new StreamConfig(_settings.StreamName, [_settings.SubjectPrefix + ".>"])
+                    {
+                        Storage = StreamConfigStorage.File,
+                        MaxAge = _settings.Retention,
+                        // Resends after a reconnect arrive within minutes; the node ledgers catch older ones.
+                        DuplicateWindow = TimeSpan.FromMinutes(10),
+                        MaxMsgSize = _settings.MaxBatchBytes,
+                    },
+                    token).ConfigureAwait(false);
+                var stream = await _jetStream.GetStreamAsync(_settings.StreamName, cancellationToken: token).ConfigureAwait(false);
+                var lastAtStart = stream.Info.State.LastSeq;
+                if (lastAtStart == 0)
+                {
+                    _ready.TrySetResult();
+                }
+
+                var consumer = await _jetStream.CreateOrderedConsumerAsync(
+                    _settings.StreamName,
+                    new NatsJSOrderedConsumerOpts { DeliverPolicy = ConsumerConfigDeliverPolicy.All },
+                    token).ConfigureAwait(false);
+                await foreach (var message in consumer.ConsumeAsync(NatsRawSerializer<byte[]>.Default, cancellationToken: token).ConfigureAwait(false))
+                {
+                    Apply(message);
+                    if (message.Metadata is { } metadata && metadata.Sequence.Stream >= lastAtStart)
+                    {
+                        _ready.TrySetResult();
+                    }
+                }
+            }
+            catch (OperationCanceledException) when (token.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e) when (e is NatsException or NatsJSException or InvalidProtocolBufferException)
+            {
+                Log.JetStreamConsumerFailed(_logger, e);
+                await Task.Delay(TimeSpan.FromSeconds(1), token).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private void Apply(INatsJSMsg<byte[]> message)
+    {
+        if (message.Headers is null || !message.Headers.TryGetValue("Nats-Msg-Id", out var id))
+        {
+            return;
+        }
+
+        var text = id.ToString();
+        var slash = text.LastIndexOf('/');
+        if (slash <= 0 || !ulong.TryParse(text.AsSpan(slash + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var sequence) || sequence == 0)
+        {
+            return;
+        }
+
+        var gatewayId = text[..slash];
+        _durable.Record(gatewayId, sequence, out _);
+        _applied.Record(gatewayId, sequence, out var isNew);
+        if (!isNew || message.Headers.ContainsKey(RejectedHeader) || message.Data is null)
+        {
+            return;
+        }
+
+        var batch = UplinkBatch.Parser.ParseFrom(message.Data);
+        _feed.Publish(gatewayId, batch, message.Metadata?.Timestamp ?? DateTimeOffset.UtcNow);
+    }
+}
