@@ -8,6 +8,9 @@ namespace Picket.Server.Feed;
 /// <summary><c>picket.v1.TrackFeed</c>: snapshot, marker, then live events, filtered per request.</summary>
 public sealed class TrackFeedService(FeedHub hub, IBatchStore store, CallerAuthenticator authenticator, ILogger<TrackFeedService> logger) : TrackFeed.TrackFeedBase
 {
+    /// <summary>How long a cut-off subscriber's blocked write may take to drain before the stream is aborted without a status.</summary>
+    public static readonly TimeSpan DropGracePeriod = TimeSpan.FromSeconds(5);
+
     /// <inheritdoc />
     public override async Task Subscribe(SubscribeRequest request, IServerStreamWriter<FeedEvent> responseStream, ServerCallContext context)
     {
@@ -19,7 +22,6 @@ public sealed class TrackFeedService(FeedHub hub, IBatchStore store, CallerAuthe
         await store.WaitUntilReadyAsync(context.CancellationToken).ConfigureAwait(false);
         var filter = new FeedFilter(request);
         using var subscription = hub.Subscribe();
-        using var live = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken, subscription.Dropped);
         uint count = 0;
         foreach (var snapshotEvent in subscription.Snapshot)
         {
@@ -34,18 +36,59 @@ public sealed class TrackFeedService(FeedHub hub, IBatchStore store, CallerAuthe
 
         try
         {
-            await foreach (var feedEvent in subscription.Events.ReadAllAsync(live.Token).ConfigureAwait(false))
+            await foreach (var feedEvent in subscription.Events.ReadAllAsync(context.CancellationToken).ConfigureAwait(false))
             {
-                if (filter.Matches(feedEvent))
+                if (subscription.Dropped.IsCancellationRequested)
                 {
-                    await responseStream.WriteAsync(feedEvent, live.Token).ConfigureAwait(false);
+                    break;
+                }
+
+                if (filter.Matches(feedEvent) && !await WriteAsync(responseStream, feedEvent, context, subscription.Dropped).ConfigureAwait(false))
+                {
+                    return;
                 }
             }
         }
-        catch (Exception e) when (e is SlowConsumerException || (e is OperationCanceledException && subscription.Dropped.IsCancellationRequested))
+        catch (SlowConsumerException)
+        {
+            // Falls through to the status below.
+        }
+
+        if (subscription.Dropped.IsCancellationRequested)
         {
             Log.SubscriberTooSlow(logger, caller.DisplayName, hub.SubscriberQueueCapacity);
             throw new RpcException(new Status(StatusCode.ResourceExhausted, new SlowConsumerException(hub.SubscriberQueueCapacity).Message));
         }
+    }
+
+    /// <summary>
+    /// Writes one event. If the subscriber is cut off while the write is blocked on a consumer
+    /// that does not read, the write gets a grace period to drain so the consumer can still be
+    /// told why (ResourceExhausted); after that the stream is aborted. Returns false when aborted.
+    /// </summary>
+    private static async Task<bool> WriteAsync(IServerStreamWriter<FeedEvent> responseStream, FeedEvent feedEvent, ServerCallContext context, CancellationToken dropped)
+    {
+        var write = responseStream.WriteAsync(feedEvent, CancellationToken.None);
+        if (write.IsCompleted)
+        {
+            await write.ConfigureAwait(false);
+            return true;
+        }
+
+        var droppedSignal = Task.Delay(Timeout.Infinite, dropped);
+        if (await Task.WhenAny(write, droppedSignal).ConfigureAwait(false) == write)
+        {
+            await write.ConfigureAwait(false);
+            return true;
+        }
+
+        if (await Task.WhenAny(write, Task.Delay(DropGracePeriod, context.CancellationToken)).ConfigureAwait(false) == write)
+        {
+            await write.ConfigureAwait(false);
+            return true;
+        }
+
+        context.GetHttpContext().Abort();
+        return false;
     }
 }

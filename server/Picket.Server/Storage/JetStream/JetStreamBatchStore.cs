@@ -21,12 +21,14 @@ namespace Picket.Server.Storage.JetStream;
 public sealed class JetStreamBatchStore : IBatchStore, IAsyncDisposable
 {
     private const string RejectedHeader = "Picket-Rejected";
+    private static readonly TimeSpan LocalApplyTimeout = TimeSpan.FromSeconds(2);
 
     // Everything durable in the stream, from any node: the ack ledger.
     private readonly SequenceLedger _durable = new();
 
     // What this node has applied to its feed, so that a batch reaches subscribers once.
     private readonly SequenceLedger _applied = new();
+    private readonly AppliedSequence _appliedStreamSequence = new();
     private readonly ServerSettings _settings;
     private readonly FeedHub _feed;
     private readonly ServerMetrics _metrics;
@@ -79,6 +81,16 @@ public sealed class JetStreamBatchStore : IBatchStore, IAsyncDisposable
             cancellationToken).ConfigureAwait(false);
         pubAck.EnsureSuccess();
         _durable.Record(gatewayId, batch.Sequence, out var isNew);
+        try
+        {
+            // Durable already; this wait only gives read-your-writes on this node's feed.
+            await _appliedStreamSequence.WaitAsync(pubAck.Seq, LocalApplyTimeout, cancellationToken).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            // The local replay is behind (reconnecting); the batch is stored and will be applied.
+        }
+
         if (pubAck.Duplicate || !isNew)
         {
             _metrics.Duplicate();
@@ -163,9 +175,13 @@ public sealed class JetStreamBatchStore : IBatchStore, IAsyncDisposable
                 await foreach (var message in consumer.ConsumeAsync(NatsRawSerializer<byte[]>.Default, cancellationToken: token).ConfigureAwait(false))
                 {
                     Apply(message);
-                    if (message.Metadata is { } metadata && metadata.Sequence.Stream >= lastAtStart)
+                    if (message.Metadata is { } metadata)
                     {
-                        _ready.TrySetResult();
+                        _appliedStreamSequence.Advance(metadata.Sequence.Stream);
+                        if (metadata.Sequence.Stream >= lastAtStart)
+                        {
+                            _ready.TrySetResult();
+                        }
                     }
                 }
             }
