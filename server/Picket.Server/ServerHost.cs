@@ -1,4 +1,8 @@
+using Grpc.AspNetCore.Server.Model;
+using Grpc.Reflection;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Picket.Contract.V1;
 using Microsoft.Extensions.Configuration.CommandLine;
 using Picket.Server.Certificates;
 using Picket.Server.Configuration;
@@ -58,8 +62,16 @@ public static class ServerHost
             // Oversized batches are refused with ResourceExhausted before they are buffered.
             options.MaxReceiveMessageSize = settings.MaxBatchBytes;
         });
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IServiceMethodProvider<TrackIngestService>, TrackIngestMethodProvider>());
         builder.Services.AddGrpcHealthChecks().AddCheck<StoreHealthCheck>("storage");
         builder.Services.AddGrpcReflection();
+        // TrackIngest is bound by hand (TrackIngestMethodProvider), so reflection is told the
+        // contract's services explicitly instead of finding them on generated base classes.
+        builder.Services.AddSingleton(new ReflectionServiceImpl(
+            TrackIngest.Descriptor,
+            TrackFeed.Descriptor,
+            Grpc.Health.V1.Health.Descriptor,
+            Grpc.Reflection.V1Alpha.ServerReflection.Descriptor));
         ConfigureKestrel(builder, settings);
 
         var app = builder.Build();

@@ -1,5 +1,4 @@
 using System.Threading.Channels;
-using Google.Protobuf;
 using Grpc.Core;
 using Picket.Contract.V1;
 using Picket.Server.Metrics;
@@ -9,7 +8,7 @@ using Picket.Server.Storage;
 namespace Picket.Server.Ingest;
 
 /// <summary>
-/// <c>picket.v1.TrackIngest</c>: authenticates the gateway, validates each batch and hands it to
+/// <c>picket.v1.TrackIngest</c> (bound by <see cref="TrackIngestMethodProvider"/>): authenticates the gateway, validates each batch and hands it to
 /// the store; an ack goes back only once the store says the batch is durable. On the Publish
 /// stream, batches are pipelined: the next is read while earlier ones wait for their commit,
 /// and acks are written in batch order.
@@ -19,13 +18,13 @@ public sealed class TrackIngestService(
     BatchValidator validator,
     CallerAuthenticator authenticator,
     ServerMetrics metrics,
-    ILogger<TrackIngestService> logger) : TrackIngest.TrackIngestBase
+    ILogger<TrackIngestService> logger)
 {
     /// <summary>Batches of one stream awaiting their commit before the reader stops reading.</summary>
     public const int MaxBatchesInFlight = 128;
 
-    /// <inheritdoc />
-    public override async Task Publish(IAsyncStreamReader<UplinkMessage> requestStream, IServerStreamWriter<Ack> responseStream, ServerCallContext context)
+    /// <summary>The Publish stream: Hello, then batches; acks in batch order.</summary>
+    public async Task Publish(IAsyncStreamReader<UplinkMessage> requestStream, IServerStreamWriter<Ack> responseStream, ServerCallContext context)
     {
         ArgumentNullException.ThrowIfNull(requestStream);
         ArgumentNullException.ThrowIfNull(responseStream);
@@ -100,8 +99,8 @@ public sealed class TrackIngestService(
         await acks.ConfigureAwait(false);
     }
 
-    /// <inheritdoc />
-    public override async Task<Ack> PublishBatch(UplinkBatch request, ServerCallContext context)
+    /// <summary>One batch, one ack, with the semantics of Publish (gRPC-Web boards).</summary>
+    public async Task<Ack> PublishBatch(UplinkBatch request, ServerCallContext context)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(context);
@@ -172,9 +171,11 @@ public sealed class TrackIngestService(
         {
             return await requestStream.MoveNext(cancellationToken).ConfigureAwait(false);
         }
-        catch (InvalidProtocolBufferException e)
+        catch (RpcException e) when (e.StatusCode == StatusCode.InvalidArgument)
         {
-            throw Invalid(caller, "Undecodable protobuf message: " + e.Message);
+            // From ValidatingMarshaller: already counted.
+            Log.MalformedMessage(logger, caller.DisplayName, e.Status.Detail);
+            throw;
         }
     }
 
