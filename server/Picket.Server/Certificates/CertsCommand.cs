@@ -75,6 +75,11 @@ public static class CertsCommand
         var caDirectory = Required(options, "ca");
         var name = Required(options, "name");
         var role = Required(options, "role");
+        if (role is not "gateway" and not "consumer" and not "server")
+        {
+            throw new ArgumentException($"--role '{role}' is not gateway, consumer or server.");
+        }
+
         using var authority = FleetCertificates.LoadPem(Path.Combine(caDirectory, "ca.pem"), Path.Combine(caDirectory, "ca.key"));
         var days = Days(options, 825);
         using var issued = role switch
