@@ -46,9 +46,18 @@ public sealed class SqliteBatchStore : IBatchStore, IAsyncDisposable
             Pooling = false,
         };
         _connection = new SqliteConnection(builder.ConnectionString);
-        _connection.Open();
-        Execute("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA busy_timeout=5000;");
-        Execute(SqliteSchema.Create);
+        try
+        {
+            _connection.Open();
+            Execute("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA busy_timeout=5000;");
+            Execute(SqliteSchema.Create);
+        }
+        catch (SqliteException e)
+        {
+            _connection.Dispose();
+            throw new ConfigurationException("Storage:SqlitePath", $"cannot open '{settings.SqlitePath}' as a database: {e.Message}");
+        }
+
         _commands = new SqliteWriteCommands(_connection);
         Recover(settings.SnapshotHorizon);
         _writer = Task.Run(WriteLoopAsync);
