@@ -10,7 +10,7 @@ namespace Picket.Server.LoadTest;
 /// <c>tracksPerBatch</c> moving tracks. Records the latency from sending a batch to the ack
 /// that covers it.
 /// </summary>
-internal sealed class GatewaySimulator(string gatewayId, Uri server, int tracksPerBatch, int window)
+internal sealed class GatewaySimulator(string gatewayId, Uri server, int tracksPerBatch, int window, int batchesPerSecond)
 {
     private readonly List<double> _latenciesMs = new(capacity: 100_000);
 
@@ -57,8 +57,19 @@ internal sealed class GatewaySimulator(string gatewayId, Uri server, int tracksP
             cancellationToken);
 
         var random = new Random(gatewayId.GetHashCode(StringComparison.Ordinal));
+        var started = Stopwatch.GetTimestamp();
         while (DateTime.UtcNow < stopAtUtc)
         {
+            if (batchesPerSecond > 0)
+            {
+                // Open-loop pacing: batch n is due at n / rate seconds, whatever the acks do.
+                var due = TimeSpan.FromSeconds(lastSent / (double)batchesPerSecond) - Stopwatch.GetElapsedTime(started);
+                if (due > TimeSpan.Zero)
+                {
+                    await Task.Delay(due, cancellationToken).ConfigureAwait(false);
+                }
+            }
+
             await slots.WaitAsync(cancellationToken).ConfigureAwait(false);
             var batch = NewBatch(++lastSent, random);
             lock (sentAt)

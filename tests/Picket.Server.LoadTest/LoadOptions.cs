@@ -3,9 +3,9 @@ using System.Globalization;
 namespace Picket.Server.LoadTest;
 
 /// <summary>Command line of the load benchmark.</summary>
-internal sealed record LoadOptions(string Mode, int Gateways, int Seconds, int TracksPerBatch, int Window, string ServerDll)
+internal sealed record LoadOptions(string Mode, int Gateways, int Seconds, int TracksPerBatch, int Window, int BatchesPerSecond, string ServerDll)
 {
-    public const string Usage = "usage: Picket.Server.LoadTest [--mode sqlite|jetstream] [--gateways N] [--seconds S] [--tracks-per-batch T] [--window W] [--server PATH/picket-server.dll]";
+    public const string Usage = "usage: Picket.Server.LoadTest [--mode sqlite|jetstream] [--gateways N] [--seconds S] [--tracks-per-batch T] [--window W] [--rate BATCHES_PER_SECOND_PER_GATEWAY, 0 = as fast as acks allow] [--server PATH/picket-server.dll]";
 
     public static LoadOptions Parse(string[] args)
     {
@@ -33,6 +33,7 @@ internal sealed record LoadOptions(string Mode, int Gateways, int Seconds, int T
             seconds,
             Int(values, "tracks-per-batch", 20, 1, 1000),
             Int(values, "window", 32, 1, 128),
+            Int(values, "rate", 0, 0, 100_000),
             values.TryGetValue("server", out var server) ? server : DefaultServerDll());
     }
 

@@ -44,12 +44,14 @@ try
     processes.Add(server);
 
     var address = new Uri($"http://127.0.0.1:{port}");
-    var gateways = Enumerable.Range(1, options.Gateways).Select(i => new GatewaySimulator($"load-{i:D3}", address, options.TracksPerBatch, options.Window)).ToList();
+    var gateways = Enumerable.Range(1, options.Gateways).Select(i => new GatewaySimulator($"load-{i:D3}", address, options.TracksPerBatch, options.Window, options.BatchesPerSecond)).ToList();
     foreach (var process in processes)
     {
         process.Mark();
     }
 
+    var self = Process.GetCurrentProcess();
+    var selfCpuAtStart = self.TotalProcessorTime;
     using var hardStop = new CancellationTokenSource(TimeSpan.FromSeconds(options.Seconds + 60));
     var clock = Stopwatch.StartNew();
     var stopAt = DateTime.UtcNow.AddSeconds(options.Seconds);
@@ -59,7 +61,8 @@ try
     var latencies = gateways.SelectMany(g => g.LatenciesMs).Order().ToArray();
     var batches = gateways.Sum(g => (double)g.AckedBatches);
     var updates = batches * options.TracksPerBatch;
-    Console.WriteLine($"mode={options.Mode} gateways={options.Gateways} seconds={elapsed:F1} tracks/batch={options.TracksPerBatch} window={options.Window} cores={Environment.ProcessorCount}");
+    self.Refresh();
+    Console.WriteLine($"mode={options.Mode} gateways={options.Gateways} seconds={elapsed:F1} tracks/batch={options.TracksPerBatch} window={options.Window} rate={(options.BatchesPerSecond == 0 ? "max" : options.BatchesPerSecond + "/s/gateway")} cores={Environment.ProcessorCount}");
     Console.WriteLine($"  accepted: {updates / elapsed:F0} track updates/s ({batches / elapsed:F0} batches/s, {batches:F0} batches acked)");
     Console.WriteLine($"  ack latency: p50 {Percentile(latencies, 0.50):F2} ms, p99 {Percentile(latencies, 0.99):F2} ms, max {(latencies.Length > 0 ? latencies[^1] : 0):F2} ms");
     foreach (var process in processes)
@@ -67,6 +70,7 @@ try
         Console.WriteLine($"  {process.Name}: CPU {process.CpuSecondsSinceMark() / elapsed:F2} cores, peak RSS {process.PeakResidentMebibytes():F0} MiB");
     }
 
+    Console.WriteLine($"  load generator (same machine): CPU {(self.TotalProcessorTime - selfCpuAtStart).TotalSeconds / elapsed:F2} cores");
     return 0;
 }
 finally
