@@ -42,7 +42,8 @@ public static class ServerHost
 
         var settings = ServerSettings.Read(builder.Configuration);
         builder.Services.AddSingleton(settings);
-        builder.Services.AddSingleton(TimeProvider.System);
+        // TryAdd: a test's configure hook may have registered a fake clock.
+        builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<ServerMetrics>();
         builder.Services.AddSingleton(services => new FeedHub(settings.SubscriberQueueCapacity, services.GetRequiredService<ServerMetrics>(), services.GetRequiredService<TimeProvider>()));
         builder.Services.AddSingleton(services => new BatchValidator(services.GetRequiredService<TimeProvider>(), settings.MaxFutureSkew));

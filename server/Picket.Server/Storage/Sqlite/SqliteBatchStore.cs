@@ -60,7 +60,9 @@ public sealed class SqliteBatchStore : IBatchStore, IAsyncDisposable
 
         _commands = new SqliteWriteCommands(_connection);
         Recover(settings.SnapshotHorizon);
-        _writer = Task.Run(WriteLoopAsync);
+        // A dedicated thread: every commit blocks on fsync, which would otherwise hold a thread-pool
+        // thread that the gRPC streams need.
+        _writer = Task.Factory.StartNew(WriteLoop, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         _sweepTimer = clock.CreateTimer(_ => _queue.Writer.TryWrite(null), null, SweepInterval, SweepInterval);
     }
 
@@ -101,12 +103,12 @@ public sealed class SqliteBatchStore : IBatchStore, IAsyncDisposable
         return await pending.Completion.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task WriteLoopAsync()
+    private void WriteLoop()
     {
         var group = new List<PendingWrite>(MaxGroupSize);
         var inserted = new bool[MaxGroupSize];
         var reader = _queue.Reader;
-        while (await reader.WaitToReadAsync().ConfigureAwait(false))
+        while (reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
         {
             group.Clear();
             var sweep = false;
@@ -144,7 +146,7 @@ public sealed class SqliteBatchStore : IBatchStore, IAsyncDisposable
             _commands.Enlist(transaction);
             for (var i = 0; i < group.Count; i++)
             {
-                inserted[i] = _commands.Insert(group[i].GatewayId, group[i].Batch, group[i].RejectionReason, receivedUs);
+                inserted[i] = _commands.Insert(group[i], receivedUs);
             }
 
             transaction.Commit();

@@ -1,6 +1,4 @@
-using Google.Protobuf;
 using Microsoft.Data.Sqlite;
-using Picket.Contract.V1;
 
 namespace Picket.Server.Storage.Sqlite;
 
@@ -29,8 +27,11 @@ internal sealed class SqliteWriteCommands : IDisposable
     }
 
     /// <summary>Inserts the batch row and, when it is new and valid, its content. Returns false when the row already existed.</summary>
-    public bool Insert(string gatewayId, UplinkBatch batch, string? rejectionReason, long receivedUs)
+    public bool Insert(PendingWrite pending, long receivedUs)
     {
+        var gatewayId = pending.GatewayId;
+        var batch = pending.Batch;
+        var rejectionReason = pending.RejectionReason;
         var p = _batch.Parameters;
         p[0].Value = gatewayId;
         p[1].Value = (long)batch.Sequence;
@@ -38,7 +39,7 @@ internal sealed class SqliteWriteCommands : IDisposable
         p[3].Value = batch.CreatedUnixUs;
         p[4].Value = batch.Tracks.Count;
         p[5].Value = (object?)rejectionReason ?? DBNull.Value;
-        p[6].Value = rejectionReason is null ? DBNull.Value : batch.ToByteArray();
+        p[6].Value = (object?)pending.RejectedBlob ?? DBNull.Value;
         if (_batch.ExecuteNonQuery() == 0)
         {
             return false;
@@ -49,8 +50,9 @@ internal sealed class SqliteWriteCommands : IDisposable
             return true;
         }
 
-        foreach (var track in batch.Tracks)
+        for (var i = 0; i < batch.Tracks.Count; i++)
         {
+            var track = batch.Tracks[i];
             var t = _track.Parameters;
             t[0].Value = gatewayId;
             t[1].Value = (long)track.TrackId;
@@ -60,12 +62,13 @@ internal sealed class SqliteWriteCommands : IDisposable
             t[5].Value = track.Position.LongitudeE7;
             t[6].Value = track.Cooperative ? 1 : 0;
             t[7].Value = (int)track.Status;
-            t[8].Value = track.ToByteArray();
+            t[8].Value = pending.TrackBlobs[i];
             _track.ExecuteNonQuery();
         }
 
-        foreach (var alert in batch.Alerts)
+        for (var i = 0; i < batch.Alerts.Count; i++)
         {
+            var alert = batch.Alerts[i];
             var a = _alert.Parameters;
             a[0].Value = gatewayId;
             a[1].Value = (long)alert.TrackId;
@@ -73,7 +76,7 @@ internal sealed class SqliteWriteCommands : IDisposable
             a[3].Value = receivedUs;
             a[4].Value = alert.ZoneName;
             a[5].Value = (int)alert.Event;
-            a[6].Value = alert.ToByteArray();
+            a[6].Value = pending.AlertBlobs[i];
             _alert.ExecuteNonQuery();
         }
 
@@ -83,7 +86,7 @@ internal sealed class SqliteWriteCommands : IDisposable
             h[0].Value = gatewayId;
             h[1].Value = health.TimeUnixUs;
             h[2].Value = receivedUs;
-            h[3].Value = health.ToByteArray();
+            h[3].Value = pending.HealthBlob;
             _health.ExecuteNonQuery();
         }
 
