@@ -313,7 +313,7 @@ public abstract class IngestFeedContractTests : IAsyncLifetime
         return server;
     }
 
-    private async Task StopServerAsync(ServerHarness server)
+    private protected async Task StopServerAsync(ServerHarness server)
     {
         _servers.Remove(server);
         await server.DisposeAsync();

@@ -1,3 +1,4 @@
+using Picket.Contract.V1;
 using Picket.Server.Support;
 
 namespace Picket.Server.Storage;
@@ -17,4 +18,33 @@ public sealed class JetStreamIngestFeedTests(NatsServerFixture nats) : IngestFee
         ["Storage:StreamName"] = _name,
         ["Storage:SubjectPrefix"] = "picket." + _name,
     };
+
+    [Fact]
+    public async Task TwoNodes_PublishToOneSubscribeToOther_SharedFeedAndAcks()
+    {
+        var nodeA = await StartServerAsync();
+        var nodeB = await StartServerAsync();
+        using var feedB = new FeedReader(nodeB.Feed, new SubscribeRequest());
+        await feedB.ReadSnapshotAsync();
+
+        using (var onA = await PublishSession.OpenAsync(nodeA.Ingest, "gw-roam"))
+        {
+            await onA.SendAndReadAckAsync(TestBatches.Batch("gw-roam", 1, TestBatches.Track(1)));
+            await onA.SendAndReadAckAsync(TestBatches.Batch("gw-roam", 2, TestBatches.Track(2)));
+        }
+
+        // Node B serves what node A stored...
+        Assert.Equal(1UL, (await feedB.NextAsync()).Track.TrackId);
+        Assert.Equal(2UL, (await feedB.NextAsync()).Track.TrackId);
+
+        // ...and a gateway that reconnects through B (behind a load balancer) resumes where A left it.
+        using var onB = await PublishSession.OpenAsync(nodeB.Ingest, "gw-roam");
+        var resent = await onB.SendAndReadAckAsync(TestBatches.Batch("gw-roam", 2, TestBatches.Track(2)));
+        var next = await onB.SendAndReadAckAsync(TestBatches.Batch("gw-roam", 3, TestBatches.Track(3)));
+
+        Assert.Equal(2UL, onB.HelloAck.AckedSequence);
+        Assert.True(resent.Duplicate);
+        Assert.Equal(3UL, next.AckedSequence);
+        Assert.Equal(3UL, (await feedB.NextAsync()).Track.TrackId);
+    }
 }

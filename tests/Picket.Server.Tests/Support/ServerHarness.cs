@@ -45,13 +45,14 @@ internal sealed class ServerHarness : IAsyncDisposable
 
     public ServerMetrics Metrics => App.Services.GetRequiredService<ServerMetrics>();
 
-    public static async Task<ServerHarness> StartAsync(IReadOnlyDictionary<string, string?> configuration)
+    public static async Task<ServerHarness> StartAsync(IReadOnlyDictionary<string, string?> configuration, Action<WebApplicationBuilder>? configure = null)
     {
         var app = ServerHost.Build([], builder =>
         {
             builder.WebHost.UseTestServer();
             builder.Configuration.AddInMemoryCollection(configuration);
             builder.Logging.ClearProviders();
+            configure?.Invoke(builder);
         });
         await app.StartAsync();
         return new ServerHarness(app, app.GetTestServer());
