@@ -31,4 +31,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 9, Level = LogLevel.Error, Message = "JetStream feed consumer failed; retrying")]
     public static partial void JetStreamConsumerFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 10, Level = LogLevel.Error, Message = "Storing batch {Sequence} of gateway {GatewayId} failed")]
+    public static partial void StorageFailed(ILogger logger, string gatewayId, ulong sequence, Exception exception);
 }

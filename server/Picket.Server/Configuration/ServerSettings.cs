@@ -48,6 +48,9 @@ public sealed class ServerSettings
     /// <summary>How long track history, alerts, health and batch records are kept.</summary>
     public TimeSpan Retention { get; init; } = TimeSpan.FromDays(7);
 
+    /// <summary>How long a call waits for a recovering or unreachable store before it gets Unavailable.</summary>
+    public TimeSpan StoreReadyTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
     /// <summary>NATS server URL for <see cref="StorageMode.JetStream"/>.</summary>
     public Uri NatsUrl { get; init; } = new("nats://127.0.0.1:4222");
 

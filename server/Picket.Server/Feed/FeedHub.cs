@@ -27,10 +27,26 @@ public sealed class FeedHub
         SubscriberQueueCapacity = subscriberQueueCapacity;
         _metrics = metrics;
         _clock = clock;
+        metrics.ObserveQueueDepth(MaxQueueDepth);
     }
 
     /// <summary>Events a subscriber may have queued before it is disconnected.</summary>
     public int SubscriberQueueCapacity { get; }
+
+    /// <summary>The longest subscriber queue now, events: how far the slowest consumer lags.</summary>
+    public int MaxQueueDepth()
+    {
+        lock (_gate)
+        {
+            var depth = 0;
+            foreach (var subscriber in _subscribers)
+            {
+                depth = Math.Max(depth, subscriber.Channel.Reader.Count);
+            }
+
+            return depth;
+        }
+    }
 
     /// <summary>Restores a track into the snapshot without notifying anyone (recovery at start).</summary>
     public void Restore(string gatewayId, TrackUpdate track)

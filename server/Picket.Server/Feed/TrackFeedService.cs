@@ -1,12 +1,13 @@
 using Grpc.Core;
 using Picket.Contract.V1;
+using Picket.Server.Configuration;
 using Picket.Server.Security;
 using Picket.Server.Storage;
 
 namespace Picket.Server.Feed;
 
 /// <summary><c>picket.v1.TrackFeed</c>: snapshot, marker, then live events, filtered per request.</summary>
-public sealed class TrackFeedService(FeedHub hub, IBatchStore store, CallerAuthenticator authenticator, ILogger<TrackFeedService> logger) : TrackFeed.TrackFeedBase
+public sealed class TrackFeedService(FeedHub hub, IBatchStore store, CallerAuthenticator authenticator, ServerSettings settings, ILogger<TrackFeedService> logger) : TrackFeed.TrackFeedBase
 {
     /// <summary>How long a cut-off subscriber's blocked write may take to drain before the stream is aborted without a status.</summary>
     public static readonly TimeSpan DropGracePeriod = TimeSpan.FromSeconds(5);
@@ -19,7 +20,7 @@ public sealed class TrackFeedService(FeedHub hub, IBatchStore store, CallerAuthe
         ArgumentNullException.ThrowIfNull(context);
 
         var caller = authenticator.Authenticate(context, CallerRole.Consumer);
-        await store.WaitUntilReadyAsync(context.CancellationToken).ConfigureAwait(false);
+        await StorageCalls.EnsureReadyAsync(store, settings.StoreReadyTimeout, context.CancellationToken).ConfigureAwait(false);
         var filter = new FeedFilter(request);
         using var subscription = hub.Subscribe();
         uint count = 0;

@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using Grpc.Core;
 using Picket.Contract.V1;
+using Picket.Server.Configuration;
 using Picket.Server.Metrics;
 using Picket.Server.Security;
 using Picket.Server.Storage;
@@ -17,6 +18,7 @@ public sealed class TrackIngestService(
     IBatchStore store,
     BatchValidator validator,
     CallerAuthenticator authenticator,
+    ServerSettings settings,
     ServerMetrics metrics,
     ILogger<TrackIngestService> logger)
 {
@@ -52,7 +54,7 @@ public sealed class TrackIngestService(
             throw authenticator.Refuse(StatusCode.PermissionDenied, $"'{caller.DisplayName}' may not publish as gateway '{hello.GatewayId}'.", caller.DisplayName);
         }
 
-        await store.WaitUntilReadyAsync(context.CancellationToken).ConfigureAwait(false);
+        await StorageCalls.EnsureReadyAsync(store, settings.StoreReadyTimeout, context.CancellationToken).ConfigureAwait(false);
         Log.GatewayConnected(logger, hello.GatewayId, hello.SoftwareVersion);
 
         // Tell the gateway where the server stands, so it can resend what is missing at once.
@@ -88,7 +90,7 @@ public sealed class TrackIngestService(
                     throw await RejectAsync(hello.GatewayId, batch, reason, stop.Token).ConfigureAwait(false);
                 }
 
-                await inFlight.Writer.WriteAsync(store.StoreAsync(hello.GatewayId, batch, null, stop.Token), stop.Token).ConfigureAwait(false);
+                await inFlight.Writer.WriteAsync(StorageCalls.StoreAsync(store, hello.GatewayId, batch, null, logger, stop.Token), stop.Token).ConfigureAwait(false);
             }
         }
         finally
@@ -115,14 +117,14 @@ public sealed class TrackIngestService(
             throw authenticator.Refuse(StatusCode.PermissionDenied, $"'{caller.DisplayName}' may not publish as gateway '{request.GatewayId}'.", caller.DisplayName);
         }
 
-        await store.WaitUntilReadyAsync(context.CancellationToken).ConfigureAwait(false);
+        await StorageCalls.EnsureReadyAsync(store, settings.StoreReadyTimeout, context.CancellationToken).ConfigureAwait(false);
         var reason = validator.Validate(request);
         if (reason is not null)
         {
             throw await RejectAsync(request.GatewayId, request, reason, context.CancellationToken).ConfigureAwait(false);
         }
 
-        var stored = await store.StoreAsync(request.GatewayId, request, null, context.CancellationToken).ConfigureAwait(false);
+        var stored = await StorageCalls.StoreAsync(store, request.GatewayId, request, null, logger, context.CancellationToken).ConfigureAwait(false);
         var ack = store.CurrentAck(request.GatewayId);
         ack.Duplicate = !stored;
         metrics.AckSent();
@@ -158,7 +160,7 @@ public sealed class TrackIngestService(
         Log.BatchRejected(logger, gatewayId, batch.Sequence, reason);
         if (batch.Sequence != 0)
         {
-            await store.StoreAsync(gatewayId, batch, reason, cancellationToken).ConfigureAwait(false);
+            await StorageCalls.StoreAsync(store, gatewayId, batch, reason, logger, cancellationToken).ConfigureAwait(false);
         }
 
         var trailers = new Metadata { { "picket-rejected-sequence", batch.Sequence.ToString(System.Globalization.CultureInfo.InvariantCulture) } };

@@ -24,6 +24,7 @@ public sealed class ServerMetrics : IDisposable
     private long _slowConsumersDropped;
     private long _feedEventsDelivered;
     private long _feedLagMicroseconds;
+    private Func<int> _queueDepth = () => 0;
 
     /// <summary>Creates the counters.</summary>
     public ServerMetrics()
@@ -37,6 +38,7 @@ public sealed class ServerMetrics : IDisposable
         _meter.CreateObservableCounter("picket.auth.failures", () => Volatile.Read(ref _authFailures), "{call}", "Calls refused for authentication or permission");
         _meter.CreateObservableUpDownCounter("picket.feed.subscribers", () => Volatile.Read(ref _subscribers), "{subscriber}", "Connected feed subscribers");
         _meter.CreateObservableCounter("picket.feed.slow_consumers", () => Volatile.Read(ref _slowConsumersDropped), "{subscriber}", "Subscribers cut off for falling behind");
+        _meter.CreateObservableGauge("picket.feed.max_queue_depth", () => _queueDepth(), "{event}", "Events queued for the slowest subscriber");
         _meter.CreateObservableGauge("picket.feed.lag", () => Volatile.Read(ref _feedLagMicroseconds) / 1e6, "s", "Time from a batch being stored to its events reaching the feed (latest)");
     }
 
@@ -63,6 +65,8 @@ public sealed class ServerMetrics : IDisposable
         Interlocked.Increment(ref _batchesAccepted);
         Interlocked.Add(ref _trackUpdatesAccepted, trackCount);
     }
+
+    internal void ObserveQueueDepth(Func<int> source) => _queueDepth = source;
 
     internal void AckSent() => Interlocked.Increment(ref _acksSent);
 
@@ -96,6 +100,7 @@ public sealed class ServerMetrics : IDisposable
         Append(text, "picket_auth_failures_total", "counter", "Calls refused for authentication or permission.", AuthFailures);
         Append(text, "picket_feed_subscribers", "gauge", "Connected feed subscribers.", Volatile.Read(ref _subscribers));
         Append(text, "picket_feed_slow_consumers_total", "counter", "Subscribers cut off for falling behind.", SlowConsumersDropped);
+        Append(text, "picket_feed_max_queue_depth", "gauge", "Events queued for the slowest subscriber.", _queueDepth());
         Append(text, "picket_feed_events_total", "counter", "Batches handed to the feed.", Volatile.Read(ref _feedEventsDelivered));
         text.Append("# HELP picket_feed_lag_seconds Time from a batch being stored to its events reaching the feed (latest).\n# TYPE picket_feed_lag_seconds gauge\n");
         text.Append("picket_feed_lag_seconds ").Append((Volatile.Read(ref _feedLagMicroseconds) / 1e6).ToString("R", CultureInfo.InvariantCulture)).Append('\n');
