@@ -192,6 +192,27 @@ public abstract class IngestFeedContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Subscribe_IncludeHealth_HealthOnlyForSubscribersThatAsked()
+    {
+        var server = await StartServerAsync();
+        using var withHealth = new FeedReader(server.Feed, new SubscribeRequest { IncludeHealth = true });
+        using var withoutHealth = new FeedReader(server.Feed, new SubscribeRequest());
+        await withHealth.ReadSnapshotAsync();
+        await withoutHealth.ReadSnapshotAsync();
+        var batch = TestBatches.Batch("gw-health", 1, TestBatches.Track(1));
+        batch.Health = new GatewayHealth { GatewayId = "gw-health", UptimeS = 42, TimeUnixUs = TestBatches.NowUnixUs };
+
+        await server.Ingest.PublishBatchAsync(batch);
+        await server.Ingest.PublishBatchAsync(TestBatches.Batch("gw-health", 2, TestBatches.Track(2)));
+
+        Assert.Equal(1UL, (await withHealth.NextAsync()).Track.TrackId);
+        Assert.Equal(42UL, (await withHealth.NextAsync()).Health.UptimeS);
+        Assert.Equal(2UL, (await withHealth.NextAsync()).Track.TrackId);
+        Assert.Equal(1UL, (await withoutHealth.NextAsync()).Track.TrackId);
+        Assert.Equal(2UL, (await withoutHealth.NextAsync()).Track.TrackId);
+    }
+
+    [Fact]
     public async Task Subscribe_SlowConsumer_DisconnectedWithoutSlowingIngestOrOthers()
     {
         // 2000 events: far more than the 256-event queue plus what the transport buffers for a
