@@ -75,6 +75,9 @@ public sealed class ServerSettings
     /// <summary>Events a feed subscriber may have queued before it is disconnected.</summary>
     public int SubscriberQueueCapacity { get; init; } = 4096;
 
+    /// <summary>How long a cut-off subscriber's blocked write may take to drain (so it can be told why) before its stream is aborted.</summary>
+    public TimeSpan SlowConsumerGrace { get; init; } = TimeSpan.FromSeconds(5);
+
     /// <summary>After a restart, tracks updated within this horizon are restored into the feed snapshot.</summary>
     public TimeSpan SnapshotHorizon { get; init; } = TimeSpan.FromMinutes(10);
 

@@ -70,6 +70,7 @@ internal static class SettingsReader
             KeepAlivePingDelay = TimeSpan.FromSeconds(ReadOptionalInt(configuration, "Limits:KeepAlivePingSeconds", 1, 3600) ?? 30),
             KeepAlivePingTimeout = TimeSpan.FromSeconds(ReadOptionalInt(configuration, "Limits:KeepAliveTimeoutSeconds", 1, 3600) ?? 20),
             SubscriberQueueCapacity = ReadOptionalInt(configuration, "Feed:SubscriberQueueCapacity", 16, 1_000_000) ?? 4096,
+            SlowConsumerGrace = TimeSpan.FromSeconds(ReadOptionalInt(configuration, "Feed:SlowConsumerGraceSeconds", 0, 3600) ?? 5),
             SnapshotHorizon = TimeSpan.FromSeconds(ReadOptionalInt(configuration, "Feed:SnapshotHorizonSeconds", 0, 86400) ?? 600),
         };
     }

@@ -9,9 +9,6 @@ namespace Picket.Server.Feed;
 /// <summary><c>picket.v1.TrackFeed</c>: snapshot, marker, then live events, filtered per request.</summary>
 public sealed class TrackFeedService(FeedHub hub, IBatchStore store, CallerAuthenticator authenticator, ServerSettings settings, ILogger<TrackFeedService> logger) : TrackFeed.TrackFeedBase
 {
-    /// <summary>How long a cut-off subscriber's blocked write may take to drain before the stream is aborted without a status.</summary>
-    public static readonly TimeSpan DropGracePeriod = TimeSpan.FromSeconds(5);
-
     /// <inheritdoc />
     public override async Task Subscribe(SubscribeRequest request, IServerStreamWriter<FeedEvent> responseStream, ServerCallContext context)
     {
@@ -44,7 +41,7 @@ public sealed class TrackFeedService(FeedHub hub, IBatchStore store, CallerAuthe
                     break;
                 }
 
-                if (filter.Matches(feedEvent) && !await WriteAsync(responseStream, feedEvent, context, subscription.Dropped).ConfigureAwait(false))
+                if (filter.Matches(feedEvent) && !await WriteAsync(responseStream, feedEvent, settings.SlowConsumerGrace, context, subscription.Dropped).ConfigureAwait(false))
                 {
                     return;
                 }
@@ -67,7 +64,7 @@ public sealed class TrackFeedService(FeedHub hub, IBatchStore store, CallerAuthe
     /// that does not read, the write gets a grace period to drain so the consumer can still be
     /// told why (ResourceExhausted); after that the stream is aborted. Returns false when aborted.
     /// </summary>
-    private static async Task<bool> WriteAsync(IServerStreamWriter<FeedEvent> responseStream, FeedEvent feedEvent, ServerCallContext context, CancellationToken dropped)
+    private static async Task<bool> WriteAsync(IServerStreamWriter<FeedEvent> responseStream, FeedEvent feedEvent, TimeSpan grace, ServerCallContext context, CancellationToken dropped)
     {
         var write = responseStream.WriteAsync(feedEvent, CancellationToken.None);
         if (write.IsCompleted)
@@ -83,7 +80,7 @@ public sealed class TrackFeedService(FeedHub hub, IBatchStore store, CallerAuthe
             return true;
         }
 
-        if (await Task.WhenAny(write, Task.Delay(DropGracePeriod, context.CancellationToken)).ConfigureAwait(false) == write)
+        if (await Task.WhenAny(write, Task.Delay(grace, context.CancellationToken)).ConfigureAwait(false) == write)
         {
             await write.ConfigureAwait(false);
             return true;

@@ -219,7 +219,7 @@ public abstract class IngestFeedContractTests : IAsyncLifetime
         // consumer that does not read (TestServer's 64 KiB response pipe, ~1200 events).
         const int Batches = 200;
         const int TracksPerBatch = 10;
-        var server = await StartServerAsync(new Dictionary<string, string?> { ["Feed:SubscriberQueueCapacity"] = "256" });
+        var server = await StartServerAsync(new Dictionary<string, string?> { ["Feed:SubscriberQueueCapacity"] = "256", ["Feed:SlowConsumerGraceSeconds"] = "60" });
         using var slow = new FeedReader(server.Feed, new SubscribeRequest());
         await slow.ReadSnapshotAsync();
         using var fast = new FeedReader(server.Feed, new SubscribeRequest());
