@@ -45,7 +45,7 @@ public static class ServerHost
         // TryAdd: a test's configure hook may have registered a fake clock.
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<ServerMetrics>();
-        builder.Services.AddSingleton(services => new FeedHub(settings.SubscriberQueueCapacity, services.GetRequiredService<ServerMetrics>(), services.GetRequiredService<TimeProvider>()));
+        builder.Services.AddSingleton(services => new FeedHub(settings.SubscriberQueueCapacity, settings.SnapshotHorizon, services.GetRequiredService<ServerMetrics>(), services.GetRequiredService<TimeProvider>()));
         builder.Services.AddSingleton(services => new BatchValidator(services.GetRequiredService<TimeProvider>(), settings.MaxFutureSkew));
         builder.Services.AddSingleton<CallerAuthenticator>();
         if (settings.StorageMode == StorageMode.JetStream)

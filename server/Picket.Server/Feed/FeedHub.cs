@@ -12,17 +12,20 @@ namespace Picket.Server.Feed;
 public sealed class FeedHub
 {
     private readonly Lock _gate = new();
-    private readonly Dictionary<(string Gateway, ulong TrackId), TrackUpdate> _tracks = [];
+    private readonly Dictionary<(string Gateway, ulong TrackId), (TrackUpdate Track, DateTimeOffset StoredAt)> _tracks = [];
     private readonly List<Subscriber> _subscribers = [];
     private readonly ServerMetrics _metrics;
     private readonly TimeProvider _clock;
+    private readonly TimeSpan _snapshotHorizon;
 
     /// <summary>Creates the hub.</summary>
     /// <param name="subscriberQueueCapacity">Events a subscriber may have queued before it is disconnected.</param>
+    /// <param name="snapshotHorizon">Tracks not updated for longer are left out of snapshots and forgotten (a gateway that went silent never drops its tracks).</param>
     /// <param name="metrics">Counters.</param>
-    /// <param name="clock">Clock for the lag measurement.</param>
-    public FeedHub(int subscriberQueueCapacity, ServerMetrics metrics, TimeProvider clock)
+    /// <param name="clock">Clock for the lag measurement and the horizon.</param>
+    public FeedHub(int subscriberQueueCapacity, TimeSpan snapshotHorizon, ServerMetrics metrics, TimeProvider clock)
     {
+        _snapshotHorizon = snapshotHorizon;
         ArgumentOutOfRangeException.ThrowIfLessThan(subscriberQueueCapacity, 1);
         SubscriberQueueCapacity = subscriberQueueCapacity;
         _metrics = metrics;
@@ -49,7 +52,10 @@ public sealed class FeedHub
     }
 
     /// <summary>Restores a track into the snapshot without notifying anyone (recovery at start).</summary>
-    public void Restore(string gatewayId, TrackUpdate track)
+    /// <param name="gatewayId">The track's gateway.</param>
+    /// <param name="track">Its latest update.</param>
+    /// <param name="storedAt">When that update was stored.</param>
+    public void Restore(string gatewayId, TrackUpdate track, DateTimeOffset storedAt)
     {
         ArgumentNullException.ThrowIfNull(track);
         lock (_gate)
@@ -60,7 +66,7 @@ public sealed class FeedHub
             }
             else
             {
-                _tracks[(gatewayId, track.TrackId)] = track;
+                _tracks[(gatewayId, track.TrackId)] = (track, storedAt);
             }
         }
     }
@@ -82,7 +88,7 @@ public sealed class FeedHub
                 }
                 else
                 {
-                    _tracks[(gatewayId, track.TrackId)] = track;
+                    _tracks[(gatewayId, track.TrackId)] = (track, storedAt);
                 }
 
                 Broadcast(new FeedEvent { GatewayId = gatewayId, Track = track });
@@ -116,10 +122,23 @@ public sealed class FeedHub
         });
         lock (_gate)
         {
+            var oldest = _clock.GetUtcNow() - _snapshotHorizon;
             var snapshot = new List<FeedEvent>(_tracks.Count);
-            foreach (var ((gateway, _), track) in _tracks)
+            List<(string, ulong)>? stale = null;
+            foreach (var (key, (track, storedAt)) in _tracks)
             {
-                snapshot.Add(new FeedEvent { GatewayId = gateway, Snapshot = true, Track = track });
+                if (storedAt < oldest)
+                {
+                    (stale ??= []).Add(key);
+                    continue;
+                }
+
+                snapshot.Add(new FeedEvent { GatewayId = key.Gateway, Snapshot = true, Track = track });
+            }
+
+            foreach (var key in stale ?? [])
+            {
+                _tracks.Remove(key);
             }
 
             var subscriber = new Subscriber(channel);

@@ -93,11 +93,23 @@ public sealed class TrackIngestService(
                 await inFlight.Writer.WriteAsync(StorageCalls.StoreAsync(store, hello.GatewayId, batch, null, logger, stop.Token), stop.Token).ConfigureAwait(false);
             }
         }
-        finally
+        catch (RpcException)
+        {
+            // A refused message: the batches before it are fine, so their acks still go out
+            // before the status ends the call.
+            inFlight.Writer.TryComplete();
+            await DrainAsync(acks).ConfigureAwait(false);
+            throw;
+        }
+        catch
         {
             inFlight.Writer.TryComplete();
+            await stop.CancelAsync().ConfigureAwait(false);
+            await DrainAsync(acks).ConfigureAwait(false);
+            throw;
         }
 
+        inFlight.Writer.TryComplete();
         await acks.ConfigureAwait(false);
     }
 
@@ -151,6 +163,19 @@ public sealed class TrackIngestService(
             // The reader must stop too: without acks the stream is useless.
             await stop.CancelAsync().ConfigureAwait(false);
             throw;
+        }
+    }
+
+    // The ack writer must have stopped before the call ends, or it would write to a finished response.
+    private static async Task DrainAsync(Task acks)
+    {
+        try
+        {
+            await acks.ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is RpcException or OperationCanceledException or IOException or InvalidOperationException)
+        {
+            // The call is ending with another error; that one is reported.
         }
     }
 

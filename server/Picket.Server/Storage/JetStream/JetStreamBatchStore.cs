@@ -32,6 +32,7 @@ public sealed class JetStreamBatchStore : IBatchStore, IAsyncDisposable
     private readonly ServerSettings _settings;
     private readonly FeedHub _feed;
     private readonly ServerMetrics _metrics;
+    private readonly TimeProvider _clock;
     private readonly ILogger _logger;
     private readonly NatsConnection _connection;
     private readonly NatsJSContext _jetStream;
@@ -40,8 +41,9 @@ public sealed class JetStreamBatchStore : IBatchStore, IAsyncDisposable
     private readonly Task _replay;
 
     /// <summary>Connects to NATS and starts replaying the stream; <see cref="WaitUntilReadyAsync"/> completes once caught up.</summary>
-    public JetStreamBatchStore(ServerSettings settings, FeedHub feed, ServerMetrics metrics, ILogger<JetStreamBatchStore> logger)
+    public JetStreamBatchStore(ServerSettings settings, FeedHub feed, ServerMetrics metrics, TimeProvider clock, ILogger<JetStreamBatchStore> logger)
     {
+        _clock = clock;
         ArgumentNullException.ThrowIfNull(settings);
         _settings = settings;
         _feed = feed;
@@ -219,7 +221,14 @@ public sealed class JetStreamBatchStore : IBatchStore, IAsyncDisposable
             return;
         }
 
-        var batch = UplinkBatch.Parser.ParseFrom(message.Data);
-        _feed.Publish(gatewayId, batch, message.Metadata?.Timestamp ?? DateTimeOffset.UtcNow);
+        var storedAt = message.Metadata?.Timestamp ?? _clock.GetUtcNow();
+        if (storedAt < _clock.GetUtcNow() - _settings.SnapshotHorizon)
+        {
+            // Replaying history at start: the ledger needs every message, the feed only tracks
+            // recent enough for a snapshot.
+            return;
+        }
+
+        _feed.Publish(gatewayId, UplinkBatch.Parser.ParseFrom(message.Data), storedAt);
     }
 }

@@ -252,7 +252,7 @@ public sealed class SqliteBatchStore : IBatchStore, IAsyncDisposable
             using var rows = command.ExecuteReader();
             while (rows.Read())
             {
-                _feed.Restore(rows.GetString(0), TrackUpdate.Parser.ParseFrom((byte[])rows.GetValue(1)));
+                _feed.Restore(rows.GetString(0), TrackUpdate.Parser.ParseFrom((byte[])rows.GetValue(1)), DateTimeOffset.FromUnixTimeMilliseconds(rows.GetInt64(2) / 1000));
             }
         }
     }

@@ -92,7 +92,7 @@ internal static class SqliteSchema
 
     // The latest update of every track heard within the horizon, for the feed snapshot.
     public const string SelectLatestTracks = """
-        SELECT gateway_id, update_proto FROM track_history
+        SELECT gateway_id, update_proto, received_unix_us FROM track_history
         WHERE rowid IN (SELECT MAX(rowid) FROM track_history WHERE received_unix_us >= $since GROUP BY gateway_id, track_id)
         """;
 }
