@@ -56,7 +56,7 @@ public sealed class BatchValidator(TimeProvider clock, TimeSpan maxFutureSkew)
         for (var i = 0; i < batch.Tracks.Count; i++)
         {
             var track = batch.Tracks[i];
-            var reason = CheckTime(track.TimeUnixUs, latestUs) ?? CheckPoint(track.Position, required: true);
+            var reason = CheckTime(track.TimeUnixUs, latestUs) ?? CheckPoint(track.Position);
             if (reason is not null)
             {
                 return $"tracks[{i}] (track {track.TrackId}): {reason}";
@@ -66,7 +66,7 @@ public sealed class BatchValidator(TimeProvider clock, TimeSpan maxFutureSkew)
         for (var i = 0; i < batch.Alerts.Count; i++)
         {
             var alert = batch.Alerts[i];
-            var reason = CheckTime(alert.TimeUnixUs, latestUs) ?? CheckPoint(alert.Position, required: false);
+            var reason = CheckTime(alert.TimeUnixUs, latestUs) ?? CheckPoint(alert.Position);
             if (reason is not null)
             {
                 return $"alerts[{i}]: {reason}";
@@ -75,7 +75,7 @@ public sealed class BatchValidator(TimeProvider clock, TimeSpan maxFutureSkew)
 
         if (batch.Health is { } health)
         {
-            var reason = CheckTime(health.TimeUnixUs, latestUs) ?? CheckPoint(health.Position, required: false);
+            var reason = CheckTime(health.TimeUnixUs, latestUs) ?? CheckPoint(health.Position);
             if (reason is not null)
             {
                 return $"health: {reason}";
@@ -87,19 +87,21 @@ public sealed class BatchValidator(TimeProvider clock, TimeSpan maxFutureSkew)
 
     private static string? CheckTime(long timeUnixUs, long latestUs)
     {
-        if (timeUnixUs <= 0)
+        // 0 is proto3's "not set"; a negative time is no clock a gateway can have.
+        if (timeUnixUs < 0)
         {
-            return $"time_unix_us {timeUnixUs} is not a time after 1970";
+            return $"time_unix_us {timeUnixUs} is before 1970";
         }
 
         return timeUnixUs > latestUs ? $"time_unix_us {timeUnixUs} lies in the future" : null;
     }
 
-    private static string? CheckPoint(GeoPoint? point, bool required)
+    private static string? CheckPoint(GeoPoint? point)
     {
         if (point is null)
         {
-            return required ? "position is missing" : null;
+            // Absent means unknown; the feed's area filter leaves such tracks out.
+            return null;
         }
 
         // Ranges from common.proto: latitude ±90°, longitude ±180°, in 1e-7 degree.

@@ -283,6 +283,19 @@ public abstract class IngestFeedContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task PublishBatch_MinimalTrackWithOnlyAnId_AckedAndInSnapshot()
+    {
+        var server = await StartServerAsync();
+
+        var ack = await server.Ingest.PublishBatchAsync(new UplinkBatch { GatewayId = "gw-min", Sequence = 1, Tracks = { new TrackUpdate { TrackId = 5 } } });
+        using var feed = new FeedReader(server.Feed, new SubscribeRequest { GatewayIds = { "gw-min" } });
+        var (snapshot, _) = await feed.ReadSnapshotAsync();
+
+        Assert.Equal(1UL, ack.AckedSequence);
+        Assert.Equal(5UL, Assert.Single(snapshot).Track.TrackId);
+    }
+
+    [Fact]
     public async Task PublishBatch_TimestampAnHourAhead_InvalidArgument()
     {
         var server = await StartServerAsync();

@@ -24,8 +24,8 @@ internal static class SqliteSchema
             track_id INTEGER NOT NULL,
             time_unix_us INTEGER NOT NULL,
             received_unix_us INTEGER NOT NULL,
-            latitude_e7 INTEGER NOT NULL,
-            longitude_e7 INTEGER NOT NULL,
+            latitude_e7 INTEGER,
+            longitude_e7 INTEGER,
             cooperative INTEGER NOT NULL,
             status INTEGER NOT NULL,
             update_proto BLOB NOT NULL);

@@ -58,8 +58,8 @@ internal sealed class SqliteWriteCommands : IDisposable
             t[1].Value = (long)track.TrackId;
             t[2].Value = track.TimeUnixUs;
             t[3].Value = receivedUs;
-            t[4].Value = track.Position.LatitudeE7;
-            t[5].Value = track.Position.LongitudeE7;
+            t[4].Value = track.Position is null ? DBNull.Value : track.Position.LatitudeE7;
+            t[5].Value = track.Position is null ? DBNull.Value : track.Position.LongitudeE7;
             t[6].Value = track.Cooperative ? 1 : 0;
             t[7].Value = (int)track.Status;
             t[8].Value = pending.TrackBlobs[i];
