@@ -1,4 +1,8 @@
+using Grpc.AspNetCore.Server;
 using Grpc.Health.V1;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Grpc.Reflection.V1Alpha;
 using Picket.Server.Support;
 
@@ -34,6 +38,19 @@ public sealed class ServerHostTests : IAsyncLifetime
         Assert.Contains("picket.v1.TrackIngest", names);
         Assert.Contains("picket.v1.TrackFeed", names);
         Assert.Contains("grpc.health.v1.Health", names);
+    }
+
+    [Fact]
+    public async Task Build_KeepAliveAndSizeLimits_AppliedToKestrelAndGrpc()
+    {
+        await using var app = ServerHost.Build(["--Limits:KeepAlivePingSeconds", "15", "--Limits:KeepAliveTimeoutSeconds", "7", "--Limits:MaxBatchBytes", "200000"]);
+
+        var kestrel = app.Services.GetRequiredService<IOptions<KestrelServerOptions>>().Value;
+        var grpc = app.Services.GetRequiredService<IOptions<GrpcServiceOptions>>().Value;
+
+        Assert.Equal(TimeSpan.FromSeconds(15), kestrel.Limits.Http2.KeepAlivePingDelay);
+        Assert.Equal(TimeSpan.FromSeconds(7), kestrel.Limits.Http2.KeepAlivePingTimeout);
+        Assert.Equal(200000, grpc.MaxReceiveMessageSize);
     }
 
     [Fact]
