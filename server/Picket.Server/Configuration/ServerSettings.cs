@@ -60,8 +60,12 @@ public sealed class ServerSettings
     /// <summary>Subject prefix; batches go to <c>PREFIX.GATEWAY</c>.</summary>
     public string SubjectPrefix { get; init; } = "picket.batches";
 
-    /// <summary>Largest accepted gRPC message, bytes; larger batches are refused with ResourceExhausted.</summary>
-    public int MaxBatchBytes { get; init; } = 1024 * 1024;
+    /// <summary>
+    /// Largest accepted gRPC message, bytes; larger batches are refused with ResourceExhausted.
+    /// 512 KiB is some 12 000 track updates, and leaves room under nats-server's default 1 MiB
+    /// max_payload for the batch re-encoded with its gateway id and headers.
+    /// </summary>
+    public int MaxBatchBytes { get; init; } = 512 * 1024;
 
     /// <summary>How far in the future a timestamp may lie before the batch is refused (clock skew allowance).</summary>
     public TimeSpan MaxFutureSkew { get; init; } = TimeSpan.FromMinutes(5);

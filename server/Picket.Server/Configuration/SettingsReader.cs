@@ -65,7 +65,7 @@ internal static class SettingsReader
             NatsUrl = ReadUri(configuration, "Storage:NatsUrl") ?? new Uri("nats://127.0.0.1:4222"),
             StreamName = ReadName(configuration, "Storage:StreamName", "PICKET_BATCHES"),
             SubjectPrefix = ReadName(configuration, "Storage:SubjectPrefix", "picket.batches"),
-            MaxBatchBytes = ReadOptionalInt(configuration, "Limits:MaxBatchBytes", 1024, 64 * 1024 * 1024) ?? 1024 * 1024,
+            MaxBatchBytes = ReadOptionalInt(configuration, "Limits:MaxBatchBytes", 1024, 64 * 1024 * 1024) ?? 512 * 1024,
             MaxFutureSkew = TimeSpan.FromSeconds(ReadOptionalInt(configuration, "Limits:MaxFutureSkewSeconds", 0, 86400) ?? 300),
             KeepAlivePingDelay = TimeSpan.FromSeconds(ReadOptionalInt(configuration, "Limits:KeepAlivePingSeconds", 1, 3600) ?? 30),
             KeepAlivePingTimeout = TimeSpan.FromSeconds(ReadOptionalInt(configuration, "Limits:KeepAliveTimeoutSeconds", 1, 3600) ?? 20),

@@ -21,6 +21,7 @@ namespace Picket.Server.Storage.JetStream;
 public sealed class JetStreamBatchStore : IBatchStore, IAsyncDisposable
 {
     private const string RejectedHeader = "Picket-Rejected";
+    private const int MessageOverheadBytes = 4096;
     private static readonly TimeSpan LocalApplyTimeout = TimeSpan.FromSeconds(2);
 
     // Everything durable in the stream, from any node: the ack ledger.
@@ -160,7 +161,8 @@ public sealed class JetStreamBatchStore : IBatchStore, IAsyncDisposable
                         MaxAge = _settings.Retention,
                         // Resends after a reconnect arrive within minutes; the node ledgers catch older ones.
                         DuplicateWindow = TimeSpan.FromMinutes(10),
-                        MaxMsgSize = _settings.MaxBatchBytes,
+                        // Room for the gateway id added to the batch and the headers.
+                        MaxMsgSize = _settings.MaxBatchBytes + MessageOverheadBytes,
                     },
                     token).ConfigureAwait(false);
                 var stream = await _jetStream.GetStreamAsync(_settings.StreamName, cancellationToken: token).ConfigureAwait(false);
