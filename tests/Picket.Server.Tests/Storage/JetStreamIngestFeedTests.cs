@@ -1,3 +1,6 @@
+using NATS.Client.Core;
+using NATS.Client.JetStream;
+using NATS.Client.JetStream.Models;
 using Picket.Contract.V1;
 using Picket.Server.Support;
 
@@ -18,6 +21,36 @@ public sealed class JetStreamIngestFeedTests(NatsServerFixture nats) : IngestFee
         ["Storage:StreamName"] = _name,
         ["Storage:SubjectPrefix"] = "picket." + _name,
     };
+
+    [Fact]
+    public async Task PublishBatch_Acked_MessageInStreamWithGatewaySequenceIdAndResendNotAdded()
+    {
+        var server = await StartServerAsync();
+        for (ulong sequence = 1; sequence <= 3; sequence++)
+        {
+            await server.Ingest.PublishBatchAsync(TestBatches.Batch("gw-js", sequence, TestBatches.Track(sequence)));
+        }
+
+        await server.Ingest.PublishBatchAsync(TestBatches.Batch("gw-js", 2, TestBatches.Track(2)));
+
+        // Read the stream with a client of our own: what an ack promised is in JetStream, once.
+        await using var connection = new NatsConnection(new NatsOpts { Url = nats.Url.ToString() });
+        var jetStream = new NatsJSContext(connection);
+        var stream = await jetStream.GetStreamAsync(_name);
+        var ids = new List<string>();
+        for (ulong streamSequence = 1; streamSequence <= stream.Info.State.LastSeq; streamSequence++)
+        {
+            var message = await stream.GetAsync(new StreamMsgGetRequest { Seq = streamSequence });
+            var headers = System.Text.Encoding.ASCII.GetString(Convert.FromBase64String(message.Message.Hdrs!));
+            var batch = UplinkBatch.Parser.ParseFrom(message.Message.Data.Span);
+            ids.Add($"{message.Message.Subject} {headers.Split("\r\n").Single(h => h.StartsWith("Nats-Msg-Id:", StringComparison.Ordinal))} {batch.Tracks[0].TrackId}");
+        }
+
+        Assert.Equal(3L, stream.Info.State.Messages);
+        Assert.Equal(
+            [$"picket.{_name}.gw-js Nats-Msg-Id: gw-js/1 1", $"picket.{_name}.gw-js Nats-Msg-Id: gw-js/2 2", $"picket.{_name}.gw-js Nats-Msg-Id: gw-js/3 3"],
+            ids);
+    }
 
     [Fact]
     public async Task TwoNodes_PublishToOneSubscribeToOther_SharedFeedAndAcks()
