@@ -15,7 +15,7 @@ public sealed class ServerSettings
     /// <summary>TCP port of the main endpoint (HTTP/2, plus HTTP/1.1 for gRPC-Web when TLS is on); 0 picks a free port.</summary>
     public int ListenPort { get; init; } = 5170;
 
-    /// <summary>Optional plaintext HTTP/1.1 port for gRPC-Web boards on loopback; absent when null.</summary>
+    /// <summary>Optional plaintext HTTP/1.1 port for gRPC-Web boards on loopback (0 picks a free port); absent when null.</summary>
     public int? Http1Port { get; init; }
 
     /// <summary>PEM certificate of the server; TLS is off when null (loopback only).</summary>

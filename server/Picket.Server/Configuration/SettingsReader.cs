@@ -32,7 +32,7 @@ internal static class SettingsReader
             throw new ConfigurationException("Tls:CertificatePath", $"required when Listen:Address ({address}) is not a loopback address.");
         }
 
-        var http1Port = ReadOptionalInt(configuration, "Listen:Http1Port", 1, 65535);
+        var http1Port = ReadOptionalInt(configuration, "Listen:Http1Port", 0, 65535);
         if (http1Port is not null && !loopback)
         {
             throw new ConfigurationException("Listen:Http1Port", "the plaintext HTTP/1.1 port is for loopback only; with TLS the main port also speaks HTTP/1.1.");
