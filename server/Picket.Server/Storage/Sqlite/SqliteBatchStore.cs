@@ -59,7 +59,7 @@ public sealed class SqliteBatchStore : IBatchStore, IAsyncDisposable
         }
 
         _commands = new SqliteWriteCommands(_connection);
-        Recover(settings.SnapshotHorizon);
+        SqliteRecovery.Recover(_connection, _ledger, _feed, (clock.GetUtcNow() - settings.SnapshotHorizon).ToUnixTimeMilliseconds() * 1000);
         // A dedicated thread: every commit blocks on fsync, which would otherwise hold a thread-pool
         // thread that the gRPC streams need.
         _writer = Task.Factory.StartNew(WriteLoop, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
@@ -207,53 +207,6 @@ public sealed class SqliteBatchStore : IBatchStore, IAsyncDisposable
         catch (SqliteException)
         {
             // Retention is best effort; the next sweep tries again. Ingest is unaffected.
-        }
-    }
-
-    private void Recover(TimeSpan snapshotHorizon)
-    {
-        var floors = new Dictionary<string, ulong>(StringComparer.Ordinal);
-        using (var command = _connection.CreateCommand())
-        {
-            command.CommandText = SqliteSchema.SelectFloors;
-            using var rows = command.ExecuteReader();
-            while (rows.Read())
-            {
-                floors[rows.GetString(0)] = (ulong)rows.GetInt64(1);
-            }
-        }
-
-        var above = new Dictionary<string, List<ulong>>(StringComparer.Ordinal);
-        using (var command = _connection.CreateCommand())
-        {
-            command.CommandText = SqliteSchema.SelectSequencesAboveFloor;
-            using var rows = command.ExecuteReader();
-            while (rows.Read())
-            {
-                var gateway = rows.GetString(0);
-                if (!above.TryGetValue(gateway, out var list))
-                {
-                    above[gateway] = list = [];
-                }
-
-                list.Add((ulong)rows.GetInt64(1));
-            }
-        }
-
-        foreach (var gateway in floors.Keys.Union(above.Keys))
-        {
-            _ledger.Restore(gateway, floors.GetValueOrDefault(gateway), above.GetValueOrDefault(gateway) ?? []);
-        }
-
-        using (var command = _connection.CreateCommand())
-        {
-            command.CommandText = SqliteSchema.SelectLatestTracks;
-            command.Parameters.AddWithValue("$since", (_clock.GetUtcNow() - snapshotHorizon).ToUnixTimeMilliseconds() * 1000);
-            using var rows = command.ExecuteReader();
-            while (rows.Read())
-            {
-                _feed.Restore(rows.GetString(0), TrackUpdate.Parser.ParseFrom((byte[])rows.GetValue(1)), DateTimeOffset.FromUnixTimeMilliseconds(rows.GetInt64(2) / 1000));
-            }
         }
     }
 
