@@ -51,6 +51,9 @@ public sealed class ServerSettings
     /// <summary>How long a call waits for a recovering or unreachable store before it gets Unavailable.</summary>
     public TimeSpan StoreReadyTimeout { get; init; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>How often each gateway's contiguous sequence is checkpointed (JetStream mode; SQLite sweeps every minute).</summary>
+    public TimeSpan LedgerCheckpointInterval { get; init; } = TimeSpan.FromMinutes(1);
+
     /// <summary>NATS server URL for <see cref="StorageMode.JetStream"/>.</summary>
     public Uri NatsUrl { get; init; } = new("nats://127.0.0.1:4222");
 

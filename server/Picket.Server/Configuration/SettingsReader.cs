@@ -62,6 +62,7 @@ internal static class SettingsReader
             SqlitePath = configuration["Storage:SqlitePath"] is { Length: > 0 } sqlitePath ? sqlitePath : null,
             Retention = TimeSpan.FromHours(ReadOptionalInt(configuration, "Storage:RetentionHours", 1, 24 * 3650) ?? 168),
             StoreReadyTimeout = TimeSpan.FromSeconds(ReadOptionalInt(configuration, "Storage:ReadyTimeoutSeconds", 1, 3600) ?? 10),
+            LedgerCheckpointInterval = TimeSpan.FromSeconds(ReadOptionalInt(configuration, "Storage:LedgerCheckpointSeconds", 1, 3600) ?? 60),
             NatsUrl = ReadUri(configuration, "Storage:NatsUrl") ?? new Uri("nats://127.0.0.1:4222"),
             StreamName = ReadName(configuration, "Storage:StreamName", "PICKET_BATCHES"),
             SubjectPrefix = ReadName(configuration, "Storage:SubjectPrefix", "picket.batches"),

@@ -53,6 +53,38 @@ public sealed class JetStreamIngestFeedTests(NatsServerFixture nats) : IngestFee
     }
 
     [Fact]
+    public async Task Restart_BatchStreamExpired_AckedSequenceKeptFromCheckpoint()
+    {
+        var checkpointEverySecond = new Dictionary<string, string?> { ["Storage:LedgerCheckpointSeconds"] = "1" };
+        var server = await StartServerAsync(checkpointEverySecond);
+        for (ulong sequence = 1; sequence <= 3; sequence++)
+        {
+            await server.Ingest.PublishBatchAsync(TestBatches.Batch("gw-old", sequence));
+        }
+
+        await using var connection = new NatsConnection(new NatsOpts { Url = nats.Url.ToString() });
+        var jetStream = new NatsJSContext(connection);
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while ((await jetStream.GetStreamAsync(_name + "_LEDGER")).Info.State.Messages == 0)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "no ledger checkpoint was written");
+            await Task.Delay(100);
+        }
+
+        await StopServerAsync(server);
+        // What MaxAge does after the retention period: the batches are gone from the stream.
+        await jetStream.PurgeStreamAsync(_name, new StreamPurgeRequest());
+
+        var restarted = await StartServerAsync(checkpointEverySecond);
+        using var session = await PublishSession.OpenAsync(restarted.Ingest, "gw-old");
+        var next = await session.SendAndReadAckAsync(TestBatches.Batch("gw-old", 4));
+
+        Assert.Equal(3UL, session.HelloAck.AckedSequence);
+        Assert.Null(session.HelloAck.Gap);
+        Assert.Equal(4UL, next.AckedSequence);
+    }
+
+    [Fact]
     public async Task TwoNodes_PublishToOneSubscribeToOther_SharedFeedAndAcks()
     {
         var nodeA = await StartServerAsync();

@@ -40,6 +40,8 @@ public sealed class JetStreamBatchStore : IBatchStore, IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Task _replay;
+    private readonly Task _checkpoints;
+    private readonly JetStreamLedgerCheckpoints _ledgerCheckpoints;
 
     /// <summary>Connects to NATS and starts replaying the stream; <see cref="WaitUntilReadyAsync"/> completes once caught up.</summary>
     public JetStreamBatchStore(ServerSettings settings, FeedHub feed, ServerMetrics metrics, TimeProvider clock, ILogger<JetStreamBatchStore> logger)
@@ -52,7 +54,9 @@ public sealed class JetStreamBatchStore : IBatchStore, IAsyncDisposable
         _logger = logger;
         _connection = new NatsConnection(new NatsOpts { Url = settings.NatsUrl.ToString(), Name = "picket-server", RetryOnInitialConnect = true });
         _jetStream = new NatsJSContext(_connection);
+        _ledgerCheckpoints = new JetStreamLedgerCheckpoints(_jetStream, settings);
         _replay = Task.Run(ReplayAsync);
+        _checkpoints = Task.Run(CheckpointLoopAsync);
     }
 
     /// <inheritdoc />
@@ -115,13 +119,16 @@ public sealed class JetStreamBatchStore : IBatchStore, IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _stop.CancelAsync().ConfigureAwait(false);
-        try
+        foreach (var task in new[] { _replay, _checkpoints })
         {
-            await _replay.ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
-        {
-            // Stopping.
+            try
+            {
+                await task.ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                // Stopping.
+            }
         }
 
         await _connection.DisposeAsync().ConfigureAwait(false);
@@ -147,9 +154,29 @@ public sealed class JetStreamBatchStore : IBatchStore, IAsyncDisposable
 
     private string Subject(string gatewayId) => _settings.SubjectPrefix + "." + gatewayId;
 
+    private async Task CheckpointLoopAsync()
+    {
+        var token = _stop.Token;
+        await _ready.Task.WaitAsync(token).ConfigureAwait(false);
+        using var timer = new PeriodicTimer(_settings.LedgerCheckpointInterval, _clock);
+        while (await timer.WaitForNextTickAsync(token).ConfigureAwait(false))
+        {
+            try
+            {
+                await _ledgerCheckpoints.WriteAsync(_durable.ContiguousByGateway(), token).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is NatsException or NatsJSException)
+            {
+                // The next tick tries again; the batch stream still holds everything within retention.
+                Log.JetStreamConsumerFailed(_logger, e);
+            }
+        }
+    }
+
     private async Task ReplayAsync()
     {
         var token = _stop.Token;
+        var restored = false;
         while (!token.IsCancellationRequested)
         {
             try
@@ -165,9 +192,22 @@ public sealed class JetStreamBatchStore : IBatchStore, IAsyncDisposable
                         MaxMsgSize = _settings.MaxBatchBytes + MessageOverheadBytes,
                     },
                     token).ConfigureAwait(false);
+                await _ledgerCheckpoints.EnsureStreamAsync(token).ConfigureAwait(false);
+                if (!restored)
+                {
+                    // Once, before the first replay: later retries must not move the ledger back.
+                    foreach (var (gatewayId, contiguous) in await _ledgerCheckpoints.ReadAsync(token).ConfigureAwait(false))
+                    {
+                        _durable.Restore(gatewayId, contiguous, []);
+                        _applied.Restore(gatewayId, contiguous, []);
+                    }
+
+                    restored = true;
+                }
+
                 var stream = await _jetStream.GetStreamAsync(_settings.StreamName, cancellationToken: token).ConfigureAwait(false);
                 var lastAtStart = stream.Info.State.LastSeq;
-                if (lastAtStart == 0)
+                if (stream.Info.State.Messages == 0)
                 {
                     _ready.TrySetResult();
                 }
