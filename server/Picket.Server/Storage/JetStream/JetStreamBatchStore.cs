@@ -87,7 +87,9 @@ public sealed class JetStreamBatchStore : IBatchStore, IAsyncDisposable
             headers,
             cancellationToken).ConfigureAwait(false);
         pubAck.EnsureSuccess();
-        _durable.Record(gatewayId, batch.Sequence, out var isNew);
+        // The replay may have recorded this message already (it can see it before the PubAck
+        // arrives), so "new" is JetStream's word, not the ledger's.
+        _durable.Record(gatewayId, batch.Sequence, out _);
         try
         {
             // Durable already; this wait only gives read-your-writes on this node's feed.
@@ -98,7 +100,7 @@ public sealed class JetStreamBatchStore : IBatchStore, IAsyncDisposable
             // The local replay is behind (reconnecting); the batch is stored and will be applied.
         }
 
-        if (pubAck.Duplicate || !isNew)
+        if (pubAck.Duplicate)
         {
             _metrics.Duplicate();
             return false;
