@@ -42,4 +42,25 @@ public static class Bits
     {
         frame[offset + ((bit - 1) >> 3)] ^= (byte)(0x80 >> ((bit - 1) & 7));
     }
+
+    /// <summary>
+    /// Writes <paramref name="value"/> (right-aligned) into bits <paramref name="firstBit"/> to
+    /// <paramref name="lastBit"/> (inclusive, 1-based, MSB first) of the frame at
+    /// <paramref name="offset"/>; other bits are kept. Bits of the value above the field's width are ignored.
+    /// </summary>
+    /// <param name="frame">The frame bytes.</param>
+    /// <param name="offset">Index of the frame's first byte in <paramref name="frame"/>.</param>
+    /// <param name="firstBit">First bit, 1 to 112.</param>
+    /// <param name="lastBit">Last bit, <paramref name="firstBit"/> to <paramref name="firstBit"/> + 31.</param>
+    /// <param name="value">The field value.</param>
+    public static void SetBits(byte[] frame, int offset, int firstBit, int lastBit, uint value)
+    {
+        for (var bit = lastBit; bit >= firstBit; bit--)
+        {
+            var index = offset + ((bit - 1) >> 3);
+            var mask = (byte)(0x80 >> ((bit - 1) & 7));
+            frame[index] = (value & 1) != 0 ? (byte)(frame[index] | mask) : (byte)(frame[index] & ~mask);
+            value >>= 1;
+        }
+    }
 }
