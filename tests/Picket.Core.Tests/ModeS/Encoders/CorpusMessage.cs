@@ -27,18 +27,22 @@ internal sealed class CorpusMessage
 
     public uint Address => uint.Parse(Hex.AsSpan(2, 6), NumberStyles.HexNumber, CultureInfo.InvariantCulture);
 
+    public uint ExpectedAddress => uint.Parse(Text("icao"), NumberStyles.HexNumber, CultureInfo.InvariantCulture);
+
     public int Capability => (int)Raw(6, 8);
 
     public int TypeCode => (int)Raw(33, 37);
 
-    public static IEnumerable<CorpusMessage> ExtendedSquitters()
+    public static IEnumerable<CorpusMessage> ExtendedSquitters() => OfFormat(17);
+
+    public static IEnumerable<CorpusMessage> OfFormat(int downlinkFormat)
     {
         foreach (var line in File.ReadLines(SharedData.PathOf("adsb/messages.jsonl")))
         {
             using var document = JsonDocument.Parse(line);
             var root = document.RootElement;
             var hex = root.GetProperty("hex").GetString()!;
-            if (hex.Length != 28 || Convert.ToInt32(hex[..2], 16) >> 3 != 17)
+            if (Convert.ToInt32(hex[..2], 16) >> 3 != downlinkFormat)
             {
                 continue;
             }
@@ -60,6 +64,6 @@ internal sealed class CorpusMessage
     public uint Raw(int first, int last)
     {
         var value = BigInteger.Parse("0" + Hex, NumberStyles.HexNumber, CultureInfo.InvariantCulture);
-        return (uint)((value >> (112 - last)) & ((BigInteger.One << (last - first + 1)) - 1));
+        return (uint)((value >> ((Hex.Length * 4) - last)) & ((BigInteger.One << (last - first + 1)) - 1));
     }
 }
