@@ -55,12 +55,22 @@ public static class Bits
     /// <param name="value">The field value.</param>
     public static void SetBits(byte[] frame, int offset, int firstBit, int lastBit, uint value)
     {
-        for (var bit = lastBit; bit >= firstBit; bit--)
+        // The field spans at most 5 bytes: read them into a window, replace the field's bits, write back.
+        var firstByte = offset + ((firstBit - 1) >> 3);
+        var lastByte = offset + ((lastBit - 1) >> 3);
+        ulong window = 0;
+        for (var i = firstByte; i <= lastByte; i++)
         {
-            var index = offset + ((bit - 1) >> 3);
-            var mask = (byte)(0x80 >> ((bit - 1) & 7));
-            frame[index] = (value & 1) != 0 ? (byte)(frame[index] | mask) : (byte)(frame[index] & ~mask);
-            value >>= 1;
+            window = (window << 8) | frame[i];
+        }
+
+        var trailing = 7 - ((lastBit - 1) & 7);
+        var mask = ((1UL << (lastBit - firstBit + 1)) - 1) << trailing;
+        window = (window & ~mask) | (((ulong)value << trailing) & mask);
+        for (var i = lastByte; i >= firstByte; i--)
+        {
+            frame[i] = (byte)window;
+            window >>= 8;
         }
     }
 }
