@@ -27,6 +27,9 @@ public sealed class ScenarioRecorderTests(ITestOutputHelper output)
         var squitters = simulation.Run().TakeWhile(e => e.TimeMicroseconds < Seconds60).OfType<SquitterEvent>()
             .ToDictionary(s => (s.Icao, Ticks: Math.Max(s.TimeMicroseconds * 12, 1)));
 
+        var plots = simulation.Run().TakeWhile(e => e.TimeMicroseconds < Seconds60).OfType<RadarPlotEvent>().Where(p => p.Icao != 0)
+            .ToDictionary(p => (p.Icao, Ticks: p.TimeMicroseconds * 12));
+        var replies = 0;
         var frame = new ModeSFrame();
         var framer = new BeastFramer(frame);
         var pipeline = new ModeSPipeline(1024, new PositionLimits(), 1);
@@ -40,9 +43,25 @@ public sealed class ScenarioRecorderTests(ITestOutputHelper output)
         for (var offset = 0; offset < bytes.Length;)
         {
             offset += framer.Push(bytes, offset, bytes.Length - offset, out var ready);
-            if (!ready || pipeline.Process(frame, 0, ref message, out var status, out var latitude, out var longitude) != ModeSFrameOutcome.Decoded
-                || message.DownlinkFormat != 17)
+            if (!ready || pipeline.Process(frame, 0, ref message, out var status, out var latitude, out var longitude) != ModeSFrameOutcome.Decoded)
             {
+                continue;
+            }
+
+            if (message.DownlinkFormat is 4 or 5 or 11)
+            {
+                // The radar dwell's replies: DF11 at the plot time, DF4 20 us later, DF5 40 us later.
+                var plot = plots[((int)message.Address, frame.TimestampTicks - (message.DownlinkFormat == 11 ? 0 : message.DownlinkFormat == 4 ? 240 : 480))];
+                if (message.DownlinkFormat == 4)
+                {
+                    Assert.Equal(plot.PressureAltitudeFeet, message.AltitudeFeet);
+                }
+                else if (message.DownlinkFormat == 5)
+                {
+                    Assert.Equal(plot.Mode3A, message.Squawk);
+                }
+
+                replies++;
                 continue;
             }
 
@@ -74,12 +93,13 @@ public sealed class ScenarioRecorderTests(ITestOutputHelper output)
             }
         }
 
-        output.WriteLine($"{counts}; {positions} positions (worst {worstMetres:F2} m), {velocities} velocities, {callsigns} callsigns; pipeline corrected {pipeline.Corrected}, rejected CRC {pipeline.RejectedCrc}");
+        output.WriteLine($"{counts}; {positions} positions (worst {worstMetres:F2} m), {velocities} velocities, {callsigns} callsigns, {replies} replies; pipeline corrected {pipeline.Corrected}, rejected CRC {pipeline.RejectedCrc}");
         Assert.Equal(counts.Squitters + counts.Replies, framer.Frames);
         Assert.Equal(0, framer.GarbageBytes);
         Assert.True(positions > 150, $"{positions} positions");
         Assert.True(velocities > 150);
         Assert.True(callsigns > 10);
+        Assert.Equal(counts.Replies, replies);
 
         // Every intact frame decodes; a frame with a flipped bit is corrected unless the flip hit the DF field.
         Assert.Equal(counts.Squitters + counts.Replies, pipeline.Frames);
