@@ -71,6 +71,9 @@ public sealed partial class Tracker
         AllocateRadar(configuration);
     }
 
+    /// <summary>The settings.</summary>
+    public TrackerConfiguration Configuration => _configuration;
+
     /// <summary>What the tracker did and refused.</summary>
     public TrackerCounters Counters { get; }
 
