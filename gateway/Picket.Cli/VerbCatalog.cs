@@ -7,5 +7,6 @@ internal static class VerbCatalog
     [
         new Verbs.Decode.DecodeVerb(),
         new Verbs.Demo.DemoVerb(),
+        new Verbs.Track.TrackVerb(),
     ];
 }
