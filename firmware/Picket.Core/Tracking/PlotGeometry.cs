@@ -56,7 +56,13 @@ internal sealed class PlotGeometry
         }
         else
         {
-            Usable = plane.TryGroundRangeInHeightBand(SlantRange, radarHeight, Q31x32.FromInteger(configuration.AssumedLowestHeightMetres), Q31x32.FromInteger(configuration.AssumedHighestHeightMetres), Sine, Cosine, out GroundRange, out long extra, ref saturations);
+            Trigonometry.SinCos(Q2x61.FromDegreesE7(configuration.MaxElevationDegreesE7, ref saturations), out long sineElevation, out _);
+            long top = radarHeight + FixedPoint.MultiplyShift(SlantRange, sineElevation, Q2x61.FractionBits, ref saturations);
+            long highest = Q31x32.FromInteger(configuration.AssumedHighestHeightMetres);
+            long lowest = Q31x32.FromInteger(configuration.AssumedLowestHeightMetres);
+            top = top < highest ? top : highest;
+            top = top > lowest ? top : lowest;
+            Usable = plane.TryGroundRangeInHeightBand(SlantRange, radarHeight, lowest, top, Sine, Cosine, out GroundRange, out long extra, ref saturations);
             RangeVariance = BaseRangeVariance + extra;
         }
 

@@ -470,7 +470,7 @@ public sealed partial class Tracker
         }
 
         InitialiseAtPlot(track.Filter, plot, time, 0, 0);
-        track.Filter.TargetClass = Filter.TargetClass.Fighter;
+        track.Filter.TargetClass = _configuration.TentativeTargetClass;
         plot.Used = true;
         ApplyPlotIdentity(track, ref _plots[p]);
         RecordRadarHit(track, ref _plots[p]);

@@ -75,6 +75,13 @@ public sealed class TrackerConfiguration
     /// <summary>Top of the assumed height band, metres.</summary>
     public int AssumedHighestHeightMetres = 12_000;
 
+    /// <summary>
+    /// Highest elevation the radar sees, 1e-7 degree (default 20°): caps the assumed height band
+    /// at slant range × sin(elevation), so close plots without height are not spread over
+    /// kilometres of ground range (at 10 km: 600 m instead of 10 km).
+    /// </summary>
+    public int MaxElevationDegreesE7 = 200_000_000;
+
     /// <summary>One-sigma of the unknown initial velocity of a radar-started track, per axis, m/s.</summary>
     public int InitialVelocitySigmaMetresPerSecond = 200;
 
@@ -104,6 +111,13 @@ public sealed class TrackerConfiguration
 
     /// <summary>Consecutive housekeeping samples beyond the margin that change a zone state.</summary>
     public int ZoneDwellSamples = 2;
+
+    /// <summary>
+    /// Process noise of tentative radar tracks. A quiet model makes clutter (uniformly random
+    /// plots) fail the gates of later scans, while a real target in straight flight passes;
+    /// the class is chosen from speed and identity on confirmation.
+    /// </summary>
+    public Filter.TargetClass TentativeTargetClass = Filter.TargetClass.Drone;
 
     /// <summary>Speed below which a confirmed track without identity is treated as a drone, m/s.</summary>
     public int DroneSpeedMetresPerSecond = 60;
