@@ -26,9 +26,12 @@ internal sealed class ScenarioRunner
     private readonly List<(ZoneAlert Alert, double Seconds)> _alerts = [];
     private readonly HashSet<long> _tracks = [];
     private readonly HashSet<long> _confirmed = [];
+    private readonly bool _truthAssociated;
+    private readonly Dictionary<int, TrackingPipeline> _perTarget = [];
 
-    public ScenarioRunner(ScenarioDefinition definition, double? seconds, TrackerConfiguration? configuration = null)
+    public ScenarioRunner(ScenarioDefinition definition, double? seconds, TrackerConfiguration? configuration = null, bool truthAssociated = false)
     {
+        _truthAssociated = truthAssociated;
         ArgumentNullException.ThrowIfNull(definition);
         if (seconds is { } limit)
         {
@@ -81,16 +84,67 @@ internal sealed class ScenarioRunner
         pipeline.SetRadarSite(_measurements.SensorId, ToSite(_simulation.RadarPosition));
         foreach (var simulationEvent in _simulation.Run())
         {
-            Feed(simulationEvent, pipeline);
+            Feed(simulationEvent, _truthAssociated ? PipelineOf(simulationEvent, site) : pipeline);
         }
 
         pipeline.Finish();
+        foreach (var (target, own) in _perTarget)
+        {
+            own.Finish();
+        }
+
         Counters = pipeline.Tracker.Counters;
         return _evaluator.Finish(Definition.Name);
     }
 
-    private void Feed(SimulationEvent simulationEvent, TrackingPipeline pipeline)
+    // The ideal truth-associated filter: one tracker per target, fed only that target's
+    // measurements (clutter goes nowhere); ids are kept apart by a per-target offset.
+    private TrackingPipeline? PipelineOf(SimulationEvent simulationEvent, GeoSite site)
     {
+        var target = simulationEvent switch
+        {
+            RadarPlotEvent plot => plot.TargetIndex,
+            SquitterEvent squitter => squitter.TargetIndex,
+            _ => -2,
+        };
+        if (target == -1)
+        {
+            return null;
+        }
+
+        if (target < 0)
+        {
+            return _perTarget.Count > 0 ? _perTarget.First().Value : null;
+        }
+
+        if (!_perTarget.TryGetValue(target, out var pipeline))
+        {
+            var offset = (target + 1) * 1_000_000L;
+            var output = new TrackJsonOutput(null)
+            {
+                ReportObserver = report => OnReport(report with { TrackId = report.TrackId + offset }),
+                AlertObserver = alert => OnAlert(alert with { TrackId = alert.TrackId + offset }),
+            };
+            pipeline = new TrackingPipeline(site, ToSite(_simulation.RadarPosition), Zones, Configuration, output);
+            pipeline.SetRadarSite(_measurements.SensorId, ToSite(_simulation.RadarPosition));
+            _perTarget[target] = pipeline;
+        }
+
+        return pipeline;
+    }
+
+    private void Feed(SimulationEvent simulationEvent, TrackingPipeline? pipeline)
+    {
+        if (pipeline is null)
+        {
+            if (simulationEvent is TruthEvent truth)
+            {
+                _evaluator.AddTruth(truth);
+            }
+
+            return;
+        }
+
         switch (simulationEvent)
         {
             case TruthEvent truth:
