@@ -132,6 +132,18 @@ public sealed partial class Tracker
         track.Status = TrackStatus.Confirmed;
         Counters.TracksConfirmed++;
         ChooseTargetClass(track);
+        if (_zones.Length > 0)
+        {
+            // A track confirmed inside a zone has crossed no boundary it could flap on, and
+            // M-of-N already gave the persistence the dwell count stands for: one sample beyond
+            // the margin decides, now, instead of waiting for the next housekeeping rounds.
+            for (int zone = 0; zone < _zones.Length; zone++)
+            {
+                track.Occupancy[zone].ConsecutiveSamples = _hysteresis.DwellSamples - 1;
+            }
+
+            CheckZones(track, _nowMicroseconds > track.Filter.TimeMicroseconds ? _nowMicroseconds : track.Filter.TimeMicroseconds);
+        }
     }
 
     private void ReportIfDue(Track track)

@@ -39,8 +39,12 @@ public sealed class TrackerConfiguration
     /// <summary>Scans in which the primary-only hits must fall.</summary>
     public int PrimaryConfirmScans = 5;
 
-    /// <summary>ADS-B positions needed to confirm an ADS-B track.</summary>
-    public int AdsbConfirmPositions = 2;
+    /// <summary>
+    /// ADS-B positions needed to confirm an ADS-B track. One suffices by default: a position
+    /// reaches the tracker only after parity, a CPR even/odd pair and the range and speed
+    /// checks (DO-260B A.1.7), which is already the persistence M-of-N gives a radar track.
+    /// </summary>
+    public int AdsbConfirmPositions = 1;
 
     /// <summary>Missed opportunities after which a tentative track is dropped.</summary>
     public int TentativeMaxMisses = 2;
