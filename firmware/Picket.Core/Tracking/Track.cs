@@ -68,6 +68,9 @@ public sealed class Track
     /// <summary>ADS-B positions used.</summary>
     public int AdsbPositions { get; internal set; }
 
+    /// <summary>ADS-B velocities used.</summary>
+    public int AdsbVelocities { get; internal set; }
+
     /// <summary>Consecutive missed opportunities.</summary>
     public int Misses { get; internal set; }
 
@@ -146,6 +149,7 @@ public sealed class Track
         ReportedStatus = TrackStatus.Unspecified;
         RadarHits = 0;
         AdsbPositions = 0;
+        AdsbVelocities = 0;
         Misses = 0;
         ScansWithoutIdentity = 0;
         NonCooperative = false;

@@ -44,7 +44,9 @@ public sealed partial class Tracker
         long scan = _configuration.ScanPeriodMicroseconds;
         bool radarOnly = track.LastAdsbPositionMicroseconds == 0;
         long interval = radarOnly ? scan : (_configuration.AdsbOpportunityMicroseconds > scan ? _configuration.AdsbOpportunityMicroseconds : scan);
-        long idle = now - track.LastUpdateMicroseconds;
+        // Half an interval of grace: the next scan's plot may still be on its way (a plot exactly
+        // one scan later is a hit, not a miss followed by a hit).
+        long idle = now - track.LastUpdateMicroseconds - (interval / 2);
         track.Misses = idle <= 0 ? 0 : (int)(idle / interval);
         if (track.Status == TrackStatus.Tentative)
         {

@@ -41,6 +41,7 @@ public sealed partial class Tracker
             if (track != null)
             {
                 Counters.TracksMerged++;
+                positionUsed = true;
             }
             else
             {
@@ -62,13 +63,14 @@ public sealed partial class Tracker
             }
         }
 
+        bool identityChanged = ApplyIdentity(track, ref observation);
         if (!track.HasIcaoAddress)
         {
             track.HasIcaoAddress = true;
             track.IcaoAddress = observation.IcaoAddress;
+            identityChanged = true;
         }
 
-        ApplyIdentity(track, ref observation);
         track.Sources |= observation.IsExtendedSquitter ? TrackSources.Adsb : TrackSources.ModeS;
         track.AdsbUpdateCount++;
         bool kinematic = positionUsed;
@@ -101,26 +103,37 @@ public sealed partial class Tracker
             {
                 track.Status = TrackStatus.Confirmed;
             }
-            else if (track.Status == TrackStatus.Tentative && track.AdsbPositions >= _configuration.AdsbConfirmPositions)
+            else if (track.Status == TrackStatus.Tentative && track.AdsbPositions >= _configuration.AdsbConfirmPositions && (track.AdsbVelocities > 0 || track.AdsbPositions > _configuration.AdsbConfirmPositions + 1))
             {
                 Confirm(track);
             }
+        }
 
+        if (identityChanged)
+        {
+            Report(track, track.Status);
+        }
+        else if (kinematic)
+        {
             ReportIfDue(track);
         }
     }
 
-    private void ApplyIdentity(Track track, ref ModeSObservation observation)
+    // Returns true when the track's identity changed (reported at once).
+    private bool ApplyIdentity(Track track, ref ModeSObservation observation)
     {
+        bool changed = false;
         if (observation.HasCallsign && (!track.HasCallsign || track.CallsignCharacters != observation.CallsignCharacters))
         {
             track.HasCallsign = true;
             track.CallsignCharacters = observation.CallsignCharacters;
             track.Callsign = CallsignText(observation.CallsignCharacters);
+            changed = true;
         }
 
-        if (observation.HasSquawk)
+        if (observation.HasSquawk && (!track.HasMode3A || track.Mode3A != observation.Squawk))
         {
+            changed = true;
             track.HasMode3A = true;
             track.Mode3A = observation.Squawk;
         }
@@ -135,9 +148,12 @@ public sealed partial class Tracker
                 {
                     track.EmitterCategory = category;
                     ChooseTargetClass(track);
+                    changed = true;
                 }
             }
         }
+
+        return changed;
     }
 
     private bool ApplyAdsbPosition(Track track, ref ModeSObservation observation)
@@ -202,6 +218,7 @@ public sealed partial class Tracker
 
         track.Filter.UpdateVelocityEast(planeEast, variance);
         track.Filter.UpdateVelocityNorth(planeNorth, variance);
+        track.AdsbVelocities++;
         return true;
     }
 
