@@ -30,7 +30,8 @@ public sealed partial class Tracker
                 CheckZones(track, now);
             }
 
-            if (track.Status != track.ReportedStatus || now - track.LastReportMicroseconds >= _configuration.ReportIntervalMicroseconds - _configuration.HousekeepingIntervalMicroseconds)
+            // Two housekeeping intervals of margin: housekeeping only runs when data arrives.
+            if (track.Status != track.ReportedStatus || now - track.LastReportMicroseconds >= _configuration.ReportIntervalMicroseconds - (2 * _configuration.HousekeepingIntervalMicroseconds))
             {
                 track.Filter.Predict(now);
                 Report(track, track.Status);
@@ -50,13 +51,14 @@ public sealed partial class Tracker
         track.Misses = idle <= 0 ? 0 : (int)(idle / interval);
         if (track.Status == TrackStatus.Tentative)
         {
-            if (radarOnly)
+            if (radarOnly && now - track.BornMicroseconds > scan / 2)
             {
-                // M-of-N: the first N scans of the track must hold M hits.
-                long scans = ((now - track.BornMicroseconds) / scan) + 1;
+                // M-of-N: drop as soon as the hits so far plus the scans left in the window can
+                // no longer reach M. A scan counts as passed half a scan after its expected plot.
+                long passed = 1 + ((now - track.BornMicroseconds - (scan / 2)) / scan);
                 int window = track.Cooperative ? _configuration.CooperativeConfirmScans : _configuration.PrimaryConfirmScans;
                 int needed = track.Cooperative ? _configuration.CooperativeConfirmHits : _configuration.PrimaryConfirmHits;
-                if (scans > window && track.RadarHits < needed)
+                if (track.RadarHits + (window - passed) < needed)
                 {
                     return false;
                 }

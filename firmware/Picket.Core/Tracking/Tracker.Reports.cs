@@ -60,7 +60,7 @@ public sealed partial class Tracker
         _report.AdsbRadarDisagreementCount = track.AdsbRadarDisagreementCount;
         long milli = Q31x32.ToScaledInteger(track.LastNis, 1000, ref saturations);
         _report.LastInnovationMilli = milli < 0 ? 0 : milli > uint.MaxValue ? uint.MaxValue : (uint)milli;
-        track.LastReportMicroseconds = filter.TimeMicroseconds > _nowMicroseconds ? filter.TimeMicroseconds : _nowMicroseconds;
+        track.LastReportMicroseconds = filter.TimeMicroseconds;
         track.ReportedStatus = status;
         _output.OnTrackReport(ref _report);
     }
