@@ -104,6 +104,9 @@ public sealed class Track
     /// <summary>Emitter category text "A0".."D7", or null.</summary>
     public string EmitterCategory { get; internal set; }
 
+    /// <summary>Emitter category as set × 8 + category (0: none), to detect changes without text.</summary>
+    internal int EmitterCategoryCode { get; set; }
+
     /// <summary>True when <see cref="PressureAltitudeFeet"/> is known.</summary>
     public bool HasPressureAltitude { get; internal set; }
 
@@ -161,6 +164,7 @@ public sealed class Track
         HasMode3A = false;
         Mode3A = 0;
         EmitterCategory = null;
+        EmitterCategoryCode = 0;
         HasPressureAltitude = false;
         PressureAltitudeFeet = 0;
         Sources = TrackSources.None;

@@ -141,15 +141,14 @@ public sealed partial class Tracker
         if (observation.HasEmitterCategory && observation.EmitterCategorySet >= 1 && observation.EmitterCategorySet <= 4)
         {
             // Set 1..4 is A..D; category 0 means "no information" and is not reported.
-            if (observation.EmitterCategory != 0)
+            int code = (observation.EmitterCategorySet * 8) + observation.EmitterCategory;
+            if (observation.EmitterCategory != 0 && code != track.EmitterCategoryCode)
             {
-                string category = new string(new char[] { (char)('A' + observation.EmitterCategorySet - 1), (char)('0' + observation.EmitterCategory) });
-                if (track.EmitterCategory != category)
-                {
-                    track.EmitterCategory = category;
-                    ChooseTargetClass(track);
-                    changed = true;
-                }
+                // The text is built only when the category changes: no allocation per message.
+                track.EmitterCategoryCode = code;
+                track.EmitterCategory = new string(new char[] { (char)('A' + observation.EmitterCategorySet - 1), (char)('0' + observation.EmitterCategory) });
+                ChooseTargetClass(track);
+                changed = true;
             }
         }
 
