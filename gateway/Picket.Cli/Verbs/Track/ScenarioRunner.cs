@@ -48,7 +48,8 @@ internal sealed class ScenarioRunner
             Configuration.ScanPeriodMicroseconds = (long)Math.Round(radar.ScanPeriodS * 1e6);
         }
 
-        var drones = _simulation.Targets.Count > 0 && _simulation.Targets.All(t => t.Class == Picket.Simulation.Scenarios.TargetClass.Drone || t.Index >= definition.Targets.Count);
+        // The GOSPA cut-off: 200 m for drone scenarios (every scripted target a drone), else 1,000 m.
+        var drones = definition.Targets.Count > 0 && definition.Targets.All(t => t.Class == Picket.Simulation.Scenarios.TargetClass.Drone);
         _evaluator = new TrackingEvaluator(new EvaluationOptions { CutoffMetres = drones ? 200 : 1_000 }, _simulation.Targets, _simulation.Site);
         _evaluator.AddZones(Zones.Select(z => new EvaluationZone(z.Name, z.Polygons.Select(p => (IReadOnlyList<(double, double)[]>)p.Select(r => r.Select(v => (v.LatitudeDegrees, v.LongitudeDegrees)).ToArray()).ToList()).ToList())));
     }
