@@ -7,7 +7,8 @@ namespace Picket.Tracking;
 /// <summary>
 /// One slot of the track table: filter state, identity, life-cycle counters and zone occupancy.
 /// Slots are allocated once by <see cref="Tracker"/> and reused; <see cref="TrackId"/> is new for
-/// every track that occupies the slot and never reused.
+/// every track that occupies the slot and never reused. Internal state is kept in fields, not
+/// properties: accessor methods count against nanoFramework's 64 KB IL limit per assembly.
 /// </summary>
 public sealed class Track
 {
@@ -30,7 +31,7 @@ public sealed class Track
     public TrackFilter Filter { get; }
 
     /// <summary>Zone occupancy, one per configured zone.</summary>
-    internal ZoneOccupancy[] Occupancy { get; }
+    internal readonly ZoneOccupancy[] Occupancy;
 
     /// <summary>Time of the first measurement, UTC µs.</summary>
     public long BornMicroseconds { get; internal set; }
@@ -45,22 +46,22 @@ public sealed class Track
     public long LastAdsbPositionMicroseconds { get; internal set; }
 
     /// <summary>Until this time ADS-B positions are gated against the radar-held state, UTC µs.</summary>
-    internal long DistrustAdsbUntilMicroseconds { get; set; }
+    internal long DistrustAdsbUntilMicroseconds;
 
     /// <summary>Latitude of the last ADS-B position, Q2.61 radians (for velocity conversion).</summary>
-    internal long LastLatitudeRadians { get; set; }
+    internal long LastLatitudeRadians;
 
     /// <summary>Longitude of the last ADS-B position, Q2.61 radians.</summary>
-    internal long LastLongitudeRadians { get; set; }
+    internal long LastLongitudeRadians;
 
     /// <summary>True when <see cref="LastLatitudeRadians"/> is set.</summary>
-    internal bool HasLastGeodetic { get; set; }
+    internal bool HasLastGeodetic;
 
     /// <summary>Time of the last report, UTC µs.</summary>
-    internal long LastReportMicroseconds { get; set; }
+    internal long LastReportMicroseconds;
 
     /// <summary>Status at the last report.</summary>
-    internal TrackStatus ReportedStatus { get; set; }
+    internal TrackStatus ReportedStatus;
 
     /// <summary>Radar scans with a hit (at most one per scan).</summary>
     public int RadarHits { get; internal set; }
@@ -105,7 +106,7 @@ public sealed class Track
     public string EmitterCategory { get; internal set; }
 
     /// <summary>Emitter category as set × 8 + category (0: none), to detect changes without text.</summary>
-    internal int EmitterCategoryCode { get; set; }
+    internal int EmitterCategoryCode;
 
     /// <summary>True when <see cref="PressureAltitudeFeet"/> is known.</summary>
     public bool HasPressureAltitude { get; internal set; }

@@ -185,7 +185,7 @@ public sealed partial class Tracker
             int index = -1;
             if (_plots[p].HasIcaoAddress)
             {
-                index = SlotOf(FindByIcao(_plots[p].IcaoAddress));
+                index = FindSlotByIcao(_plots[p].IcaoAddress);
             }
             else if (_plots[p].HasMode3A)
             {
@@ -515,23 +515,5 @@ public sealed partial class Tracker
         long de = predictedEast - east;
         long dn = predictedNorth - north;
         return de < limit && de > -limit && dn < limit && dn > -limit;
-    }
-
-    private int SlotOf(Track track)
-    {
-        if (track == null)
-        {
-            return -1;
-        }
-
-        for (int i = 0; i < _tracks.Length; i++)
-        {
-            if (_tracks[i] == track)
-            {
-                return i;
-            }
-        }
-
-        return -1;
     }
 }

@@ -151,16 +151,22 @@ public sealed partial class Tracker
 
     private Track FindByIcao(int icao)
     {
+        int slot = FindSlotByIcao(icao);
+        return slot < 0 ? null : _tracks[slot];
+    }
+
+    private int FindSlotByIcao(int icao)
+    {
         for (int i = 0; i < _tracks.Length; i++)
         {
             Track track = _tracks[i];
             if (track.InUse && track.HasIcaoAddress && track.IcaoAddress == icao)
             {
-                return track;
+                return i;
             }
         }
 
-        return null;
+        return -1;
     }
 
     private Track FindByCallsign(ulong callsign)
