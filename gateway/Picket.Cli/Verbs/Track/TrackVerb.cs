@@ -9,7 +9,7 @@ using Picket.Tracking;
 namespace Picket.Cli.Verbs.Track;
 
 /// <summary>
-/// <c>picket track</c>: replays recorded inputs (Beast, AVR, ASTERIX) merged in time order through
+/// <c>picket track</c>: replays recorded inputs (Beast, AVR, SBS-1, ASTERIX) merged in time order through
 /// the gateway's tracking pipeline, or runs a built-in scenario (<c>--scenario NAME</c>), and
 /// writes track reports and zone alerts as JSON Lines on stdout; a summary goes to stderr.
 /// </summary>
@@ -23,7 +23,7 @@ public sealed class TrackVerb : IVerb
 
     /// <inheritdoc />
     public string Usage =>
-        "usage: picket track --site LAT,LON,ALT_M --start ISO8601 --input beast:PATH|avr:PATH|asterix:PATH ... [--zones GEOJSON] [--radar-site LAT,LON,ALT_M]\n" +
+        "usage: picket track --site LAT,LON,ALT_M --start ISO8601 --input beast:PATH|avr:PATH|sbs:PATH|asterix:PATH ... [--zones GEOJSON] [--radar-site LAT,LON,ALT_M]\n" +
         "       picket track --scenario NAME [--seconds N] [--report PATH]   (scenarios: " + string.Join(", ", ScenarioLoader.BuiltInNames) + ")";
 
     /// <inheritdoc />
@@ -52,7 +52,7 @@ public sealed class TrackVerb : IVerb
 
         if (inputs.Count == 0)
         {
-            throw new UsageException("--input KIND:PATH is required (kinds: beast, avr, asterix)");
+            throw new UsageException("--input KIND:PATH is required (kinds: beast, avr, sbs, asterix)");
         }
 
         var radarSite = radarSiteText is null ? null : ParseSite(radarSiteText, "radar-site");
@@ -158,14 +158,14 @@ public sealed class TrackVerb : IVerb
         var colon = input.IndexOf(':', StringComparison.Ordinal);
         if (colon <= 0 || colon == input.Length - 1)
         {
-            throw new UsageException($"--input '{input}' is not KIND:PATH (kinds: beast, avr, asterix)");
+            throw new UsageException($"--input '{input}' is not KIND:PATH (kinds: beast, avr, sbs, asterix)");
         }
 
         var kind = input[..colon];
         var path = input[(colon + 1)..];
-        if (kind is not ("beast" or "avr" or "asterix"))
+        if (kind is not ("beast" or "avr" or "asterix" or "sbs"))
         {
-            throw new UsageException($"--input kind '{kind}' is not one of beast, avr, asterix (sbs and nmea replay are not implemented yet)");
+            throw new UsageException($"--input kind '{kind}' is not one of beast, avr, sbs, asterix (nmea replay is not implemented yet)");
         }
 
         if (!File.Exists(path))
@@ -174,8 +174,11 @@ public sealed class TrackVerb : IVerb
         }
 
         var bytes = File.ReadAllBytes(path);
-        return kind == "asterix"
-            ? new AsterixReplaySource(input, bytes, startMicroseconds)
-            : new ModeSReplaySource(input, bytes, kind == "beast", startMicroseconds);
+        return kind switch
+        {
+            "asterix" => new AsterixReplaySource(input, bytes, startMicroseconds),
+            "sbs" => new SbsReplaySource(input, bytes, startMicroseconds),
+            _ => new ModeSReplaySource(input, bytes, kind == "beast", startMicroseconds),
+        };
     }
 }

@@ -49,6 +49,26 @@ public sealed partial class TrackVerbTests
     }
 
     [Fact]
+    public async Task Track_SbsRenderingOfTheCapture_SameAircraftGetTracksAsFromTheBeastFrames()
+    {
+        var expected = File.ReadLines(SharedData.PathOf("adsb/beast_ulss7_20180403.sbs.txt"))
+            .Select(line => line.Split(','))
+            .Where(f => f.Length > 15 && f[0] == "MSG" && f[1] == "3" && f[14].Length > 0)
+            .Select(f => f[4].ToUpperInvariant())
+            .ToHashSet();
+
+        var (exit, output, error) = await RunAsync("track", "--site", Ulss7Site, "--start", "2018-04-03T19:02:00Z", "--input", "sbs:" + SharedData.PathOf("adsb/beast_ulss7_20180403.sbs.txt"));
+
+        Assert.True(exit == CommandLine.Success, error);
+        var tracks = Lines(output).Where(l => l.GetProperty("kind").GetString() == "track").ToList();
+        var icaos = tracks.Where(t => t.GetProperty("icao").ValueKind == JsonValueKind.String).Select(t => t.GetProperty("icao").GetString()!).ToHashSet();
+        Assert.Superset(expected, icaos);
+        // The SBS times (19:02:28 onwards) are placed on --start's date.
+        var first = new DateTimeOffset(2018, 4, 3, 19, 2, 28, TimeSpan.Zero).ToUnixTimeMilliseconds() / 1000.0;
+        Assert.All(tracks, t => Assert.InRange(t.GetProperty("time").GetDouble(), first - 1, first + 70));
+    }
+
+    [Fact]
     public async Task Track_AsterixCapture_EveryModeSAddressWithAPlotGetsATrack()
     {
         // Truth: the capture's reference decode (CroatiaControl asterix): records with a measured
