@@ -41,7 +41,14 @@ public sealed class TrackingPipeline
         _modeS = new ModeSPipeline(1024, new PositionLimits(), 1);
         _modeS.PositionTable.SetReceiver(ToBinaryAngle(site.LatitudeDegrees), ToBinaryAngle(site.LongitudeDegrees));
         _radarSite = radarSite;
+        Site = site;
     }
+
+    /// <summary>The mast site.</summary>
+    public GeoSite Site { get; }
+
+    /// <summary>The configured radar site, or null.</summary>
+    public GeoSite? RadarSite => _radarSite;
 
     /// <summary>The tracking plane.</summary>
     public MastPlane Plane { get; }

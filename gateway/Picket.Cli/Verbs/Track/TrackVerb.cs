@@ -9,7 +9,7 @@ using Picket.Tracking;
 namespace Picket.Cli.Verbs.Track;
 
 /// <summary>
-/// <c>picket track</c>: replays recorded inputs (Beast, AVR, SBS-1, ASTERIX) merged in time order through
+/// <c>picket track</c>: replays recorded inputs (Beast, AVR, SBS-1, ASTERIX, NMEA ARPA) merged in time order through
 /// the gateway's tracking pipeline, or runs a built-in scenario (<c>--scenario NAME</c>), and
 /// writes track reports and zone alerts as JSON Lines on stdout; a summary goes to stderr.
 /// </summary>
@@ -23,7 +23,7 @@ public sealed class TrackVerb : IVerb
 
     /// <inheritdoc />
     public string Usage =>
-        "usage: picket track --site LAT,LON,ALT_M --start ISO8601 --input beast:PATH|avr:PATH|sbs:PATH|asterix:PATH ... [--zones GEOJSON] [--radar-site LAT,LON,ALT_M]\n" +
+        "usage: picket track --site LAT,LON,ALT_M --start ISO8601 --input beast:PATH|avr:PATH|sbs:PATH|asterix:PATH|nmea:PATH ... [--zones GEOJSON] [--radar-site LAT,LON,ALT_M]\n" +
         "       picket track --scenario NAME [--seconds N] [--report PATH]   (scenarios: " + string.Join(", ", ScenarioLoader.BuiltInNames) + ")";
 
     /// <inheritdoc />
@@ -52,7 +52,7 @@ public sealed class TrackVerb : IVerb
 
         if (inputs.Count == 0)
         {
-            throw new UsageException("--input KIND:PATH is required (kinds: beast, avr, sbs, asterix)");
+            throw new UsageException("--input KIND:PATH is required (kinds: beast, avr, sbs, asterix, nmea)");
         }
 
         var radarSite = radarSiteText is null ? null : ParseSite(radarSiteText, "radar-site");
@@ -158,14 +158,14 @@ public sealed class TrackVerb : IVerb
         var colon = input.IndexOf(':', StringComparison.Ordinal);
         if (colon <= 0 || colon == input.Length - 1)
         {
-            throw new UsageException($"--input '{input}' is not KIND:PATH (kinds: beast, avr, sbs, asterix)");
+            throw new UsageException($"--input '{input}' is not KIND:PATH (kinds: beast, avr, sbs, asterix, nmea)");
         }
 
         var kind = input[..colon];
         var path = input[(colon + 1)..];
-        if (kind is not ("beast" or "avr" or "asterix" or "sbs"))
+        if (kind is not ("beast" or "avr" or "asterix" or "sbs" or "nmea"))
         {
-            throw new UsageException($"--input kind '{kind}' is not one of beast, avr, sbs, asterix (nmea replay is not implemented yet)");
+            throw new UsageException($"--input kind '{kind}' is not one of beast, avr, sbs, asterix, nmea");
         }
 
         if (!File.Exists(path))
@@ -178,6 +178,7 @@ public sealed class TrackVerb : IVerb
         {
             "asterix" => new AsterixReplaySource(input, bytes, startMicroseconds),
             "sbs" => new SbsReplaySource(input, bytes, startMicroseconds),
+            "nmea" => new NmeaReplaySource(input, bytes, startMicroseconds),
             _ => new ModeSReplaySource(input, bytes, kind == "beast", startMicroseconds),
         };
     }

@@ -69,6 +69,19 @@ public sealed partial class TrackVerbTests
     }
 
     [Fact]
+    public async Task Track_NmeaArpaTargets_TracksFromTheMarineRadar()
+    {
+        // The sample holds TTM targets at 1.43 NM / 170.5° (no time) and 2.35 NM / 45.2° (12:34:56).
+        var (exit, output, error) = await RunAsync("track", "--site", "48.1,11.5,20", "--radar-site", "48.1,11.5,20", "--start", "2024-05-01T12:34:50Z", "--input", "nmea:" + SharedData.PathOf("serial/nmea_arpa.txt"));
+
+        Assert.True(exit == CommandLine.Success, error);
+        var tracks = Lines(output).Where(l => l.GetProperty("kind").GetString() == "track").ToList();
+        Assert.NotEmpty(tracks);
+        Assert.All(tracks, t => Assert.Equal("arpa", Assert.Single(t.GetProperty("sources").EnumerateArray()).GetString()));
+        Assert.Contains("ARPA targets", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Track_AsterixCapture_EveryModeSAddressWithAPlotGetsATrack()
     {
         // Truth: the capture's reference decode (CroatiaControl asterix): records with a measured
