@@ -91,6 +91,26 @@ public sealed class ScenarioRunnerTests
         Assert.Equal(0, runner.Counters!.TracksRefused);
     }
 
+    [Fact]
+    public void Run_SameScenarioTwice_ByteIdenticalTrackOutput()
+    {
+        // Integer core, seeded simulator: the JSON Lines must not differ by a single byte.
+        static byte[] Output()
+        {
+            using var stream = new MemoryStream();
+            var writer = new Picket.Cli.Verbs.Decode.JsonLinesWriter(stream);
+            new ScenarioRunner(ScenarioLoader.LoadBuiltIn("gulf-of-finland-incursion"), 300).Run(writer);
+            writer.Json.Flush();
+            return stream.ToArray();
+        }
+
+        var first = Output();
+        var second = Output();
+
+        Assert.True(first.Length > 10_000);
+        Assert.Equal(Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(first)), Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(second)));
+    }
+
     private static (ScenarioRunner Runner, EvaluationReport Report) Run(string name, double? seconds, bool truthAssociated = false)
     {
         var runner = new ScenarioRunner(ScenarioLoader.LoadBuiltIn(name), seconds, truthAssociated: truthAssociated);
