@@ -40,6 +40,37 @@ public static class AltitudeCode
     }
 
     /// <summary>
+    /// Encodes <paramref name="altitudeFeet"/> as AC13 with Q = 1 (25 ft steps, Annex 10 Vol IV
+    /// 3.1.2.6.5.4 c): N = (altitude + 1000) / 25 rounded to the nearest step, M = 0.
+    /// </summary>
+    /// <param name="altitudeFeet">Altitude, feet, -1,000 to 50,175 (the range of the 25 ft code).</param>
+    /// <param name="code">The 13-bit field.</param>
+    /// <returns>False outside the range (higher altitudes need the 100 ft Gillham code).</returns>
+    public static bool TryEncode13(int altitudeFeet, out int code)
+    {
+        code = 0;
+        if (altitudeFeet < -1012 || altitudeFeet > 50187)
+        {
+            return false;
+        }
+
+        var n = (altitudeFeet + 1000 + 12) / 25;
+        code = ((n & 0x7E0) << 2) | ((n & 0x10) << 1) | 0x10 | (n & 0x0F);
+        return true;
+    }
+
+    /// <summary>Encodes AC12 for ADS-B airborne positions: <see cref="TryEncode13"/> with the M bit removed.</summary>
+    /// <param name="altitudeFeet">Altitude, feet, -1,000 to 50,175.</param>
+    /// <param name="code">The 12-bit field.</param>
+    /// <returns>False outside the range.</returns>
+    public static bool TryEncode12(int altitudeFeet, out int code)
+    {
+        var ok = TryEncode13(altitudeFeet, out var code13);
+        code = ((code13 & 0x1F80) >> 1) | (code13 & 0x3F);
+        return ok;
+    }
+
+    /// <summary>
     /// The 100 ft Gillham (Gray) code of Mode C: D2 D4 A1 A2 A4 B1 B2 B4 count 500 ft steps in
     /// reflected binary, C1 C2 C4 the 100 ft steps in a 5-state code reflected on odd 500 ft
     /// counts (Annex 10 Vol IV 3.1.1.7.12.2.3, table 3-4).

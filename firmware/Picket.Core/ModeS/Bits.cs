@@ -42,4 +42,35 @@ public static class Bits
     {
         frame[offset + ((bit - 1) >> 3)] ^= (byte)(0x80 >> ((bit - 1) & 7));
     }
+
+    /// <summary>
+    /// Writes <paramref name="value"/> (right-aligned) into bits <paramref name="firstBit"/> to
+    /// <paramref name="lastBit"/> (inclusive, 1-based, MSB first) of the frame at
+    /// <paramref name="offset"/>; other bits are kept. Bits of the value above the field's width are ignored.
+    /// </summary>
+    /// <param name="frame">The frame bytes.</param>
+    /// <param name="offset">Index of the frame's first byte in <paramref name="frame"/>.</param>
+    /// <param name="firstBit">First bit, 1 to 112.</param>
+    /// <param name="lastBit">Last bit, <paramref name="firstBit"/> to <paramref name="firstBit"/> + 31.</param>
+    /// <param name="value">The field value.</param>
+    public static void SetBits(byte[] frame, int offset, int firstBit, int lastBit, uint value)
+    {
+        // The field spans at most 5 bytes: read them into a window, replace the field's bits, write back.
+        var firstByte = offset + ((firstBit - 1) >> 3);
+        var lastByte = offset + ((lastBit - 1) >> 3);
+        ulong window = 0;
+        for (var i = firstByte; i <= lastByte; i++)
+        {
+            window = (window << 8) | frame[i];
+        }
+
+        var trailing = 7 - ((lastBit - 1) & 7);
+        var mask = ((1UL << (lastBit - firstBit + 1)) - 1) << trailing;
+        window = (window & ~mask) | (((ulong)value << trailing) & mask);
+        for (var i = lastByte; i >= firstByte; i--)
+        {
+            frame[i] = (byte)window;
+            window >>= 8;
+        }
+    }
 }

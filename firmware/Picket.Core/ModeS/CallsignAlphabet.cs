@@ -70,4 +70,50 @@ public static class CallsignAlphabet
 
         return count;
     }
+
+    /// <summary>The 6-bit code of <paramref name="character"/> (A-Z, 0-9, space), or -1 when it has none.</summary>
+    public static int ToCode(char character)
+    {
+        if (character >= 'A' && character <= 'Z')
+        {
+            return character - 'A' + 1;
+        }
+
+        if (character >= '0' && character <= '9')
+        {
+            return character - '0' + 48;
+        }
+
+        return character == ' ' ? 32 : -1;
+    }
+
+    /// <summary>
+    /// Packs up to 8 characters (A-Z, 0-9, space) into 8 codes, first in bits 47-42, padded
+    /// with spaces on the right (Annex 10 Vol IV 3.1.2.9.1.2: the identification is left-justified).
+    /// </summary>
+    /// <param name="text">The callsign, 0 to 8 characters.</param>
+    /// <param name="characters">The packed codes.</param>
+    /// <returns>False when the text is null, longer than 8 characters or holds a character the set lacks (e.g. lower case).</returns>
+    public static bool TryPack(string text, out ulong characters)
+    {
+        characters = 0;
+        if (text == null || text.Length > Length)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < Length; i++)
+        {
+            var code = i < text.Length ? ToCode(text[i]) : 32;
+            if (code < 0)
+            {
+                characters = 0;
+                return false;
+            }
+
+            characters = (characters << 6) | (uint)code;
+        }
+
+        return true;
+    }
 }

@@ -1,6 +1,5 @@
 using Picket.Gateway.Zones;
 using Picket.Geodesy;
-using Picket.Numerics;
 using Picket.Zones;
 
 namespace Picket.Gateway.Tracking;
@@ -8,7 +7,13 @@ namespace Picket.Gateway.Tracking;
 /// <summary>Projects configured zones (WGS84 degrees) into the mast plane for the core's zone tests.</summary>
 public static class ZoneProjection
 {
-    /// <summary>One <see cref="ZoneGeometry"/> per zone, every ring of every polygon back to back (even-odd rule).</summary>
+    /// <summary>Longest straight piece a zone edge is cut into before projection, metres.</summary>
+    public const int MaximumEdgeMetres = 1_000;
+
+    /// <summary>
+    /// One <see cref="ZoneGeometry"/> per zone, every ring of every polygon back to back (even-odd
+    /// rule), through the core's <see cref="Picket.Zones.ZoneProjection"/> (edges densified).
+    /// </summary>
     /// <param name="zones">Zones as read from GeoJSON.</param>
     /// <param name="plane">The mast plane.</param>
     /// <returns>The zones in plane millimetres, in the same order.</returns>
@@ -19,27 +24,20 @@ public static class ZoneProjection
         var result = new ZoneGeometry[zones.Count];
         for (var z = 0; z < zones.Count; z++)
         {
-            var east = new List<long>();
-            var north = new List<long>();
+            var latitudes = new List<long>();
+            var longitudes = new List<long>();
             var starts = new List<int>();
-            foreach (var polygon in zones[z].Polygons)
+            foreach (var ring in zones[z].Polygons.SelectMany(polygon => polygon))
             {
-                foreach (var ring in polygon)
+                starts.Add(latitudes.Count);
+                foreach (var vertex in ring)
                 {
-                    starts.Add(east.Count);
-                    foreach (var vertex in ring)
-                    {
-                        var saturations = 0;
-                        var latitude = Q2x61.FromDegreesE7((long)Math.Round(vertex.LatitudeDegrees * 1e7), ref saturations);
-                        var longitude = Q2x61.FromDegreesE7((long)Math.Round(vertex.LongitudeDegrees * 1e7), ref saturations);
-                        plane.ToPlane(latitude, longitude, out var e, out var n, ref saturations);
-                        east.Add(Q31x32.ToScaledInteger(e, 1000, ref saturations));
-                        north.Add(Q31x32.ToScaledInteger(n, 1000, ref saturations));
-                    }
+                    latitudes.Add((long)Math.Round(vertex.LatitudeDegrees * 1e7));
+                    longitudes.Add((long)Math.Round(vertex.LongitudeDegrees * 1e7));
                 }
             }
 
-            result[z] = new ZoneGeometry([.. east], [.. north], [.. starts]);
+            result[z] = Picket.Zones.ZoneProjection.Project(plane, [.. latitudes], [.. longitudes], [.. starts], MaximumEdgeMetres);
         }
 
         return result;

@@ -23,6 +23,13 @@ public sealed class Subscription : IDisposable
     /// <summary>Events after the snapshot; completes with <see cref="SlowConsumerException"/> if the consumer falls behind.</summary>
     public ChannelReader<FeedEvent> Events { get; }
 
+    /// <summary>Cancelled when the hub cuts this subscriber off for falling behind.</summary>
+    public CancellationToken Dropped => _subscriber.Dropped.Token;
+
     /// <inheritdoc />
-    public void Dispose() => _hub.Remove(_subscriber);
+    public void Dispose()
+    {
+        _hub.Remove(_subscriber);
+        _subscriber.Dispose();
+    }
 }

@@ -7,7 +7,10 @@ namespace Picket.Server.Ingest;
 /// highest sequence up to which every batch is held (contiguous), whether a batch is a resend,
 /// and the hole when batches arrive beyond a gap.
 /// </summary>
-/// <remarks>In-memory: a restart forgets everything. Durable storage is the storage layer's job.</remarks>
+/// <remarks>
+/// In memory; the store that owns it records a sequence only once the batch is durable, and
+/// rebuilds it from durable storage at start (<see cref="Restore"/>).
+/// </remarks>
 public sealed class SequenceLedger
 {
     private readonly Lock _gate = new();
@@ -39,6 +42,68 @@ public sealed class SequenceLedger
             if (state.Ahead.Count > 0)
             {
                 ack.Gap = new SequenceGap { FirstMissing = state.Contiguous + 1, LastMissing = state.Ahead.Min - 1 };
+            }
+
+            return ack;
+        }
+    }
+
+    /// <summary>
+    /// Sets what is known of <paramref name="gatewayId"/> from durable storage: every sequence up
+    /// to <paramref name="contiguous"/> plus the listed ones are held.
+    /// </summary>
+    public void Restore(string gatewayId, ulong contiguous, IEnumerable<ulong> stored)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(gatewayId);
+        ArgumentNullException.ThrowIfNull(stored);
+        lock (_gate)
+        {
+            var state = new GatewaySequences { Contiguous = contiguous };
+            foreach (var sequence in stored)
+            {
+                if (sequence > state.Contiguous)
+                {
+                    state.Ahead.Add(sequence);
+                }
+            }
+
+            while (state.Ahead.Remove(state.Contiguous + 1))
+            {
+                state.Contiguous++;
+            }
+
+            _gateways[gatewayId] = state;
+        }
+    }
+
+    /// <summary>The gateways seen so far with their highest contiguous sequence.</summary>
+    public IReadOnlyList<KeyValuePair<string, ulong>> ContiguousByGateway()
+    {
+        lock (_gate)
+        {
+            var result = new List<KeyValuePair<string, ulong>>(_gateways.Count);
+            foreach (var (gateway, state) in _gateways)
+            {
+                result.Add(new KeyValuePair<string, ulong>(gateway, state.Contiguous));
+            }
+
+            return result;
+        }
+    }
+
+    /// <summary>The ack that describes <paramref name="gatewayId"/> now: contiguous sequence and the first hole, if any.</summary>
+    public Ack Current(string gatewayId)
+    {
+        lock (_gate)
+        {
+            var ack = new Ack();
+            if (_gateways.TryGetValue(gatewayId, out var state))
+            {
+                ack.AckedSequence = state.Contiguous;
+                if (state.Ahead.Count > 0)
+                {
+                    ack.Gap = new SequenceGap { FirstMissing = state.Contiguous + 1, LastMissing = state.Ahead.Min - 1 };
+                }
             }
 
             return ack;

@@ -42,4 +42,29 @@ public sealed class AltitudeCodeTests
         var frame = Convert.FromHexString("2A00516D492B80");
         Assert.Equal(Convert.ToInt32("0356", 8), IdentityCode.Decode((int)Bits.GetBits(frame, 0, 20, 32)));
     }
+
+    [Theory]
+    [InlineData(-1000, -1000)] // N = 0, the bottom of the 25 ft code (Annex 10 Vol IV 3.1.2.6.5.4 c)
+    [InlineData(-988, -1000)] // rounds down below half a step
+    [InlineData(-987, -975)] // rounds up from half a step
+    [InlineData(50_175, 50_175)] // N = 2,047, the top of the 11-bit count
+    public void TryEncode13_QBitRange_DecodesToNearest25Feet(int altitudeFeet, int decodedFeet)
+    {
+        Assert.True(AltitudeCode.TryEncode13(altitudeFeet, out var code13));
+        Assert.Equal(0x10, code13 & 0x50); // Q = 1, M = 0
+        Assert.True(AltitudeCode.TryDecode13(code13, out var feet13));
+        Assert.Equal(decodedFeet, feet13);
+        Assert.True(AltitudeCode.TryEncode12(altitudeFeet, out var code12));
+        Assert.True(AltitudeCode.TryDecode12(code12, out var feet12));
+        Assert.Equal(decodedFeet, feet12);
+    }
+
+    [Theory]
+    [InlineData(-1013)]
+    [InlineData(50_188)]
+    public void TryEncode13_OutsideTheQBitCode_ReturnsFalse(int altitudeFeet)
+    {
+        Assert.False(AltitudeCode.TryEncode13(altitudeFeet, out _));
+        Assert.False(AltitudeCode.TryEncode12(altitudeFeet, out _));
+    }
 }

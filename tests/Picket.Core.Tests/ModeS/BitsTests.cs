@@ -42,4 +42,29 @@ public sealed class BitsTests
         Bits.FlipBit(copy, 0, 40);
         Assert.Equal(Identification, copy);
     }
+
+    [Fact]
+    public void SetBits_RandomFields_OnlyThoseBitsChange()
+    {
+        // Checked bit by bit against the spec numbering (bit 1 = MSB of byte 0) with a bool array of the test's own.
+        var random = new Random(3);
+        var frame = new byte[14];
+        var bits = new bool[113];
+        for (var i = 0; i < 10_000; i++)
+        {
+            var first = random.Next(1, 113);
+            var last = Math.Min(112, first + random.Next(0, 32));
+            var value = (uint)random.NextInt64(0, 1L << 32);
+            Bits.SetBits(frame, 0, first, last, value);
+            for (var bit = last; bit >= first; bit--)
+            {
+                bits[bit] = ((value >> (last - bit)) & 1) != 0;
+            }
+
+            for (var bit = 1; bit <= 112; bit++)
+            {
+                Assert.Equal(bits[bit], ((frame[(bit - 1) / 8] >> (7 - ((bit - 1) % 8))) & 1) != 0);
+            }
+        }
+    }
 }

@@ -21,21 +21,25 @@ public sealed class NanoSubsetTests
     private const int MaxMembersOfOneKind = 255;
     private const int MaxHeapBytes = 64 * 1024;
 
-    private static readonly Lazy<string> AssemblyPath = new(FindAssembly);
+    /// <summary>The core's stages as deployed to the board (see firmware/Picket.Core.NanoCheck/NanoCheck.props).</summary>
+    public static TheoryData<string> Stages => new() { "Core", "ModeS", "Radar", "Tracking" };
 
-    [Fact]
-    public void CheckAssembly_ReferencesOnlyNanoFrameworkMscorlib()
+    [Theory]
+    [MemberData(nameof(Stages))]
+    public void CheckAssembly_ReferencesOnlyNanoFrameworkMscorlibAndEarlierStages(string stage)
     {
-        using var pe = Open(out var reader);
+        using var pe = Open(stage, out var reader);
         var names = reader.AssemblyReferences.Select(h => reader.GetString(reader.GetAssemblyReference(h).Name)).ToArray();
 
-        Assert.Equal(["mscorlib"], names);
+        Assert.Contains("mscorlib", names);
+        Assert.All(names, name => Assert.True(name == "mscorlib" || (name.StartsWith("Picket.Core", StringComparison.Ordinal) && name.EndsWith(".Nano", StringComparison.Ordinal)), name));
     }
 
-    [Fact]
-    public void CheckAssembly_HasNoGenericDefinitionsOrInstantiations()
+    [Theory]
+    [MemberData(nameof(Stages))]
+    public void CheckAssembly_HasNoGenericDefinitionsOrInstantiations(string stage)
     {
-        using var pe = Open(out var reader);
+        using var pe = Open(stage, out var reader);
         var violations = new List<string>();
 
         foreach (var handle in Rows(reader, TableIndex.GenericParam, MetadataTokens.GenericParameterHandle))
@@ -54,10 +58,11 @@ public sealed class NanoSubsetTests
         Assert.True(violations.Count == 0, "Constructs nanoFramework rejects:\n" + string.Join('\n', violations.Distinct()));
     }
 
-    [Fact]
-    public void CheckAssembly_InterfacesHaveNoDefaultOrStaticMembers()
+    [Theory]
+    [MemberData(nameof(Stages))]
+    public void CheckAssembly_InterfacesHaveNoDefaultOrStaticMembers(string stage)
     {
-        using var pe = Open(out var reader);
+        using var pe = Open(stage, out var reader);
         var violations = new List<string>();
         foreach (var typeHandle in reader.TypeDefinitions)
         {
@@ -80,10 +85,11 @@ public sealed class NanoSubsetTests
         Assert.True(violations.Count == 0, "Interface members with bodies or static: " + string.Join(", ", violations));
     }
 
-    [Fact]
-    public void CheckAssembly_StaysWithinMetadataProcessorLimits()
+    [Theory]
+    [MemberData(nameof(Stages))]
+    public void CheckAssembly_StaysWithinMetadataProcessorLimits(string stage)
     {
-        using var pe = Open(out var reader);
+        using var pe = Open(stage, out var reader);
         var violations = new List<string>();
         foreach (var typeHandle in reader.TypeDefinitions)
         {
@@ -114,7 +120,7 @@ public sealed class NanoSubsetTests
         var stringBytes = reader.GetHeapSize(HeapIndex.String) + reader.GetHeapSize(HeapIndex.UserString);
         if (ilBytes > MaxHeapBytes)
         {
-            violations.Add($"IL byte code is {ilBytes} bytes (limit {MaxHeapBytes}): split the core into several assemblies");
+            violations.Add($"IL byte code is {ilBytes} bytes (limit {MaxHeapBytes}): move a folder into another stage");
         }
 
         if (stringBytes > MaxHeapBytes)
@@ -214,18 +220,19 @@ public sealed class NanoSubsetTests
         _ => handle.Kind.ToString(),
     };
 
-    private static PEReader Open(out MetadataReader reader)
+    private static PEReader Open(string stage, out MetadataReader reader)
     {
-        var pe = new PEReader(File.OpenRead(AssemblyPath.Value));
+        var pe = new PEReader(File.OpenRead(FindAssembly(stage)));
         reader = pe.GetMetadataReader();
         return pe;
     }
 
-    private static string FindAssembly()
+    private static string FindAssembly(string stage)
     {
-        var path = typeof(NanoSubsetTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
-            .Single(a => a.Key == "NanoCheckAssembly").Value!;
-        Assert.True(File.Exists(path), $"The nanoFramework check build is missing at {path}; build firmware/Picket.Core.NanoCheck.");
+        var metadata = typeof(NanoSubsetTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().ToDictionary(a => a.Key, a => a.Value!);
+        var name = stage == "Core" ? "Picket.Core.Nano.dll" : $"Picket.Core.{stage}.Nano.dll";
+        var path = Path.Combine(metadata["NanoCheckDirectory"], stage, "bin", metadata["NanoCheckConfiguration"], "net10.0", name);
+        Assert.True(File.Exists(path), $"The nanoFramework check build is missing at {path}; build firmware/Picket.Core.NanoCheck/{stage}.");
         return path;
     }
 

@@ -1,10 +1,8 @@
 using System.Net;
 using System.Net.Http.Headers;
 using Grpc.Net.Client;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Picket.Contract.V1;
 using Picket.Publishing;
@@ -25,10 +23,10 @@ public sealed class BoardUplinkTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _server = ServerHost.Build(["--Logging:LogLevel:Default=Warning"], builder =>
-            builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen => listen.Protocols = HttpProtocols.Http1)));
+        // Main port (HTTP/2) and the plaintext loopback HTTP/1.1 port boards use, both free ports.
+        _server = ServerHost.Build(["--Logging:LogLevel:Default=Warning", "--Listen:Port", "0", "--Listen:Http1Port", "0"]);
         await _server.StartAsync();
-        _address = _server.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+        _address = _server.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.ElementAt(1);
     }
 
     public async Task DisposeAsync()

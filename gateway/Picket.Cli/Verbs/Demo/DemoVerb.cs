@@ -1,12 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
 using Grpc.Core;
 using Grpc.Net.Client;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Picket.Contract.V1;
 using Picket.Gateway.Uplink;
@@ -44,10 +41,7 @@ public sealed class DemoVerb : IVerb
         options.ThrowIfUnused();
 
         var stopwatch = Stopwatch.StartNew();
-        var server = ServerHost.Build(
-            ["--Logging:LogLevel:Default=Warning"],
-            builder => builder.WebHost.ConfigureKestrel(kestrel =>
-                kestrel.Listen(IPAddress.Loopback, 0, listen => listen.Protocols = HttpProtocols.Http2)));
+        var server = ServerHost.Build(["--Logging:LogLevel:Default=Warning", "--Listen:Port", "0"]);
         await server.StartAsync().ConfigureAwait(false);
         try
         {

@@ -72,7 +72,7 @@ public class InteractingMultipleModelFilterTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void FighterRacetrack_PositionOnlyForOneHour_MatchesDoubleShadowWithinOneMillimetre()
+    public void FighterRacetrack_PositionsAndRadarForOneHour_MatchesDoubleShadowWithinOneMillimetre()
     {
         var flight = new SimulatedFlight(TargetClass.Fighter, seed: 78);
         var imm = new InteractingMultipleModelFilter(Q39x24.FromInteger(1), Q39x24.FromInteger(400), Q2x61.One / 20, Q2x61.One / 10);
@@ -98,6 +98,21 @@ public class InteractingMultipleModelFilterTests(ITestOutputHelper output)
             shadow.Predict(time);
             shadow.Update([1, 0, 0, 0], east / Q32, variance / SimulatedFlight.Q24);
             shadow.Update([0, 1, 0, 0], north / Q32, variance / SimulatedFlight.Q24);
+
+            // Every other cycle also a radar plot from the mast (range and cross-range).
+            if (second % 4 == 0)
+            {
+                double range = Math.Sqrt(truth.East * truth.East + truth.North * truth.North) + flight.Gaussian(SimulatedFlight.RadarRangeSigma);
+                long azimuth = (long)Math.Round((Math.Atan2(truth.East, truth.North) + flight.Gaussian(SimulatedFlight.RadarAzimuthSigma)) * SimulatedFlight.Q61);
+                Trigonometry.SinCos(azimuth, out long sine, out long cosine);
+                long rangeRaw = SimulatedFlight.ToQ32(range);
+                long rangeVariance = SimulatedFlight.ToQ24(SimulatedFlight.RadarRangeSigma * SimulatedFlight.RadarRangeSigma);
+                long crossVariance = SimulatedFlight.ToQ24(Math.Pow(range * SimulatedFlight.RadarAzimuthSigma, 2));
+                imm.UpdateRadar(rangeRaw, sine, cosine, rangeVariance, crossVariance);
+                double s = Math.Sin(azimuth / SimulatedFlight.Q61), c = Math.Cos(azimuth / SimulatedFlight.Q61);
+                shadow.Update([s, c, 0, 0], rangeRaw / Q32, rangeVariance / SimulatedFlight.Q24);
+                shadow.Update([c, -s, 0, 0], 0, crossVariance / SimulatedFlight.Q24);
+            }
 
             long[] mean = imm.Combine().Mean;
             double[] expected = shadow.CombinedMean();

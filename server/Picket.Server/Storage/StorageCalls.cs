@@ -1,0 +1,37 @@
+using Grpc.Core;
+using Picket.Contract.V1;
+
+namespace Picket.Server.Storage;
+
+/// <summary>
+/// Store calls as the gRPC services make them: a store that is still recovering or cannot be
+/// reached, or a write that fails, becomes <c>Unavailable</c> (the gateway keeps its outbox and
+/// retries) instead of a hang or an opaque <c>Unknown</c>.
+/// </summary>
+internal static class StorageCalls
+{
+    public static async Task EnsureReadyAsync(IBatchStore store, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await store.WaitUntilReadyAsync(cancellationToken).WaitAsync(timeout, cancellationToken).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            throw new RpcException(new Status(StatusCode.Unavailable, "Storage is recovering or unreachable; retry later."));
+        }
+    }
+
+    public static async Task<bool> StoreAsync(IBatchStore store, string gatewayId, UplinkBatch batch, string? rejectionReason, ILogger logger, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await store.StoreAsync(gatewayId, batch, rejectionReason, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not RpcException and not OperationCanceledException)
+        {
+            Log.StorageFailed(logger, gatewayId, batch.Sequence, e);
+            throw new RpcException(new Status(StatusCode.Unavailable, $"Storage failed at batch {batch.Sequence}; resend everything after the last ack."));
+        }
+    }
+}

@@ -1,0 +1,13 @@
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace Picket.Server.Storage;
+
+/// <summary>Reports the store: healthy once it has recovered its state and takes batches.</summary>
+internal sealed class StoreHealthCheck(IBatchStore store) : IHealthCheck
+{
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        var ready = store.WaitUntilReadyAsync(CancellationToken.None).IsCompletedSuccessfully;
+        return Task.FromResult(ready ? HealthCheckResult.Healthy() : HealthCheckResult.Unhealthy("Storage is still recovering or unreachable."));
+    }
+}

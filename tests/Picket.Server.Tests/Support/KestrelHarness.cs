@@ -1,0 +1,86 @@
+using System.Security.Cryptography.X509Certificates;
+using Grpc.Net.Client;
+using Grpc.Net.Client.Web;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Picket.Server.Support;
+
+/// <summary>The real server on Kestrel, listening on a free loopback port with TLS.</summary>
+internal sealed class KestrelHarness : IAsyncDisposable
+{
+    private readonly X509Certificate2 _trustedRoot;
+
+    private KestrelHarness(WebApplication app, Uri address, X509Certificate2 trustedRoot, CapturingLoggerProvider logs)
+    {
+        App = app;
+        Address = address;
+        _trustedRoot = trustedRoot;
+        Logs = logs;
+    }
+
+    public WebApplication App { get; }
+
+    public Uri Address { get; }
+
+    public CapturingLoggerProvider Logs { get; }
+
+    public static async Task<KestrelHarness> StartAsync(IReadOnlyDictionary<string, string?> configuration, X509Certificate2 trustedRoot)
+    {
+        var logs = new CapturingLoggerProvider();
+        var app = ServerHost.Build([], builder =>
+        {
+            builder.Configuration.AddInMemoryCollection(configuration);
+            builder.Logging.ClearProviders();
+            builder.Logging.SetMinimumLevel(LogLevel.Debug);
+            builder.Logging.AddProvider(logs);
+        });
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new KestrelHarness(app, new Uri(address), trustedRoot, logs);
+    }
+
+    /// <summary>A channel over HTTP/2 with TLS, presenting <paramref name="clientCertificate"/> if given.</summary>
+    public GrpcChannel Channel(X509Certificate2? clientCertificate = null) =>
+        GrpcChannel.ForAddress(Address, new GrpcChannelOptions { HttpHandler = Handler(clientCertificate) });
+
+    /// <summary>A gRPC-Web channel over HTTP/1.1 with TLS, as a board without HTTP/2 uses it.</summary>
+    public GrpcChannel WebChannel() => GrpcChannel.ForAddress(Address, new GrpcChannelOptions
+    {
+        HttpHandler = new GrpcWebHandler(GrpcWebMode.GrpcWeb, Handler(null)),
+        HttpVersion = System.Net.HttpVersion.Version11,
+        HttpVersionPolicy = HttpVersionPolicy.RequestVersionExact,
+    });
+
+    public async ValueTask DisposeAsync()
+    {
+        await App.StopAsync();
+        await App.DisposeAsync();
+        Logs.Dispose();
+    }
+
+    private SocketsHttpHandler Handler(X509Certificate2? clientCertificate)
+    {
+        var handler = new SocketsHttpHandler();
+        handler.SslOptions.RemoteCertificateValidationCallback = (_, certificate, _, _) => certificate is not null && ChainsToTrustedRoot(new X509Certificate2(certificate));
+        if (clientCertificate is not null)
+        {
+            handler.SslOptions.ClientCertificates = [clientCertificate];
+            handler.SslOptions.LocalCertificateSelectionCallback = (_, _, _, _, _) => clientCertificate;
+        }
+
+        return handler;
+    }
+
+    private bool ChainsToTrustedRoot(X509Certificate2 certificate)
+    {
+        using var chain = new X509Chain();
+        chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
+        chain.ChainPolicy.CustomTrustStore.Add(_trustedRoot);
+        chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
+        return chain.Build(certificate);
+    }
+}
