@@ -22,8 +22,20 @@ internal sealed class ModeSReplaySource : IReplaySource
     private long _firstTicks;
     private long _lastTicks;
 
-    public ModeSReplaySource(string description, byte[] bytes, bool beast, long startUnixMicroseconds)
+    /// <summary>Reads frames from <paramref name="bytes"/>.</summary>
+    /// <param name="description">The input as named on the command line.</param>
+    /// <param name="bytes">The file's content.</param>
+    /// <param name="beast">True for Beast binary, false for AVR text.</param>
+    /// <param name="startUnixMicroseconds">UTC time of the first frame (or of <paramref name="ticksAtStart"/>).</param>
+    /// <param name="ticksAtStart">The receiver tick that is <paramref name="startUnixMicroseconds"/>, or null for "the first frame's".</param>
+    public ModeSReplaySource(string description, byte[] bytes, bool beast, long startUnixMicroseconds, long? ticksAtStart = null)
     {
+        if (ticksAtStart is { } ticks)
+        {
+            _hasFirst = true;
+            _firstTicks = ticks;
+        }
+
         Description = description;
         _bytes = bytes;
         _startUnixMicroseconds = startUnixMicroseconds;

@@ -13,10 +13,10 @@ namespace Picket.Cli.Verbs.Track;
 
 /// <summary>
 /// Runs a built-in scenario through the same <see cref="TrackingPipeline"/> as a replay and
-/// scores the output against the simulation's truth. The simulator's sensor events reach the
-/// pipeline through <see cref="SimulatedMeasurements"/> (the decoders' structs); switching to
-/// recorded Beast/ASTERIX byte streams means replacing <see cref="Feed"/> with calls to
-/// <see cref="TrackingPipeline.AddModeSFrame"/> and <see cref="TrackingPipeline.AddCat048"/>.
+/// scores the output against the simulation's truth. By default the simulator's sensor events
+/// reach the pipeline through <see cref="SimulatedMeasurements"/> (the decoders' structs); with
+/// <c>recorded</c> the scenario is recorded as Beast and ASTERIX bytes by the real encoders
+/// (ScenarioRecorder) and replayed through the decoders exactly as <c>picket track --input</c>.
 /// </summary>
 internal sealed class ScenarioRunner
 {
@@ -27,10 +27,12 @@ internal sealed class ScenarioRunner
     private readonly HashSet<long> _tracks = [];
     private readonly HashSet<long> _confirmed = [];
     private readonly bool _truthAssociated;
+    private readonly bool _recorded;
     private readonly Dictionary<int, TrackingPipeline> _perTarget = [];
 
-    public ScenarioRunner(ScenarioDefinition definition, double? seconds, TrackerConfiguration? configuration = null, bool truthAssociated = false)
+    public ScenarioRunner(ScenarioDefinition definition, double? seconds, TrackerConfiguration? configuration = null, bool truthAssociated = false, bool recorded = false)
     {
+        _recorded = recorded && !truthAssociated;
         _truthAssociated = truthAssociated;
         ArgumentNullException.ThrowIfNull(definition);
         if (seconds is { } limit)
@@ -81,8 +83,19 @@ internal sealed class ScenarioRunner
             ReportObserver = OnReport,
             AlertObserver = OnAlert,
         };
-        var pipeline = new TrackingPipeline(site, ToSite(_simulation.RadarPosition), Zones, Configuration, output);
+        var pipeline = new TrackingPipeline(site, ToSite(_simulation.RadarPosition), Zones, Configuration, output)
+        {
+            RadarSigmaRangeMillimetres = (int)Math.Round((Definition.Radar?.SigmaRangeM ?? 70) * 1000),
+            RadarSigmaAzimuthMicrodegrees = (int)Math.Round((Definition.Radar?.SigmaAzimuthDeg ?? 0.08) * 1e6),
+        };
         pipeline.SetRadarSite(_measurements.SensorId, ToSite(_simulation.RadarPosition));
+        if (_recorded)
+        {
+            RunRecorded(pipeline);
+            Counters = pipeline.Tracker.Counters;
+            return _evaluator.Finish(Definition.Name);
+        }
+
         foreach (var simulationEvent in _simulation.Run())
         {
             Feed(simulationEvent, _truthAssociated ? PipelineOf(simulationEvent, site) : pipeline);
@@ -96,6 +109,49 @@ internal sealed class ScenarioRunner
 
         Counters = pipeline.Tracker.Counters;
         return _evaluator.Finish(Definition.Name);
+    }
+
+    // The scenario as the byte streams a mast receives (ScenarioRecorder: Beast with 12 MHz ticks
+    // from the start, ASTERIX CAT034/048), replayed exactly as `picket track --input` does. The
+    // simulation runs a second time (same seed, same events) for truth and detection times.
+    private void RunRecorded(TrackingPipeline pipeline)
+    {
+        using var beast = new MemoryStream();
+        using var asterix = new MemoryStream();
+        Picket.Simulation.Recording.ScenarioRecorder.Record(_simulation, beast, asterix, Stream.Null);
+        foreach (var simulationEvent in _simulation.Run())
+        {
+            switch (simulationEvent)
+            {
+                case TruthEvent truth:
+                    _evaluator.AddTruth(truth);
+                    break;
+                case RadarPlotEvent plot when plot.TargetIndex >= 0:
+                    _evaluator.AddDetection(plot.TargetIndex, plot.TimeMicroseconds);
+                    Updates++;
+                    break;
+                case SquitterEvent squitter:
+                    _evaluator.AddDetection(squitter.TargetIndex, squitter.TimeMicroseconds);
+                    Updates++;
+                    break;
+                default:
+                    break;
+            }
+        }
+
+        var start = _measurements.StartUnixMicroseconds;
+        var sources = new List<IReplaySource>();
+        if (beast.Length > 0)
+        {
+            sources.Add(new ModeSReplaySource("beast:recorded", beast.ToArray(), beast: true, start, ticksAtStart: 0));
+        }
+
+        if (asterix.Length > 0)
+        {
+            sources.Add(new AsterixReplaySource("asterix:recorded", asterix.ToArray(), start));
+        }
+
+        ReplayMerger.Run(sources, pipeline);
     }
 
     // The ideal truth-associated filter: one tracker per target, fed only that target's

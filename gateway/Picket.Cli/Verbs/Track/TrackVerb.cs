@@ -24,7 +24,7 @@ public sealed class TrackVerb : IVerb
     /// <inheritdoc />
     public string Usage =>
         "usage: picket track --site LAT,LON,ALT_M --start ISO8601 --input beast:PATH|avr:PATH|sbs:PATH|asterix:PATH|nmea:PATH ... [--zones GEOJSON] [--radar-site LAT,LON,ALT_M]\n" +
-        "       picket track --scenario NAME [--seconds N] [--report PATH]   (scenarios: " + string.Join(", ", ScenarioLoader.BuiltInNames) + ")";
+        "       picket track --scenario NAME [--seconds N] [--report PATH] [--recorded]   (--recorded: through Beast/ASTERIX bytes and the decoders; scenarios: " + string.Join(", ", ScenarioLoader.BuiltInNames) + ")";
 
     /// <inheritdoc />
     public async Task<int> RunAsync(ArgumentList options, VerbConsole console)
@@ -84,6 +84,7 @@ public sealed class TrackVerb : IVerb
     {
         var secondsText = options.Get("seconds");
         var reportPath = options.Get("report");
+        var recorded = options.Has("recorded");
         options.ThrowIfUnused();
         double? seconds = null;
         if (secondsText is not null)
@@ -101,7 +102,7 @@ public sealed class TrackVerb : IVerb
             throw new UsageException($"--scenario '{name}' is not one of {string.Join(", ", ScenarioLoader.BuiltInNames)}");
         }
 
-        var runner = new ScenarioRunner(ScenarioLoader.LoadBuiltIn(name), seconds);
+        var runner = new ScenarioRunner(ScenarioLoader.LoadBuiltIn(name), seconds, recorded: recorded);
         EvaluationReport report;
         var output = new JsonLinesWriter(console.OpenOutputStream());
         await using (output.ConfigureAwait(false))
