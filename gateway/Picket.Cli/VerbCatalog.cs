@@ -8,5 +8,6 @@ internal static class VerbCatalog
         new Verbs.Decode.DecodeVerb(),
         new Verbs.Demo.DemoVerb(),
         new Verbs.Simulate.SimulateVerb(),
+        new Verbs.Track.TrackVerb(),
     ];
 }

@@ -1,0 +1,87 @@
+using Picket.Geodesy;
+using Picket.Numerics;
+using Picket.Radar;
+
+namespace Picket.Tracking;
+
+/// <summary>
+/// A radar plot placed in the mast plane: ground range from the slant range with the best height
+/// the plot itself carries (3-D height I048/110, then Mode C), or an assumed height band with the
+/// extra range variance that implies; the tracker replaces it per track when the track's
+/// altitude is known. Scratch owned by the tracker, one per batch slot.
+/// </summary>
+internal sealed class PlotGeometry
+{
+    public bool Usable;
+    public bool Used;
+    public bool HasOwnHeight;
+    public long SlantRange;
+    public long GroundRange;
+    public long Sine;
+    public long Cosine;
+    public long RadarEast;
+    public long RadarNorth;
+    public long RadarHeight;
+    public long East;
+    public long North;
+    public long BaseRangeVariance;
+    public long RangeVariance;
+    public long CrossRangeVariance;
+
+    public void Prepare(MastPlane plane, TrackerConfiguration configuration, long radarEast, long radarNorth, long radarHeight, ref RadarMeasurement measurement)
+    {
+        int saturations = 0;
+        Used = false;
+        RadarEast = radarEast;
+        RadarNorth = radarNorth;
+        RadarHeight = radarHeight;
+        SlantRange = FixedPoint.DivideShift(measurement.RangeMillimetres, 1000, Q31x32.FractionBits, ref saturations);
+        // Azimuth 0..360° as a signed ±180° angle for the Q2.61 radian conversion.
+        long azimuthE7 = measurement.AzimuthMicrodegrees * 10L;
+        if (azimuthE7 > 1_800_000_000L)
+        {
+            azimuthE7 -= 3_600_000_000L;
+        }
+
+        Trigonometry.SinCos(Q2x61.FromDegreesE7(azimuthE7, ref saturations), out Sine, out Cosine);
+        long sigmaRange = measurement.SigmaRangeMillimetres > 0 ? measurement.SigmaRangeMillimetres : 50_000;
+        BaseRangeVariance = FixedPoint.DivideShift(sigmaRange * sigmaRange, 1_000_000, Q39x24.FractionBits, ref saturations);
+        RangeVariance = BaseRangeVariance;
+        HasOwnHeight = measurement.HasHeight || measurement.HasPressureAltitude;
+        if (HasOwnHeight)
+        {
+            int feet = measurement.HasHeight ? measurement.HeightFeet : measurement.PressureAltitudeFeet;
+            long height = FixedPoint.DivideShift(feet * 3048L, 10_000, Q31x32.FractionBits, ref saturations);
+            Usable = plane.TryGroundRange(SlantRange, radarHeight, height, Sine, Cosine, out GroundRange, ref saturations);
+        }
+        else
+        {
+            Trigonometry.SinCos(Q2x61.FromDegreesE7(configuration.MaxElevationDegreesE7, ref saturations), out long sineElevation, out _);
+            long top = radarHeight + FixedPoint.MultiplyShift(SlantRange, sineElevation, Q2x61.FractionBits, ref saturations);
+            long highest = Q31x32.FromInteger(configuration.AssumedHighestHeightMetres);
+            long lowest = Q31x32.FromInteger(configuration.AssumedLowestHeightMetres);
+            top = top < highest ? top : highest;
+            top = top > lowest ? top : lowest;
+            Usable = plane.TryGroundRangeInHeightBand(SlantRange, radarHeight, lowest, top, Sine, Cosine, out GroundRange, out long extra, ref saturations);
+            RangeVariance = BaseRangeVariance + extra;
+        }
+
+        if (!Usable)
+        {
+            return;
+        }
+
+        // Cross-range sigma = ground range × azimuth sigma (radians).
+        long sigmaAzimuth = Q2x61.FromDegreesE7(measurement.SigmaAzimuthMicrodegrees > 0 ? measurement.SigmaAzimuthMicrodegrees * 10L : 1_000_000L, ref saturations);
+        long sigmaCross = FixedPoint.MultiplyShift(GroundRange, sigmaAzimuth, Q2x61.FractionBits, ref saturations);
+        // Q31.32 × Q31.32 is Q62.64; shifting by 40 leaves Q39.24. A 1 m floor keeps it positive near the radar.
+        CrossRangeVariance = FixedPoint.MultiplyShift(sigmaCross, sigmaCross, 40, ref saturations);
+        if (CrossRangeVariance < Q39x24.One)
+        {
+            CrossRangeVariance = Q39x24.One;
+        }
+
+        East = radarEast + FixedPoint.MultiplyShift(GroundRange, Sine, Q2x61.FractionBits, ref saturations);
+        North = radarNorth + FixedPoint.MultiplyShift(GroundRange, Cosine, Q2x61.FractionBits, ref saturations);
+    }
+}

@@ -1,0 +1,182 @@
+using Picket.Publishing;
+using Picket.Tracking.Filter;
+using Picket.Zones;
+
+namespace Picket.Tracking;
+
+/// <summary>
+/// One slot of the track table: filter state, identity, life-cycle counters and zone occupancy.
+/// Slots are allocated once by <see cref="Tracker"/> and reused; <see cref="TrackId"/> is new for
+/// every track that occupies the slot and never reused. Internal state is kept in fields, not
+/// properties: accessor methods count against nanoFramework's 64 KB IL limit per assembly.
+/// </summary>
+public sealed class Track
+{
+    internal Track(int zoneCount)
+    {
+        Filter = new TrackFilter();
+        Occupancy = new ZoneOccupancy[zoneCount];
+    }
+
+    /// <summary>True while the slot holds a live track.</summary>
+    public bool InUse { get; internal set; }
+
+    /// <summary>Gateway-unique track id, counted from 1, never reused.</summary>
+    public long TrackId { get; internal set; }
+
+    /// <summary>Life-cycle state (never <see cref="TrackStatus.Dropped"/> while in use).</summary>
+    public TrackStatus Status { get; internal set; }
+
+    /// <summary>The Kalman filter (mast-plane state, microsecond time).</summary>
+    public TrackFilter Filter { get; }
+
+    /// <summary>Zone occupancy, one per configured zone.</summary>
+    internal readonly ZoneOccupancy[] Occupancy;
+
+    /// <summary>Time of the first measurement, UTC µs.</summary>
+    public long BornMicroseconds { get; internal set; }
+
+    /// <summary>Time of the last position or velocity update, UTC µs.</summary>
+    public long LastUpdateMicroseconds { get; internal set; }
+
+    /// <summary>Time of the last radar update, UTC µs (0: never).</summary>
+    public long LastRadarMicroseconds { get; internal set; }
+
+    /// <summary>Time of the last ADS-B position, UTC µs (0: never).</summary>
+    public long LastAdsbPositionMicroseconds { get; internal set; }
+
+    /// <summary>Until this time ADS-B positions are gated against the radar-held state, UTC µs.</summary>
+    internal long DistrustAdsbUntilMicroseconds;
+
+    /// <summary>Latitude of the last ADS-B position, Q2.61 radians (for velocity conversion).</summary>
+    internal long LastLatitudeRadians;
+
+    /// <summary>Longitude of the last ADS-B position, Q2.61 radians.</summary>
+    internal long LastLongitudeRadians;
+
+    /// <summary>True when <see cref="LastLatitudeRadians"/> is set.</summary>
+    internal bool HasLastGeodetic;
+
+    /// <summary>Time of the last report, UTC µs.</summary>
+    internal long LastReportMicroseconds;
+
+    /// <summary>Status at the last report.</summary>
+    internal TrackStatus ReportedStatus;
+
+    /// <summary>Radar scans with a hit (at most one per scan).</summary>
+    public int RadarHits { get; internal set; }
+
+    /// <summary>ADS-B positions used.</summary>
+    public int AdsbPositions { get; internal set; }
+
+    /// <summary>ADS-B velocities used.</summary>
+    public int AdsbVelocities { get; internal set; }
+
+    /// <summary>Consecutive missed opportunities.</summary>
+    public int Misses { get; internal set; }
+
+    /// <summary>Radar scans with a hit while the track had no identity.</summary>
+    public int ScansWithoutIdentity { get; internal set; }
+
+    /// <summary>True once the track is judged non-cooperative (confirmed, radar only, no identity for the configured scans).</summary>
+    public bool NonCooperative { get; internal set; }
+
+    /// <summary>True when <see cref="IcaoAddress"/> is known.</summary>
+    public bool HasIcaoAddress { get; internal set; }
+
+    /// <summary>ICAO 24-bit address.</summary>
+    public int IcaoAddress { get; internal set; }
+
+    /// <summary>True when <see cref="CallsignCharacters"/> is known.</summary>
+    public bool HasCallsign { get; internal set; }
+
+    /// <summary>Callsign, eight 6-bit characters.</summary>
+    public ulong CallsignCharacters { get; internal set; }
+
+    /// <summary>The callsign as text (built once when it changes), or null.</summary>
+    public string Callsign { get; internal set; }
+
+    /// <summary>True when <see cref="Mode3A"/> is known.</summary>
+    public bool HasMode3A { get; internal set; }
+
+    /// <summary>Mode 3/A code, 12 bits.</summary>
+    public int Mode3A { get; internal set; }
+
+    /// <summary>Emitter category text "A0".."D7", or null.</summary>
+    public string EmitterCategory { get; internal set; }
+
+    /// <summary>Emitter category as set × 8 + category (0: none), to detect changes without text.</summary>
+    internal int EmitterCategoryCode;
+
+    /// <summary>True when <see cref="PressureAltitudeFeet"/> is known.</summary>
+    public bool HasPressureAltitude { get; internal set; }
+
+    /// <summary>Last Mode C / ADS-B barometric altitude, feet.</summary>
+    public int PressureAltitudeFeet { get; internal set; }
+
+    /// <summary>Every kind of sensor that fed the track.</summary>
+    public TrackSources Sources { get; internal set; }
+
+    /// <summary>Measurements associated since the track started.</summary>
+    public uint UpdateCount { get; internal set; }
+
+    /// <summary>ADS-B and Mode S measurements since the track started.</summary>
+    public uint AdsbUpdateCount { get; internal set; }
+
+    /// <summary>Radar measurements since the track started.</summary>
+    public uint RadarUpdateCount { get; internal set; }
+
+    /// <summary>ADS-B positions that radar contradicted.</summary>
+    public uint AdsbRadarDisagreementCount { get; internal set; }
+
+    /// <summary>NIS of the last kinematic update, Q31.32.</summary>
+    public long LastNis { get; internal set; }
+
+    /// <summary>True when the target identifies itself (ICAO address, callsign or Mode 3/A).</summary>
+    public bool Cooperative => HasIcaoAddress || HasCallsign || HasMode3A;
+
+    /// <summary>True when the track has had radar plots and no ADS-B or SSR identity.</summary>
+    public bool PrimaryOnly => !Cooperative;
+
+    internal void Reset(long trackId, long timeMicroseconds)
+    {
+        InUse = true;
+        TrackId = trackId;
+        Status = TrackStatus.Tentative;
+        BornMicroseconds = timeMicroseconds;
+        LastUpdateMicroseconds = timeMicroseconds;
+        LastRadarMicroseconds = 0;
+        LastAdsbPositionMicroseconds = 0;
+        DistrustAdsbUntilMicroseconds = 0;
+        LastReportMicroseconds = 0;
+        HasLastGeodetic = false;
+        ReportedStatus = TrackStatus.Unspecified;
+        RadarHits = 0;
+        AdsbPositions = 0;
+        AdsbVelocities = 0;
+        Misses = 0;
+        ScansWithoutIdentity = 0;
+        NonCooperative = false;
+        HasIcaoAddress = false;
+        IcaoAddress = 0;
+        HasCallsign = false;
+        CallsignCharacters = 0;
+        Callsign = null;
+        HasMode3A = false;
+        Mode3A = 0;
+        EmitterCategory = null;
+        EmitterCategoryCode = 0;
+        HasPressureAltitude = false;
+        PressureAltitudeFeet = 0;
+        Sources = TrackSources.None;
+        UpdateCount = 0;
+        AdsbUpdateCount = 0;
+        RadarUpdateCount = 0;
+        AdsbRadarDisagreementCount = 0;
+        LastNis = 0;
+        for (int i = 0; i < Occupancy.Length; i++)
+        {
+            Occupancy[i] = default(ZoneOccupancy);
+        }
+    }
+}

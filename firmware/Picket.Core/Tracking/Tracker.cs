@@ -1,0 +1,288 @@
+using Picket.Geodesy;
+using Picket.Numerics;
+using Picket.Publishing;
+using Picket.Tracking.Association;
+using Picket.Tracking.Filter;
+using Picket.Zones;
+
+namespace Picket.Tracking;
+
+/// <summary>
+/// The multi-target tracker: a fixed table of <see cref="Track"/>s fed by Mode S / ADS-B
+/// observations and radar plots in time order, associating identity first (ICAO address, then
+/// callsign, then Mode 3/A with Mode C consistency) and kinematically second (NIS gates, global
+/// nearest neighbour over each batch of plots with <see cref="AssignmentSolver"/>). It fuses
+/// radar and ADS-B of one aircraft into one track, marks radar tracks without identity as
+/// non-cooperative, distrusts ADS-B positions that radar contradicts, raises zone alerts and
+/// reports every live track at least every <see cref="TrackerConfiguration.ReportIntervalMicroseconds"/>.
+/// Everything is allocated by the constructor; overload sheds the oldest tentative tracks.
+/// </summary>
+public sealed partial class Tracker
+{
+    private readonly TrackerConfiguration _configuration;
+    private readonly MastPlane _plane;
+    private readonly int _mastHeightMillimetres;
+    private readonly ITrackerOutput _output;
+    private readonly Track[] _tracks;
+    private readonly ZoneGeometry[] _zones;
+    private readonly string[] _zoneNames;
+    private readonly ZoneHysteresis _hysteresis;
+    private readonly TrackFilter _scratch = new TrackFilter();
+    private TrackReport _report;
+    private ZoneAlert _alert;
+    private long _nextTrackId = 1;
+    private long _nowMicroseconds;
+    private long _nextHousekeepingMicroseconds;
+    private bool _hasTime;
+
+    /// <summary>Creates a tracker and allocates all its state.</summary>
+    /// <param name="configuration">Settings (read once; capacities fixed here).</param>
+    /// <param name="plane">The mast plane every position is tracked in.</param>
+    /// <param name="mastHeightMillimetres">Mast height above the ellipsoid (default radar site height), mm.</param>
+    /// <param name="zones">Protected zones in plane millimetres (an empty array for none).</param>
+    /// <param name="zoneNames">Their names, same length as <paramref name="zones"/>.</param>
+    /// <param name="output">Receives reports and alerts.</param>
+    public Tracker(TrackerConfiguration configuration, MastPlane plane, int mastHeightMillimetres, ZoneGeometry[] zones, string[] zoneNames, ITrackerOutput output)
+    {
+        if (configuration == null || plane == null || output == null || zones == null || zoneNames == null)
+        {
+            throw new System.ArgumentNullException(nameof(configuration), "Configuration, plane, zones, zone names and output are all required.");
+        }
+
+        _configuration = configuration;
+        _plane = plane;
+        _mastHeightMillimetres = mastHeightMillimetres;
+        _output = output;
+        _zones = zones;
+        _zoneNames = zoneNames;
+        if (_zoneNames.Length != _zones.Length)
+        {
+            throw new System.ArgumentException("One name per zone is needed.", nameof(zoneNames));
+        }
+
+        _hysteresis = new ZoneHysteresis(configuration.ZoneMarginMillimetres, configuration.ZoneDwellSamples);
+        _tracks = new Track[configuration.TrackCapacity];
+        for (int i = 0; i < _tracks.Length; i++)
+        {
+            _tracks[i] = new Track(_zones.Length);
+        }
+
+        Counters = new TrackerCounters();
+        AllocateRadar(configuration);
+    }
+
+    /// <summary>The settings.</summary>
+    public TrackerConfiguration Configuration => _configuration;
+
+    /// <summary>What the tracker did and refused.</summary>
+    public TrackerCounters Counters { get; }
+
+    /// <summary>The track slots (check <see cref="Track.InUse"/>).</summary>
+    public Track[] Tracks => _tracks;
+
+    /// <summary>Latest data time seen, UTC µs.</summary>
+    public long NowMicroseconds => _nowMicroseconds;
+
+    /// <summary>Live tracks.</summary>
+    public int LiveTrackCount
+    {
+        get
+        {
+            int count = 0;
+            for (int i = 0; i < _tracks.Length; i++)
+            {
+                if (_tracks[i].InUse)
+                {
+                    count++;
+                }
+            }
+
+            return count;
+        }
+    }
+
+    /// <summary>
+    /// Advances data time: processes any radar batch older than the batch span, then, once per
+    /// housekeeping interval, runs the life cycle, zone checks and periodic reports. Called by
+    /// every Add; call it directly when no data arrives (e.g. from a clock tick).
+    /// </summary>
+    /// <param name="timeUnixMicroseconds">Data time, UTC µs (earlier times are ignored).</param>
+    public void AdvanceTo(long timeUnixMicroseconds)
+    {
+        if (!_hasTime)
+        {
+            _hasTime = true;
+            _nowMicroseconds = timeUnixMicroseconds;
+            _nextHousekeepingMicroseconds = timeUnixMicroseconds + _configuration.HousekeepingIntervalMicroseconds;
+            return;
+        }
+
+        if (timeUnixMicroseconds <= _nowMicroseconds)
+        {
+            return;
+        }
+
+        _nowMicroseconds = timeUnixMicroseconds;
+        if (_plotCount > 0 && _nowMicroseconds - _batchStartMicroseconds > _configuration.BatchSpanMicroseconds)
+        {
+            FlushRadar();
+        }
+
+        if (_nowMicroseconds >= _nextHousekeepingMicroseconds)
+        {
+            Housekeeping();
+            _nextHousekeepingMicroseconds = _nowMicroseconds + _configuration.HousekeepingIntervalMicroseconds;
+        }
+    }
+
+    /// <summary>Ends the run: processes pending plots and drops every live track (each reported <c>Dropped</c>).</summary>
+    public void Finish()
+    {
+        FlushRadar();
+        Housekeeping();
+        for (int i = 0; i < _tracks.Length; i++)
+        {
+            if (_tracks[i].InUse)
+            {
+                Drop(_tracks[i]);
+            }
+        }
+    }
+
+    private Track FindByIcao(int icao)
+    {
+        int slot = FindSlotByIcao(icao);
+        return slot < 0 ? null : _tracks[slot];
+    }
+
+    private int FindSlotByIcao(int icao)
+    {
+        for (int i = 0; i < _tracks.Length; i++)
+        {
+            Track track = _tracks[i];
+            if (track.InUse && track.HasIcaoAddress && track.IcaoAddress == icao)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private Track FindByCallsign(ulong callsign)
+    {
+        for (int i = 0; i < _tracks.Length; i++)
+        {
+            Track track = _tracks[i];
+            if (track.InUse && track.HasCallsign && track.CallsignCharacters == callsign)
+            {
+                return track;
+            }
+        }
+
+        return null;
+    }
+
+    // A free slot for a new track; when the table is full the oldest tentative track is shed
+    // (counted). Returns null (counted) when every slot holds a confirmed track.
+    private Track Allocate(long timeMicroseconds)
+    {
+        Track oldestTentative = null;
+        for (int i = 0; i < _tracks.Length; i++)
+        {
+            Track track = _tracks[i];
+            if (!track.InUse)
+            {
+                Start(track, timeMicroseconds);
+                return track;
+            }
+
+            if (track.Status == TrackStatus.Tentative && (oldestTentative == null || track.BornMicroseconds < oldestTentative.BornMicroseconds))
+            {
+                oldestTentative = track;
+            }
+        }
+
+        if (oldestTentative == null)
+        {
+            Counters.TracksRefused++;
+            return null;
+        }
+
+        Counters.TracksShed++;
+        Drop(oldestTentative);
+        Start(oldestTentative, timeMicroseconds);
+        return oldestTentative;
+    }
+
+    private void Start(Track track, long timeMicroseconds)
+    {
+        track.Reset(_nextTrackId++, timeMicroseconds);
+        Counters.TracksStarted++;
+    }
+
+    private void Drop(Track track)
+    {
+        for (int zone = 0; zone < _zones.Length; zone++)
+        {
+            if (track.Occupancy[zone].Inside)
+            {
+                RaiseAlert(track, zone, false, _nowMicroseconds - track.Occupancy[zone].EnteredMicroseconds);
+                track.Occupancy[zone].Inside = false;
+            }
+        }
+
+        Report(track, TrackStatus.Dropped);
+        track.InUse = false;
+        Counters.TracksDropped++;
+    }
+
+    private void ChooseTargetClass(Track track)
+    {
+        TargetClass targetClass = TargetClass.Airliner;
+        if (track.EmitterCategory != null)
+        {
+            // DO-260B §2.2.3.2.5.2: A6 high performance (> 5 g, > 400 kt); B6 unmanned aerial vehicle.
+            if (track.EmitterCategory == "A6")
+            {
+                targetClass = TargetClass.Fighter;
+            }
+            else if (track.EmitterCategory == "B6")
+            {
+                targetClass = TargetClass.Drone;
+            }
+        }
+        else if (!track.Cooperative)
+        {
+            targetClass = Speed(track) < Q31x32.FromInteger(_configuration.DroneSpeedMetresPerSecond) ? TargetClass.Drone : TargetClass.Fighter;
+        }
+
+        track.Filter.TargetClass = targetClass;
+    }
+
+    private static long Speed(Track track)
+    {
+        int saturations = 0;
+        return FixedPoint.Hypotenuse(track.Filter.Horizontal.Mean[2], track.Filter.Horizontal.Mean[3], ref saturations);
+    }
+
+    // Q31.32 metres from millimetres.
+    private static long FromMillimetres(long millimetres)
+    {
+        int saturations = 0;
+        return FixedPoint.DivideShift(millimetres, 1000, Q31x32.FractionBits, ref saturations);
+    }
+
+    // Q39.24 variance (m²) from a one-sigma in millimetres.
+    private static long VarianceFromSigmaMillimetres(long sigmaMillimetres)
+    {
+        int saturations = 0;
+        return FixedPoint.DivideShift(sigmaMillimetres * sigmaMillimetres, 1_000_000, Q39x24.FractionBits, ref saturations);
+    }
+
+    // Feet (pressure altitude) to Q31.32 metres: 1 ft = 0.3048 m exactly.
+    private static long FeetToMetres(int feet)
+    {
+        return FromMillimetres(feet * 3048L / 10);
+    }
+}

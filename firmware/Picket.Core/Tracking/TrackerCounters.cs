@@ -1,0 +1,47 @@
+namespace Picket.Tracking;
+
+/// <summary>What the tracker did and refused, for diagnostics and the run summary.</summary>
+public sealed class TrackerCounters
+{
+    /// <summary>Tracks started.</summary>
+    public long TracksStarted;
+
+    /// <summary>Tracks confirmed.</summary>
+    public long TracksConfirmed;
+
+    /// <summary>Tracks dropped (any reason).</summary>
+    public long TracksDropped;
+
+    /// <summary>Tentative tracks shed to make room when the table was full.</summary>
+    public long TracksShed;
+
+    /// <summary>New tracks refused because the table was full of confirmed tracks.</summary>
+    public long TracksRefused;
+
+    /// <summary>Radar-only and ADS-B tracks merged into one.</summary>
+    public long TracksMerged;
+
+    /// <summary>Radar plots received.</summary>
+    public long RadarPlots;
+
+    /// <summary>Radar plots associated with a track.</summary>
+    public long RadarPlotsAssociated;
+
+    /// <summary>Radar plots not usable (relative bearing, no geometry).</summary>
+    public long RadarPlotsUnusable;
+
+    /// <summary>Mode S observations received.</summary>
+    public long ModeSObservations;
+
+    /// <summary>Observations of aircraft with no track that could not start one (no position).</summary>
+    public long ModeSWithoutTrack;
+
+    /// <summary>Measurements older than a track's estimate by more than the allowed lateness.</summary>
+    public long LateMeasurements;
+
+    /// <summary>ADS-B positions contradicted by radar (not used).</summary>
+    public long AdsbRadarDisagreements;
+
+    /// <summary>Zone alerts raised.</summary>
+    public long Alerts;
+}

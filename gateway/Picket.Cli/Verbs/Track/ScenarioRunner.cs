@@ -1,0 +1,270 @@
+using Picket.Gateway.Tracking;
+using Picket.Gateway.Zones;
+using Picket.Publishing;
+using Picket.Simulation;
+using Picket.Simulation.Evaluation;
+using Picket.Simulation.Events;
+using Picket.Simulation.Feeds;
+using Picket.Simulation.Geodesy;
+using Picket.Simulation.Scenarios;
+using Picket.Tracking;
+
+namespace Picket.Cli.Verbs.Track;
+
+/// <summary>
+/// Runs a built-in scenario through the same <see cref="TrackingPipeline"/> as a replay and
+/// scores the output against the simulation's truth. By default the simulator's sensor events
+/// reach the pipeline through <see cref="SimulatedMeasurements"/> (the decoders' structs); with
+/// <c>recorded</c> the scenario is recorded as Beast and ASTERIX bytes by the real encoders
+/// (ScenarioRecorder) and replayed through the decoders exactly as <c>picket track --input</c>.
+/// </summary>
+internal sealed class ScenarioRunner
+{
+    private readonly ScenarioSimulation _simulation;
+    private readonly SimulatedMeasurements _measurements;
+    private readonly TrackingEvaluator _evaluator;
+    private readonly List<(ZoneAlert Alert, double Seconds)> _alerts = [];
+    private readonly HashSet<long> _tracks = [];
+    private readonly HashSet<long> _confirmed = [];
+    private readonly bool _truthAssociated;
+    private readonly bool _recorded;
+    private readonly Dictionary<int, TrackingPipeline> _perTarget = [];
+
+    public ScenarioRunner(ScenarioDefinition definition, double? seconds, TrackerConfiguration? configuration = null, bool truthAssociated = false, bool recorded = false)
+    {
+        _recorded = recorded && !truthAssociated;
+        _truthAssociated = truthAssociated;
+        ArgumentNullException.ThrowIfNull(definition);
+        if (seconds is { } limit)
+        {
+            definition.DurationS = Math.Min(definition.DurationS, limit);
+        }
+
+        Definition = definition;
+        _simulation = new ScenarioSimulation(definition);
+        _measurements = new SimulatedMeasurements(_simulation);
+        Zones = ReadZones(definition);
+        Configuration = configuration ?? new TrackerConfiguration();
+        if (definition.Radar is { } radar)
+        {
+            Configuration.ScanPeriodMicroseconds = (long)Math.Round(radar.ScanPeriodS * 1e6);
+        }
+
+        // The GOSPA cut-off: 200 m for drone scenarios (every scripted target a drone), else 1,000 m.
+        var drones = definition.Targets.Count > 0 && definition.Targets.All(t => t.Class == Picket.Simulation.Scenarios.TargetClass.Drone);
+        _evaluator = new TrackingEvaluator(new EvaluationOptions { CutoffMetres = drones ? 200 : 1_000 }, _simulation.Targets, _simulation.Site);
+        _evaluator.AddZones(Zones.Select(z => new EvaluationZone(z.Name, z.Polygons.Select(p => (IReadOnlyList<(double, double)[]>)p.Select(r => r.Select(v => (v.LatitudeDegrees, v.LongitudeDegrees)).ToArray()).ToList()).ToList())));
+    }
+
+    public ScenarioDefinition Definition { get; }
+
+    public IReadOnlyList<GeoZone> Zones { get; }
+
+    public TrackerConfiguration Configuration { get; }
+
+    public ScenarioSimulation Simulation => _simulation;
+
+    public IReadOnlyList<(ZoneAlert Alert, double Seconds)> Alerts => _alerts;
+
+    public int TrackCount => _tracks.Count;
+
+    public int ConfirmedTrackCount => _confirmed.Count;
+
+    public long Updates { get; private set; }
+
+    public TrackerCounters? Counters { get; private set; }
+
+    /// <summary>Runs the scenario; every report and alert also goes to <paramref name="writer"/> when given.</summary>
+    public EvaluationReport Run(Decode.JsonLinesWriter? writer)
+    {
+        var site = ToSite(_simulation.Site);
+        var output = new TrackJsonOutput(writer)
+        {
+            ReportObserver = OnReport,
+            AlertObserver = OnAlert,
+        };
+        var pipeline = new TrackingPipeline(site, ToSite(_simulation.RadarPosition), Zones, Configuration, output)
+        {
+            RadarSigmaRangeMillimetres = (int)Math.Round((Definition.Radar?.SigmaRangeM ?? 70) * 1000),
+            RadarSigmaAzimuthMicrodegrees = (int)Math.Round((Definition.Radar?.SigmaAzimuthDeg ?? 0.08) * 1e6),
+        };
+        pipeline.SetRadarSite(_measurements.SensorId, ToSite(_simulation.RadarPosition));
+        if (_recorded)
+        {
+            RunRecorded(pipeline);
+            Counters = pipeline.Tracker.Counters;
+            return _evaluator.Finish(Definition.Name);
+        }
+
+        foreach (var simulationEvent in _simulation.Run())
+        {
+            Feed(simulationEvent, _truthAssociated ? PipelineOf(simulationEvent, site) : pipeline);
+        }
+
+        pipeline.Finish();
+        foreach (var (target, own) in _perTarget)
+        {
+            own.Finish();
+        }
+
+        Counters = pipeline.Tracker.Counters;
+        return _evaluator.Finish(Definition.Name);
+    }
+
+    // The scenario as the byte streams a mast receives (ScenarioRecorder: Beast with 12 MHz ticks
+    // from the start, ASTERIX CAT034/048), replayed exactly as `picket track --input` does. The
+    // simulation runs a second time (same seed, same events) for truth and detection times.
+    private void RunRecorded(TrackingPipeline pipeline)
+    {
+        using var beast = new MemoryStream();
+        using var asterix = new MemoryStream();
+        Picket.Simulation.Recording.ScenarioRecorder.Record(_simulation, beast, asterix, Stream.Null);
+        foreach (var simulationEvent in _simulation.Run())
+        {
+            switch (simulationEvent)
+            {
+                case TruthEvent truth:
+                    _evaluator.AddTruth(truth);
+                    break;
+                case RadarPlotEvent plot when plot.TargetIndex >= 0:
+                    _evaluator.AddDetection(plot.TargetIndex, plot.TimeMicroseconds);
+                    Updates++;
+                    break;
+                case SquitterEvent squitter:
+                    _evaluator.AddDetection(squitter.TargetIndex, squitter.TimeMicroseconds);
+                    Updates++;
+                    break;
+                default:
+                    break;
+            }
+        }
+
+        var start = _measurements.StartUnixMicroseconds;
+        var sources = new List<IReplaySource>();
+        if (beast.Length > 0)
+        {
+            sources.Add(new ModeSReplaySource("beast:recorded", beast.ToArray(), beast: true, start, ticksAtStart: 0));
+        }
+
+        if (asterix.Length > 0)
+        {
+            sources.Add(new AsterixReplaySource("asterix:recorded", asterix.ToArray(), start));
+        }
+
+        ReplayMerger.Run(sources, pipeline);
+    }
+
+    // The ideal truth-associated filter: one tracker per target, fed only that target's
+    // measurements (clutter goes nowhere); ids are kept apart by a per-target offset.
+    private TrackingPipeline? PipelineOf(SimulationEvent simulationEvent, GeoSite site)
+    {
+        var target = simulationEvent switch
+        {
+            RadarPlotEvent plot => plot.TargetIndex,
+            SquitterEvent squitter => squitter.TargetIndex,
+            _ => -2,
+        };
+        if (target == -1)
+        {
+            return null;
+        }
+
+        if (target < 0)
+        {
+            return _perTarget.Count > 0 ? _perTarget.First().Value : null;
+        }
+
+        if (!_perTarget.TryGetValue(target, out var pipeline))
+        {
+            var offset = (target + 1) * 1_000_000L;
+            var output = new TrackJsonOutput(null)
+            {
+                ReportObserver = report => OnReport(report with { TrackId = report.TrackId + offset }),
+                AlertObserver = alert => OnAlert(alert with { TrackId = alert.TrackId + offset }),
+            };
+            pipeline = new TrackingPipeline(site, ToSite(_simulation.RadarPosition), Zones, Configuration, output);
+            pipeline.SetRadarSite(_measurements.SensorId, ToSite(_simulation.RadarPosition));
+            _perTarget[target] = pipeline;
+        }
+
+        return pipeline;
+    }
+
+    private void Feed(SimulationEvent simulationEvent, TrackingPipeline? pipeline)
+    {
+        if (pipeline is null)
+        {
+            if (simulationEvent is TruthEvent truth)
+            {
+                _evaluator.AddTruth(truth);
+            }
+
+            return;
+        }
+
+        switch (simulationEvent)
+        {
+            case TruthEvent truth:
+                _evaluator.AddTruth(truth);
+                break;
+            case RadarPlotEvent plot when _measurements.TryConvert(plot, out var measurement):
+                if (plot.TargetIndex >= 0)
+                {
+                    _evaluator.AddDetection(plot.TargetIndex, plot.TimeMicroseconds);
+                }
+
+                Updates++;
+                pipeline.AddRadar(ref measurement);
+                break;
+            case SquitterEvent squitter when _measurements.TryConvert(squitter, out var observation):
+                _evaluator.AddDetection(squitter.TargetIndex, squitter.TimeMicroseconds);
+                Updates++;
+                pipeline.AddModeS(ref observation);
+                break;
+            default:
+                break;
+        }
+    }
+
+    private void OnReport(TrackReport report)
+    {
+        _tracks.Add(report.TrackId);
+        if (report.Status is TrackStatus.Confirmed or TrackStatus.Coasting)
+        {
+            _confirmed.Add(report.TrackId);
+        }
+
+        var sigmaEast = report.PositionSigmaEastMillimetres / 1000.0;
+        var sigmaNorth = report.PositionSigmaNorthMillimetres / 1000.0;
+        _evaluator.AddEstimate(
+            new TrackEstimate
+            {
+                TimeMicroseconds = report.TimeUnixMicroseconds - _measurements.StartUnixMicroseconds,
+                TrackId = report.TrackId,
+                Position = new GeoPosition(report.LatitudeE7 / 1e7, report.LongitudeE7 / 1e7, report.HeightMillimetres / 1000.0),
+                VelocityEast = report.VelocityEastMillimetresPerSecond / 1000.0,
+                VelocityNorth = report.VelocityNorthMillimetresPerSecond / 1000.0,
+                SigmaEast = sigmaEast,
+                SigmaNorth = sigmaNorth,
+                Correlation = report.PositionCorrelationPpm / 1e6,
+                Confirmed = report.Status is TrackStatus.Confirmed or TrackStatus.Coasting,
+                Dropped = report.Status == TrackStatus.Dropped,
+            },
+            report.HasIcaoAddress ? report.IcaoAddress : 0);
+    }
+
+    private void OnAlert(ZoneAlert alert)
+    {
+        var seconds = (alert.TimeUnixMicroseconds - _measurements.StartUnixMicroseconds) / 1e6;
+        _alerts.Add((alert, seconds));
+        _evaluator.AddAlert(alert.TimeUnixMicroseconds - _measurements.StartUnixMicroseconds, alert.TrackId, alert.ZoneName, alert.IsEnter);
+    }
+
+    private static IReadOnlyList<GeoZone> ReadZones(ScenarioDefinition definition)
+    {
+        using var stream = ScenarioLoader.OpenZones(definition);
+        return stream is null ? [] : GeoJsonZoneReader.Read(stream, definition.Zones ?? definition.Name);
+    }
+
+    private static GeoSite ToSite(GeoPosition position) => new(position.LatitudeDegrees, position.LongitudeDegrees, position.HeightMetres);
+}

@@ -1,0 +1,186 @@
+using System.Globalization;
+using Picket.Cli.Verbs.Decode;
+using Picket.Gateway.Tracking;
+using Picket.Gateway.Zones;
+using Picket.Simulation.Evaluation;
+using Picket.Simulation.Scenarios;
+using Picket.Tracking;
+
+namespace Picket.Cli.Verbs.Track;
+
+/// <summary>
+/// <c>picket track</c>: replays recorded inputs (Beast, AVR, SBS-1, ASTERIX, NMEA ARPA) merged in time order through
+/// the gateway's tracking pipeline, or runs a built-in scenario (<c>--scenario NAME</c>), and
+/// writes track reports and zone alerts as JSON Lines on stdout; a summary goes to stderr.
+/// </summary>
+public sealed class TrackVerb : IVerb
+{
+    /// <inheritdoc />
+    public string Name => "track";
+
+    /// <inheritdoc />
+    public string Summary => "track targets from recorded ADS-B/radar inputs or a built-in scenario, JSON Lines out";
+
+    /// <inheritdoc />
+    public string Usage =>
+        "usage: picket track --site LAT,LON,ALT_M --start ISO8601 --input beast:PATH|avr:PATH|sbs:PATH|asterix:PATH|nmea:PATH ... [--zones GEOJSON] [--radar-site LAT,LON,ALT_M]\n" +
+        "       picket track --scenario NAME [--seconds N] [--report PATH] [--recorded]   (--recorded: through Beast/ASTERIX bytes and the decoders; scenarios: " + string.Join(", ", ScenarioLoader.BuiltInNames) + ")";
+
+    /// <inheritdoc />
+    public async Task<int> RunAsync(ArgumentList options, VerbConsole console)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(console);
+        var scenario = options.Get("scenario");
+        return scenario is not null
+            ? await RunScenarioAsync(scenario, options, console).ConfigureAwait(false)
+            : await RunReplayAsync(options, console).ConfigureAwait(false);
+    }
+
+    private static async Task<int> RunReplayAsync(ArgumentList options, VerbConsole console)
+    {
+        var site = ParseSite(options.GetRequired("site"), "site");
+        var startText = options.GetRequired("start");
+        var inputs = options.GetAll("input");
+        var zonesPath = options.Get("zones");
+        var radarSiteText = options.Get("radar-site");
+        options.ThrowIfUnused();
+        if (!DateTimeOffset.TryParse(startText, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var start))
+        {
+            throw new UsageException($"--start '{startText}' is not an ISO 8601 time (e.g. 2018-04-03T19:02:00Z)");
+        }
+
+        if (inputs.Count == 0)
+        {
+            throw new UsageException("--input KIND:PATH is required (kinds: beast, avr, sbs, asterix, nmea)");
+        }
+
+        var radarSite = radarSiteText is null ? null : ParseSite(radarSiteText, "radar-site");
+        var zones = ReadZones(zonesPath);
+        var startMicroseconds = start.ToUnixTimeMilliseconds() * 1000;
+        var sources = inputs.Select(input => OpenSource(input, startMicroseconds)).ToList();
+        var output = new JsonLinesWriter(console.OpenOutputStream());
+        TrackingPipeline pipeline;
+        await using (output.ConfigureAwait(false))
+        {
+            var json = new TrackJsonOutput(output);
+            pipeline = new TrackingPipeline(site, radarSite, zones, new TrackerConfiguration(), json);
+            ReplayMerger.Run(sources, pipeline);
+        }
+
+        var counters = pipeline.Tracker.Counters;
+        foreach (var source in sources)
+        {
+            await console.Error.WriteLineAsync(source.Summary).ConfigureAwait(false);
+        }
+
+        await console.Error.WriteLineAsync(string.Create(
+            CultureInfo.InvariantCulture,
+            $"tracks: {counters.TracksStarted} started, {counters.TracksConfirmed} confirmed, {counters.TracksShed} shed, {counters.TracksRefused} refused; alerts: {counters.Alerts}; radar plots: {counters.RadarPlots} ({counters.RadarPlotsAssociated} associated); Mode S observations: {counters.ModeSObservations}; ADS-B/radar disagreements: {counters.AdsbRadarDisagreements}")).ConfigureAwait(false);
+        return CommandLine.Success;
+    }
+
+    private static async Task<int> RunScenarioAsync(string name, ArgumentList options, VerbConsole console)
+    {
+        var secondsText = options.Get("seconds");
+        var reportPath = options.Get("report");
+        var recorded = options.Has("recorded");
+        options.ThrowIfUnused();
+        double? seconds = null;
+        if (secondsText is not null)
+        {
+            if (!double.TryParse(secondsText, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || !(value > 0))
+            {
+                throw new UsageException($"--seconds '{secondsText}' is not a positive number");
+            }
+
+            seconds = value;
+        }
+
+        if (!ScenarioLoader.BuiltInNames.Contains(name))
+        {
+            throw new UsageException($"--scenario '{name}' is not one of {string.Join(", ", ScenarioLoader.BuiltInNames)}");
+        }
+
+        var runner = new ScenarioRunner(ScenarioLoader.LoadBuiltIn(name), seconds, recorded: recorded);
+        EvaluationReport report;
+        var output = new JsonLinesWriter(console.OpenOutputStream());
+        await using (output.ConfigureAwait(false))
+        {
+            report = runner.Run(output);
+        }
+
+        await console.Error.WriteLineAsync(ScenarioSummary.Format(runner, report)).ConfigureAwait(false);
+        if (reportPath is not null)
+        {
+            try
+            {
+                await File.WriteAllTextAsync(reportPath, ScenarioSummary.ToJson(report)).ConfigureAwait(false);
+            }
+            catch (IOException exception)
+            {
+                throw new InputException($"--report '{reportPath}': {exception.Message}", exception);
+            }
+            catch (UnauthorizedAccessException exception)
+            {
+                throw new InputException($"--report '{reportPath}': {exception.Message}", exception);
+            }
+        }
+
+        return CommandLine.Success;
+    }
+
+    private static GeoSite ParseSite(string text, string option) =>
+        GeoSite.TryParse(text, out var site, out var error) ? site! : throw new UsageException($"--{option}: {error}");
+
+    private static IReadOnlyList<GeoZone> ReadZones(string? path)
+    {
+        if (path is null)
+        {
+            return [];
+        }
+
+        try
+        {
+            return GeoJsonZoneReader.ReadFile(path);
+        }
+        catch (ZoneFileException exception)
+        {
+            throw new InputException($"--zones: {exception.Message}", exception);
+        }
+        catch (IOException exception)
+        {
+            throw new InputException($"--zones '{path}': {exception.Message}", exception);
+        }
+    }
+
+    private static IReplaySource OpenSource(string input, long startMicroseconds)
+    {
+        var colon = input.IndexOf(':', StringComparison.Ordinal);
+        if (colon <= 0 || colon == input.Length - 1)
+        {
+            throw new UsageException($"--input '{input}' is not KIND:PATH (kinds: beast, avr, sbs, asterix, nmea)");
+        }
+
+        var kind = input[..colon];
+        var path = input[(colon + 1)..];
+        if (kind is not ("beast" or "avr" or "asterix" or "sbs" or "nmea"))
+        {
+            throw new UsageException($"--input kind '{kind}' is not one of beast, avr, sbs, asterix, nmea");
+        }
+
+        if (!File.Exists(path))
+        {
+            throw new InputException($"--input {kind}: file '{path}' does not exist");
+        }
+
+        var bytes = File.ReadAllBytes(path);
+        return kind switch
+        {
+            "asterix" => new AsterixReplaySource(input, bytes, startMicroseconds),
+            "sbs" => new SbsReplaySource(input, bytes, startMicroseconds),
+            "nmea" => new NmeaReplaySource(input, bytes, startMicroseconds),
+            _ => new ModeSReplaySource(input, bytes, kind == "beast", startMicroseconds),
+        };
+    }
+}
