@@ -43,17 +43,33 @@ public sealed class CommandLineTests
     }
 
     [Fact]
-    public async Task Demo_ShortScenario_EveryBatchAckedAndEveryUpdateReachesTheConsumer()
+    public async Task Demo_GulfOfFinlandIncursion_AlertsEveryIntruderAndDeliversEverythingToTheConsumer()
     {
-        // 60 s of scenario: targets 1-5 appear at 0, 10, 30, 32, 34 s; 6-7 only after 180 s.
-        // Updates per second per target, so the count follows from the scene's appearance times.
-        var (exit, output, error) = await RunAsync("demo", "--seconds", "60", "--batch-seconds", "5");
+        // The scenario's truth (gateway/Picket.Simulation/Scenarios/gulf-of-finland-incursion.json):
+        // three fighters with transponders off fly into the protected band; everything else is
+        // cooperative. The demo exits 0 only when every non-cooperative incursion was alerted and
+        // every batch was acked and reached the consumer.
+        var (exit, output, error) = await RunAsync("demo");
 
         Assert.True(exit == CommandLine.Success, error + output);
-        var expectedUpdates = (60 - 30 + 1) + (60 - 32 + 1) + (60 - 34 + 1) + (60 - 0 + 1) + (60 - 10 + 1);
-        Assert.Contains($"{expectedUpdates} track updates in 13 batches", output, StringComparison.Ordinal);
-        Assert.Contains("server acked up to sequence 13", output, StringComparison.Ordinal);
-        Assert.Contains($"consumer received {expectedUpdates} updates", output, StringComparison.Ordinal);
+        var intruderEntries = output.Split('\n').Count(l => l.StartsWith("ALERT ", StringComparison.Ordinal) && l.Contains(" ENTER ", StringComparison.Ordinal) && l.Contains("NON-COOPERATIVE (no identity)", StringComparison.Ordinal));
+        Assert.Equal(3, intruderEntries);
+        Assert.Contains("false alerts 0", output, StringComparison.Ordinal);
+        Assert.Contains("cooperative targets without their ICAO 0", output, StringComparison.Ordinal);
+        var uplink = System.Text.RegularExpressions.Regex.Match(output, @"uplink: (\d+) track updates and (\d+) alerts in (\d+) batches, server acked up to sequence (\d+); consumer received (\d+) updates and (\d+) alerts");
+        Assert.True(uplink.Success, output);
+        Assert.Equal(uplink.Groups[3].Value, uplink.Groups[4].Value);
+        Assert.Equal(uplink.Groups[1].Value, uplink.Groups[5].Value);
+        Assert.Equal(uplink.Groups[2].Value, uplink.Groups[6].Value);
+    }
+
+    [Fact]
+    public async Task Demo_UnknownScenario_ExitsWithInputErrorListingTheKnownOnes()
+    {
+        var (exit, _, error) = await RunAsync("demo", "--scenario", "nowhere");
+
+        Assert.Equal(CommandLine.InputError, exit);
+        Assert.Contains("gulf-of-finland-incursion", error, StringComparison.Ordinal);
     }
 
     private static async Task<(int Exit, string Output, string Error)> RunAsync(params string[] args)

@@ -74,6 +74,12 @@ internal sealed class ScenarioRunner
 
     public TrackerCounters? Counters { get; private set; }
 
+    /// <summary>Also receives every track report (the demo publishes them).</summary>
+    public Action<TrackReport>? ReportObserver { get; init; }
+
+    /// <summary>Also receives every zone alert.</summary>
+    public Action<ZoneAlert>? AlertObserver { get; init; }
+
     /// <summary>Runs the scenario; every report and alert also goes to <paramref name="writer"/> when given.</summary>
     public EvaluationReport Run(Decode.JsonLinesWriter? writer)
     {
@@ -228,6 +234,7 @@ internal sealed class ScenarioRunner
 
     private void OnReport(TrackReport report)
     {
+        ReportObserver?.Invoke(report);
         _tracks.Add(report.TrackId);
         if (report.Status is TrackStatus.Confirmed or TrackStatus.Coasting)
         {
@@ -255,6 +262,7 @@ internal sealed class ScenarioRunner
 
     private void OnAlert(ZoneAlert alert)
     {
+        AlertObserver?.Invoke(alert);
         var seconds = (alert.TimeUnixMicroseconds - _measurements.StartUnixMicroseconds) / 1e6;
         _alerts.Add((alert, seconds));
         _evaluator.AddAlert(alert.TimeUnixMicroseconds - _measurements.StartUnixMicroseconds, alert.TrackId, alert.ZoneName, alert.IsEnter);
