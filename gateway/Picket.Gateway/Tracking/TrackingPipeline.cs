@@ -93,6 +93,14 @@ public sealed class TrackingPipeline
     /// <param name="record">The record.</param>
     public void AddCat034(ref Cat034Record record)
     {
+        // I034/041 announces the antenna rotation period (LSB 1/128 s): the tracker's scan period
+        // (miss counting, M-of-N windows) follows the radar rather than a configured guess. One
+        // radar per pipeline is assumed here; the latest announcement wins.
+        if (record.HasAntennaRotationPeriod && record.AntennaRotationPeriod128 > 0)
+        {
+            Tracker.Configuration.ScanPeriodMicroseconds = record.AntennaRotationPeriod128 * 1_000_000L / 128;
+        }
+
         var sensor = SensorFor((record.Sac * 256) + record.Sic);
         if (sensor.UpdateSite(ref record))
         {
