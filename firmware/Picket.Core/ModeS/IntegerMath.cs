@@ -2,7 +2,7 @@ namespace Picket.ModeS;
 
 /// <summary>
 /// Square root and bearing in integers, so velocity decoding gives the same bits on the board
-/// and the Pi (no floating point, no System.Math).
+/// and the Pi (no floating point, no maths library).
 /// </summary>
 public static class IntegerMath
 {

@@ -116,7 +116,7 @@ public sealed class NmeaFieldReader
     public int LengthOf(int index) => index < Count ? _ends[index] - _starts[index] : 0;
 
     /// <summary>
-    /// Parses field <paramref name="index"/> as an unsigned or signed decimal scaled by
+    /// Parses field <paramref name="index"/> as an unsigned or signed base-10 number scaled by
     /// 10^<paramref name="decimals"/> (digits beyond are truncated): "1.43" with 4 decimals is 14,300.
     /// </summary>
     public bool TryGetFixed(int index, int decimals, out long value)

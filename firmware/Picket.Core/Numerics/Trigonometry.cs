@@ -77,7 +77,7 @@ public static class Trigonometry
 
     /// <summary>
     /// Angle of the vector (<paramref name="x"/>, <paramref name="y"/>) from the +x axis,
-    /// counter-clockwise positive, as <c>Math.Atan2(y, x)</c> defines it. Both arguments share
+    /// counter-clockwise positive, as the C library's <c>atan2(y, x)</c> defines it. Both arguments share
     /// any one format; atan2(0, 0) is 0.
     /// </summary>
     /// <param name="y">Raw ordinate.</param>

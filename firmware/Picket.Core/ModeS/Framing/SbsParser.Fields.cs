@@ -101,7 +101,7 @@ public sealed partial class SbsParser
         record.CallsignLength = count;
     }
 
-    /// <summary>A decimal like "-118.25598" scaled by 10^fractionDigits (extra digits truncated).</summary>
+    /// <summary>A base-10 number like "-118.25598" scaled by 10^fractionDigits (extra digits truncated).</summary>
     private bool TryParseDecimal(int start, int end, int fractionDigits, out long value)
     {
         value = 0;
