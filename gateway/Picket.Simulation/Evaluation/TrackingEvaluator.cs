@@ -185,7 +185,7 @@ public sealed class TrackingEvaluator
             }
         }
 
-        var incursions = ScoreIncursions(truthTimes, trackTruthAt, out var falseAlerts);
+        var incursions = ScoreIncursions(truthTimes.Select(g => g.Key).ToArray(), trackTruthAt, out var falseAlerts);
         var hours = truthTimes.Length == 0 ? 0 : (truthTimes[^1].Key - truthTimes[0].Key) / 3.6e9;
         var falseTracks = confirmedTracks.Count(t => !associatedTracks.Contains(t));
         var detected = Enumerable.Range(0, _targets.Count).Where(t => _firstDetection[t] != long.MaxValue).ToArray();
@@ -216,17 +216,20 @@ public sealed class TrackingEvaluator
     private bool IsTrackable(int target, long time) =>
         _firstDetection[target] <= time && time <= _lastDetection[target] + _options.TrackableAfterLastDetectionMicroseconds;
 
-    private List<IncursionScore> ScoreIncursions(IGrouping<long, TruthEvent>[] truthTimes, Dictionary<(long Time, long Track), int> trackTruthAt, out int falseAlerts)
+    private List<IncursionScore> ScoreIncursions(long[] instants, Dictionary<(long Time, long Track), int> trackTruthAt, out int falseAlerts)
     {
+        // Which truth each enter alert's track was on, decided once per alert.
+        var alertTruths = _enterAlerts.Select(a => TruthOf(a.Time, a.TrackId, instants, trackTruthAt)).ToArray();
+        var truthsByTarget = _truths.GroupBy(t => t.TargetIndex).Select(g => (Target: g.Key, Samples: g.OrderBy(t => t.TimeMicroseconds).ToArray())).ToArray();
         var incursions = new List<IncursionScore>();
         var inside = new Dictionary<(int Target, string Zone), List<(long From, long To)>>();
         foreach (var zone in _zones)
         {
-            foreach (var byTarget in _truths.GroupBy(t => t.TargetIndex))
+            foreach (var (targetIndex, samples) in truthsByTarget)
             {
                 long entered = -1;
                 var spans = new List<(long, long)>();
-                foreach (var truth in byTarget.OrderBy(t => t.TimeMicroseconds))
+                foreach (var truth in samples)
                 {
                     var isInside = zone.Contains(truth.State.Position.LatitudeDegrees, truth.State.Position.LongitudeDegrees);
                     if (isInside && entered < 0)
@@ -242,30 +245,36 @@ public sealed class TrackingEvaluator
 
                 if (entered >= 0)
                 {
-                    spans.Add((entered, byTarget.Max(t => t.TimeMicroseconds)));
+                    spans.Add((entered, samples[^1].TimeMicroseconds));
                 }
 
-                inside[(byTarget.Key, zone.Name)] = spans;
-                var target = _targets[byTarget.Key];
+                inside[(targetIndex, zone.Name)] = spans;
+                var target = _targets[targetIndex];
                 foreach (var (from, to) in spans)
                 {
-                    // The first enter alert for this zone from a track on this target, from the entry on.
-                    var alert = _enterAlerts
-                        .Where(a => a.Zone == zone.Name && a.Time >= from - _options.AlertToleranceMicroseconds && a.Time <= to + _options.AlertToleranceMicroseconds
-                            && TruthOf(a.Time, a.TrackId, truthTimes, trackTruthAt) == byTarget.Key)
-                        .Select(a => a.Time)
-                        .DefaultIfEmpty(long.MinValue)
-                        .Min();
+                    // The first enter alert for this zone from a track on this target, around the span.
+                    var alert = long.MinValue;
+                    for (var i = 0; i < _enterAlerts.Count; i++)
+                    {
+                        var (time, _, alertZone) = _enterAlerts[i];
+                        if (alertZone == zone.Name && alertTruths[i] == targetIndex
+                            && time >= from - _options.AlertToleranceMicroseconds && time <= to + _options.AlertToleranceMicroseconds
+                            && (alert == long.MinValue || time < alert))
+                        {
+                            alert = time;
+                        }
+                    }
+
                     incursions.Add(new IncursionScore(target.Name, zone.Name, target.Cooperative, from / 1e6, alert == long.MinValue ? double.NaN : alert / 1e6, to / 1e6));
                 }
             }
         }
 
         falseAlerts = 0;
-        foreach (var (time, trackId, zone) in _enterAlerts)
+        for (var i = 0; i < _enterAlerts.Count; i++)
         {
-            var truth = TruthOf(time, trackId, truthTimes, trackTruthAt);
-            var genuine = truth >= 0 && inside.TryGetValue((truth, zone), out var spans)
+            var (time, _, zone) = _enterAlerts[i];
+            var genuine = alertTruths[i] >= 0 && inside.TryGetValue((alertTruths[i], zone), out var spans)
                 && spans.Any(s => time >= s.From - _options.AlertToleranceMicroseconds && time <= s.To + _options.AlertToleranceMicroseconds);
             if (!genuine)
             {
@@ -276,16 +285,16 @@ public sealed class TrackingEvaluator
         return incursions;
     }
 
-    private static int TruthOf(long time, long trackId, IGrouping<long, TruthEvent>[] truthTimes, Dictionary<(long Time, long Track), int> trackTruthAt)
+    private static int TruthOf(long time, long trackId, long[] instants, Dictionary<(long Time, long Track), int> trackTruthAt)
     {
-        // The truth the track was associated with at the evaluation instants around the alert.
-        var index = Array.BinarySearch(truthTimes.Select(g => g.Key).ToArray(), time);
+        // The truth the track was associated with at the evaluation instants nearest the alert.
+        var index = Array.BinarySearch(instants, time);
         var at = index >= 0 ? index : ~index;
         for (var offset = 0; offset < 15; offset++)
         {
-            foreach (var i in new[] { at + offset, at - offset - 1 })
+            foreach (var i in (ReadOnlySpan<int>)[at + offset, at - offset - 1])
             {
-                if (i >= 0 && i < truthTimes.Length && trackTruthAt.TryGetValue((truthTimes[i].Key, trackId), out var truth))
+                if (i >= 0 && i < instants.Length && trackTruthAt.TryGetValue((instants[i], trackId), out var truth))
                 {
                     return truth;
                 }
