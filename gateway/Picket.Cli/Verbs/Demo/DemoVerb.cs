@@ -162,13 +162,22 @@ public sealed class DemoVerb : IVerb
     /// Groups the tracker's output into batches by data time, encoding each report with the
     /// portable core (the bytes a board would send) and each alert into the contract's Alert.
     /// </summary>
-    private sealed class Batcher(long startUnixMicroseconds, long periodMicroseconds)
+    private sealed class Batcher
     {
         private readonly Channel<UplinkBatch> _batches = Channel.CreateBounded<UplinkBatch>(new BoundedChannelOptions(64) { SingleReader = true, SingleWriter = true });
         private readonly byte[] _buffer = new byte[1024];
-        private readonly Picket.Protobuf.ProtoWriter _writer = new(new byte[1]);
+        private readonly Picket.Protobuf.ProtoWriter _writer;
+        private readonly long _periodMicroseconds;
         private UplinkBatch _current = new();
-        private long _closesAt = startUnixMicroseconds + periodMicroseconds;
+        private long _closesAt;
+
+        public Batcher(long startUnixMicroseconds, long periodMicroseconds)
+        {
+            // One writer over one buffer for every report: no allocation in the encoder.
+            _writer = new Picket.Protobuf.ProtoWriter(_buffer);
+            _periodMicroseconds = periodMicroseconds;
+            _closesAt = startUnixMicroseconds + periodMicroseconds;
+        }
 
         public ChannelReader<UplinkBatch> Batches => _batches.Reader;
 
@@ -223,7 +232,7 @@ public sealed class DemoVerb : IVerb
             while (time >= _closesAt)
             {
                 Flush();
-                _closesAt += periodMicroseconds;
+                _closesAt += _periodMicroseconds;
             }
         }
 
