@@ -40,8 +40,14 @@ public sealed class NanoSubsetTests
     public void CheckAssembly_HasNoGenericDefinitionsOrInstantiations(string stage)
     {
         using var pe = Open(stage, out var reader);
-        var violations = new List<string>();
+        var violations = GenericViolations(reader);
+        Assert.True(violations.Count == 0, "Constructs nanoFramework rejects:\n" + string.Join('\n', violations.Distinct()));
+    }
 
+    /// <summary>Generic definitions, instantiations, multi-dimensional arrays and pointers in <paramref name="reader"/>'s metadata.</summary>
+    internal static List<string> GenericViolations(MetadataReader reader)
+    {
+        var violations = new List<string>();
         foreach (var handle in Rows(reader, TableIndex.GenericParam, MetadataTokens.GenericParameterHandle))
         {
             var parameter = reader.GetGenericParameter(handle);
@@ -55,7 +61,7 @@ public sealed class NanoSubsetTests
         }
 
         violations.AddRange(FindSignatureViolations(reader));
-        Assert.True(violations.Count == 0, "Constructs nanoFramework rejects:\n" + string.Join('\n', violations.Distinct()));
+        return violations;
     }
 
     [Theory]
@@ -63,6 +69,13 @@ public sealed class NanoSubsetTests
     public void CheckAssembly_InterfacesHaveNoDefaultOrStaticMembers(string stage)
     {
         using var pe = Open(stage, out var reader);
+        var violations = InterfaceViolations(reader);
+        Assert.True(violations.Count == 0, "Interface members with bodies or static: " + string.Join(", ", violations));
+    }
+
+    /// <summary>Interface members with a body or static, in <paramref name="reader"/>'s metadata.</summary>
+    internal static List<string> InterfaceViolations(MetadataReader reader)
+    {
         var violations = new List<string>();
         foreach (var typeHandle in reader.TypeDefinitions)
         {
@@ -82,7 +95,7 @@ public sealed class NanoSubsetTests
             }
         }
 
-        Assert.True(violations.Count == 0, "Interface members with bodies or static: " + string.Join(", ", violations));
+        return violations;
     }
 
     [Theory]
