@@ -152,51 +152,21 @@ public static class AsterixRecordWalker
     /// </summary>
     public static int FindSubfield(ItemDescriptor compound, byte[] buffer, int offset, int end, int subfieldNumber)
     {
-        var subfields = compound.Subfields;
-        var position = offset;
-        var primaryStart = offset;
-        while (position < end && (buffer[position] & 1) != 0)
-        {
-            position++;
-        }
-
-        position++;
-        if (position > end)
-        {
-            return -1;
-        }
-
-        var primaryOctets = position - primaryStart;
-        for (var index = 0; index < primaryOctets * 7; index++)
-        {
-            if ((buffer[primaryStart + (index / 7)] & (0x80 >> (index % 7))) == 0)
-            {
-                continue;
-            }
-
-            if (index >= subfields.Length || subfields[index] == null)
-            {
-                return -1;
-            }
-
-            if (index + 1 == subfieldNumber)
-            {
-                return position;
-            }
-
-            if (TryMeasure(subfields[index], buffer, position, end, out var length) != AsterixStatus.Ok)
-            {
-                return -1;
-            }
-
-            position += length;
-        }
-
-        return -1;
+        WalkCompound(compound.Subfields, buffer, offset, end, subfieldNumber, out var found, out _);
+        return found;
     }
 
-    private static AsterixStatus TryMeasureCompound(ItemDescriptor[] subfields, byte[] buffer, int offset, int end, out int length)
+    private static AsterixStatus TryMeasureCompound(ItemDescriptor[] subfields, byte[] buffer, int offset, int end, out int length) =>
+        WalkCompound(subfields, buffer, offset, end, 0, out _, out length);
+
+    /// <summary>
+    /// Walks a compound item (Part 1, 4.4): the FX-chained primary subfield, then each present
+    /// subfield in order. Stops at subfield <paramref name="stopAt"/> (1-based; 0 walks the whole
+    /// item), giving its first octet in <paramref name="found"/> (-1 when not reached).
+    /// </summary>
+    private static AsterixStatus WalkCompound(ItemDescriptor[] subfields, byte[] buffer, int offset, int end, int stopAt, out int found, out int length)
     {
+        found = -1;
         length = 0;
         var position = offset;
         while (true)
@@ -225,6 +195,12 @@ public static class AsterixRecordWalker
             if (index >= subfields.Length || subfields[index] == null)
             {
                 return AsterixStatus.UndefinedItem;
+            }
+
+            if (index + 1 == stopAt)
+            {
+                found = position;
+                return AsterixStatus.Ok;
             }
 
             var status = TryMeasure(subfields[index], buffer, position, end, out var subfieldLength);

@@ -63,7 +63,6 @@ public sealed class Cat034Decoder
         if (at >= 0)
         {
             var descriptor = AsterixUap.Cat034[5];
-            record.SystemConfigurationPresent = 0;
             record.SystemConfigurationCom = ReadSubfield(descriptor, buffer, at, end, 1, 1, ref record.SystemConfigurationPresent);
             record.SystemConfigurationPsr = ReadSubfield(descriptor, buffer, at, end, 4, 1, ref record.SystemConfigurationPresent);
             record.SystemConfigurationSsr = ReadSubfield(descriptor, buffer, at, end, 5, 1, ref record.SystemConfigurationPresent);

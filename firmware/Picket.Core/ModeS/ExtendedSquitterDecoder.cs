@@ -86,26 +86,13 @@ public static class ExtendedSquitterDecoder
         message.Bds = 0x05;
         message.HasNucP = true;
         message.NucP = typeCode <= 18 ? 18 - typeCode : (typeCode == 20 ? 9 : (typeCode == 21 ? 8 : 0));
-        var code = (int)Bits.GetBits(frame, offset, 41, 52);
-        if (typeCode <= 18)
+        // TC 20-22 (DO-260B 2.2.3.2.3.4.3): GNSS height above the ellipsoid coded with the same
+        // 25 ft AC12 rules as the barometric altitude of TC 9-18 (readsb and dump1090-fa read it this way).
+        if (AltitudeCode.TryDecode12((int)Bits.GetBits(frame, offset, 41, 52), out var altitudeFeet))
         {
-            if (AltitudeCode.TryDecode12(code, out var altitudeFeet))
-            {
-                message.HasAltitude = true;
-                message.AltitudeFeet = altitudeFeet;
-                message.AltitudeSource = AltitudeSource.Barometric;
-            }
-        }
-        else if (code != 0)
-        {
-            // TC 20-22 (DO-260B 2.2.3.2.3.4.3): GNSS height above the ellipsoid coded with the same
-            // 25 ft AC12 rules (readsb and dump1090-fa read it this way).
-            if (AltitudeCode.TryDecode12(code, out var heightFeet))
-            {
-                message.HasAltitude = true;
-                message.AltitudeFeet = heightFeet;
-                message.AltitudeSource = AltitudeSource.Gnss;
-            }
+            message.HasAltitude = true;
+            message.AltitudeFeet = altitudeFeet;
+            message.AltitudeSource = typeCode <= 18 ? AltitudeSource.Barometric : AltitudeSource.Gnss;
         }
 
         message.HasOnGround = true;

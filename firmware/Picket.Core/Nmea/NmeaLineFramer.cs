@@ -12,8 +12,7 @@ public sealed class NmeaLineFramer
     public const int DefaultMaxLength = 82;
 
     private readonly byte[] _line;
-    private int _length;
-    private bool _inSentence;
+    private int _length; // 0 outside a sentence: a sentence holds at least its start character
 
     /// <summary>Creates a framer for sentences of up to <paramref name="maxLength"/> characters.</summary>
     public NmeaLineFramer(int maxLength)
@@ -44,24 +43,22 @@ public sealed class NmeaLineFramer
             SkippedBytes += _length;
             _line[0] = value;
             _length = 1;
-            _inSentence = true;
             return false;
         }
 
         if (value == (byte)'\r' || value == (byte)'\n')
         {
-            if (!_inSentence)
+            if (_length == 0)
             {
                 return false;
             }
 
-            _inSentence = false;
             LineLength = _length;
             _length = 0;
             return true;
         }
 
-        if (!_inSentence)
+        if (_length == 0)
         {
             SkippedBytes++;
             return false;
@@ -71,7 +68,6 @@ public sealed class NmeaLineFramer
         {
             SkippedBytes += _length + 1;
             _length = 0;
-            _inSentence = false;
             return false;
         }
 

@@ -20,10 +20,18 @@ public static class AsterixTime
     /// nearest <paramref name="referenceUnixMicroseconds"/> (at or after 1970-01-01). The
     /// 7,812.5 µs LSB is rounded half up to whole microseconds.
     /// </summary>
-    public static long ToUnixMicroseconds(int timeOfDay128, long referenceUnixMicroseconds)
+    public static long ToUnixMicroseconds(int timeOfDay128, long referenceUnixMicroseconds) =>
+        PlaceOnNearestDay(((timeOfDay128 * 15_625L) + 1) >> 1, referenceUnixMicroseconds);
+
+    /// <summary>
+    /// UTC microseconds since the Unix epoch for a time of day with no date (microseconds since
+    /// UTC midnight, 0 to <see cref="MicrosecondsPerDay"/>) on the day nearest
+    /// <paramref name="referenceUnixMicroseconds"/> (at or after 1970-01-01).
+    /// </summary>
+    public static long PlaceOnNearestDay(long microsecondsOfDay, long referenceUnixMicroseconds)
     {
         var midnight = referenceUnixMicroseconds - (referenceUnixMicroseconds % MicrosecondsPerDay);
-        var candidate = midnight + (((timeOfDay128 * 15_625L) + 1) >> 1);
+        var candidate = midnight + microsecondsOfDay;
         if (candidate - referenceUnixMicroseconds > MicrosecondsPerDay / 2)
         {
             candidate -= MicrosecondsPerDay;

@@ -71,7 +71,7 @@ public static class RadarMeasurementBuilder
         measurement.Source = RadarMeasurementSource.ArpaTrackedTarget;
         measurement.SensorId = sensor.SensorId;
         measurement.TimeUnixMicroseconds = target.HasTime
-            ? NearestDay(target.TimeOfDayMilliseconds * 1000L, receiveUnixMicroseconds)
+            ? AsterixTime.PlaceOnNearestDay(target.TimeOfDayMilliseconds * 1000L, receiveUnixMicroseconds)
             : receiveUnixMicroseconds;
         measurement.RangeMillimetres = target.DistanceMillimetres;
         measurement.AzimuthMicrodegrees = target.BearingMicrodegrees;
@@ -90,15 +90,4 @@ public static class RadarMeasurementBuilder
     /// <summary>360/2^16 degree units to microdegrees, rounded: x 360,000,000 / 65,536.</summary>
     public static int BinaryAngleToMicrodegrees(int angle) =>
         (int)(RadarSensor.RoundedShift((angle & 0xFFFF) * 360_000_000L, 16) % 360_000_000);
-
-    private static long NearestDay(long microsecondsOfDay, long reference)
-    {
-        var candidate = reference - (reference % AsterixTime.MicrosecondsPerDay) + microsecondsOfDay;
-        if (candidate - reference > AsterixTime.MicrosecondsPerDay / 2)
-        {
-            return candidate - AsterixTime.MicrosecondsPerDay;
-        }
-
-        return reference - candidate > AsterixTime.MicrosecondsPerDay / 2 ? candidate + AsterixTime.MicrosecondsPerDay : candidate;
-    }
 }

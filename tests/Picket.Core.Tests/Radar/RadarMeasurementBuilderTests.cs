@@ -96,4 +96,16 @@ public sealed class RadarMeasurementBuilderTests
         Assert.Equal(7, m.TrackNumber);
         Assert.Equal(1_000_000, m.SigmaAzimuthMicrodegrees);
     }
+
+    [Fact]
+    public void TryFromArpa_SentenceBeforeMidnightReceivedAfter_PreviousDay()
+    {
+        // TTM stamped 23:59:59.000 and received at 00:00:01 of 2026-11-25 belongs to 2026-11-24.
+        var target = new ArpaTrackedTarget { HasDistance = true, HasBearing = true, HasTime = true, TimeOfDayMilliseconds = 86_399_000 };
+        var sensor = new RadarSensor();
+
+        Assert.True(RadarMeasurementBuilder.TryFromArpa(ref target, sensor, Midnight + 1_000_000, out var m));
+
+        Assert.Equal(Midnight - 1_000_000, m.TimeUnixMicroseconds);
+    }
 }
