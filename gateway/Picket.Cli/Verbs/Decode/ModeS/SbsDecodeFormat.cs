@@ -43,10 +43,7 @@ internal sealed class SbsDecodeFormat : IDecodeFormat
         }
 
         summary.SkippedBytes = parser.GarbageBytes;
-        for (var i = 0; i < parser.MalformedLines; i++)
-        {
-            summary.Reject("line is not SBS-1 (type, field count or number format)");
-        }
+        summary.Reject("line is not SBS-1 (type, field count or number format)", parser.MalformedLines);
 
         if (total > 0 && parser.Records == 0)
         {
