@@ -44,15 +44,7 @@ public sealed class TrackIngestService(
         }
 
         var hello = requestStream.Current.Hello;
-        if (!BatchValidator.IsValidGatewayId(hello.GatewayId))
-        {
-            throw Invalid(caller, "Hello.gateway_id must be 1 to 64 letters, digits, '-', '_' or '.'.");
-        }
-
-        if (!caller.MayPublishAs(hello.GatewayId))
-        {
-            throw authenticator.Refuse(StatusCode.PermissionDenied, $"'{caller.DisplayName}' may not publish as gateway '{hello.GatewayId}'.", caller.DisplayName);
-        }
+        AuthorizeGateway(caller, hello.GatewayId, "Hello.gateway_id must be 1 to 64 letters, digits, '-', '_' or '.'.");
 
         await StorageCalls.EnsureReadyAsync(store, settings.StoreReadyTimeout, context.CancellationToken).ConfigureAwait(false);
         Log.GatewayConnected(logger, hello.GatewayId, hello.SoftwareVersion);
@@ -119,15 +111,7 @@ public sealed class TrackIngestService(
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(context);
         var caller = authenticator.Authenticate(context, CallerRole.Gateway);
-        if (!BatchValidator.IsValidGatewayId(request.GatewayId))
-        {
-            throw Invalid(caller, "UplinkBatch.gateway_id is required on PublishBatch: 1 to 64 letters, digits, '-', '_' or '.'.");
-        }
-
-        if (!caller.MayPublishAs(request.GatewayId))
-        {
-            throw authenticator.Refuse(StatusCode.PermissionDenied, $"'{caller.DisplayName}' may not publish as gateway '{request.GatewayId}'.", caller.DisplayName);
-        }
+        AuthorizeGateway(caller, request.GatewayId, "UplinkBatch.gateway_id is required on PublishBatch: 1 to 64 letters, digits, '-', '_' or '.'.");
 
         await StorageCalls.EnsureReadyAsync(store, settings.StoreReadyTimeout, context.CancellationToken).ConfigureAwait(false);
         var reason = validator.Validate(request);
@@ -203,6 +187,20 @@ public sealed class TrackIngestService(
             // From ValidatingMarshaller: already counted.
             Log.MalformedMessage(logger, caller.DisplayName, e.Status.Detail);
             throw;
+        }
+    }
+
+    // The gateway id a stream (Hello) or a single batch publishes as: well formed, and one the caller's certificate or token may use.
+    private void AuthorizeGateway(CallerIdentity caller, string gatewayId, string invalidReason)
+    {
+        if (!BatchValidator.IsValidGatewayId(gatewayId))
+        {
+            throw Invalid(caller, invalidReason);
+        }
+
+        if (!caller.MayPublishAs(gatewayId))
+        {
+            throw authenticator.Refuse(StatusCode.PermissionDenied, $"'{caller.DisplayName}' may not publish as gateway '{gatewayId}'.", caller.DisplayName);
         }
     }
 

@@ -23,10 +23,18 @@ public sealed class DecodeSummary
     public long Rejected { get; private set; }
 
     /// <summary>Counts one rejected frame under <paramref name="reason"/>.</summary>
-    public void Reject(string reason)
+    public void Reject(string reason) => Reject(reason, 1);
+
+    /// <summary>Counts <paramref name="count"/> rejected frames under <paramref name="reason"/>; a reason counted 0 times is not listed.</summary>
+    public void Reject(string reason, long count)
     {
-        Rejected++;
-        _rejections[reason] = _rejections.GetValueOrDefault(reason) + 1;
+        if (count <= 0)
+        {
+            return;
+        }
+
+        Rejected += count;
+        _rejections[reason] = _rejections.GetValueOrDefault(reason) + count;
     }
 
     /// <summary>The summary as one line plus one line per rejection reason.</summary>

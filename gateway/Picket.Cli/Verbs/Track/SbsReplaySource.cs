@@ -16,6 +16,7 @@ internal sealed class SbsReplaySource : IReplaySource
     private readonly SbsRecord _record = new();
     private readonly SbsParser _parser;
     private readonly long _startUnixMicroseconds;
+    private readonly long _startMidnightUnixMicroseconds;
     private int _position;
     private bool _endPushed;
 
@@ -25,6 +26,7 @@ internal sealed class SbsReplaySource : IReplaySource
         _bytes = bytes;
         _parser = new SbsParser(_record, new byte[512]);
         _startUnixMicroseconds = startUnixMicroseconds;
+        _startMidnightUnixMicroseconds = startUnixMicroseconds - (startUnixMicroseconds % MicrosecondsPerDay);
         CurrentTimeUnixMicroseconds = startUnixMicroseconds;
     }
 
@@ -56,8 +58,7 @@ internal sealed class SbsReplaySource : IReplaySource
                 Lines++;
                 if (_record.HasGeneratedTime)
                 {
-                    var midnight = _startUnixMicroseconds - (_startUnixMicroseconds % MicrosecondsPerDay);
-                    var time = midnight + (_record.GeneratedTimeOfDayMilliseconds * 1000L);
+                    var time = _startMidnightUnixMicroseconds + (_record.GeneratedTimeOfDayMilliseconds * 1000L);
                     // The day nearest --start (a capture started before midnight may run past it).
                     if (time - _startUnixMicroseconds > MicrosecondsPerDay / 2)
                     {

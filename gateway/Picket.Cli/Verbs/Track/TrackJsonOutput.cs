@@ -1,4 +1,3 @@
-using System.Globalization;
 using Picket.Cli.Verbs.Decode;
 using Picket.Publishing;
 using Picket.Tracking;
@@ -51,7 +50,7 @@ internal sealed class TrackJsonOutput : ITrackerOutput
 
         if (report.HasMode3ACode)
         {
-            json.WriteString("squawk", Convert.ToString(report.Mode3ACode, 8).PadLeft(4, '0'));
+            SurveillanceJson.WriteSquawk(json, "squawk", report.Mode3ACode);
         }
         else
         {
@@ -123,13 +122,11 @@ internal sealed class TrackJsonOutput : ITrackerOutput
         return Math.Sqrt((east * east) + (north * north));
     }
 
-    public static string IcaoText(int icao) => icao.ToString("X6", CultureInfo.InvariantCulture);
-
     private static void WriteIcao(System.Text.Json.Utf8JsonWriter json, bool has, int icao)
     {
         if (has)
         {
-            json.WriteString("icao", IcaoText(icao));
+            SurveillanceJson.WriteIcao(json, "icao", (uint)icao);
         }
         else
         {

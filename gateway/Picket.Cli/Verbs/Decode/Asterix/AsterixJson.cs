@@ -38,12 +38,12 @@ internal static class AsterixJson
 
         if (record.HasMode3A)
         {
-            json.WriteString("mode3a", Convert.ToString(record.Mode3A, 8).PadLeft(4, '0'));
+            SurveillanceJson.WriteSquawk(json, "mode3a", record.Mode3A);
         }
 
         if (record.HasAircraftAddress)
         {
-            json.WriteString("icao", record.AircraftAddress.ToString("X6", CultureInfo.InvariantCulture));
+            SurveillanceJson.WriteIcao(json, "icao", (uint)record.AircraftAddress);
         }
 
         if (record.HasIdentification)

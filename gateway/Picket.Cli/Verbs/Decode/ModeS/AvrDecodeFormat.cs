@@ -35,8 +35,8 @@ internal sealed class AvrDecodeFormat : IDecodeFormat
         }
 
         summary.SkippedBytes = framer.GarbageBytes;
-        session.Reject("truncated frame (cut short by the next frame)", framer.TruncatedFrames);
-        session.Reject("malformed frame (not 4, 14 or 28 hex digits)", framer.MalformedFrames);
+        summary.Reject("truncated frame (cut short by the next frame)", framer.TruncatedFrames);
+        summary.Reject("malformed frame (not 4, 14 or 28 hex digits)", framer.MalformedFrames);
         if (total > 0 && framer.Frames == 0)
         {
             throw new InputException($"no AVR frames in {total} bytes of input: expected lines like *8D4840D6202CC371C32CE0576098;");

@@ -31,8 +31,8 @@ internal sealed class BeastDecodeFormat : IDecodeFormat
         }
 
         summary.SkippedBytes = framer.GarbageBytes;
-        session.Reject("truncated frame (cut short by the next frame)", framer.TruncatedFrames);
-        session.Reject("receiver status or Radarcape position message (skipped)", framer.SkippedMessages);
+        summary.Reject("truncated frame (cut short by the next frame)", framer.TruncatedFrames);
+        summary.Reject("receiver status or Radarcape position message (skipped)", framer.SkippedMessages);
         if (total > 0 && framer.Frames == 0 && framer.SkippedMessages == 0)
         {
             throw new InputException($"no Beast frames in {total} bytes of input: is it Beast binary (0x1a '1'..'5' ...)?");

@@ -58,7 +58,7 @@ internal static class ModeSCommBJson
             json.WriteNumber("acas_threat_type", m.AcasThreatType);
             if (m.AcasThreatType == 1)
             {
-                json.WriteString("acas_threat_icao", m.AcasThreatAddress.ToString("X6", CultureInfo.InvariantCulture));
+                SurveillanceJson.WriteIcao(json, "acas_threat_icao", m.AcasThreatAddress);
             }
         }
     }

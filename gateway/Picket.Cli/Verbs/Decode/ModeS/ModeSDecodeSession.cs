@@ -63,13 +63,4 @@ internal sealed class ModeSDecodeSession(JsonLinesWriter output, DecodeSummary s
                 break;
         }
     }
-
-    /// <summary>Counts one framing problem <paramref name="count"/> times.</summary>
-    public void Reject(string reason, long count)
-    {
-        for (var i = 0; i < count; i++)
-        {
-            summary.Reject(reason);
-        }
-    }
 }

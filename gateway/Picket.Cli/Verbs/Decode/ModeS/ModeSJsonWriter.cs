@@ -40,7 +40,7 @@ internal static class ModeSJsonWriter
         json.WriteNumber("crc_remainder", m.CrcRemainder);
         if (m.HasAddress)
         {
-            json.WriteString("icao", m.Address.ToString("X6", CultureInfo.InvariantCulture));
+            SurveillanceJson.WriteIcao(json, "icao", m.Address);
         }
 
         WriteHeader(json, ref m);
@@ -89,7 +89,7 @@ internal static class ModeSJsonWriter
 
         if (m.HasSquawk)
         {
-            json.WriteString("squawk", Convert.ToString(m.Squawk, 8).PadLeft(4, '0'));
+            SurveillanceJson.WriteSquawk(json, "squawk", m.Squawk);
         }
     }
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Picket.ModeS.Framing;
 
 namespace Picket.Cli.Verbs.Decode.ModeS;
@@ -43,10 +42,7 @@ internal sealed class SbsDecodeFormat : IDecodeFormat
         }
 
         summary.SkippedBytes = parser.GarbageBytes;
-        for (var i = 0; i < parser.MalformedLines; i++)
-        {
-            summary.Reject("line is not SBS-1 (type, field count or number format)");
-        }
+        summary.Reject("line is not SBS-1 (type, field count or number format)", parser.MalformedLines);
 
         if (total > 0 && parser.Records == 0)
         {
@@ -72,7 +68,7 @@ internal sealed class SbsDecodeFormat : IDecodeFormat
 
         if (r.HasAddress)
         {
-            json.WriteString("icao", r.Address.ToString("X6", CultureInfo.InvariantCulture));
+            SurveillanceJson.WriteIcao(json, "icao", r.Address);
         }
 
         if (r.CallsignLength > 0)
@@ -88,7 +84,7 @@ internal sealed class SbsDecodeFormat : IDecodeFormat
         WriteIf(json, r.HasVerticalRate, "vertical_rate_fpm", r.VerticalRateFeetPerMinute);
         if (r.HasSquawk)
         {
-            json.WriteString("squawk", Convert.ToString(r.Squawk, 8).PadLeft(4, '0'));
+            SurveillanceJson.WriteSquawk(json, "squawk", r.Squawk);
         }
 
         if ((r.FlagsPresent & 8) != 0)
