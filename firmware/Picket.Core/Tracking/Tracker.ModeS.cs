@@ -239,19 +239,32 @@ public sealed partial class Tracker
 
     // Predicts the filter to the measurement time; a measurement up to the allowed lateness
     // older than the estimate is used at the estimate's time (lateSeconds, Q31.32, to shift it by).
+    // Counts a measurement too late to use.
     private bool PrepareFilter(Track track, long time, out long lateSeconds)
     {
+        if (PredictOrLate(track.Filter, time, out lateSeconds))
+        {
+            return true;
+        }
+
+        Counters.LateMeasurements++;
+        return false;
+    }
+
+    // PrepareFilter for any filter (the track's or the scratch copy), counting nothing; false
+    // (filter untouched) when the measurement is later than the allowed lateness.
+    private bool PredictOrLate(Filter.TrackFilter filter, long time, out long lateSeconds)
+    {
         lateSeconds = 0;
-        long late = track.Filter.TimeMicroseconds - time;
+        long late = filter.TimeMicroseconds - time;
         if (late <= 0)
         {
-            track.Filter.Predict(time);
+            filter.Predict(time);
             return true;
         }
 
         if (late > _configuration.MaxLatenessMicroseconds)
         {
-            Counters.LateMeasurements++;
             return false;
         }
 

@@ -251,7 +251,7 @@ public sealed partial class Tracker
                 if (plot.Usable && !plot.Used && !IdentityConflict(track, ref _plots[p]) && RoughlyNear(track, plot.East, plot.North, _plots[p].TimeUnixMicroseconds))
                 {
                     _scratch.CopyFrom(track.Filter);
-                    long nis = ApplyPlot(_scratch, track, p);
+                    long nis = ApplyPlot(_scratch, p);
                     if (nis <= _configuration.RadarGateNis)
                     {
                         // NIS in 1/1024 units: integer costs keep the solver bit-exact.
@@ -298,21 +298,10 @@ public sealed partial class Tracker
     }
 
     // Updates a filter (the track's or the scratch copy) with plot p; returns the NIS or long.MaxValue.
-    private long ApplyPlot(Filter.TrackFilter filter, Track track, int p)
+    private long ApplyPlot(Filter.TrackFilter filter, int p)
     {
         PlotGeometry plot = _geometry[p];
-        long time = _plots[p].TimeUnixMicroseconds;
-        long lateSeconds = 0;
-        if (time >= filter.TimeMicroseconds)
-        {
-            filter.Predict(time);
-        }
-        else if (filter.TimeMicroseconds - time <= _configuration.MaxLatenessMicroseconds)
-        {
-            int clamps = 0;
-            lateSeconds = Q31x32.FromMicroseconds(filter.TimeMicroseconds - time, ref clamps);
-        }
-        else
+        if (!PredictOrLate(filter, _plots[p].TimeUnixMicroseconds, out long lateSeconds))
         {
             return long.MaxValue;
         }
@@ -343,7 +332,7 @@ public sealed partial class Tracker
         if (byIdentity && adsbFed)
         {
             _scratch.CopyFrom(track.Filter);
-            long check = ApplyPlot(_scratch, track, p);
+            long check = ApplyPlot(_scratch, p);
             if (check != long.MaxValue && check > _configuration.DisagreementNis)
             {
                 // The radar sees this address elsewhere than its ADS-B says: keep the radar's
@@ -355,7 +344,7 @@ public sealed partial class Tracker
             }
         }
 
-        long nis = ApplyPlot(track.Filter, track, p);
+        long nis = ApplyPlot(track.Filter, p);
         if (nis == long.MaxValue)
         {
             Counters.LateMeasurements++;
