@@ -199,6 +199,11 @@ public sealed partial class Tracker
             return false;
         }
 
+        if (observation.TimeUnixMicroseconds < track.DistrustAdsbUntilMicroseconds)
+        {
+            return false;
+        }
+
         int saturations = 0;
         long latitude = track.LastLatitudeRadians;
         long longitude = track.LastLongitudeRadians;
@@ -210,11 +215,6 @@ public sealed partial class Tracker
         // DO-260B velocities are against local east/north; the plane's axes differ away from the mast.
         _plane.VelocityToPlane(latitude, longitude, FromMillimetres(observation.VelocityEastMillimetresPerSecond), FromMillimetres(observation.VelocityNorthMillimetresPerSecond), out long planeEast, out long planeNorth, ref saturations);
         long variance = VarianceFromSigmaMillimetres(_configuration.AdsbVelocitySigmaMillimetresPerSecond);
-        if (observation.TimeUnixMicroseconds < track.DistrustAdsbUntilMicroseconds)
-        {
-            return false;
-        }
-
         track.Filter.UpdateVelocityEast(planeEast, variance);
         track.Filter.UpdateVelocityNorth(planeNorth, variance);
         track.AdsbVelocities++;
