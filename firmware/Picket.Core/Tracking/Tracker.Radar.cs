@@ -98,10 +98,12 @@ public sealed partial class Tracker
             _taken[i] = false;
         }
 
+        int saturations = 0;
+        Trigonometry.SinCos(Q2x61.FromDegreesE7(_configuration.MaxElevationDegreesE7, ref saturations), out long sineMaxElevation, out _);
         for (int p = 0; p < count; p++)
         {
             RadarSite(_plots[p].SensorId, out long radarEast, out long radarNorth, out long radarHeight);
-            _geometry[p].Prepare(_plane, _configuration, radarEast, radarNorth, radarHeight, ref _plots[p]);
+            _geometry[p].Prepare(_plane, _configuration, sineMaxElevation, radarEast, radarNorth, radarHeight, ref _plots[p]);
             if (!_geometry[p].Usable)
             {
                 Counters.RadarPlotsUnusable++;
