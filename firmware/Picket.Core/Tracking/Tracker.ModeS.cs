@@ -54,11 +54,7 @@ public sealed partial class Tracker
                 long velocityVariance = VarianceFromSigmaMillimetres(_configuration.InitialVelocitySigmaMetresPerSecond * 1000L);
                 track.Filter.TargetClass = Filter.TargetClass.Airliner;
                 track.Filter.Initialise(time, east, north, variance, 0, 0, velocityVariance);
-                track.AdsbPositions = 1;
-                track.LastAdsbPositionMicroseconds = time;
-                track.LastLatitudeRadians = latitude;
-                track.LastLongitudeRadians = longitude;
-                track.HasLastGeodetic = true;
+                RecordAdsbFix(track, time, latitude, longitude);
                 positionUsed = true;
             }
         }
@@ -184,12 +180,18 @@ public sealed partial class Tracker
 
         long total = track.Filter.UpdateEast(east, variance);
         track.LastNis = AddNis(total, track.Filter.UpdateNorth(north, variance));
+        RecordAdsbFix(track, observation.TimeUnixMicroseconds, latitude, longitude);
+        return true;
+    }
+
+    // An ADS-B position went into the track's filter (latitude/longitude Q2.61 radians).
+    private static void RecordAdsbFix(Track track, long time, long latitude, long longitude)
+    {
         track.AdsbPositions++;
-        track.LastAdsbPositionMicroseconds = observation.TimeUnixMicroseconds;
+        track.LastAdsbPositionMicroseconds = time;
         track.LastLatitudeRadians = latitude;
         track.LastLongitudeRadians = longitude;
         track.HasLastGeodetic = true;
-        return true;
     }
 
     private bool ApplyAdsbVelocity(Track track, ref ModeSObservation observation)
