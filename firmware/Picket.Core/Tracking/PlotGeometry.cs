@@ -28,7 +28,8 @@ internal sealed class PlotGeometry
     public long RangeVariance;
     public long CrossRangeVariance;
 
-    public void Prepare(MastPlane plane, TrackerConfiguration configuration, long radarEast, long radarNorth, long radarHeight, ref RadarMeasurement measurement)
+    // sineMaxElevation (Q2.61): sine of configuration.MaxElevationDegreesE7, computed once per batch by the caller.
+    public void Prepare(MastPlane plane, TrackerConfiguration configuration, long sineMaxElevation, long radarEast, long radarNorth, long radarHeight, ref RadarMeasurement measurement)
     {
         int saturations = 0;
         Used = false;
@@ -56,8 +57,7 @@ internal sealed class PlotGeometry
         }
         else
         {
-            Trigonometry.SinCos(Q2x61.FromDegreesE7(configuration.MaxElevationDegreesE7, ref saturations), out long sineElevation, out _);
-            long top = radarHeight + FixedPoint.MultiplyShift(SlantRange, sineElevation, Q2x61.FractionBits, ref saturations);
+            long top = radarHeight + FixedPoint.MultiplyShift(SlantRange, sineMaxElevation, Q2x61.FractionBits, ref saturations);
             long highest = Q31x32.FromInteger(configuration.AssumedHighestHeightMetres);
             long lowest = Q31x32.FromInteger(configuration.AssumedLowestHeightMetres);
             top = top < highest ? top : highest;

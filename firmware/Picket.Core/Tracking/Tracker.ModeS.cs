@@ -54,11 +54,7 @@ public sealed partial class Tracker
                 long velocityVariance = VarianceFromSigmaMillimetres(_configuration.InitialVelocitySigmaMetresPerSecond * 1000L);
                 track.Filter.TargetClass = Filter.TargetClass.Airliner;
                 track.Filter.Initialise(time, east, north, variance, 0, 0, velocityVariance);
-                track.AdsbPositions = 1;
-                track.LastAdsbPositionMicroseconds = time;
-                track.LastLatitudeRadians = latitude;
-                track.LastLongitudeRadians = longitude;
-                track.HasLastGeodetic = true;
+                RecordAdsbFix(track, time, latitude, longitude);
                 positionUsed = true;
             }
         }
@@ -184,17 +180,28 @@ public sealed partial class Tracker
 
         long total = track.Filter.UpdateEast(east, variance);
         track.LastNis = AddNis(total, track.Filter.UpdateNorth(north, variance));
+        RecordAdsbFix(track, observation.TimeUnixMicroseconds, latitude, longitude);
+        return true;
+    }
+
+    // An ADS-B position went into the track's filter (latitude/longitude Q2.61 radians).
+    private static void RecordAdsbFix(Track track, long time, long latitude, long longitude)
+    {
         track.AdsbPositions++;
-        track.LastAdsbPositionMicroseconds = observation.TimeUnixMicroseconds;
+        track.LastAdsbPositionMicroseconds = time;
         track.LastLatitudeRadians = latitude;
         track.LastLongitudeRadians = longitude;
         track.HasLastGeodetic = true;
-        return true;
     }
 
     private bool ApplyAdsbVelocity(Track track, ref ModeSObservation observation)
     {
         if (!PrepareFilter(track, observation.TimeUnixMicroseconds, out _))
+        {
+            return false;
+        }
+
+        if (observation.TimeUnixMicroseconds < track.DistrustAdsbUntilMicroseconds)
         {
             return false;
         }
@@ -210,11 +217,6 @@ public sealed partial class Tracker
         // DO-260B velocities are against local east/north; the plane's axes differ away from the mast.
         _plane.VelocityToPlane(latitude, longitude, FromMillimetres(observation.VelocityEastMillimetresPerSecond), FromMillimetres(observation.VelocityNorthMillimetresPerSecond), out long planeEast, out long planeNorth, ref saturations);
         long variance = VarianceFromSigmaMillimetres(_configuration.AdsbVelocitySigmaMillimetresPerSecond);
-        if (observation.TimeUnixMicroseconds < track.DistrustAdsbUntilMicroseconds)
-        {
-            return false;
-        }
-
         track.Filter.UpdateVelocityEast(planeEast, variance);
         track.Filter.UpdateVelocityNorth(planeNorth, variance);
         track.AdsbVelocities++;
@@ -239,19 +241,32 @@ public sealed partial class Tracker
 
     // Predicts the filter to the measurement time; a measurement up to the allowed lateness
     // older than the estimate is used at the estimate's time (lateSeconds, Q31.32, to shift it by).
+    // Counts a measurement too late to use.
     private bool PrepareFilter(Track track, long time, out long lateSeconds)
     {
+        if (PredictOrLate(track.Filter, time, out lateSeconds))
+        {
+            return true;
+        }
+
+        Counters.LateMeasurements++;
+        return false;
+    }
+
+    // PrepareFilter for any filter (the track's or the scratch copy), counting nothing; false
+    // (filter untouched) when the measurement is later than the allowed lateness.
+    private bool PredictOrLate(Filter.TrackFilter filter, long time, out long lateSeconds)
+    {
         lateSeconds = 0;
-        long late = track.Filter.TimeMicroseconds - time;
+        long late = filter.TimeMicroseconds - time;
         if (late <= 0)
         {
-            track.Filter.Predict(time);
+            filter.Predict(time);
             return true;
         }
 
         if (late > _configuration.MaxLatenessMicroseconds)
         {
-            Counters.LateMeasurements++;
             return false;
         }
 

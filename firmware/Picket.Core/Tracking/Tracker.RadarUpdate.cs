@@ -1,0 +1,208 @@
+using Picket.Asterix;
+using Picket.Numerics;
+using Picket.Publishing;
+using Picket.Radar;
+
+namespace Picket.Tracking;
+
+// Applying an associated radar plot to its track (filter update, identity, hit counting and
+// confirmation), and starting or restarting a track at a plot.
+public sealed partial class Tracker
+{
+    // Updates a filter (the track's or the scratch copy) with plot p; returns the NIS or long.MaxValue.
+    private long ApplyPlot(Filter.TrackFilter filter, int p)
+    {
+        PlotGeometry plot = _geometry[p];
+        if (!PredictOrLate(filter, _plots[p].TimeUnixMicroseconds, out long lateSeconds))
+        {
+            return long.MaxValue;
+        }
+
+        int saturations = 0;
+        long ground = plot.GroundRange;
+        long rangeVariance = plot.RangeVariance;
+        if (!plot.HasOwnHeight && filter.HasVertical)
+        {
+            // No height on the plot: the track's altitude (Mode C / ADS-B) is the best known.
+            if (_plane.TryGroundRange(plot.SlantRange, plot.RadarHeight, filter.Vertical.Mean[0], plot.Sine, plot.Cosine, out long withTrackHeight, ref saturations))
+            {
+                ground = withTrackHeight;
+                rangeVariance = plot.BaseRangeVariance;
+            }
+        }
+
+        // A late plot: the target has since moved on by v·late; moving the radar with it is the same shift.
+        long radarEast = plot.RadarEast + Q31x32.Multiply(filter.Horizontal.Mean[2], lateSeconds, ref saturations);
+        long radarNorth = plot.RadarNorth + Q31x32.Multiply(filter.Horizontal.Mean[3], lateSeconds, ref saturations);
+        return filter.UpdateRadar(radarEast, radarNorth, ground, plot.Sine, plot.Cosine, rangeVariance, plot.CrossRangeVariance);
+    }
+
+    private void UpdateFromPlot(Track track, int p, bool byIdentity)
+    {
+        long time = _plots[p].TimeUnixMicroseconds;
+        bool adsbFed = track.LastAdsbPositionMicroseconds != 0 && time - track.LastAdsbPositionMicroseconds < 10_000_000;
+        if (byIdentity && adsbFed)
+        {
+            _scratch.CopyFrom(track.Filter);
+            long check = ApplyPlot(_scratch, p);
+            if (check != long.MaxValue && check > _configuration.DisagreementNis)
+            {
+                // The radar sees this address elsewhere than its ADS-B says: keep the radar's
+                // position and distrust the ADS-B positions for a while (possible spoofing).
+                track.AdsbRadarDisagreementCount++;
+                Counters.AdsbRadarDisagreements++;
+                track.DistrustAdsbUntilMicroseconds = time + _configuration.DistrustMicroseconds;
+                RestartAtPlot(track, p);
+            }
+        }
+
+        long nis = ApplyPlot(track.Filter, p);
+        if (nis == long.MaxValue)
+        {
+            Counters.LateMeasurements++;
+            return;
+        }
+
+        Counters.RadarPlotsAssociated++;
+        track.LastNis = nis;
+        ApplyPlotIdentity(track, ref _plots[p]);
+        RecordRadarHit(track, ref _plots[p]);
+    }
+
+    private void ApplyPlotIdentity(Track track, ref RadarMeasurement measurement)
+    {
+        if (measurement.HasIcaoAddress && !track.HasIcaoAddress)
+        {
+            track.HasIcaoAddress = true;
+            track.IcaoAddress = measurement.IcaoAddress;
+        }
+
+        if (measurement.HasMode3A)
+        {
+            track.HasMode3A = true;
+            track.Mode3A = measurement.Mode3A;
+        }
+
+        if (measurement.HasPressureAltitude)
+        {
+            ApplyPressureAltitude(track, measurement.PressureAltitudeFeet, measurement.TimeUnixMicroseconds);
+        }
+        else if (measurement.HasHeight)
+        {
+            ApplyPressureAltitude(track, measurement.HeightFeet, measurement.TimeUnixMicroseconds);
+        }
+    }
+
+    private void RecordRadarHit(Track track, ref RadarMeasurement measurement)
+    {
+        long time = measurement.TimeUnixMicroseconds;
+        if (track.LastRadarMicroseconds == 0 || time - track.LastRadarMicroseconds > _configuration.ScanPeriodMicroseconds / 2)
+        {
+            track.RadarHits++;
+            if (!track.Cooperative)
+            {
+                track.ScansWithoutIdentity++;
+            }
+        }
+
+        track.Sources |= SourcesOf(ref measurement);
+        track.RadarUpdateCount++;
+        track.UpdateCount++;
+        if (time > track.LastRadarMicroseconds)
+        {
+            track.LastRadarMicroseconds = time;
+        }
+
+        if (time > track.LastUpdateMicroseconds)
+        {
+            track.LastUpdateMicroseconds = time;
+        }
+
+        track.Misses = 0;
+        if (track.Status == TrackStatus.Coasting)
+        {
+            track.Status = TrackStatus.Confirmed;
+        }
+        else if (track.Status == TrackStatus.Tentative)
+        {
+            int needed = track.Cooperative ? _configuration.CooperativeConfirmHits : _configuration.PrimaryConfirmHits;
+            if (track.RadarHits >= needed)
+            {
+                Confirm(track);
+            }
+        }
+
+        if (track.Status != TrackStatus.Tentative && !track.Cooperative && track.ScansWithoutIdentity >= _configuration.NonCooperativeAfterScans)
+        {
+            track.NonCooperative = true;
+        }
+
+        ReportIfDue(track);
+    }
+
+    private static TrackSources SourcesOf(ref RadarMeasurement measurement)
+    {
+        if (measurement.Source == RadarMeasurementSource.ArpaTrackedTarget)
+        {
+            return TrackSources.Arpa;
+        }
+
+        switch (measurement.ReportType)
+        {
+            case TargetReportType.Psr:
+                return TrackSources.RadarPsr;
+            case TargetReportType.Ssr:
+            case TargetReportType.ModeSAllCall:
+            case TargetReportType.ModeSRollCall:
+                return TrackSources.RadarSsr;
+            default:
+                return TrackSources.RadarPsr | TrackSources.RadarSsr;
+        }
+    }
+
+    private void StartFromPlot(int p)
+    {
+        PlotGeometry plot = _geometry[p];
+        long time = _plots[p].TimeUnixMicroseconds;
+        Track track = Allocate(time);
+        if (track == null)
+        {
+            return;
+        }
+
+        InitialiseAtPlot(track.Filter, plot, time, 0, 0);
+        track.Filter.TargetClass = _configuration.TentativeTargetClass;
+        plot.Used = true;
+        ApplyPlotIdentity(track, ref _plots[p]);
+        RecordRadarHit(track, ref _plots[p]);
+    }
+
+    private void RestartAtPlot(Track track, int p)
+    {
+        PlotGeometry plot = _geometry[p];
+        Filter.TrackFilter filter = track.Filter;
+        bool hadVertical = filter.HasVertical;
+        long height = filter.Vertical.Mean[0];
+        long rate = filter.Vertical.Mean[1];
+        long heightVariance = filter.Vertical.CovarianceAt(0, 0);
+        long rateVariance = filter.Vertical.CovarianceAt(1, 1);
+        long time = _plots[p].TimeUnixMicroseconds;
+        if (filter.TimeMicroseconds > time)
+        {
+            time = filter.TimeMicroseconds;
+        }
+
+        InitialiseAtPlot(filter, plot, time, filter.Horizontal.Mean[2], filter.Horizontal.Mean[3]);
+        if (hadVertical)
+        {
+            filter.InitialiseVertical(height, heightVariance, rate, rateVariance);
+        }
+    }
+
+    private void InitialiseAtPlot(Filter.TrackFilter filter, PlotGeometry plot, long time, long velocityEast, long velocityNorth)
+    {
+        long variance = plot.RangeVariance > plot.CrossRangeVariance ? plot.RangeVariance : plot.CrossRangeVariance;
+        long velocityVariance = VarianceFromSigmaMillimetres(_configuration.InitialVelocitySigmaMetresPerSecond * 1000L);
+        filter.Initialise(time, plot.East, plot.North, variance, velocityEast, velocityNorth, velocityVariance);
+    }
+}
