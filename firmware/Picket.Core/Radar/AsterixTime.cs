@@ -17,7 +17,7 @@ public static class AsterixTime
 
     /// <summary>
     /// UTC microseconds since the Unix epoch for <paramref name="timeOfDay128"/> on the day
-    /// nearest <paramref name="referenceUnixMicroseconds"/> (at or after 1970-01-01). The
+    /// nearest <paramref name="referenceUnixMicroseconds"/> (before 1970 too). The
     /// 7,812.5 µs LSB is rounded half up to whole microseconds.
     /// </summary>
     public static long ToUnixMicroseconds(int timeOfDay128, long referenceUnixMicroseconds) =>
@@ -26,11 +26,18 @@ public static class AsterixTime
     /// <summary>
     /// UTC microseconds since the Unix epoch for a time of day with no date (microseconds since
     /// UTC midnight, 0 to <see cref="MicrosecondsPerDay"/>) on the day nearest
-    /// <paramref name="referenceUnixMicroseconds"/> (at or after 1970-01-01).
+    /// <paramref name="referenceUnixMicroseconds"/> (before 1970 too: the reference's midnight
+    /// is floored, not truncated toward zero).
     /// </summary>
     public static long PlaceOnNearestDay(long microsecondsOfDay, long referenceUnixMicroseconds)
     {
-        var midnight = referenceUnixMicroseconds - (referenceUnixMicroseconds % MicrosecondsPerDay);
+        var sinceMidnight = referenceUnixMicroseconds % MicrosecondsPerDay;
+        if (sinceMidnight < 0)
+        {
+            sinceMidnight += MicrosecondsPerDay;
+        }
+
+        var midnight = referenceUnixMicroseconds - sinceMidnight;
         var candidate = midnight + microsecondsOfDay;
         if (candidate - referenceUnixMicroseconds > MicrosecondsPerDay / 2)
         {

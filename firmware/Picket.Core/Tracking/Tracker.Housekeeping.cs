@@ -27,7 +27,7 @@ public sealed partial class Tracker
 
             if (track.Status != TrackStatus.Tentative && _zones.Length > 0)
             {
-                CheckZones(track, now);
+                CheckZones(track, now, track.Misses == 0);
             }
 
             // Two housekeeping intervals of margin: housekeeping only runs when data arrives.
@@ -95,7 +95,12 @@ public sealed partial class Tracker
         return largest;
     }
 
-    private void CheckZones(Track track, long now)
+    // Zone state follows the track's own estimate (predicted to now) through the hysteresis. An
+    // exit needs a fresh estimate (mayExit: no missed opportunity): a coasting track's
+    // extrapolation leaving a zone says nothing about the target, and "the intruder left" must
+    // never be said on a guess. Entries are taken from a coasting estimate too (an early warning
+    // of a target the radar missed once).
+    private void CheckZones(Track track, long now, bool mayExit)
     {
         int saturations = 0;
         long seconds = Q31x32.FromMicroseconds(now - track.Filter.TimeMicroseconds, ref saturations);
@@ -105,28 +110,33 @@ public sealed partial class Tracker
         long northMillimetres = Q31x32.ToScaledInteger(north, 1000, ref saturations);
         for (int zone = 0; zone < _zones.Length; zone++)
         {
+            if (!mayExit && track.Occupancy[zone].Inside)
+            {
+                continue;
+            }
+
             ZoneTransition transition = _hysteresis.Update(ref track.Occupancy[zone], _zones[zone], eastMillimetres, northMillimetres, now, out long duration);
             if (transition != ZoneTransition.None)
             {
-                RaiseAlert(track, zone, transition == ZoneTransition.Enter, duration);
+                RaiseAlert(track, zone, transition == ZoneTransition.Enter ? ZoneAlertEvent.Enter : ZoneAlertEvent.Exit, duration);
             }
         }
     }
 
-    private void RaiseAlert(Track track, int zone, bool enter, long durationMicroseconds)
+    private void RaiseAlert(Track track, int zone, ZoneAlertEvent zoneEvent, long durationMicroseconds)
     {
         _alert.TimeUnixMicroseconds = _nowMicroseconds;
         _alert.TrackId = track.TrackId;
         _alert.ZoneIndex = zone;
         _alert.ZoneName = _zoneNames[zone];
-        _alert.IsEnter = enter;
+        _alert.Event = zoneEvent;
         _alert.Cooperative = track.Cooperative;
         _alert.HasIcaoAddress = track.HasIcaoAddress;
         _alert.IcaoAddress = track.IcaoAddress;
         _alert.Callsign = track.Callsign;
         _alert.HasMode3A = track.HasMode3A;
         _alert.Mode3A = track.Mode3A;
-        _alert.DurationMicroseconds = enter ? 0 : durationMicroseconds;
+        _alert.DurationMicroseconds = zoneEvent == ZoneAlertEvent.Enter ? 0 : durationMicroseconds;
         Counters.Alerts++;
         _output.OnZoneAlert(ref _alert);
     }
@@ -146,7 +156,7 @@ public sealed partial class Tracker
                 track.Occupancy[zone].ConsecutiveSamples = _hysteresis.DwellSamples - 1;
             }
 
-            CheckZones(track, _nowMicroseconds > track.Filter.TimeMicroseconds ? _nowMicroseconds : track.Filter.TimeMicroseconds);
+            CheckZones(track, _nowMicroseconds > track.Filter.TimeMicroseconds ? _nowMicroseconds : track.Filter.TimeMicroseconds, true);
         }
     }
 

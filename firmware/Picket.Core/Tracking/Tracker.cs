@@ -135,18 +135,15 @@ public sealed partial class Tracker
         }
     }
 
-    /// <summary>Ends the run: processes pending plots and drops every live track (each reported <c>Dropped</c>).</summary>
+    /// <summary>
+    /// Ends the input: processes pending plots and runs the life cycle at the latest data time.
+    /// The end of the input ends nothing: live tracks stay live (no drop, no alert); what the
+    /// tracker knows is what it last reported.
+    /// </summary>
     public void Finish()
     {
         FlushRadar();
         Housekeeping();
-        for (int i = 0; i < _tracks.Length; i++)
-        {
-            if (_tracks[i].InUse)
-            {
-                Drop(_tracks[i]);
-            }
-        }
     }
 
     private Track FindByIcao(int icao)
@@ -227,7 +224,8 @@ public sealed partial class Tracker
         {
             if (track.Occupancy[zone].Inside)
             {
-                RaiseAlert(track, zone, false, _nowMicroseconds - track.Occupancy[zone].EnteredMicroseconds);
+                // Dropped inside: lost, never "left".
+                RaiseAlert(track, zone, ZoneAlertEvent.Lost, _nowMicroseconds - track.Occupancy[zone].EnteredMicroseconds);
                 track.Occupancy[zone].Inside = false;
             }
         }

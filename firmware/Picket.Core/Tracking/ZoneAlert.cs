@@ -1,6 +1,6 @@
 namespace Picket.Tracking;
 
-/// <summary>A track entering or leaving a protected zone, raised by <see cref="Tracker"/>.</summary>
+/// <summary>A track entering, leaving or lost inside a protected zone, raised by <see cref="Tracker"/>.</summary>
 public struct ZoneAlert
 {
     /// <summary>When the gateway raised the alert (data time, never back-dated), UTC µs.</summary>
@@ -15,8 +15,11 @@ public struct ZoneAlert
     /// <summary>The zone's name.</summary>
     public string ZoneName;
 
-    /// <summary>True for an entry, false for an exit.</summary>
-    public bool IsEnter;
+    /// <summary>Entry, exit, or the track lost inside the zone.</summary>
+    public ZoneAlertEvent Event;
+
+    /// <summary>True for an entry.</summary>
+    public bool IsEnter => Event == ZoneAlertEvent.Enter;
 
     /// <summary>True when the target identifies itself.</summary>
     public bool Cooperative;
@@ -36,6 +39,6 @@ public struct ZoneAlert
     /// <summary>Mode 3/A code, 12 bits.</summary>
     public int Mode3A;
 
-    /// <summary>On an exit, the time since the entry alert, µs; 0 on an entry.</summary>
+    /// <summary>On an exit or a loss, the time since the entry alert, µs; 0 on an entry.</summary>
     public long DurationMicroseconds;
 }

@@ -40,4 +40,13 @@ public sealed class AsterixTimeTests
             Assert.Equal(expected, AsterixTime.ToUnixMicroseconds(timeOfDay, reference));
         }
     }
+
+    [Fact]
+    public void ToUnixMicroseconds_ReferenceBefore1970_SameDayAsTheReference()
+    {
+        // 1969-12-31T18:00:00Z is -6 h; the report stamped 18:00:01 falls 1 s later on that day.
+        var reference = -6 * 3_600_000_000L;
+
+        Assert.Equal(reference + 1_000_000, AsterixTime.ToUnixMicroseconds(((18 * 3_600) + 1) * 128, reference));
+    }
 }

@@ -202,12 +202,12 @@ public class TrackerTests
 
         scene.Tracker.Finish();
 
-        // Truth: enters at 50 s (10 km), leaves at 100 s (20 km).
+        // Truth: enters at 50 s (10 km), leaves at 100 s (20 km); the track lives on to the end.
         Assert.Equal(2, scene.Alerts.Count);
         var enter = scene.Alerts[0];
         var exit = scene.Alerts[1];
-        Assert.True(enter.IsEnter);
-        Assert.False(exit.IsEnter);
+        Assert.Equal(ZoneAlertEvent.Enter, enter.Event);
+        Assert.Equal(ZoneAlertEvent.Exit, exit.Event);
         Assert.Equal("zone-0", enter.ZoneName);
         Assert.True(enter.Cooperative);
         Assert.Equal(0x4B1802, enter.IcaoAddress);

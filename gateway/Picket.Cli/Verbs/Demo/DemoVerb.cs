@@ -194,7 +194,7 @@ public sealed class DemoVerb : IVerb
             var message = new Alert
             {
                 ZoneName = alert.ZoneName,
-                Event = alert.IsEnter ? ZoneEvent.Enter : ZoneEvent.Exit,
+                Event = (ZoneEvent)(int)alert.Event,
                 TimeUnixUs = alert.TimeUnixMicroseconds,
                 TrackId = (ulong)alert.TrackId,
                 Cooperative = alert.Cooperative,
@@ -303,7 +303,7 @@ public sealed class DemoVerb : IVerb
             var duration = alert.HasDurationUs ? string.Create(CultureInfo.InvariantCulture, $" after {alert.DurationUs / 1e6:F0} s inside") : "";
             return string.Create(
                 CultureInfo.InvariantCulture,
-                $"ALERT {time} {(alert.Event == ZoneEvent.Enter ? "ENTER" : "EXIT ")} {alert.ZoneName}: track {alert.TrackId}, {who} ({identity}){duration}");
+                $"ALERT {time} {alert.Event switch { ZoneEvent.Enter => "ENTER", ZoneEvent.Exit => "EXIT ", ZoneEvent.Lost => "LOST ", _ => "?    " }} {alert.ZoneName}: track {alert.TrackId}, {who} ({identity}){duration}");
         }
     }
 }

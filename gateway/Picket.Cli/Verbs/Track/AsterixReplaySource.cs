@@ -7,17 +7,20 @@ namespace Picket.Cli.Verbs.Track;
 
 /// <summary>
 /// CAT034/CAT048 records from a pcap capture or a raw file of data blocks, in file order. The
-/// time of day (I048/140, I034/030) is placed on <c>--start</c>'s UTC date; CAT034 records take
-/// the time of the previous CAT048 record (they only set the radar site).
+/// time of day (I048/140) carries no date: the first is placed in the 24 hours from one hour
+/// before <c>--start</c> (so a date-only start and a start a moment after the first record both
+/// work), each later one on the day nearest the previous record's time, so a recording that runs
+/// through UTC midnight continues on the next day. CAT034 records take the time of the previous CAT048
+/// record (they only set the radar site and scan period).
 /// </summary>
 internal sealed class AsterixReplaySource : IReplaySource
 {
-    private const long MicrosecondsPerDay = 86_400_000_000L;
+    private const long FirstRecordReferenceOffsetMicroseconds = 11 * 3_600_000_000L;
     private readonly List<(byte[] Buffer, int Offset, int End)> _blocks = [];
     private readonly Cat048Decoder _cat048 = new();
     private readonly Cat034Decoder _cat034 = new();
     private readonly int[] _itemOffsets = new int[AsterixUap.MaxFieldReferenceNumber + 1];
-    private readonly long _referenceUnixMicroseconds;
+    private long _referenceUnixMicroseconds;
     private int _block = -1;
     private int _position;
     private int _category;
@@ -29,8 +32,10 @@ internal sealed class AsterixReplaySource : IReplaySource
     public AsterixReplaySource(string description, byte[] bytes, long startUnixMicroseconds)
     {
         Description = description;
-        // Noon of the start date: AsterixTime puts a time of day on the day nearest the reference.
-        _referenceUnixMicroseconds = startUnixMicroseconds - (startUnixMicroseconds % MicrosecondsPerDay) + (MicrosecondsPerDay / 2);
+        // AsterixTime puts a time of day on the day nearest the reference: first 11 h after
+        // --start (the window [start - 1 h, start + 23 h)), then the previous record (the
+        // stream's own clock, which crosses midnight with the data).
+        _referenceUnixMicroseconds = startUnixMicroseconds + FirstRecordReferenceOffsetMicroseconds;
         CurrentTimeUnixMicroseconds = startUnixMicroseconds;
         if (PcapReader.IsPcap(bytes))
         {
@@ -166,6 +171,7 @@ internal sealed class AsterixReplaySource : IReplaySource
         if (_category == 48 && _record048.HasTimeOfDay)
         {
             CurrentTimeUnixMicroseconds = AsterixTime.ToUnixMicroseconds(_record048.TimeOfDay128, _referenceUnixMicroseconds);
+            _referenceUnixMicroseconds = CurrentTimeUnixMicroseconds;
         }
 
         return true;

@@ -265,7 +265,10 @@ internal sealed class ScenarioRunner
         AlertObserver?.Invoke(alert);
         var seconds = (alert.TimeUnixMicroseconds - _measurements.StartUnixMicroseconds) / 1e6;
         _alerts.Add((alert, seconds));
-        _evaluator.AddAlert(alert.TimeUnixMicroseconds - _measurements.StartUnixMicroseconds, alert.TrackId, alert.ZoneName, alert.IsEnter);
+        if (alert.Event != ZoneAlertEvent.Lost)
+        {
+            _evaluator.AddAlert(alert.TimeUnixMicroseconds - _measurements.StartUnixMicroseconds, alert.TrackId, alert.ZoneName, alert.IsEnter);
+        }
     }
 
     private static IReadOnlyList<GeoZone> ReadZones(ScenarioDefinition definition)

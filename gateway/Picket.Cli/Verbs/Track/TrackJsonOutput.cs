@@ -102,7 +102,7 @@ internal sealed class TrackJsonOutput : ITrackerOutput
         json.WriteNumber("time", alert.TimeUnixMicroseconds / 1e6);
         json.WriteNumber("track_id", alert.TrackId);
         json.WriteString("zone", alert.ZoneName);
-        json.WriteString("event", alert.IsEnter ? "enter" : "exit");
+        json.WriteString("event", EventName(alert.Event));
         json.WriteBoolean("cooperative", alert.Cooperative);
         WriteIcao(json, alert.HasIcaoAddress, alert.IcaoAddress);
         if (!alert.IsEnter)
@@ -113,6 +113,15 @@ internal sealed class TrackJsonOutput : ITrackerOutput
         json.WriteEndObject();
         _writer.EndObject();
     }
+
+    /// <summary>The alert's <c>event</c> in JSON: <c>enter</c>, <c>exit</c> or <c>lost</c>.</summary>
+    public static string EventName(ZoneAlertEvent zoneEvent) => zoneEvent switch
+    {
+        ZoneAlertEvent.Enter => "enter",
+        ZoneAlertEvent.Exit => "exit",
+        ZoneAlertEvent.Lost => "lost",
+        _ => throw new ArgumentOutOfRangeException(nameof(zoneEvent), zoneEvent, "not a zone event"),
+    };
 
     /// <summary>Horizontal position uncertainty: the RMS radial error sqrt(σ_e² + σ_n²), metres.</summary>
     public static double SigmaPositionMetres(ref TrackReport report)

@@ -30,12 +30,13 @@ public sealed partial class TrackVerbTests
         var icaos = tracks.Where(t => t.GetProperty("icao").ValueKind == JsonValueKind.String).Select(t => t.GetProperty("icao").GetString()!).ToHashSet();
         Assert.Superset(expected, icaos);
         Assert.Subset(expected, icaos);
-        // Every track ends with exactly one "dropped" report, and reports come at most 5 s apart.
+        // A track is dropped at most once and then never reported again (the end of the input
+        // drops nothing), and reports come at most 5 s apart.
         foreach (var byId in tracks.GroupBy(t => t.GetProperty("track_id").GetInt64()))
         {
             var statuses = byId.Select(t => t.GetProperty("status").GetString()).ToList();
-            Assert.Equal(1, statuses.Count(s => s == "dropped"));
-            Assert.Equal("dropped", statuses[^1]);
+            Assert.InRange(statuses.Count(s => s == "dropped"), 0, 1);
+            Assert.True(!statuses.Contains("dropped") || statuses[^1] == "dropped");
             var times = byId.Select(t => t.GetProperty("time").GetDouble()).ToList();
             for (var i = 1; i < times.Count; i++)
             {

@@ -1,0 +1,90 @@
+using Picket.Publishing;
+using Picket.Zones;
+
+namespace Picket.Tracking;
+
+/// <summary>
+/// Zone alert semantics: enter and exit only from the track's own estimate crossing the boundary;
+/// a track that ends inside is <see cref="ZoneAlertEvent.Lost"/>, never an exit; the end of the
+/// input ends nothing.
+/// </summary>
+public class ZoneEventTests
+{
+    // Radar-only targets fly east along 40 km north of the mast at 3 km: far enough that the
+    // unknown height barely changes the ground range.
+    private const double Lane = 40_000;
+
+    // 10 km × 10 km square from 10 to 20 km east, 35 to 45 km north (mm).
+    private static ZoneGeometry Square() =>
+        new([10_000_000, 20_000_000, 20_000_000, 10_000_000], [35_000_000, 35_000_000, 45_000_000, 45_000_000], [0]);
+
+    [Fact]
+    public void Finish_TrackInsideAZone_NoAlertNoDropTrackStaysLive()
+    {
+        var scene = new TrackerScene(zones: [Square()]);
+        for (var t = 0; t <= 70; t++)
+        {
+            // Truth: enters at 50 s (10 km east) and is still inside (14 km) when the input ends.
+            scene.AdsbPosition(t, 0x4B1802, 200.0 * t, Lane);
+            scene.AdsbVelocity(t + 0.5, 0x4B1802, 200, 0);
+        }
+
+        scene.Tracker.Finish();
+
+        var alert = Assert.Single(scene.Alerts);
+        Assert.Equal(ZoneAlertEvent.Enter, alert.Event);
+        Assert.Equal(1, scene.Tracker.LiveTrackCount);
+        Assert.DoesNotContain(scene.Reports, r => r.Status == TrackStatus.Dropped);
+    }
+
+    [Fact]
+    public void Housekeeping_PrimaryTrackLostInsideAZone_LostNeverExit()
+    {
+        var scene = new TrackerScene(zones: [Square()]);
+        // A primary-only target flying east at 250 m/s through the zone, seen every 4 s until
+        // 72 s (18 km east, inside), then never again (transponder off, radar loses it).
+        for (var scan = 0; scan <= 18; scan++)
+        {
+            scene.RadarPlot(scan * 4.0, 250.0 * scan * 4.0, Lane, 3_000, withModeC: false);
+        }
+
+        // Data time goes on (other traffic far away) until well after the track must be dropped.
+        for (var t = 73; t <= 140; t++)
+        {
+            scene.AdsbPosition(t, 0x4B1899, -40_000, -40_000 + (200.0 * (t - 73)));
+        }
+
+        scene.Tracker.Finish();
+
+        var events = scene.Alerts.Where(a => !a.Cooperative).Select(a => a.Event).ToList();
+        Assert.Equal([ZoneAlertEvent.Enter, ZoneAlertEvent.Lost], events);
+        var lost = scene.Alerts.Single(a => a.Event == ZoneAlertEvent.Lost);
+        var enter = scene.Alerts.Single(a => a.Event == ZoneAlertEvent.Enter);
+        Assert.Equal(lost.TimeUnixMicroseconds - enter.TimeUnixMicroseconds, lost.DurationMicroseconds);
+        Assert.Contains(scene.Reports, r => r.TrackId == lost.TrackId && r.Status == TrackStatus.Dropped);
+    }
+
+    [Fact]
+    public void Housekeeping_CoastingExtrapolationLeavesTheZone_NoExit()
+    {
+        // The zone is only 2 km deep (10-12 km east): a target seen until 44 s (11 km) coasts out
+        // of it on its extrapolation within the missed scans before the drop.
+        var zone = new ZoneGeometry([10_000_000, 12_000_000, 12_000_000, 10_000_000], [35_000_000, 35_000_000, 45_000_000, 45_000_000], [0]);
+        var scene = new TrackerScene(zones: [zone]);
+        for (var scan = 0; scan <= 11; scan++)
+        {
+            scene.RadarPlot(scan * 4.0, 250.0 * scan * 4.0, Lane, 3_000, withModeC: false);
+        }
+
+        for (var t = 45; t <= 120; t++)
+        {
+            scene.AdsbPosition(t, 0x4B1899, -40_000, -40_000 + (200.0 * (t - 45)));
+        }
+
+        scene.Tracker.Finish();
+
+        var events = scene.Alerts.Where(a => !a.Cooperative).Select(a => a.Event).ToList();
+        Assert.DoesNotContain(ZoneAlertEvent.Exit, events);
+        Assert.Equal([ZoneAlertEvent.Enter, ZoneAlertEvent.Lost], events);
+    }
+}
