@@ -215,6 +215,7 @@ public sealed partial class Tracker
     private void Start(Track track, long timeMicroseconds)
     {
         track.Reset(_nextTrackId++, timeMicroseconds);
+        track.Filter.Manoeuvring = false;
         Counters.TracksStarted++;
     }
 
@@ -235,6 +236,11 @@ public sealed partial class Tracker
         Counters.TracksDropped++;
     }
 
+    // The class (process noise) from what the target says of itself: ADS-B emitter category A6
+    // (high performance) or B6 (UAV); otherwise a cooperative target with ADS-B is an airliner;
+    // an SSR-only target (no emitter category) and a non-cooperative one faster than a drone are
+    // aircraft of unknown type, and slower non-cooperative ones drones. With the configuration's
+    // manoeuvre model, every class but the ADS-B airliner (positions at 2 Hz) runs the IMM.
     private void ChooseTargetClass(Track track)
     {
         TargetClass targetClass = TargetClass.Airliner;
@@ -250,12 +256,13 @@ public sealed partial class Tracker
                 targetClass = TargetClass.Drone;
             }
         }
-        else if (!track.Cooperative)
+        else if (!track.Cooperative || track.LastAdsbPositionMicroseconds == 0)
         {
-            targetClass = Speed(track) < Q31x32.FromInteger(_configuration.DroneSpeedMetresPerSecond) ? TargetClass.Drone : TargetClass.Fighter;
+            targetClass = Speed(track) < Q31x32.FromInteger(_configuration.DroneSpeedMetresPerSecond) ? TargetClass.Drone : TargetClass.Unknown;
         }
 
         track.Filter.TargetClass = targetClass;
+        track.Filter.Manoeuvring = _configuration.ManoeuvreModel && targetClass != TargetClass.Airliner;
     }
 
     private static long Speed(Track track)

@@ -129,4 +129,10 @@ public sealed class TrackerConfiguration
 
     /// <summary>Speed below which a confirmed track without identity is treated as a drone, m/s.</summary>
     public int DroneSpeedMetresPerSecond = 60;
+
+    /// <summary>
+    /// Confirmed tracks of every class but the ADS-B airliner run the two-mode IMM (quiet and
+    /// manoeuvre, <see cref="Filter.TrackFilter.Manoeuvring"/>) instead of one nearly-constant-velocity model.
+    /// </summary>
+    public bool ManoeuvreModel = true;
 }

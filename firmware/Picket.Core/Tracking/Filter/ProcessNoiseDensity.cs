@@ -16,6 +16,18 @@ public struct ProcessNoiseDensity
     public long VerticalSquareMetresPerCubicSecond;
 
     /// <summary>
+    /// With the manoeuvre model on (<see cref="TrackFilter.Manoeuvring"/>): the quiet mode's
+    /// horizontal density, Q39.24 m²/s³ (straight flight between manoeuvres).
+    /// </summary>
+    public long QuietHorizontalSquareMetresPerCubicSecond;
+
+    /// <summary>
+    /// With the manoeuvre model on: the manoeuvre mode's horizontal density, Q39.24 m²/s³
+    /// (q ≈ a² × 1 s for the class's turn acceleration a).
+    /// </summary>
+    public long ManoeuvreHorizontalSquareMetresPerCubicSecond;
+
+    /// <summary>
     /// Starting densities per class, for flight between manoeuvres (q ≈ σ_a² × 1 s): airliner
     /// σ_a ≈ 1 m/s², fighter ≈ 20 m/s² (2 g), drone ≈ 2 m/s²; vertical about half the horizontal
     /// value. A standard-rate turn at 250 m/s is 13 m/s², far beyond the airliner's quiet value:
@@ -30,17 +42,31 @@ public struct ProcessNoiseDensity
         ProcessNoiseDensity density;
         switch (targetClass)
         {
+            // Manoeuvre modes: fighter a ≈ 50 m/s² (5 g); unknown aircraft a ≈ 30 m/s²; airliner a
+            // ≈ 8 m/s² (a 2°/s turn at 230 m/s); drone a ≈ 5 m/s². Quiet modes: σ_a ≈ 1-2 m/s².
             case TargetClass.Fighter:
                 density.HorizontalSquareMetresPerCubicSecond = Q39x24.FromInteger(400);
                 density.VerticalSquareMetresPerCubicSecond = Q39x24.FromInteger(100);
+                density.QuietHorizontalSquareMetresPerCubicSecond = Q39x24.FromInteger(4);
+                density.ManoeuvreHorizontalSquareMetresPerCubicSecond = Q39x24.FromInteger(2_500);
                 break;
             case TargetClass.Drone:
                 density.HorizontalSquareMetresPerCubicSecond = Q39x24.FromInteger(4);
                 density.VerticalSquareMetresPerCubicSecond = Q39x24.FromInteger(1);
+                density.QuietHorizontalSquareMetresPerCubicSecond = Q39x24.One;
+                density.ManoeuvreHorizontalSquareMetresPerCubicSecond = Q39x24.FromInteger(25);
+                break;
+            case TargetClass.Unknown:
+                density.HorizontalSquareMetresPerCubicSecond = Q39x24.FromInteger(100);
+                density.VerticalSquareMetresPerCubicSecond = Q39x24.FromInteger(25);
+                density.QuietHorizontalSquareMetresPerCubicSecond = Q39x24.One;
+                density.ManoeuvreHorizontalSquareMetresPerCubicSecond = Q39x24.FromInteger(400);
                 break;
             default:
                 density.HorizontalSquareMetresPerCubicSecond = Q39x24.FromInteger(1);
                 density.VerticalSquareMetresPerCubicSecond = Q39x24.One / 2;
+                density.QuietHorizontalSquareMetresPerCubicSecond = Q39x24.One / 2;
+                density.ManoeuvreHorizontalSquareMetresPerCubicSecond = Q39x24.FromInteger(64);
                 break;
         }
 

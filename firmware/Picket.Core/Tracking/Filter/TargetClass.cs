@@ -11,4 +11,11 @@ public enum TargetClass
 
     /// <summary>Small unmanned aircraft: slow but able to stop and turn sharply.</summary>
     Drone = 2,
+
+    /// <summary>
+    /// An aircraft of unknown type (a non-cooperative target faster than a drone, an SSR-only
+    /// target without an ADS-B emitter category): anything from a light aircraft or a
+    /// helicopter flying straight to a fast jet in a high-g turn. Meant for the manoeuvre model.
+    /// </summary>
+    Unknown = 3,
 }

@@ -26,6 +26,13 @@ public sealed class TrackFilter
     private readonly long[] _gain = new long[4];
     private readonly long[] _horizontalFloors = new long[4];
     private readonly long[] _verticalFloors = new long[2];
+    private readonly GaussianEstimate _quiet = new GaussianEstimate(2);
+    private readonly GaussianEstimate _manoeuvre = new GaussianEstimate(2);
+    private readonly GaussianEstimate _mixed = new GaussianEstimate(2);
+    private readonly long[] _quietOffset = new long[4];
+    private readonly long[] _manoeuvreOffset = new long[4];
+    private long _quietProbability;
+    private bool _manoeuvring;
     private int _saturations;
 
     /// <summary>Creates an uninitialised filter (call <see cref="Initialise"/>).</summary>
@@ -57,6 +64,49 @@ public sealed class TrackFilter
     /// </summary>
     public int SaturationCount => _saturations;
 
+    /// <summary>Quiet-mode probability a track starts the manoeuvre model with (Q2.61, 0.9).</summary>
+    public const long InitialQuietProbability = Q2x61.One / 10 * 9;
+
+    /// <summary>Lowest probability either mode keeps (Q2.61, 0.001), so a mode can always come back.</summary>
+    public const long MinimumModeProbability = Q2x61.One / 1000;
+
+    /// <summary>
+    /// Rate at which a quiet target starts a manoeuvre, per second (Q2.61; default 0.05: one
+    /// manoeuvre every 20 s or so). The switch probability over an interval dt is rate × dt,
+    /// at most one half, so ADS-B at 2 Hz and a 4 s radar see the same target behaviour.
+    /// </summary>
+    public long ManoeuvreOnsetPerSecond { get; set; } = Q2x61.One / 20;
+
+    /// <summary>Rate at which a manoeuvre ends, per second (Q2.61; default 0.2: manoeuvres of about 5 s).</summary>
+    public long ManoeuvreEndPerSecond { get; set; } = Q2x61.One / 5;
+
+    /// <summary>
+    /// True when the horizontal state is estimated by a two-mode interacting multiple model
+    /// (Blom and Bar-Shalom 1988; Bar-Shalom, Li, Kirubarajan §11.6.6): a quiet and a manoeuvre
+    /// nearly-constant-velocity mode with the class's <see cref="ProcessNoiseDensity"/> quiet and
+    /// manoeuvre densities, mixed before every prediction, each updated by every measurement,
+    /// weighted by their likelihoods. <see cref="Horizontal"/> is then the moment-matched
+    /// combination, and the NIS every update returns is that of the combination's prediction (the
+    /// one gating uses). Turning it on starts both modes at the current estimate; it stays on
+    /// through <see cref="Initialise"/>.
+    /// </summary>
+    public bool Manoeuvring
+    {
+        get => _manoeuvring;
+        set
+        {
+            if (value && !_manoeuvring)
+            {
+                SeedModes();
+            }
+
+            _manoeuvring = value;
+        }
+    }
+
+    /// <summary>Probability of the manoeuvre mode (Q2.61); 0 while <see cref="Manoeuvring"/> is off.</summary>
+    public long ManoeuvreProbability => _manoeuvring ? Q2x61.One - _quietProbability : 0;
+
     /// <summary>Sets the variance floors applied after every update (Q39.24).</summary>
     /// <param name="positionVariance">Floor for positions and height, m².</param>
     /// <param name="velocityVariance">Floor for velocities, m²/s².</param>
@@ -87,6 +137,10 @@ public sealed class TrackFilter
         Horizontal.SetAxis(1, northMetres, velocityNorth, positionVariance, velocityVariance);
         Vertical.Clear();
         HasVertical = false;
+        if (_manoeuvring)
+        {
+            SeedModes();
+        }
     }
 
     /// <summary>Starts (or restarts) the vertical channel at the current time.</summary>
@@ -118,7 +172,15 @@ public sealed class TrackFilter
 
         long seconds = Q31x32.FromMicroseconds(elapsed, ref _saturations);
         ProcessNoiseDensity density = ProcessNoiseDensity.For(TargetClass);
-        ConstantVelocityPrediction.Predict(Horizontal, _scratchMatrix, seconds, density.HorizontalSquareMetresPerCubicSecond, ref _saturations);
+        if (_manoeuvring)
+        {
+            PredictModes(seconds, density);
+        }
+        else
+        {
+            ConstantVelocityPrediction.Predict(Horizontal, _scratchMatrix, seconds, density.HorizontalSquareMetresPerCubicSecond, ref _saturations);
+        }
+
         if (HasVertical)
         {
             ConstantVelocityPrediction.Predict(Vertical, _scratchMatrix, seconds, density.VerticalSquareMetresPerCubicSecond, ref _saturations);
@@ -170,8 +232,8 @@ public sealed class TrackFilter
         // Range axis (sin θ, cos θ), cross axis (cos θ, -sin θ); offsets make the radar the origin.
         long rangeOffset = FixedPoint.Add(Q2x61Times(sineAzimuth, radarEastMetres), Q2x61Times(cosineAzimuth, radarNorthMetres), ref _saturations);
         long crossOffset = FixedPoint.Subtract(Q2x61Times(cosineAzimuth, radarEastMetres), Q2x61Times(sineAzimuth, radarNorthMetres), ref _saturations);
-        long rangeNis = ScalarUpdate.Apply(Horizontal, _covarianceColumn, _gain, 0, sineAzimuth, 1, cosineAzimuth, FixedPoint.Add(groundRangeMetres, rangeOffset, ref _saturations), rangeVariance, _horizontalFloors, ref _saturations, out _);
-        long crossNis = ScalarUpdate.Apply(Horizontal, _covarianceColumn, _gain, 0, cosineAzimuth, 1, -sineAzimuth, crossOffset, crossRangeVariance, _horizontalFloors, ref _saturations, out _);
+        long rangeNis = ApplyHorizontal(0, sineAzimuth, 1, cosineAzimuth, FixedPoint.Add(groundRangeMetres, rangeOffset, ref _saturations), rangeVariance);
+        long crossNis = ApplyHorizontal(0, cosineAzimuth, 1, -sineAzimuth, crossOffset, crossRangeVariance);
         int clamps = 0;
         return FixedPoint.Add(rangeNis, crossNis, ref clamps);
     }
@@ -202,10 +264,131 @@ public sealed class TrackFilter
         _saturations = other._saturations;
         System.Array.Copy(other._horizontalFloors, _horizontalFloors, 4);
         System.Array.Copy(other._verticalFloors, _verticalFloors, 2);
+        ManoeuvreOnsetPerSecond = other.ManoeuvreOnsetPerSecond;
+        ManoeuvreEndPerSecond = other.ManoeuvreEndPerSecond;
+        _manoeuvring = other._manoeuvring;
+        if (_manoeuvring)
+        {
+            _quiet.CopyFrom(other._quiet);
+            _manoeuvre.CopyFrom(other._manoeuvre);
+            _quietProbability = other._quietProbability;
+        }
     }
 
     private long UpdateHorizontal(int index, long measurement, long variance) =>
-        ScalarUpdate.Apply(Horizontal, _covarianceColumn, _gain, index, Q2x61.One, -1, 0, measurement, variance, _horizontalFloors, ref _saturations, out _);
+        ApplyHorizontal(index, Q2x61.One, -1, 0, measurement, variance);
+
+    // One scalar measurement of the horizontal state; with the manoeuvre model each mode is
+    // updated too, the mode probabilities follow the likelihoods, and the combination replaces
+    // the single-model result (whose NIS, that of the combined prediction, is returned).
+    private long ApplyHorizontal(int firstIndex, long firstCoefficient, int secondIndex, long secondCoefficient, long measurement, long variance)
+    {
+        long nis = ScalarUpdate.Apply(Horizontal, _covarianceColumn, _gain, firstIndex, firstCoefficient, secondIndex, secondCoefficient, measurement, variance, _horizontalFloors, ref _saturations, out _);
+        if (_manoeuvring)
+        {
+            UpdateModes(firstIndex, firstCoefficient, secondIndex, secondCoefficient, measurement, variance);
+        }
+
+        return nis;
+    }
+
+    private void SeedModes()
+    {
+        _quiet.CopyFrom(Horizontal);
+        _manoeuvre.CopyFrom(Horizontal);
+        _quietProbability = InitialQuietProbability;
+    }
+
+    private void PredictModes(long seconds, ProcessNoiseDensity density)
+    {
+        long onset = Transition(ManoeuvreOnsetPerSecond, seconds);
+        long end = Transition(ManoeuvreEndPerSecond, seconds);
+        long quiet = _quietProbability;
+        long manoeuvre = Q2x61.One - quiet;
+        long stayQuiet = Q2x61.Multiply(Q2x61.One - onset, quiet, ref _saturations);
+        long becomeQuiet = Q2x61.Multiply(end, manoeuvre, ref _saturations);
+        long becomeManoeuvre = Q2x61.Multiply(onset, quiet, ref _saturations);
+        long stayManoeuvre = Q2x61.Multiply(Q2x61.One - end, manoeuvre, ref _saturations);
+        long predictedQuiet = stayQuiet + becomeQuiet;
+        long predictedManoeuvre = becomeManoeuvre + stayManoeuvre;
+
+        // Mixed start of each mode: weights μ(i|j) = π_ij μ_i / c_j (both c_j ≥ the mode floor).
+        Mix(Q2x61.Divide(stayQuiet, predictedQuiet, ref _saturations), Q2x61.Divide(becomeQuiet, predictedQuiet, ref _saturations), _mixed);
+        Mix(Q2x61.Divide(becomeManoeuvre, predictedManoeuvre, ref _saturations), Q2x61.Divide(stayManoeuvre, predictedManoeuvre, ref _saturations), _manoeuvre);
+        _quiet.CopyFrom(_mixed);
+        _quietProbability = predictedQuiet;
+        ConstantVelocityPrediction.Predict(_quiet, _scratchMatrix, seconds, density.QuietHorizontalSquareMetresPerCubicSecond, ref _saturations);
+        ConstantVelocityPrediction.Predict(_manoeuvre, _scratchMatrix, seconds, density.ManoeuvreHorizontalSquareMetresPerCubicSecond, ref _saturations);
+        Mix(_quietProbability, Q2x61.One - _quietProbability, Horizontal);
+    }
+
+    // Switch probability over an interval: rate (Q2.61 per second) × seconds (Q31.32), at most ½.
+    private long Transition(long ratePerSecond, long seconds)
+    {
+        long probability = FixedPoint.MultiplyShift(ratePerSecond, seconds, Q31x32.FractionBits, ref _saturations);
+        return probability > Q2x61.One / 2 ? Q2x61.One / 2 : probability;
+    }
+
+    private void UpdateModes(int firstIndex, long firstCoefficient, int secondIndex, long secondCoefficient, long measurement, long variance)
+    {
+        long quietNis = ScalarUpdate.Apply(_quiet, _covarianceColumn, _gain, firstIndex, firstCoefficient, secondIndex, secondCoefficient, measurement, variance, _horizontalFloors, ref _saturations, out long quietVariance);
+        long manoeuvreNis = ScalarUpdate.Apply(_manoeuvre, _covarianceColumn, _gain, firstIndex, firstCoefficient, secondIndex, secondCoefficient, measurement, variance, _horizontalFloors, ref _saturations, out long manoeuvreVariance);
+        if (quietNis != ScalarUpdate.InvalidNis && manoeuvreNis != ScalarUpdate.InvalidNis)
+        {
+            // Λ_j = exp(-NIS_j / 2) / sqrt(2π s_j): ln Λ_q - ln Λ_m = -(d / 2) with
+            // d = NIS_q - NIS_m + ln(s_q / s_m).
+            int clamps = 0;
+            long logRatio = FixedPoint.MultiplyShift(Transcendental.NaturalLogOf2, Transcendental.Log2(quietVariance, ref _saturations) - Transcendental.Log2(manoeuvreVariance, ref _saturations), Q2x61.FractionBits, ref _saturations);
+            long difference = FixedPoint.Add(FixedPoint.Subtract(quietNis, manoeuvreNis, ref clamps), logRatio, ref clamps);
+            long quiet = _quietProbability;
+            long manoeuvre = Q2x61.One - quiet;
+            if (difference >= 0)
+            {
+                long weightedQuiet = Q2x61.Multiply(quiet, Transcendental.ExpNegative(difference / 2), ref _saturations);
+                quiet = Q2x61.Divide(weightedQuiet, weightedQuiet + manoeuvre, ref _saturations);
+            }
+            else
+            {
+                long weightedManoeuvre = Q2x61.Multiply(manoeuvre, Transcendental.ExpNegative(-(difference / 2)), ref _saturations);
+                quiet = Q2x61.One - Q2x61.Divide(weightedManoeuvre, weightedManoeuvre + quiet, ref _saturations);
+            }
+
+            _quietProbability = quiet < MinimumModeProbability ? MinimumModeProbability : quiet > Q2x61.One - MinimumModeProbability ? Q2x61.One - MinimumModeProbability : quiet;
+        }
+
+        Mix(_quietProbability, Q2x61.One - _quietProbability, Horizontal);
+    }
+
+    // target = a·quiet ⊕ b·manoeuvre: mean Σ w x, covariance Σ w (P + (x - mean)(x - mean)ᵀ).
+    // The target may be one of the modes: each element is read before it is written.
+    private void Mix(long quietWeight, long manoeuvreWeight, GaussianEstimate target)
+    {
+        long[] quietMean = _quiet.Mean, manoeuvreMean = _manoeuvre.Mean;
+        long[] quietCovariance = _quiet.Covariance, manoeuvreCovariance = _manoeuvre.Covariance;
+        long[] mean = target.Mean, covariance = target.Covariance;
+        for (int i = 0; i < 4; i++)
+        {
+            long mixed = FixedPoint.Add(Q2x61Times(quietWeight, quietMean[i]), Q2x61Times(manoeuvreWeight, manoeuvreMean[i]), ref _saturations);
+            _quietOffset[i] = FixedPoint.Subtract(quietMean[i], mixed, ref _saturations);
+            _manoeuvreOffset[i] = FixedPoint.Subtract(manoeuvreMean[i], mixed, ref _saturations);
+            mean[i] = mixed;
+        }
+
+        for (int row = 0; row < 4; row++)
+        {
+            for (int column = row; column < 4; column++)
+            {
+                int index = (row * 4) + column;
+
+                // Offsets are Q31.32: their product shifted by 40 is Q39.24.
+                long quietSpread = FixedPoint.Add(quietCovariance[index], FixedPoint.MultiplyShift(_quietOffset[row], _quietOffset[column], 40, ref _saturations), ref _saturations);
+                long manoeuvreSpread = FixedPoint.Add(manoeuvreCovariance[index], FixedPoint.MultiplyShift(_manoeuvreOffset[row], _manoeuvreOffset[column], 40, ref _saturations), ref _saturations);
+                long value = FixedPoint.Add(Q2x61Times(quietWeight, quietSpread), Q2x61Times(manoeuvreWeight, manoeuvreSpread), ref _saturations);
+                covariance[index] = value;
+                covariance[(column * 4) + row] = value;
+            }
+        }
+    }
 
     private long Q2x61Times(long coefficient, long value) =>
         FixedPoint.MultiplyShift(coefficient, value, Q2x61.FractionBits, ref _saturations);

@@ -1,0 +1,113 @@
+using Picket.Numerics;
+
+namespace Picket.Tracking.Filter;
+
+/// <summary>
+/// <see cref="TrackFilter.Manoeuvring"/>: the two-mode IMM inside the track filter computes what
+/// the stand-alone <see cref="InteractingMultipleModelFilter"/> (itself checked against a
+/// double-precision shadow) computes, and follows turns the quiet model alone cannot.
+/// </summary>
+public class TrackFilterManoeuvreModelTests
+{
+    private const double PositionSigma = 30;
+    private const int PeriodSeconds = 2;
+
+    [Theory]
+    [InlineData(TargetClass.Fighter)]
+    [InlineData(TargetClass.Airliner)]
+    public void Manoeuvring_TurningRacetrack_SameStateAsTheStandAloneImm(TargetClass trajectory)
+    {
+        // Unknown class densities: quiet 1, manoeuvre 400 m²/s³. Per 2 s step the stand-alone IMM
+        // switches with 0.05 and 0.1; the track filter's per-second rates 0.025 and 0.05 give the same.
+        var density = ProcessNoiseDensity.For(TargetClass.Unknown);
+        var filter = new TrackFilter
+        {
+            TargetClass = TargetClass.Unknown,
+            ManoeuvreOnsetPerSecond = Q2x61.One / 40,
+            ManoeuvreEndPerSecond = Q2x61.One / 20,
+        };
+        var imm = new InteractingMultipleModelFilter(density.QuietHorizontalSquareMetresPerCubicSecond, density.ManoeuvreHorizontalSquareMetresPerCubicSecond, Q2x61.One / 20, Q2x61.One / 10);
+        var flight = new SimulatedFlight(trajectory, seed: 91);
+        long variance = SimulatedFlight.ToQ24(PositionSigma * PositionSigma);
+        double worst = 0, worstProbability = 0;
+        for (int second = 0; second < 1800; second += PeriodSeconds)
+        {
+            long time = second * 1_000_000L;
+            var truth = flight.Truth(second);
+            long east = SimulatedFlight.ToQ32(truth.East + flight.Gaussian(PositionSigma));
+            long north = SimulatedFlight.ToQ32(truth.North + flight.Gaussian(PositionSigma));
+            if (second == 0)
+            {
+                long velocityEast = SimulatedFlight.ToQ32(truth.VelocityEast);
+                long velocityNorth = SimulatedFlight.ToQ32(truth.VelocityNorth);
+                long velocityVariance = SimulatedFlight.ToQ24(100);
+                filter.Initialise(time, east, north, variance, velocityEast, velocityNorth, velocityVariance);
+                filter.Manoeuvring = true;
+                imm.Initialise(time, east, north, variance, velocityEast, velocityNorth, velocityVariance);
+                continue;
+            }
+
+            filter.Predict(time);
+            filter.UpdateEast(east, variance);
+            filter.UpdateNorth(north, variance);
+            imm.Predict(time);
+            imm.Update(0, east, variance);
+            imm.Update(1, north, variance);
+            var combined = imm.Combine();
+            for (int i = 0; i < 4; i++)
+            {
+                worst = Math.Max(worst, Math.Abs(filter.Horizontal.Mean[i] - combined.Mean[i]) / SimulatedFlight.Q32);
+            }
+
+            // The per-second rates times 2 s land within an LSB of the stand-alone step probabilities.
+            worstProbability = Math.Max(worstProbability, Math.Abs((double)(imm.ManoeuvreProbability - filter.ManoeuvreProbability)) / Q2x61.One);
+        }
+
+        Assert.True(worst < 1e-3, $"worst state difference {worst} m (m/s)");
+        Assert.True(worstProbability < 1e-9, $"worst mode probability difference {worstProbability}");
+        Assert.Equal(0, filter.SaturationCount);
+    }
+
+    [Fact]
+    public void Manoeuvring_FighterRacetrackByRadar_BeatsTheQuietModelAloneInTurns()
+    {
+        // Truth: the simulated racetrack (9°/s turns at 300 m/s); radar-like positions every 4 s.
+        var flight = new SimulatedFlight(TargetClass.Fighter, seed: 92);
+        var quiet = new TrackFilter { TargetClass = TargetClass.Airliner };
+        var imm = new TrackFilter { TargetClass = TargetClass.Fighter };
+        long variance = SimulatedFlight.ToQ24(PositionSigma * PositionSigma);
+        double quietSquares = 0, immSquares = 0;
+        int count = 0;
+        for (int second = 0; second < 3600; second += 4)
+        {
+            long time = second * 1_000_000L;
+            var truth = flight.Truth(second);
+            long east = SimulatedFlight.ToQ32(truth.East + flight.Gaussian(PositionSigma));
+            long north = SimulatedFlight.ToQ32(truth.North + flight.Gaussian(PositionSigma));
+            if (second == 0)
+            {
+                long velocityVariance = SimulatedFlight.ToQ24(100);
+                quiet.Initialise(time, east, north, variance, SimulatedFlight.ToQ32(truth.VelocityEast), SimulatedFlight.ToQ32(truth.VelocityNorth), velocityVariance);
+                imm.Initialise(time, east, north, variance, SimulatedFlight.ToQ32(truth.VelocityEast), SimulatedFlight.ToQ32(truth.VelocityNorth), velocityVariance);
+                imm.Manoeuvring = true;
+                continue;
+            }
+
+            foreach (var filter in new[] { quiet, imm })
+            {
+                filter.Predict(time);
+                filter.UpdateEast(east, variance);
+                filter.UpdateNorth(north, variance);
+            }
+
+            quietSquares += Square(quiet.Horizontal.Mean[0] / SimulatedFlight.Q32 - truth.East) + Square(quiet.Horizontal.Mean[1] / SimulatedFlight.Q32 - truth.North);
+            immSquares += Square(imm.Horizontal.Mean[0] / SimulatedFlight.Q32 - truth.East) + Square(imm.Horizontal.Mean[1] / SimulatedFlight.Q32 - truth.North);
+            count++;
+        }
+
+        double quietRmse = Math.Sqrt(quietSquares / count), immRmse = Math.Sqrt(immSquares / count);
+        Assert.True(immRmse < 0.7 * quietRmse, $"IMM {immRmse:F1} m vs quiet {quietRmse:F1} m");
+    }
+
+    private static double Square(double value) => value * value;
+}
