@@ -40,16 +40,16 @@ public sealed class InteractingMultipleModelFilter
     }
 
     /// <summary>Quiet model density, Q39.24 m²/s³.</summary>
-    public long QuietDensity { get; }
+    public long QuietDensity { get; set; }
 
     /// <summary>Manoeuvre model density, Q39.24 m²/s³.</summary>
-    public long ManoeuvreDensity { get; }
+    public long ManoeuvreDensity { get; set; }
 
     /// <summary>Switching probability quiet → manoeuvre per predict, Q2.61.</summary>
-    public long QuietToManoeuvre { get; }
+    public long QuietToManoeuvre { get; set; }
 
     /// <summary>Switching probability manoeuvre → quiet per predict, Q2.61.</summary>
-    public long ManoeuvreToQuiet { get; }
+    public long ManoeuvreToQuiet { get; set; }
 
     /// <summary>Lower bound on either mode's probability (Q2.61, 0.001) so neither model dies out.</summary>
     public static long MinimumModeProbability => Q2x61.One / 1000;
@@ -122,6 +122,46 @@ public sealed class InteractingMultipleModelFilter
         return true;
     }
 
+    /// <summary>Starts both modes at an estimate (quiet probability 0.9), at its time.</summary>
+    /// <param name="estimate">A 2-axis estimate (east, north with velocities).</param>
+    /// <param name="timeMicroseconds">Its time, µs.</param>
+    public void Seed(GaussianEstimate estimate, long timeMicroseconds)
+    {
+        TimeMicroseconds = timeMicroseconds;
+        _saturations = 0;
+        _quiet.CopyFrom(estimate);
+        _manoeuvre.CopyFrom(estimate);
+        _quietProbability = Q2x61.One / 10 * 9;
+    }
+
+    /// <summary>Variance floors applied after every update (as <see cref="TrackFilter.SetVarianceFloors"/>).</summary>
+    /// <param name="positionVariance">Position floor, Q39.24 m².</param>
+    /// <param name="velocityVariance">Velocity floor, Q39.24 m²/s².</param>
+    public void SetVarianceFloors(long positionVariance, long velocityVariance)
+    {
+        _floors[0] = positionVariance;
+        _floors[1] = positionVariance;
+        _floors[2] = velocityVariance;
+        _floors[3] = velocityVariance;
+    }
+
+    /// <summary>Copies another filter's whole state and settings into this one.</summary>
+    /// <param name="other">The source.</param>
+    public void CopyFrom(InteractingMultipleModelFilter other)
+    {
+        _quiet.CopyFrom(other._quiet);
+        _manoeuvre.CopyFrom(other._manoeuvre);
+        Combined.CopyFrom(other.Combined);
+        System.Array.Copy(other._floors, _floors, 4);
+        _quietProbability = other._quietProbability;
+        _saturations = other._saturations;
+        TimeMicroseconds = other.TimeMicroseconds;
+        QuietDensity = other.QuietDensity;
+        ManoeuvreDensity = other.ManoeuvreDensity;
+        QuietToManoeuvre = other.QuietToManoeuvre;
+        ManoeuvreToQuiet = other.ManoeuvreToQuiet;
+    }
+
     /// <summary>Scalar update of east (index 0), north (1), v_east (2) or v_north (3) in both models.</summary>
     /// <param name="index">State index, 0 to 3.</param>
     /// <param name="measurement">Q31.32 (m or m/s).</param>
@@ -153,7 +193,18 @@ public sealed class InteractingMultipleModelFilter
         return Combined;
     }
 
-    private long Update(int firstIndex, long firstCoefficient, int secondIndex, long secondCoefficient, long measurement, long variance)
+    /// <summary>
+    /// One scalar measurement z = c1·x[first] + c2·x[second] (second index -1 for none) in both
+    /// modes, reweighting the mode probabilities by the two likelihoods.
+    /// </summary>
+    /// <param name="firstIndex">State index of the first term (0 east, 1 north, 2 v east, 3 v north).</param>
+    /// <param name="firstCoefficient">Its coefficient, Q2.61.</param>
+    /// <param name="secondIndex">State index of the second term, or -1.</param>
+    /// <param name="secondCoefficient">Its coefficient, Q2.61.</param>
+    /// <param name="measurement">The measured value, Q31.32.</param>
+    /// <param name="variance">Its variance, Q39.24.</param>
+    /// <returns>NIS of the more probable mode, Q31.32.</returns>
+    public long Update(int firstIndex, long firstCoefficient, int secondIndex, long secondCoefficient, long measurement, long variance)
     {
         long quietNis = ScalarUpdate.Apply(_quiet, _covarianceColumn, _gain, firstIndex, firstCoefficient, secondIndex, secondCoefficient, measurement, variance, _floors, ref _saturations, out long quietVariance);
         long manoeuvreNis = ScalarUpdate.Apply(_manoeuvre, _covarianceColumn, _gain, firstIndex, firstCoefficient, secondIndex, secondCoefficient, measurement, variance, _floors, ref _saturations, out long manoeuvreVariance);

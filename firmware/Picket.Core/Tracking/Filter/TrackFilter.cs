@@ -26,12 +26,7 @@ public sealed class TrackFilter
     private readonly long[] _gain = new long[4];
     private readonly long[] _horizontalFloors = new long[4];
     private readonly long[] _verticalFloors = new long[2];
-    private readonly GaussianEstimate _quiet = new GaussianEstimate(2);
-    private readonly GaussianEstimate _manoeuvre = new GaussianEstimate(2);
-    private readonly GaussianEstimate _mixed = new GaussianEstimate(2);
-    private readonly long[] _quietOffset = new long[4];
-    private readonly long[] _manoeuvreOffset = new long[4];
-    private long _quietProbability;
+    private readonly InteractingMultipleModelFilter _modes = new InteractingMultipleModelFilter(0, 0, 0, 0);
     private bool _manoeuvring;
     private int _saturations;
 
@@ -62,13 +57,7 @@ public sealed class TrackFilter
     /// Number of saturated operations and refused updates since initialisation. Zero in normal
     /// operation; non-zero means some value hit the edge of its format and was clamped.
     /// </summary>
-    public int SaturationCount => _saturations;
-
-    /// <summary>Quiet-mode probability a track starts the manoeuvre model with (Q2.61, 0.9).</summary>
-    public const long InitialQuietProbability = Q2x61.One / 10 * 9;
-
-    /// <summary>Lowest probability either mode keeps (Q2.61, 0.001), so a mode can always come back.</summary>
-    public const long MinimumModeProbability = Q2x61.One / 1000;
+    public int SaturationCount => _manoeuvring ? _saturations + _modes.SaturationCount : _saturations;
 
     /// <summary>
     /// Rate at which a quiet target starts a manoeuvre, per second (Q2.61; default 0.05: one
@@ -105,7 +94,7 @@ public sealed class TrackFilter
     }
 
     /// <summary>Probability of the manoeuvre mode (Q2.61); 0 while <see cref="Manoeuvring"/> is off.</summary>
-    public long ManoeuvreProbability => _manoeuvring ? Q2x61.One - _quietProbability : 0;
+    public long ManoeuvreProbability => _manoeuvring ? _modes.ManoeuvreProbability : 0;
 
     /// <summary>Sets the variance floors applied after every update (Q39.24).</summary>
     /// <param name="positionVariance">Floor for positions and height, m².</param>
@@ -118,6 +107,7 @@ public sealed class TrackFilter
         _horizontalFloors[3] = velocityVariance;
         _verticalFloors[0] = positionVariance;
         _verticalFloors[1] = velocityVariance;
+        _modes.SetVarianceFloors(positionVariance, velocityVariance);
     }
 
     /// <summary>Starts the horizontal channel; the vertical channel is cleared.</summary>
@@ -174,7 +164,7 @@ public sealed class TrackFilter
         ProcessNoiseDensity density = ProcessNoiseDensity.For(TargetClass);
         if (_manoeuvring)
         {
-            PredictModes(seconds, density);
+            PredictModes(timeMicroseconds, seconds, density);
         }
         else
         {
@@ -269,9 +259,7 @@ public sealed class TrackFilter
         _manoeuvring = other._manoeuvring;
         if (_manoeuvring)
         {
-            _quiet.CopyFrom(other._quiet);
-            _manoeuvre.CopyFrom(other._manoeuvre);
-            _quietProbability = other._quietProbability;
+            _modes.CopyFrom(other._modes);
         }
     }
 
@@ -286,40 +274,23 @@ public sealed class TrackFilter
         long nis = ScalarUpdate.Apply(Horizontal, _covarianceColumn, _gain, firstIndex, firstCoefficient, secondIndex, secondCoefficient, measurement, variance, _horizontalFloors, ref _saturations, out _);
         if (_manoeuvring)
         {
-            UpdateModes(firstIndex, firstCoefficient, secondIndex, secondCoefficient, measurement, variance);
+            _modes.Update(firstIndex, firstCoefficient, secondIndex, secondCoefficient, measurement, variance);
+            Horizontal.CopyFrom(_modes.Combine());
         }
 
         return nis;
     }
 
-    private void SeedModes()
-    {
-        _quiet.CopyFrom(Horizontal);
-        _manoeuvre.CopyFrom(Horizontal);
-        _quietProbability = InitialQuietProbability;
-    }
+    private void SeedModes() => _modes.Seed(Horizontal, TimeMicroseconds);
 
-    private void PredictModes(long seconds, ProcessNoiseDensity density)
+    private void PredictModes(long timeMicroseconds, long seconds, ProcessNoiseDensity density)
     {
-        long onset = Transition(ManoeuvreOnsetPerSecond, seconds);
-        long end = Transition(ManoeuvreEndPerSecond, seconds);
-        long quiet = _quietProbability;
-        long manoeuvre = Q2x61.One - quiet;
-        long stayQuiet = Q2x61.Multiply(Q2x61.One - onset, quiet, ref _saturations);
-        long becomeQuiet = Q2x61.Multiply(end, manoeuvre, ref _saturations);
-        long becomeManoeuvre = Q2x61.Multiply(onset, quiet, ref _saturations);
-        long stayManoeuvre = Q2x61.Multiply(Q2x61.One - end, manoeuvre, ref _saturations);
-        long predictedQuiet = stayQuiet + becomeQuiet;
-        long predictedManoeuvre = becomeManoeuvre + stayManoeuvre;
-
-        // Mixed start of each mode: weights μ(i|j) = π_ij μ_i / c_j (both c_j ≥ the mode floor).
-        Mix(Q2x61.Divide(stayQuiet, predictedQuiet, ref _saturations), Q2x61.Divide(becomeQuiet, predictedQuiet, ref _saturations), _mixed);
-        Mix(Q2x61.Divide(becomeManoeuvre, predictedManoeuvre, ref _saturations), Q2x61.Divide(stayManoeuvre, predictedManoeuvre, ref _saturations), _manoeuvre);
-        _quiet.CopyFrom(_mixed);
-        _quietProbability = predictedQuiet;
-        ConstantVelocityPrediction.Predict(_quiet, _scratchMatrix, seconds, density.QuietHorizontalSquareMetresPerCubicSecond, ref _saturations);
-        ConstantVelocityPrediction.Predict(_manoeuvre, _scratchMatrix, seconds, density.ManoeuvreHorizontalSquareMetresPerCubicSecond, ref _saturations);
-        Mix(_quietProbability, Q2x61.One - _quietProbability, Horizontal);
+        _modes.QuietDensity = density.QuietHorizontalSquareMetresPerCubicSecond;
+        _modes.ManoeuvreDensity = density.ManoeuvreHorizontalSquareMetresPerCubicSecond;
+        _modes.QuietToManoeuvre = Transition(ManoeuvreOnsetPerSecond, seconds);
+        _modes.ManoeuvreToQuiet = Transition(ManoeuvreEndPerSecond, seconds);
+        _modes.Predict(timeMicroseconds);
+        Horizontal.CopyFrom(_modes.Combine());
     }
 
     // Switch probability over an interval: rate (Q2.61 per second) × seconds (Q31.32), at most ½.
@@ -327,67 +298,6 @@ public sealed class TrackFilter
     {
         long probability = FixedPoint.MultiplyShift(ratePerSecond, seconds, Q31x32.FractionBits, ref _saturations);
         return probability > Q2x61.One / 2 ? Q2x61.One / 2 : probability;
-    }
-
-    private void UpdateModes(int firstIndex, long firstCoefficient, int secondIndex, long secondCoefficient, long measurement, long variance)
-    {
-        long quietNis = ScalarUpdate.Apply(_quiet, _covarianceColumn, _gain, firstIndex, firstCoefficient, secondIndex, secondCoefficient, measurement, variance, _horizontalFloors, ref _saturations, out long quietVariance);
-        long manoeuvreNis = ScalarUpdate.Apply(_manoeuvre, _covarianceColumn, _gain, firstIndex, firstCoefficient, secondIndex, secondCoefficient, measurement, variance, _horizontalFloors, ref _saturations, out long manoeuvreVariance);
-        if (quietNis != ScalarUpdate.InvalidNis && manoeuvreNis != ScalarUpdate.InvalidNis)
-        {
-            // Λ_j = exp(-NIS_j / 2) / sqrt(2π s_j): ln Λ_q - ln Λ_m = -(d / 2) with
-            // d = NIS_q - NIS_m + ln(s_q / s_m).
-            int clamps = 0;
-            long logRatio = FixedPoint.MultiplyShift(Transcendental.NaturalLogOf2, Transcendental.Log2(quietVariance, ref _saturations) - Transcendental.Log2(manoeuvreVariance, ref _saturations), Q2x61.FractionBits, ref _saturations);
-            long difference = FixedPoint.Add(FixedPoint.Subtract(quietNis, manoeuvreNis, ref clamps), logRatio, ref clamps);
-            long quiet = _quietProbability;
-            long manoeuvre = Q2x61.One - quiet;
-            if (difference >= 0)
-            {
-                long weightedQuiet = Q2x61.Multiply(quiet, Transcendental.ExpNegative(difference / 2), ref _saturations);
-                quiet = Q2x61.Divide(weightedQuiet, weightedQuiet + manoeuvre, ref _saturations);
-            }
-            else
-            {
-                long weightedManoeuvre = Q2x61.Multiply(manoeuvre, Transcendental.ExpNegative(-(difference / 2)), ref _saturations);
-                quiet = Q2x61.One - Q2x61.Divide(weightedManoeuvre, weightedManoeuvre + quiet, ref _saturations);
-            }
-
-            _quietProbability = quiet < MinimumModeProbability ? MinimumModeProbability : quiet > Q2x61.One - MinimumModeProbability ? Q2x61.One - MinimumModeProbability : quiet;
-        }
-
-        Mix(_quietProbability, Q2x61.One - _quietProbability, Horizontal);
-    }
-
-    // target = a·quiet ⊕ b·manoeuvre: mean Σ w x, covariance Σ w (P + (x - mean)(x - mean)ᵀ).
-    // The target may be one of the modes: each element is read before it is written.
-    private void Mix(long quietWeight, long manoeuvreWeight, GaussianEstimate target)
-    {
-        long[] quietMean = _quiet.Mean, manoeuvreMean = _manoeuvre.Mean;
-        long[] quietCovariance = _quiet.Covariance, manoeuvreCovariance = _manoeuvre.Covariance;
-        long[] mean = target.Mean, covariance = target.Covariance;
-        for (int i = 0; i < 4; i++)
-        {
-            long mixed = FixedPoint.Add(Q2x61Times(quietWeight, quietMean[i]), Q2x61Times(manoeuvreWeight, manoeuvreMean[i]), ref _saturations);
-            _quietOffset[i] = FixedPoint.Subtract(quietMean[i], mixed, ref _saturations);
-            _manoeuvreOffset[i] = FixedPoint.Subtract(manoeuvreMean[i], mixed, ref _saturations);
-            mean[i] = mixed;
-        }
-
-        for (int row = 0; row < 4; row++)
-        {
-            for (int column = row; column < 4; column++)
-            {
-                int index = (row * 4) + column;
-
-                // Offsets are Q31.32: their product shifted by 40 is Q39.24.
-                long quietSpread = FixedPoint.Add(quietCovariance[index], FixedPoint.MultiplyShift(_quietOffset[row], _quietOffset[column], 40, ref _saturations), ref _saturations);
-                long manoeuvreSpread = FixedPoint.Add(manoeuvreCovariance[index], FixedPoint.MultiplyShift(_manoeuvreOffset[row], _manoeuvreOffset[column], 40, ref _saturations), ref _saturations);
-                long value = FixedPoint.Add(Q2x61Times(quietWeight, quietSpread), Q2x61Times(manoeuvreWeight, manoeuvreSpread), ref _saturations);
-                covariance[index] = value;
-                covariance[(column * 4) + row] = value;
-            }
-        }
     }
 
     private long Q2x61Times(long coefficient, long value) =>
