@@ -1,6 +1,5 @@
 using Picket.Numerics;
 using Picket.Publishing;
-using Picket.Zones;
 
 namespace Picket.Tracking;
 
@@ -25,7 +24,7 @@ public sealed partial class Tracker
                 continue;
             }
 
-            if (track.Status != TrackStatus.Tentative && _zones.Length > 0)
+            if (track.Status != TrackStatus.Tentative && _zoneMonitor.Count > 0)
             {
                 CheckZones(track, now, track.Misses == 0);
             }
@@ -95,12 +94,9 @@ public sealed partial class Tracker
         return largest;
     }
 
-    // Zone state follows the track's own estimate (predicted to now) through the hysteresis. An
-    // exit needs a fresh estimate (mayExit: no missed opportunity): a coasting track's
-    // extrapolation leaving a zone says nothing about the target, and "the intruder left" must
-    // never be said on a guess. Entries are taken from a coasting estimate too (an early warning
-    // of a target the radar missed once).
-    private void CheckZones(Track track, long now, bool mayExit)
+    // Zone state follows the track's own estimate predicted to now (ZoneMonitor's rules); fresh:
+    // no missed opportunity, the only state in which an exit may be declared.
+    private void CheckZones(Track track, long now, bool fresh)
     {
         int saturations = 0;
         long seconds = Q31x32.FromMicroseconds(now - track.Filter.TimeMicroseconds, ref saturations);
@@ -108,37 +104,7 @@ public sealed partial class Tracker
         long north = track.Filter.Horizontal.Mean[1] + Q31x32.Multiply(track.Filter.Horizontal.Mean[3], seconds, ref saturations);
         long eastMillimetres = Q31x32.ToScaledInteger(east, 1000, ref saturations);
         long northMillimetres = Q31x32.ToScaledInteger(north, 1000, ref saturations);
-        for (int zone = 0; zone < _zones.Length; zone++)
-        {
-            if (!mayExit && track.Occupancy[zone].Inside)
-            {
-                continue;
-            }
-
-            ZoneTransition transition = _hysteresis.Update(ref track.Occupancy[zone], _zones[zone], eastMillimetres, northMillimetres, now, out long duration);
-            if (transition != ZoneTransition.None)
-            {
-                RaiseAlert(track, zone, transition == ZoneTransition.Enter ? ZoneAlertEvent.Enter : ZoneAlertEvent.Exit, duration);
-            }
-        }
-    }
-
-    private void RaiseAlert(Track track, int zone, ZoneAlertEvent zoneEvent, long durationMicroseconds)
-    {
-        _alert.TimeUnixMicroseconds = _nowMicroseconds;
-        _alert.TrackId = track.TrackId;
-        _alert.ZoneIndex = zone;
-        _alert.ZoneName = _zoneNames[zone];
-        _alert.Event = zoneEvent;
-        _alert.Cooperative = track.Cooperative;
-        _alert.HasIcaoAddress = track.HasIcaoAddress;
-        _alert.IcaoAddress = track.IcaoAddress;
-        _alert.Callsign = track.Callsign;
-        _alert.HasMode3A = track.HasMode3A;
-        _alert.Mode3A = track.Mode3A;
-        _alert.DurationMicroseconds = zoneEvent == ZoneAlertEvent.Enter ? 0 : durationMicroseconds;
-        Counters.Alerts++;
-        _output.OnZoneAlert(ref _alert);
+        _zoneMonitor.Sample(track, eastMillimetres, northMillimetres, now, fresh);
     }
 
     private void Confirm(Track track)
@@ -146,16 +112,9 @@ public sealed partial class Tracker
         track.Status = TrackStatus.Confirmed;
         Counters.TracksConfirmed++;
         ChooseTargetClass(track);
-        if (_zones.Length > 0)
+        if (_zoneMonitor.Count > 0)
         {
-            // A track confirmed inside a zone has crossed no boundary it could flap on, and
-            // M-of-N already gave the persistence the dwell count stands for: one sample beyond
-            // the margin decides, now, instead of waiting for the next housekeeping rounds.
-            for (int zone = 0; zone < _zones.Length; zone++)
-            {
-                track.Occupancy[zone].ConsecutiveSamples = _hysteresis.DwellSamples - 1;
-            }
-
+            _zoneMonitor.Confirmed(track);
             CheckZones(track, _nowMicroseconds > track.Filter.TimeMicroseconds ? _nowMicroseconds : track.Filter.TimeMicroseconds, true);
         }
     }

@@ -24,12 +24,9 @@ public sealed partial class Tracker
     private readonly int _mastHeightMillimetres;
     private readonly ITrackerOutput _output;
     private readonly Track[] _tracks;
-    private readonly ZoneGeometry[] _zones;
-    private readonly string[] _zoneNames;
-    private readonly ZoneHysteresis _hysteresis;
+    private readonly ZoneMonitor _zoneMonitor;
     private readonly TrackFilter _scratch = new TrackFilter();
     private TrackReport _report;
-    private ZoneAlert _alert;
     private long _nextTrackId = 1;
     private long _nowMicroseconds;
     private long _nextHousekeepingMicroseconds;
@@ -53,21 +50,14 @@ public sealed partial class Tracker
         _plane = plane;
         _mastHeightMillimetres = mastHeightMillimetres;
         _output = output;
-        _zones = zones;
-        _zoneNames = zoneNames;
-        if (_zoneNames.Length != _zones.Length)
-        {
-            throw new System.ArgumentException("One name per zone is needed.", nameof(zoneNames));
-        }
-
-        _hysteresis = new ZoneHysteresis(configuration.ZoneMarginMillimetres, configuration.ZoneDwellSamples);
+        Counters = new TrackerCounters();
+        _zoneMonitor = new ZoneMonitor(zones, zoneNames, configuration.ZoneMarginMillimetres, configuration.ZoneDwellSamples, output, Counters);
         _tracks = new Track[configuration.TrackCapacity];
         for (int i = 0; i < _tracks.Length; i++)
         {
-            _tracks[i] = new Track(_zones.Length);
+            _tracks[i] = new Track(zones.Length);
         }
 
-        Counters = new TrackerCounters();
         AllocateRadar(configuration);
     }
 
@@ -221,15 +211,7 @@ public sealed partial class Tracker
 
     private void Drop(Track track)
     {
-        for (int zone = 0; zone < _zones.Length; zone++)
-        {
-            if (track.Occupancy[zone].Inside)
-            {
-                // Dropped inside: lost, never "left".
-                RaiseAlert(track, zone, ZoneAlertEvent.Lost, _nowMicroseconds - track.Occupancy[zone].EnteredMicroseconds);
-                track.Occupancy[zone].Inside = false;
-            }
-        }
+        _zoneMonitor.Ended(track, _nowMicroseconds);
 
         Report(track, TrackStatus.Dropped);
         track.InUse = false;

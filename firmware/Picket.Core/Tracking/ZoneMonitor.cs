@@ -1,0 +1,121 @@
+using Picket.Zones;
+
+namespace Picket.Tracking;
+
+/// <summary>
+/// The zone monitor: follows each track's own estimate against every protected zone through the
+/// hysteresis (<see cref="ZoneHysteresis"/>: a margin beyond the boundary and a dwell) and raises
+/// the alerts. Its rules: <see cref="ZoneAlertEvent.Enter"/> when the estimate crosses in; an
+/// <see cref="ZoneAlertEvent.Exit"/> only when a freshly updated estimate crosses out (never a
+/// coasting extrapolation); <see cref="ZoneAlertEvent.Lost"/> when a track ends inside. Alerts
+/// carry the data time they are raised at, never back-dated.
+/// </summary>
+public sealed class ZoneMonitor
+{
+    private readonly ZoneGeometry[] _zones;
+    private readonly string[] _names;
+    private readonly ZoneHysteresis _hysteresis;
+    private readonly ITrackerOutput _output;
+    private readonly TrackerCounters _counters;
+    private ZoneAlert _alert;
+
+    /// <summary>Creates the monitor.</summary>
+    /// <param name="zones">Protected zones in plane millimetres (an empty array for none).</param>
+    /// <param name="names">Their names, same length.</param>
+    /// <param name="marginMillimetres">Hysteresis margin beyond the boundary, mm.</param>
+    /// <param name="dwellSamples">Consecutive samples beyond the margin that change a zone state.</param>
+    /// <param name="output">Receives the alerts.</param>
+    /// <param name="counters">Counts the alerts.</param>
+    public ZoneMonitor(ZoneGeometry[] zones, string[] names, long marginMillimetres, int dwellSamples, ITrackerOutput output, TrackerCounters counters)
+    {
+        if (zones == null || names == null || output == null || counters == null)
+        {
+            throw new System.ArgumentNullException(nameof(zones), "Zones, names, output and counters are all required.");
+        }
+
+        if (names.Length != zones.Length)
+        {
+            throw new System.ArgumentException("One name per zone is needed.", nameof(names));
+        }
+
+        _zones = zones;
+        _names = names;
+        _hysteresis = new ZoneHysteresis(marginMillimetres, dwellSamples);
+        _output = output;
+        _counters = counters;
+    }
+
+    /// <summary>Zones watched.</summary>
+    public int Count => _zones.Length;
+
+    /// <summary>
+    /// One sample of a track's estimate (predicted to <paramref name="timeMicroseconds"/>).
+    /// </summary>
+    /// <param name="track">The track (its <see cref="Track.Occupancy"/> is updated).</param>
+    /// <param name="eastMillimetres">Estimated plane east, mm.</param>
+    /// <param name="northMillimetres">Estimated plane north, mm.</param>
+    /// <param name="timeMicroseconds">Data time of the sample, UTC µs.</param>
+    /// <param name="fresh">True when the estimate rests on a measurement of the current opportunity (no miss): only then may an exit be declared.</param>
+    public void Sample(Track track, long eastMillimetres, long northMillimetres, long timeMicroseconds, bool fresh)
+    {
+        for (int zone = 0; zone < _zones.Length; zone++)
+        {
+            if (!fresh && track.Occupancy[zone].Inside)
+            {
+                continue;
+            }
+
+            ZoneTransition transition = _hysteresis.Update(ref track.Occupancy[zone], _zones[zone], eastMillimetres, northMillimetres, timeMicroseconds, out long duration);
+            if (transition != ZoneTransition.None)
+            {
+                Raise(track, zone, transition == ZoneTransition.Enter ? ZoneAlertEvent.Enter : ZoneAlertEvent.Exit, timeMicroseconds, duration);
+            }
+        }
+    }
+
+    /// <summary>
+    /// A track was just confirmed: it crossed no boundary it could flap on, and confirmation
+    /// already gave the persistence the dwell stands for, so its next sample decides at once.
+    /// </summary>
+    /// <param name="track">The track.</param>
+    public void Confirmed(Track track)
+    {
+        for (int zone = 0; zone < _zones.Length; zone++)
+        {
+            track.Occupancy[zone].ConsecutiveSamples = _hysteresis.DwellSamples - 1;
+        }
+    }
+
+    /// <summary>A track ends (dropped): every zone it is inside raises <see cref="ZoneAlertEvent.Lost"/>.</summary>
+    /// <param name="track">The track.</param>
+    /// <param name="timeMicroseconds">Data time of the drop, UTC µs.</param>
+    public void Ended(Track track, long timeMicroseconds)
+    {
+        for (int zone = 0; zone < _zones.Length; zone++)
+        {
+            if (track.Occupancy[zone].Inside)
+            {
+                Raise(track, zone, ZoneAlertEvent.Lost, timeMicroseconds, timeMicroseconds - track.Occupancy[zone].EnteredMicroseconds);
+                track.Occupancy[zone].Inside = false;
+            }
+        }
+    }
+
+    private void Raise(Track track, int zone, ZoneAlertEvent zoneEvent, long timeMicroseconds, long durationMicroseconds)
+    {
+        _alert.TimeUnixMicroseconds = timeMicroseconds;
+        _alert.TrackId = track.TrackId;
+        _alert.ZoneIndex = zone;
+        _alert.ZoneName = _names[zone];
+        _alert.Event = zoneEvent;
+        _alert.Cooperative = track.Cooperative;
+        _alert.HasIcaoAddress = track.HasIcaoAddress;
+        _alert.IcaoAddress = track.IcaoAddress;
+        _alert.Callsign = track.Callsign;
+        _alert.HasMode3A = track.HasMode3A;
+        _alert.Mode3A = track.Mode3A;
+        _alert.DurationMicroseconds = zoneEvent == ZoneAlertEvent.Enter ? 0 : durationMicroseconds;
+        _counters.Alerts++;
+        _output.OnZoneAlert(ref _alert);
+    }
+}

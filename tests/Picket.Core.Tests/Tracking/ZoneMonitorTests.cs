@@ -1,0 +1,98 @@
+using Picket.Zones;
+
+namespace Picket.Tracking;
+
+/// <summary><see cref="ZoneMonitor"/>'s rules alone, on hand-placed samples of a track's estimate.</summary>
+public class ZoneMonitorTests : ITrackerOutput
+{
+    private const long Second = 1_000_000;
+    private readonly List<ZoneAlert> _alerts = [];
+    private readonly TrackerCounters _counters = new();
+
+    void ITrackerOutput.OnTrackReport(ref Publishing.TrackReport report)
+    {
+    }
+
+    void ITrackerOutput.OnZoneAlert(ref ZoneAlert alert) => _alerts.Add(alert);
+
+    [Fact]
+    public void Sample_CrossingInAndOutWithFreshEstimates_EnterAndExitAfterMarginAndDwell()
+    {
+        var (monitor, track) = Create();
+        // Margin 100 m, dwell 2: x = 9.95 km is inside the margin band (no count), 10.2 and 10.3
+        // km count 1 and 2 (enter at the second), then the way out the same at 20.2 and 20.3 km.
+        long[] east = [9_000_000, 9_950_000, 10_200_000, 10_300_000, 15_000_000, 20_050_000, 20_200_000, 20_300_000];
+        for (int i = 0; i < east.Length; i++)
+        {
+            monitor.Sample(track, east[i], 0, i * Second, fresh: true);
+        }
+
+        Assert.Equal([ZoneAlertEvent.Enter, ZoneAlertEvent.Exit], _alerts.Select(a => a.Event));
+        Assert.Equal(3 * Second, _alerts[0].TimeUnixMicroseconds);
+        Assert.Equal(7 * Second, _alerts[1].TimeUnixMicroseconds);
+        Assert.Equal(4 * Second, _alerts[1].DurationMicroseconds);
+        Assert.Equal(0, _alerts[0].DurationMicroseconds);
+        Assert.Equal(2, _counters.Alerts);
+    }
+
+    [Fact]
+    public void Sample_CoastingEstimateLeaves_NoExitUntilAFreshEstimateIsOutside()
+    {
+        var (monitor, track) = Create();
+        monitor.Sample(track, 12_000_000, 0, 0, fresh: true);
+        monitor.Sample(track, 12_000_000, 0, Second, fresh: true);
+        for (int i = 2; i < 6; i++)
+        {
+            monitor.Sample(track, 25_000_000, 0, i * Second, fresh: false);
+        }
+
+        Assert.Equal([ZoneAlertEvent.Enter], _alerts.Select(a => a.Event));
+        monitor.Sample(track, 25_000_000, 0, 6 * Second, fresh: true);
+        monitor.Sample(track, 25_000_000, 0, 7 * Second, fresh: true);
+        Assert.Equal([ZoneAlertEvent.Enter, ZoneAlertEvent.Exit], _alerts.Select(a => a.Event));
+    }
+
+    [Fact]
+    public void Sample_CoastingEstimateEnters_EnterRaised()
+    {
+        var (monitor, track) = Create();
+        monitor.Sample(track, 12_000_000, 0, 0, fresh: false);
+        monitor.Sample(track, 12_500_000, 0, Second, fresh: false);
+
+        Assert.Equal([ZoneAlertEvent.Enter], _alerts.Select(a => a.Event));
+    }
+
+    [Fact]
+    public void Ended_InsideOneZoneOutsideAnother_OneLostWithTheTimeInside()
+    {
+        var (monitor, track) = Create();
+        monitor.Confirmed(track);
+        monitor.Sample(track, 12_000_000, 0, 10 * Second, fresh: true);
+        monitor.Ended(track, 25 * Second);
+
+        Assert.Equal([ZoneAlertEvent.Enter, ZoneAlertEvent.Lost], _alerts.Select(a => a.Event));
+        Assert.Equal("square", _alerts[1].ZoneName);
+        Assert.Equal(15 * Second, _alerts[1].DurationMicroseconds);
+        Assert.Equal(25 * Second, _alerts[1].TimeUnixMicroseconds);
+        Assert.False(track.Occupancy[0].Inside);
+
+        monitor.Ended(track, 30 * Second);
+        Assert.Equal(2, _alerts.Count);
+    }
+
+    [Fact]
+    public void Constructor_NamesAndZonesDiffer_Refused() =>
+        Assert.Throws<ArgumentException>(() => new ZoneMonitor([Square()], [], 0, 1, this, _counters));
+
+    // 10 km square from 10 to 20 km east, -5 to 5 km north; a second zone far away (50-60 km east).
+    private static ZoneGeometry Square() =>
+        new([10_000_000, 20_000_000, 20_000_000, 10_000_000], [-5_000_000, -5_000_000, 5_000_000, 5_000_000], [0]);
+
+    private (ZoneMonitor Monitor, Track Track) Create()
+    {
+        var far = new ZoneGeometry([50_000_000, 60_000_000, 60_000_000, 50_000_000], [-5_000_000, -5_000_000, 5_000_000, 5_000_000], [0]);
+        var monitor = new ZoneMonitor([Square(), far], ["square", "far"], 100_000, 2, this, _counters);
+        var track = new Track(2);
+        return (monitor, track);
+    }
+}
