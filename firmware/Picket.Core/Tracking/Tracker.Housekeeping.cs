@@ -104,7 +104,9 @@ public sealed partial class Tracker
         long north = track.Filter.Horizontal.Mean[1] + Q31x32.Multiply(track.Filter.Horizontal.Mean[3], seconds, ref saturations);
         long eastMillimetres = Q31x32.ToScaledInteger(east, 1000, ref saturations);
         long northMillimetres = Q31x32.ToScaledInteger(north, 1000, ref saturations);
-        _zoneMonitor.Sample(track, eastMillimetres, northMillimetres, now, fresh);
+        long sigma = FixedPoint.SquareRoot(PredictedPositionVariance(track, now), Q39x24.FractionBits, ref saturations);
+        long sigmaMillimetres = FixedPoint.MultiplyShift(sigma, 1000, Q39x24.FractionBits, ref saturations);
+        _zoneMonitor.Sample(track, eastMillimetres, northMillimetres, now, sigmaMillimetres, fresh);
     }
 
     private void Confirm(Track track)

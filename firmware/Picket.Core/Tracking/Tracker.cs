@@ -51,7 +51,7 @@ public sealed partial class Tracker
         _mastHeightMillimetres = mastHeightMillimetres;
         _output = output;
         Counters = new TrackerCounters();
-        _zoneMonitor = new ZoneMonitor(zones, zoneNames, configuration.ZoneMarginMillimetres, configuration.ZoneDwellSamples, output, Counters);
+        _zoneMonitor = new ZoneMonitor(zones, zoneNames, configuration.ZoneMarginMillimetres, configuration.ZoneDwellSamples, configuration.ZoneMinimumEnterMarginMillimetres, configuration.ZoneEnterMarginSigmas, output, Counters);
         _tracks = new Track[configuration.TrackCapacity];
         for (int i = 0; i < _tracks.Length; i++)
         {

@@ -121,6 +121,17 @@ public sealed class TrackerConfiguration
     public int ZoneDwellSamples = 2;
 
     /// <summary>
+    /// An entry counts a sample this many position sigmas inside the zone (at least
+    /// <see cref="ZoneMinimumEnterMarginMillimetres"/>, at most <see cref="ZoneMarginMillimetres"/>):
+    /// an accurate track (a 30 m/s drone on a 1 s radar) is declared inside in about a second, an
+    /// uncertain one only once it is clearly in. Exits always need the full margin.
+    /// </summary>
+    public int ZoneEnterMarginSigmas = 2;
+
+    /// <summary>Smallest entry margin, millimetres.</summary>
+    public long ZoneMinimumEnterMarginMillimetres = 10_000;
+
+    /// <summary>
     /// Process noise of tentative radar tracks. A quiet model makes clutter (uniformly random
     /// plots) fail the gates of later scans, while a real target in straight flight passes;
     /// the class is chosen from speed and identity on confirmation.

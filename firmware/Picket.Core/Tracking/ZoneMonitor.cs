@@ -17,6 +17,8 @@ public sealed class ZoneMonitor
     private readonly ZoneHysteresis _hysteresis;
     private readonly ITrackerOutput _output;
     private readonly TrackerCounters _counters;
+    private readonly long _minimumEnterMarginMillimetres;
+    private readonly int _enterMarginSigmas;
     private ZoneAlert _alert;
 
     /// <summary>Creates the monitor.</summary>
@@ -24,9 +26,11 @@ public sealed class ZoneMonitor
     /// <param name="names">Their names, same length.</param>
     /// <param name="marginMillimetres">Hysteresis margin beyond the boundary, mm.</param>
     /// <param name="dwellSamples">Consecutive samples beyond the margin that change a zone state.</param>
+    /// <param name="minimumEnterMarginMillimetres">Smallest margin inside the zone that counts towards an entry, mm.</param>
+    /// <param name="enterMarginSigmas">Entry margin in the track's position sigmas (between the minimum and <paramref name="marginMillimetres"/>).</param>
     /// <param name="output">Receives the alerts.</param>
     /// <param name="counters">Counts the alerts.</param>
-    public ZoneMonitor(ZoneGeometry[] zones, string[] names, long marginMillimetres, int dwellSamples, ITrackerOutput output, TrackerCounters counters)
+    public ZoneMonitor(ZoneGeometry[] zones, string[] names, long marginMillimetres, int dwellSamples, long minimumEnterMarginMillimetres, int enterMarginSigmas, ITrackerOutput output, TrackerCounters counters)
     {
         if (zones == null || names == null || output == null || counters == null)
         {
@@ -43,6 +47,8 @@ public sealed class ZoneMonitor
         _hysteresis = new ZoneHysteresis(marginMillimetres, dwellSamples);
         _output = output;
         _counters = counters;
+        _minimumEnterMarginMillimetres = minimumEnterMarginMillimetres;
+        _enterMarginSigmas = enterMarginSigmas;
     }
 
     /// <summary>Zones watched.</summary>
@@ -55,9 +61,16 @@ public sealed class ZoneMonitor
     /// <param name="eastMillimetres">Estimated plane east, mm.</param>
     /// <param name="northMillimetres">Estimated plane north, mm.</param>
     /// <param name="timeMicroseconds">Data time of the sample, UTC µs.</param>
+    /// <param name="sigmaMillimetres">The estimate's horizontal position one-sigma (larger axis), mm: an entry needs the estimate that many sigmas (configured) inside, between the minimum and the full margin.</param>
     /// <param name="fresh">True when the estimate rests on a measurement of the current opportunity (no miss): only then may an exit be declared.</param>
-    public void Sample(Track track, long eastMillimetres, long northMillimetres, long timeMicroseconds, bool fresh)
+    public void Sample(Track track, long eastMillimetres, long northMillimetres, long timeMicroseconds, long sigmaMillimetres, bool fresh)
     {
+        long enterMargin = sigmaMillimetres * _enterMarginSigmas;
+        if (enterMargin < _minimumEnterMarginMillimetres)
+        {
+            enterMargin = _minimumEnterMarginMillimetres;
+        }
+
         for (int zone = 0; zone < _zones.Length; zone++)
         {
             if (!fresh && track.Occupancy[zone].Inside)
@@ -65,7 +78,7 @@ public sealed class ZoneMonitor
                 continue;
             }
 
-            ZoneTransition transition = _hysteresis.Update(ref track.Occupancy[zone], _zones[zone], eastMillimetres, northMillimetres, timeMicroseconds, out long duration);
+            ZoneTransition transition = _hysteresis.Update(ref track.Occupancy[zone], _zones[zone], eastMillimetres, northMillimetres, timeMicroseconds, enterMargin, out long duration);
             if (transition != ZoneTransition.None)
             {
                 Raise(track, zone, transition == ZoneTransition.Enter ? ZoneAlertEvent.Enter : ZoneAlertEvent.Exit, timeMicroseconds, duration);

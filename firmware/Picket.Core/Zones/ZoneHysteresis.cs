@@ -25,7 +25,7 @@ public sealed class ZoneHysteresis
     /// <summary>Required consecutive samples.</summary>
     public int DwellSamples { get; }
 
-    /// <summary>Advances one track's occupancy of one zone with a position sample.</summary>
+    /// <summary>Advances one track's occupancy of one zone with a position sample (the rule's margin both ways).</summary>
     /// <param name="occupancy">The caller's state for this track and zone.</param>
     /// <param name="zone">The zone.</param>
     /// <param name="eastMillimetres">Track east, mm.</param>
@@ -33,7 +33,24 @@ public sealed class ZoneHysteresis
     /// <param name="timeMicroseconds">Sample time, µs.</param>
     /// <param name="durationMicroseconds">On <see cref="ZoneTransition.Exit"/>, time since the enter event, µs; else 0.</param>
     /// <returns>The transition, if any.</returns>
-    public ZoneTransition Update(ref ZoneOccupancy occupancy, ZoneGeometry zone, long eastMillimetres, long northMillimetres, long timeMicroseconds, out long durationMicroseconds)
+    public ZoneTransition Update(ref ZoneOccupancy occupancy, ZoneGeometry zone, long eastMillimetres, long northMillimetres, long timeMicroseconds, out long durationMicroseconds) =>
+        Update(ref occupancy, zone, eastMillimetres, northMillimetres, timeMicroseconds, MarginMillimetres, out durationMicroseconds);
+
+    /// <summary>
+    /// Advances one track's occupancy of one zone with a position sample; a sample outside the
+    /// zone needs the rule's margin, one inside needs <paramref name="enterMarginMillimetres"/>
+    /// (at most the rule's margin), so an accurate track can be declared inside sooner than an
+    /// uncertain one is declared out.
+    /// </summary>
+    /// <param name="occupancy">The caller's state for this track and zone.</param>
+    /// <param name="zone">The zone.</param>
+    /// <param name="eastMillimetres">Track east, mm.</param>
+    /// <param name="northMillimetres">Track north, mm.</param>
+    /// <param name="timeMicroseconds">Sample time, µs.</param>
+    /// <param name="enterMarginMillimetres">Margin for a sample inside the zone, mm (clamped to 0 … <see cref="MarginMillimetres"/>).</param>
+    /// <param name="durationMicroseconds">On <see cref="ZoneTransition.Exit"/>, time since the enter event, µs; else 0.</param>
+    /// <returns>The transition, if any.</returns>
+    public ZoneTransition Update(ref ZoneOccupancy occupancy, ZoneGeometry zone, long eastMillimetres, long northMillimetres, long timeMicroseconds, long enterMarginMillimetres, out long durationMicroseconds)
     {
         durationMicroseconds = 0;
         bool inside = zone.Contains(eastMillimetres, northMillimetres);
@@ -43,7 +60,13 @@ public sealed class ZoneHysteresis
             return ZoneTransition.None;
         }
 
-        if (MarginMillimetres > 0 && zone.DistanceToBoundary(eastMillimetres, northMillimetres) < MarginMillimetres)
+        long margin = MarginMillimetres;
+        if (inside)
+        {
+            margin = enterMarginMillimetres < 0 ? 0 : enterMarginMillimetres < MarginMillimetres ? enterMarginMillimetres : MarginMillimetres;
+        }
+
+        if (margin > 0 && zone.DistanceToBoundary(eastMillimetres, northMillimetres) < margin)
         {
             return ZoneTransition.None;
         }

@@ -2,7 +2,7 @@ namespace Picket.Zones;
 
 /// <summary>
 /// One track's state against one zone, owned by the caller (one per track and zone) and
-/// advanced by <see cref="ZoneHysteresis.Update"/>. A zeroed value is "outside, no history".
+/// advanced by <see cref="ZoneHysteresis"/>. A zeroed value is "outside, no history".
 /// </summary>
 public struct ZoneOccupancy
 {
