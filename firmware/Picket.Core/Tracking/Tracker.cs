@@ -69,6 +69,7 @@ public sealed partial class Tracker
 
         Counters = new TrackerCounters();
         AllocateRadar(configuration);
+        AllocateLife(configuration);
     }
 
     /// <summary>The settings.</summary>

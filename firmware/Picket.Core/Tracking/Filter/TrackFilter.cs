@@ -170,11 +170,19 @@ public sealed class TrackFilter
         // Range axis (sin θ, cos θ), cross axis (cos θ, -sin θ); offsets make the radar the origin.
         long rangeOffset = FixedPoint.Add(Q2x61Times(sineAzimuth, radarEastMetres), Q2x61Times(cosineAzimuth, radarNorthMetres), ref _saturations);
         long crossOffset = FixedPoint.Subtract(Q2x61Times(cosineAzimuth, radarEastMetres), Q2x61Times(sineAzimuth, radarNorthMetres), ref _saturations);
-        long rangeNis = ScalarUpdate.Apply(Horizontal, _covarianceColumn, _gain, 0, sineAzimuth, 1, cosineAzimuth, FixedPoint.Add(groundRangeMetres, rangeOffset, ref _saturations), rangeVariance, _horizontalFloors, ref _saturations, out _);
-        long crossNis = ScalarUpdate.Apply(Horizontal, _covarianceColumn, _gain, 0, cosineAzimuth, 1, -sineAzimuth, crossOffset, crossRangeVariance, _horizontalFloors, ref _saturations, out _);
+        long rangeNis = ScalarUpdate.Apply(Horizontal, _covarianceColumn, _gain, 0, sineAzimuth, 1, cosineAzimuth, FixedPoint.Add(groundRangeMetres, rangeOffset, ref _saturations), rangeVariance, _horizontalFloors, ref _saturations, out long rangeInnovationVariance);
+        long crossNis = ScalarUpdate.Apply(Horizontal, _covarianceColumn, _gain, 0, cosineAzimuth, 1, -sineAzimuth, crossOffset, crossRangeVariance, _horizontalFloors, ref _saturations, out long crossInnovationVariance);
+        LastRangeInnovationVariance = rangeInnovationVariance;
+        LastCrossInnovationVariance = crossInnovationVariance;
         int clamps = 0;
         return FixedPoint.Add(rangeNis, crossNis, ref clamps);
     }
+
+    /// <summary>Innovation variance along the ray of the last <see cref="UpdateRadar"/>, Q39.24 m² (for the track score's |S|).</summary>
+    public long LastRangeInnovationVariance { get; private set; }
+
+    /// <summary>Innovation variance across the ray of the last <see cref="UpdateRadar"/> (after its range update), Q39.24 m²; times <see cref="LastRangeInnovationVariance"/> it is |S|.</summary>
+    public long LastCrossInnovationVariance { get; private set; }
 
     /// <summary>Updates the vertical channel with a measured height.</summary>
     /// <param name="heightMetres">Q31.32 m.</param>
@@ -200,6 +208,8 @@ public sealed class TrackFilter
         TimeMicroseconds = other.TimeMicroseconds;
         TargetClass = other.TargetClass;
         _saturations = other._saturations;
+        LastRangeInnovationVariance = other.LastRangeInnovationVariance;
+        LastCrossInnovationVariance = other.LastCrossInnovationVariance;
         System.Array.Copy(other._horizontalFloors, _horizontalFloors, 4);
         System.Array.Copy(other._verticalFloors, _verticalFloors, 2);
     }
