@@ -180,25 +180,8 @@ internal sealed class ClutterScene
         });
     }
 
-    public System.Text.StringBuilder? Trace { get; set; }
-
     private void Score(double now)
     {
-        if (Trace != null && _targets.Count > 0)
-        {
-            var first = _targets[0];
-            var (te, tn) = first.At(now);
-            foreach (var t in Scene.Tracker.Tracks.Where(t => t.InUse))
-            {
-                var e = t.Filter.Horizontal.Mean[0] / (double)Q31x32.One;
-                var n = t.Filter.Horizontal.Mean[1] / (double)Q31x32.One;
-                if (Distance((te, tn), e, n) < 3_000)
-                {
-                    Trace.AppendLine(System.Globalization.CultureInfo.InvariantCulture, $"t {now} id {t.TrackId} {t.Status} hits {t.RadarHits} miss {t.Misses} score {t.Score / (double)Q31x32.One:F2} nis {t.LastNis / (double)Q31x32.One:F2} s {t.Filter.LastRangeInnovationVariance / 16777216.0:F0} {t.Filter.LastCrossInnovationVariance / 16777216.0:F0} d {Distance((te, tn), e, n):F0} speed {first.Speed:F0}");
-                }
-            }
-        }
-
         foreach (var track in Scene.Tracker.Tracks)
         {
             if (!track.InUse || track.Status == TrackStatus.Tentative || !_seenConfirmed.Add(track.TrackId))
@@ -255,8 +238,6 @@ internal sealed class ClutterScene
         public double Vanish { get; } = vanish;
 
         public double Height { get; } = height;
-
-        public double Speed { get; } = Math.Sqrt((velocityEast * velocityEast) + (velocityNorth * velocityNorth));
 
         public double FirstOpportunity { get; set; } = -1;
 
