@@ -31,6 +31,7 @@ public sealed class TrackScore
     private readonly long _logTwoPi;
     private readonly long _deletionDrop;
     private readonly long _ceiling;
+    private readonly long _largestNis;
 
     /// <summary>Derives the constant terms from the configuration (read once).</summary>
     /// <param name="configuration">Pd, densities, error probabilities and limits.</param>
@@ -64,6 +65,7 @@ public sealed class TrackScore
         DeleteThreshold = LogarithmNats.OfInteger(missedTarget) - logThousand + logMillion - LogarithmNats.OfInteger(1_000_000 - falseConfirmation);
         _deletionDrop = Q31x32.FromInteger(configuration.ScoreDeletionDropNats);
         _ceiling = Q31x32.FromInteger(configuration.ScoreCeilingNats);
+        _largestNis = configuration.RadarGateNis;
     }
 
     /// <summary>ln((1 − β) / α): a tentative track at or above this score is confirmed, Q31.32 nats.</summary>
@@ -89,7 +91,7 @@ public sealed class TrackScore
     public long IdentityIncrement => _logIdentityFactor;
 
     /// <summary>The change for a scan with an associated plot.</summary>
-    /// <param name="nis">Normalised innovation squared of the update, Q31.32 (2 degrees of freedom).</param>
+    /// <param name="nis">Normalised innovation squared of the update, Q31.32 (2 degrees of freedom); counted at most as <see cref="TrackerConfiguration.RadarGateNis"/>.</param>
     /// <param name="rangeInnovationVariance">Innovation variance along the ray, Q39.24 m² (&gt; 0).</param>
     /// <param name="crossInnovationVariance">Innovation variance across the ray after the range update, Q39.24 m² (&gt; 0); the product of the two is |S|.</param>
     /// <param name="logFalseDensity">ln of the false-plot density at the plot, per m² per scan, Q31.32.</param>
@@ -103,11 +105,9 @@ public sealed class TrackScore
         }
 
         long halfLogDeterminant = (LogarithmNats.Of(rangeInnovationVariance, Q39x24.FractionBits) + LogarithmNats.Of(crossInnovationVariance, Q39x24.FractionBits)) / 2;
-        long halfNis = nis / 2;
-        if (halfNis > _ceiling * 4)
-        {
-            halfNis = _ceiling * 4;
-        }
+        // A plot associated by identity skips the gate: beyond it the misfit is a manoeuvre or a
+        // garbled plot, charged as at the gate, so one such plot cannot delete a confirmed track.
+        long halfNis = (nis > _largestNis ? _largestNis : nis) / 2;
 
         return _logDetection - logFalseDensity - _logTwoPi - halfLogDeterminant - halfNis;
     }

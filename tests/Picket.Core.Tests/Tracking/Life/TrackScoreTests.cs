@@ -62,6 +62,21 @@ public class TrackScoreTests
     }
 
     [Fact]
+    public void HitIncrement_IdentityPlotFarOutsideTheGate_ChargedAsAtTheGate()
+    {
+        var score = new TrackScore(Configuration());
+        var logDensity = FromNats(Math.Log(4e-9));
+
+        var atGate = score.HitIncrement(Q31x32.FromInteger(14), Variance(10_000), Variance(2_500), logDensity);
+        var far = score.HitIncrement(Q31x32.FromInteger(400), Variance(10_000), Variance(2_500), logDensity);
+
+        // RadarGateNis 14: -7 nats at most, not -200 (which would drop a confirmed track at its peak).
+        var expected = Math.Log(0.85 / 4e-9) - Math.Log(2 * Math.PI * Math.Sqrt(10_000.0 * 2_500)) - 7;
+        Assert.Equal(expected, Nats(far), 1e-6);
+        Assert.Equal(atGate, far);
+    }
+
+    [Fact]
     public void HitIncrement_NoInnovationVariance_NoCreditNoBlame()
     {
         var score = new TrackScore(Configuration());
