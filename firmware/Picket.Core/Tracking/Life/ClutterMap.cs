@@ -84,7 +84,7 @@ public sealed class ClutterMap
     /// <summary>Plots not learnt because every radar slot was taken or the plot lay beyond the grid.</summary>
     public long PlotsRefused { get; private set; }
 
-    /// <summary>Forgets by one factor per whole scan period elapsed since the last call.</summary>
+    /// <summary>Forgets by one factor per whole scan period elapsed since the last call (everything after a gap of 16 × 2^shift scans).</summary>
     /// <param name="nowMicroseconds">Data time, UTC µs.</param>
     /// <param name="scanPeriodMicroseconds">The scan period (one forgetting step), µs, &gt; 0.</param>
     public void AdvanceTo(long nowMicroseconds, long scanPeriodMicroseconds)
@@ -96,11 +96,27 @@ public sealed class ClutterMap
             return;
         }
 
-        while (nowMicroseconds >= _nextDecayMicroseconds)
+        if (nowMicroseconds < _nextDecayMicroseconds)
+        {
+            return;
+        }
+
+        long steps = 1 + ((nowMicroseconds - _nextDecayMicroseconds) / scanPeriodMicroseconds);
+        if (steps > (16L << _memoryShift))
+        {
+            // A gap in the data this long has forgotten everything (to (1 - 2^-k)^(16·2^k) < e^-16):
+            // start afresh instead of walking the grid once per scan of the gap.
+            Forget();
+            _nextDecayMicroseconds = nowMicroseconds + scanPeriodMicroseconds;
+            return;
+        }
+
+        for (long step = 0; step < steps; step++)
         {
             Decay();
-            _nextDecayMicroseconds += scanPeriodMicroseconds;
         }
+
+        _nextDecayMicroseconds += steps * scanPeriodMicroseconds;
     }
 
     /// <summary>Counts one plot that no track claimed.</summary>
@@ -203,6 +219,21 @@ public sealed class ClutterMap
             // The scan just ended counts with the same one factor as its plots: the rate is unbiased.
             _scans[radar] += CountOne;
             _scans[radar] -= _scans[radar] >> _memoryShift;
+        }
+    }
+
+    private void Forget()
+    {
+        for (int i = 0; i < _counts.Length; i++)
+        {
+            _counts[i] = 0;
+        }
+
+        for (int radar = 0; radar < _inUse.Length; radar++)
+        {
+            _totals[radar] = 0;
+            _scans[radar] = 0;
+            _farthestCell[radar] = 0;
         }
     }
 

@@ -69,6 +69,25 @@ public class ClutterMapTests
     }
 
     [Fact]
+    public void AdvanceTo_ADayWithoutData_EverythingForgottenAtOnce()
+    {
+        var map = new ClutterMap(Configuration());
+        map.AdvanceTo(0, Scan);
+        for (var i = 0; i < 10; i++)
+        {
+            map.Learn(Sensor, 5_000_000, 10_000_000);
+        }
+
+        map.AdvanceTo(Scan, Scan);
+        Assert.True(Rate(map, 2, 0) > 9);
+
+        // 21,600 scans later: (15/16)^21600 is 0 in any format; the floor is back.
+        map.AdvanceTo(86_400_000_000, Scan);
+        Assert.Equal(0.0, Rate(map, 2, 0), 1e-9);
+        Assert.Equal(Math.Log(1e-10), Nats(map.LogDensity(Sensor, 5_000_000, 10_000_000)), 1e-7);
+    }
+
+    [Fact]
     public void LogDensity_ConcentratedCell_TheCellsRateOverItsArea()
     {
         var map = new ClutterMap(Configuration());
