@@ -135,7 +135,7 @@ public sealed class Track
     /// <summary>Track score (log-likelihood ratio, <see cref="Life.TrackScore"/>), Q31.32 nats.</summary>
     public long Score { get; internal set; }
 
-    /// <summary>Highest score since confirmation, Q31.32 nats.</summary>
+    /// <summary>Highest score the track has had (the reference of both deletion rules), Q31.32 nats.</summary>
     internal long ScorePeak;
 
     /// <summary>Consecutive misses already charged to the score.</summary>

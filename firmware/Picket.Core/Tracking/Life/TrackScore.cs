@@ -125,7 +125,7 @@ public sealed class TrackScore
 
     /// <summary>True when the track must be deleted: a tentative track at or below its peak plus the lower threshold, a confirmed one the deletion drop below its peak.</summary>
     /// <param name="score">Q31.32 nats.</param>
-    /// <param name="peak">Highest score since confirmation, Q31.32 nats.</param>
+    /// <param name="peak">Highest score the track has had, Q31.32 nats.</param>
     /// <param name="confirmed">True once the track has been confirmed.</param>
     /// <returns>Whether to delete.</returns>
     public bool Deletes(long score, long peak, bool confirmed) => confirmed ? score <= peak - _deletionDrop : score <= peak + DeleteThreshold;
