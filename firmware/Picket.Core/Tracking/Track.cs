@@ -132,6 +132,18 @@ public sealed class Track
     /// <summary>NIS of the last kinematic update, Q31.32.</summary>
     public long LastNis { get; internal set; }
 
+    /// <summary>Track score (log-likelihood ratio, <see cref="Life.TrackScore"/>), Q31.32 nats.</summary>
+    public long Score { get; internal set; }
+
+    /// <summary>Highest score the track has had (the reference of both deletion rules), Q31.32 nats.</summary>
+    internal long ScorePeak;
+
+    /// <summary>Consecutive misses already charged to the score.</summary>
+    internal int ScoreMissesCharged;
+
+    /// <summary>True once the identity prior factor is in the score.</summary>
+    internal bool ScoreHasIdentityPrior;
+
     /// <summary>True when the target identifies itself (ICAO address, callsign or Mode 3/A).</summary>
     public bool Cooperative => HasIcaoAddress || HasCallsign || HasMode3A;
 
@@ -174,6 +186,10 @@ public sealed class Track
         RadarUpdateCount = 0;
         AdsbRadarDisagreementCount = 0;
         LastNis = 0;
+        Score = 0;
+        ScorePeak = 0;
+        ScoreMissesCharged = 0;
+        ScoreHasIdentityPrior = false;
         for (int i = 0; i < Occupancy.Length; i++)
         {
             Occupancy[i] = default(ZoneOccupancy);

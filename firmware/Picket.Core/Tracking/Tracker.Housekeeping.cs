@@ -10,6 +10,7 @@ public sealed partial class Tracker
     private void Housekeeping()
     {
         long now = _nowMicroseconds;
+        _clutter.AdvanceTo(now, _configuration.ScanPeriodMicroseconds);
         for (int i = 0; i < _tracks.Length; i++)
         {
             Track track = _tracks[i];
@@ -48,6 +49,11 @@ public sealed partial class Tracker
         // one scan later is a hit, not a miss followed by a hit).
         long idle = now - track.LastUpdateMicroseconds - (interval / 2);
         track.Misses = idle <= 0 ? 0 : (int)(idle / interval);
+        if (UsesScore(track))
+        {
+            return ScoreLifeCycle(track, now);
+        }
+
         if (track.Status == TrackStatus.Tentative)
         {
             if (radarOnly && now - track.BornMicroseconds > scan / 2)

@@ -96,7 +96,9 @@ public sealed partial class Tracker
     private void RecordRadarHit(Track track, ref RadarMeasurement measurement)
     {
         long time = measurement.TimeUnixMicroseconds;
-        if (track.LastRadarMicroseconds == 0 || time - track.LastRadarMicroseconds > _configuration.ScanPeriodMicroseconds / 2)
+        bool started = track.UpdateCount == 0;
+        bool newScan = track.LastRadarMicroseconds == 0 || time - track.LastRadarMicroseconds > _configuration.ScanPeriodMicroseconds / 2;
+        if (newScan)
         {
             track.RadarHits++;
             if (!track.Cooperative)
@@ -119,6 +121,12 @@ public sealed partial class Tracker
         }
 
         track.Misses = 0;
+        bool scored = UsesScore(track);
+        if (scored)
+        {
+            ScoreHit(track, ref measurement, started, newScan);
+        }
+
         if (track.Status == TrackStatus.Coasting)
         {
             track.Status = TrackStatus.Confirmed;
@@ -126,7 +134,7 @@ public sealed partial class Tracker
         else if (track.Status == TrackStatus.Tentative)
         {
             int needed = track.Cooperative ? _configuration.CooperativeConfirmHits : _configuration.PrimaryConfirmHits;
-            if (track.RadarHits >= needed)
+            if (scored ? _score.Confirms(track.Score) : track.RadarHits >= needed)
             {
                 Confirm(track);
             }

@@ -59,6 +59,7 @@ public sealed partial class Tracker
         }
 
         AllocateRadar(configuration);
+        AllocateLife(configuration);
     }
 
     /// <summary>The settings.</summary>

@@ -146,4 +146,61 @@ public sealed class TrackerConfiguration
     /// manoeuvre, <see cref="Filter.TrackFilter.Manoeuvring"/>) instead of one nearly-constant-velocity model.
     /// </summary>
     public bool ManoeuvreModel = true;
+
+    /// <summary>
+    /// How radar tracks are confirmed and deleted (issue 9): the track score by default;
+    /// <see cref="Life.TrackLifeRule.MOfN"/> keeps the fixed M-of-N and miss counts above, for comparison.
+    /// ADS-B tracks are confirmed by <see cref="AdsbConfirmPositions"/> either way.
+    /// </summary>
+    public Life.TrackLifeRule LifeRule = Life.TrackLifeRule.Score;
+
+    /// <summary>Detection probability the track score assumes, percent (1 to 99); the tracker's own assumption, not a sensor's truth.</summary>
+    public int ScoreDetectionProbabilityPercent = 85;
+
+    /// <summary>
+    /// Lowest false-plot density the score assumes, plots per scan per million km² (100: one plot
+    /// per scan in a 56 km-radius disc). The <see cref="Life.ClutterMap"/> raises it where it learns more.
+    /// </summary>
+    public int ScoreFalsePlotsPerScanPerMillionSquareKilometres = 100;
+
+    /// <summary>
+    /// Density of new targets the score's prior assumes, per scan per million km²: its ratio to the
+    /// false-plot density at a plot is the prior odds of that plot (1,000: 10 to 1 at the floor,
+    /// 1 to 4 in 20 plots per scan over a 40 km disc). With <see cref="ScoreFalseConfirmationPerMillion"/>
+    /// tuned on the test-side clutter scenes, seeds 101-103 (tests/Picket.Core.Tests/Tracking/Life).
+    /// </summary>
+    public int ScoreNewTargetsPerScanPerMillionSquareKilometres = 1_000;
+
+    /// <summary>Prior odds factor for a first plot that carries an identity (SSR Mode 3/A or Mode S address): clutter does not reply.</summary>
+    public int ScoreIdentityPriorFactor = 1_000;
+
+    /// <summary>α of the sequential test: probability that a false track is confirmed, per million.</summary>
+    public int ScoreFalseConfirmationPerMillion = 100;
+
+    /// <summary>β of the sequential test: probability that a real target's tentative track is deleted, per thousand.</summary>
+    public int ScoreMissedTargetPerThousand = 10;
+
+    /// <summary>A confirmed track is deleted when its score falls this far below its peak, nats.</summary>
+    public int ScoreDeletionDropNats = 9;
+
+    /// <summary>Track scores are held within ± this, nats (so a long-lived track's peak stays reachable).</summary>
+    public int ScoreCeilingNats = 20;
+
+    /// <summary>Range cells of each radar's clutter map (with <see cref="ClutterRangeCellMetres"/>: its reach).</summary>
+    public int ClutterRangeCells = 48;
+
+    /// <summary>Depth of one clutter-map range cell, metres.</summary>
+    public int ClutterRangeCellMetres = 4_000;
+
+    /// <summary>Azimuth cells of each radar's clutter map (32: 11.25° each).</summary>
+    public int ClutterAzimuthCells = 32;
+
+    /// <summary>The clutter map forgets a factor 1 − 2^-shift per scan period (6: a memory of about 64 scans).</summary>
+    public int ClutterMemoryShift = 6;
+
+    /// <summary>
+    /// Remembered plots (after forgetting) a clutter-map cell needs before its own density counts;
+    /// below it the radar's global density stands (one plot that started a real target's track is no clutter).
+    /// </summary>
+    public int ClutterCellMinimumPlots = 3;
 }

@@ -222,11 +222,19 @@ public sealed class TrackFilter
         // Range axis (sin θ, cos θ), cross axis (cos θ, -sin θ); offsets make the radar the origin.
         long rangeOffset = FixedPoint.Add(Q2x61Times(sineAzimuth, radarEastMetres), Q2x61Times(cosineAzimuth, radarNorthMetres), ref _saturations);
         long crossOffset = FixedPoint.Subtract(Q2x61Times(cosineAzimuth, radarEastMetres), Q2x61Times(sineAzimuth, radarNorthMetres), ref _saturations);
-        long rangeNis = ApplyHorizontal(0, sineAzimuth, 1, cosineAzimuth, FixedPoint.Add(groundRangeMetres, rangeOffset, ref _saturations), rangeVariance);
-        long crossNis = ApplyHorizontal(0, cosineAzimuth, 1, -sineAzimuth, crossOffset, crossRangeVariance);
+        long rangeNis = ApplyHorizontal(0, sineAzimuth, 1, cosineAzimuth, FixedPoint.Add(groundRangeMetres, rangeOffset, ref _saturations), rangeVariance, out long rangeInnovationVariance);
+        long crossNis = ApplyHorizontal(0, cosineAzimuth, 1, -sineAzimuth, crossOffset, crossRangeVariance, out long crossInnovationVariance);
+        LastRangeInnovationVariance = rangeInnovationVariance;
+        LastCrossInnovationVariance = crossInnovationVariance;
         int clamps = 0;
         return FixedPoint.Add(rangeNis, crossNis, ref clamps);
     }
+
+    /// <summary>Innovation variance along the ray of the last <see cref="UpdateRadar"/>, Q39.24 m² (for the track score's |S|).</summary>
+    public long LastRangeInnovationVariance { get; private set; }
+
+    /// <summary>Innovation variance across the ray of the last <see cref="UpdateRadar"/> (after its range update), Q39.24 m²; times <see cref="LastRangeInnovationVariance"/> it is |S|.</summary>
+    public long LastCrossInnovationVariance { get; private set; }
 
     /// <summary>Updates the vertical channel with a measured height.</summary>
     /// <param name="heightMetres">Q31.32 m.</param>
@@ -252,6 +260,8 @@ public sealed class TrackFilter
         TimeMicroseconds = other.TimeMicroseconds;
         TargetClass = other.TargetClass;
         _saturations = other._saturations;
+        LastRangeInnovationVariance = other.LastRangeInnovationVariance;
+        LastCrossInnovationVariance = other.LastCrossInnovationVariance;
         System.Array.Copy(other._horizontalFloors, _horizontalFloors, 4);
         System.Array.Copy(other._verticalFloors, _verticalFloors, 2);
         ManoeuvreOnsetPerSecond = other.ManoeuvreOnsetPerSecond;
@@ -264,14 +274,15 @@ public sealed class TrackFilter
     }
 
     private long UpdateHorizontal(int index, long measurement, long variance) =>
-        ApplyHorizontal(index, Q2x61.One, -1, 0, measurement, variance);
+        ApplyHorizontal(index, Q2x61.One, -1, 0, measurement, variance, out _);
 
     // One scalar measurement of the horizontal state; with the manoeuvre model each mode is
     // updated too, the mode probabilities follow the likelihoods, and the combination replaces
     // the single-model result (whose NIS, that of the combined prediction, is returned).
-    private long ApplyHorizontal(int firstIndex, long firstCoefficient, int secondIndex, long secondCoefficient, long measurement, long variance)
+    // innovationVariance: that of the combined prediction, Q39.24 m².
+    private long ApplyHorizontal(int firstIndex, long firstCoefficient, int secondIndex, long secondCoefficient, long measurement, long variance, out long innovationVariance)
     {
-        long nis = ScalarUpdate.Apply(Horizontal, _covarianceColumn, _gain, firstIndex, firstCoefficient, secondIndex, secondCoefficient, measurement, variance, _horizontalFloors, ref _saturations, out _);
+        long nis = ScalarUpdate.Apply(Horizontal, _covarianceColumn, _gain, firstIndex, firstCoefficient, secondIndex, secondCoefficient, measurement, variance, _horizontalFloors, ref _saturations, out innovationVariance);
         if (_manoeuvring)
         {
             _modes.Update(firstIndex, firstCoefficient, secondIndex, secondCoefficient, measurement, variance);

@@ -1,0 +1,91 @@
+using Picket.Numerics;
+using Picket.Publishing;
+using Picket.Radar;
+using Picket.Tracking.Life;
+
+namespace Picket.Tracking;
+
+// Track life by score (issue 9): the sequential log-likelihood ratio of each radar track, with
+// the false-plot density the clutter map learnt where its plots fell. ADS-B-fed tracks keep
+// their own confirmation; TrackerConfiguration.LifeRule = MOfN restores the fixed rule.
+public sealed partial class Tracker
+{
+    private TrackScore _score;
+    private ClutterMap _clutter;
+
+    /// <summary>The clutter map the track score reads (learnt from plots no track claimed).</summary>
+    public ClutterMap Clutter => _clutter;
+
+    private void AllocateLife(TrackerConfiguration configuration)
+    {
+        _score = new TrackScore(configuration);
+        _clutter = new ClutterMap(configuration);
+    }
+
+    // Radar tracks without ADS-B positions live by their score when the score rule is selected.
+    private bool UsesScore(Track track) =>
+        _configuration.LifeRule == TrackLifeRule.Score && track.LastAdsbPositionMicroseconds == 0;
+
+    // A plot applied to a radar track: L₀ for the plot that started it (which is then learnt as
+    // a possible false plot unless it identified itself), ΔL for the first plot of each later scan.
+    private void ScoreHit(Track track, ref RadarMeasurement measurement, bool started, bool newScan)
+    {
+        long logDensity = _clutter.LogDensity(measurement.SensorId, measurement.RangeMillimetres, measurement.AzimuthMicrodegrees);
+        if (started)
+        {
+            track.Score = _score.Initial(logDensity, track.Cooperative);
+            track.ScoreHasIdentityPrior = track.Cooperative;
+            track.ScorePeak = track.Score;
+            if (!measurement.HasIcaoAddress && !measurement.HasMode3A)
+            {
+                _clutter.Learn(measurement.SensorId, measurement.RangeMillimetres, measurement.AzimuthMicrodegrees);
+            }
+        }
+        else
+        {
+            if (track.Cooperative && !track.ScoreHasIdentityPrior)
+            {
+                track.ScoreHasIdentityPrior = true;
+                track.Score = _score.Add(track.Score, _score.IdentityIncrement);
+            }
+
+            if (newScan)
+            {
+                long increment = _score.HitIncrement(track.LastNis, track.Filter.LastRangeInnovationVariance, track.Filter.LastCrossInnovationVariance, logDensity);
+                track.Score = _score.Add(track.Score, increment);
+            }
+        }
+
+        track.ScoreMissesCharged = 0;
+        if (track.Score > track.ScorePeak)
+        {
+            track.ScorePeak = track.Score;
+        }
+    }
+
+    // The score's life cycle, once per housekeeping round (track.Misses is already counted):
+    // charges the new misses, deletes by the score, keeps the confirmed branch's miss cap and
+    // uncertainty limit. Returns false when the track must be dropped.
+    private bool ScoreLifeCycle(Track track, long now)
+    {
+        if (track.Misses > track.ScoreMissesCharged)
+        {
+            long misses = track.Misses - track.ScoreMissesCharged;
+            track.ScoreMissesCharged = track.Misses;
+            track.Score = _score.Add(track.Score, misses * _score.MissIncrement);
+        }
+
+        if (track.Status == TrackStatus.Tentative)
+        {
+            return !_score.Deletes(track.Score, track.ScorePeak, false) && track.Misses < _configuration.TentativeMaxMisses;
+        }
+
+        track.Status = track.Misses >= 1 ? TrackStatus.Coasting : TrackStatus.Confirmed;
+        if (_score.Deletes(track.Score, track.ScorePeak, true) || track.Misses > _configuration.ConfirmedMaxMisses)
+        {
+            return false;
+        }
+
+        return PredictedPositionVariance(track, now) <= Q39x24.FromInteger((long)_configuration.MaxPositionSigmaMetres * _configuration.MaxPositionSigmaMetres);
+    }
+}
