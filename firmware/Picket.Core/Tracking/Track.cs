@@ -132,6 +132,12 @@ public sealed class Track
     /// <summary>NIS of the last kinematic update, Q31.32.</summary>
     public long LastNis { get; internal set; }
 
+    /// <summary>True when <see cref="RadarSensorId"/> is known (the track has had a radar plot).</summary>
+    internal bool HasRadarSensor;
+
+    /// <summary>The sensor id of the radar whose plot last updated the track (its scan period counts the track's opportunities).</summary>
+    internal int RadarSensorId;
+
     /// <summary>True when the target identifies itself (ICAO address, callsign or Mode 3/A).</summary>
     public bool Cooperative => HasIcaoAddress || HasCallsign || HasMode3A;
 
@@ -174,6 +180,8 @@ public sealed class Track
         RadarUpdateCount = 0;
         AdsbRadarDisagreementCount = 0;
         LastNis = 0;
+        HasRadarSensor = false;
+        RadarSensorId = 0;
         for (int i = 0; i < Occupancy.Length; i++)
         {
             Occupancy[i] = default(ZoneOccupancy);

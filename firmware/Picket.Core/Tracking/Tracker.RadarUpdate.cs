@@ -34,14 +34,14 @@ public sealed partial class Tracker
         // A late plot: the target has since moved on by v·late; moving the radar with it is the same shift.
         long radarEast = plot.RadarEast + Q31x32.Multiply(filter.Horizontal.Mean[2], lateSeconds, ref saturations);
         long radarNorth = plot.RadarNorth + Q31x32.Multiply(filter.Horizontal.Mean[3], lateSeconds, ref saturations);
+        Counters.Saturations += saturations;
         return filter.UpdateRadar(radarEast, radarNorth, ground, plot.Sine, plot.Cosine, rangeVariance, plot.CrossRangeVariance);
     }
 
     private void UpdateFromPlot(Track track, int p, bool byIdentity)
     {
         long time = _plots[p].TimeUnixMicroseconds;
-        bool adsbFed = track.LastAdsbPositionMicroseconds != 0 && time - track.LastAdsbPositionMicroseconds < 10_000_000;
-        if (byIdentity && adsbFed)
+        if (byIdentity && IsAdsbFed(track, time))
         {
             _scratch.CopyFrom(track.Filter);
             long check = ApplyPlot(_scratch, p);
@@ -65,12 +65,68 @@ public sealed partial class Tracker
 
         Counters.RadarPlotsAssociated++;
         track.LastNis = nis;
-        ApplyPlotIdentity(track, ref _plots[p]);
+        ApplyPlotIdentity(track, p);
         RecordRadarHit(track, ref _plots[p]);
     }
 
-    private void ApplyPlotIdentity(Track track, ref RadarMeasurement measurement)
+    // True when ADS-B positions fed the track within the last 10 s.
+    private static bool IsAdsbFed(Track track, long time) =>
+        track.LastAdsbPositionMicroseconds != 0 && time - track.LastAdsbPositionMicroseconds < 10_000_000;
+
+    // The plot's identity (unless it was rejected by the identity gate) and heights onto the track.
+    private void ApplyPlotIdentity(Track track, int p)
     {
+        if (!_geometry[p].IdentityRejected)
+        {
+            ApplyPlotCodes(track, ref _plots[p]);
+        }
+
+        ApplyPlotHeights(track, ref _plots[p]);
+    }
+
+    private void ApplyPlotHeights(Track track, ref RadarMeasurement measurement)
+    {
+        // Mode C is pressure altitude (ApplyPressureAltitude owns its conversion); a 3-D radar's
+        // I048/110 is a measured geometric height with the radar's own sigma, never pressure
+        // altitude, never compared with Mode C.
+        if (measurement.HasPressureAltitude)
+        {
+            ApplyPressureAltitude(track, measurement.PressureAltitudeFeet, measurement.TimeUnixMicroseconds);
+        }
+
+        if (measurement.HasHeight)
+        {
+            int sigma = measurement.SigmaHeightMillimetres > 0 ? measurement.SigmaHeightMillimetres : _configuration.RadarHeightSigmaMillimetres;
+            ApplyGeometricHeight(track, FeetToMetres(measurement.HeightFeet), VarianceFromSigmaMillimetres(sigma), measurement.TimeUnixMicroseconds);
+        }
+    }
+
+    /// <summary>
+    /// A measured geometric height (3-D radar, I048/110: above mean sea level, taken as above the
+    /// ellipsoid, see PlotGeometry) into the filter's height, which is geometric. Never touches
+    /// the track's pressure altitude.
+    /// </summary>
+    private void ApplyGeometricHeight(Track track, long heightMetres, long variance, long time)
+    {
+        if (!track.Filter.HasVertical)
+        {
+            track.Filter.InitialiseVertical(heightMetres, variance, 0, VarianceFromSigmaMillimetres(20_000));
+        }
+        else if (track.Filter.TimeMicroseconds == time || PrepareFilter(track, time, out _))
+        {
+            track.Filter.UpdateHeight(heightMetres, variance);
+        }
+    }
+
+    private static void ApplyPlotCodes(Track track, ref RadarMeasurement measurement)
+    {
+        if (measurement.HasCallsign && (!track.HasCallsign || track.CallsignCharacters != (ulong)measurement.Callsign))
+        {
+            track.HasCallsign = true;
+            track.CallsignCharacters = (ulong)measurement.Callsign;
+            track.Callsign = CallsignText((ulong)measurement.Callsign);
+        }
+
         if (measurement.HasIcaoAddress && !track.HasIcaoAddress)
         {
             track.HasIcaoAddress = true;
@@ -83,20 +139,15 @@ public sealed partial class Tracker
             track.Mode3A = measurement.Mode3A;
         }
 
-        if (measurement.HasPressureAltitude)
-        {
-            ApplyPressureAltitude(track, measurement.PressureAltitudeFeet, measurement.TimeUnixMicroseconds);
-        }
-        else if (measurement.HasHeight)
-        {
-            ApplyPressureAltitude(track, measurement.HeightFeet, measurement.TimeUnixMicroseconds);
-        }
     }
 
     private void RecordRadarHit(Track track, ref RadarMeasurement measurement)
     {
         long time = measurement.TimeUnixMicroseconds;
-        if (track.LastRadarMicroseconds == 0 || time - track.LastRadarMicroseconds > _configuration.ScanPeriodMicroseconds / 2)
+        // One hit per scan of the radar that saw it (its own period; the track remembers it).
+        track.HasRadarSensor = true;
+        track.RadarSensorId = measurement.SensorId;
+        if (track.LastRadarMicroseconds == 0 || time - track.LastRadarMicroseconds > ScanPeriodOf(track) / 2)
         {
             track.RadarHits++;
             if (!track.Cooperative)
@@ -173,7 +224,7 @@ public sealed partial class Tracker
         InitialiseAtPlot(track.Filter, plot, time, 0, 0);
         track.Filter.TargetClass = _configuration.TentativeTargetClass;
         plot.Used = true;
-        ApplyPlotIdentity(track, ref _plots[p]);
+        ApplyPlotIdentity(track, p);
         RecordRadarHit(track, ref _plots[p]);
     }
 

@@ -129,4 +129,27 @@ public sealed class TrackerConfiguration
 
     /// <summary>Speed below which a confirmed track without identity is treated as a drone, m/s.</summary>
     public int DroneSpeedMetresPerSecond = 60;
+
+    /// <summary>
+    /// Identity gate for a radar plot associated by identity (Mode S address, Mode 3/A, callsign),
+    /// NIS with 2 degrees of freedom: wider than <see cref="RadarGateNis"/> (an identity is strong
+    /// evidence, and a manoeuvre may have begun), but a plot beyond it is not applied: one garbled
+    /// address or code must not teleport a track. 100 is 10 σ of the combined uncertainty.
+    /// </summary>
+    public long RadarIdentityGateNis = Q31x32.FromInteger(100);
+
+    /// <summary>Gated plot-track pairs considered per radar batch (pairs beyond are dropped, counted), 1 to 65,536.</summary>
+    public int GatedPairsPerBatch = 2_048;
+
+    /// <summary>
+    /// One-sigma of a 3-D radar's measured height (I048/110) when the sensor states none,
+    /// millimetres: an elevation error of about 0.15° at 100 km.
+    /// </summary>
+    public int RadarHeightSigmaMillimetres = 250_000;
+
+    /// <summary>
+    /// One-sigma per axis of a radar position measurement (NMEA TLL) when the sensor states none,
+    /// millimetres: a marine radar's 1° bearing error at 6 km, plus own ship's GNSS.
+    /// </summary>
+    public int PositionMeasurementSigmaMillimetres = 100_000;
 }
