@@ -33,7 +33,7 @@ internal sealed class PlotGeometry
     // True for a position measurement (no slant range, no height).
     public bool IsPosition;
 
-    // True when the plot's identity pointed at a track outside the identity gate: the plot is then
+    // True when the plot's address or callsign named a track outside the identity gate: the plot is then
     // associated kinematically like an unidentified plot and its identity is not adopted.
     public bool IdentityRejected;
 

@@ -104,9 +104,10 @@ public sealed partial class Tracker
     }
 
     // Identity first: a plot whose Mode S address, callsign or Mode 3/A (with Mode C) names a
-    // track is applied to it, if it also passes the (wider) identity gate against the track's
-    // prediction. A plot outside it is counted and goes on to the kinematic association as an
-    // unidentified plot: one garbled address or code must not teleport a track.
+    // track is applied to it if it also passes the (wider) identity gate against the track's
+    // prediction; one garbled address or code must not teleport a track. A plot outside it is
+    // counted and goes on to the kinematic association: without its address or callsign, which
+    // are unique and so wrong; with its Mode 3/A, which another aircraft may share (conspicuity codes).
     private void AssociateByIdentity(int count)
     {
         for (int p = 0; p < count; p++)
@@ -119,6 +120,7 @@ public sealed partial class Tracker
             }
 
             int index = -1;
+            bool unique = true;
             if (_plots[p].HasIcaoAddress)
             {
                 index = FindSlotByIcao(_plots[p].IcaoAddress);
@@ -131,7 +133,12 @@ public sealed partial class Tracker
 
             if (index < 0 && _plots[p].HasMode3A)
             {
-                index = FindByMode3A(ref _plots[p], plot);
+                unique = false;
+                index = FindByMode3A(p, out bool outsideGate);
+                if (outsideGate && index < 0)
+                {
+                    Counters.RadarIdentityPlotsOutsideGate++;
+                }
             }
 
             if (index < 0 || _taken[index])
@@ -139,7 +146,7 @@ public sealed partial class Tracker
                 continue;
             }
 
-            if (!WithinIdentityGate(_tracks[index], p))
+            if (unique && !WithinIdentityGate(_tracks[index], p))
             {
                 Counters.RadarIdentityPlotsOutsideGate++;
                 plot.IdentityRejected = true;
@@ -183,30 +190,41 @@ public sealed partial class Tracker
         return -1;
     }
 
-    private int FindByMode3A(ref RadarMeasurement measurement, PlotGeometry plot)
+    // The first track with the plot's Mode 3/A (and an agreeing Mode C) within the identity gate;
+    // outsideGate when some track had the code but none passed the gate.
+    private int FindByMode3A(int p, out bool outsideGate)
     {
+        outsideGate = false;
+        PlotGeometry plot = _geometry[p];
         for (int i = 0; i < _tracks.Length; i++)
         {
             Track track = _tracks[i];
-            if (!track.InUse || !track.HasMode3A || track.Mode3A != measurement.Mode3A || (measurement.HasIcaoAddress && track.HasIcaoAddress))
+            if (!track.InUse || _taken[i] || !track.HasMode3A || track.Mode3A != _plots[p].Mode3A || (_plots[p].HasIcaoAddress && track.HasIcaoAddress))
             {
                 continue;
             }
 
             // Mode 3/A codes are not unique (conspicuity codes): the Mode C must agree too.
-            if (measurement.HasPressureAltitude && track.HasPressureAltitude)
+            if (_plots[p].HasPressureAltitude && track.HasPressureAltitude)
             {
-                int difference = measurement.PressureAltitudeFeet - track.PressureAltitudeFeet;
+                int difference = _plots[p].PressureAltitudeFeet - track.PressureAltitudeFeet;
                 if (difference > _configuration.ModeCToleranceFeet || difference < -_configuration.ModeCToleranceFeet)
                 {
                     continue;
                 }
             }
 
-            if (RoughlyNear(track, plot.East, plot.North, measurement.TimeUnixMicroseconds))
+            if (!RoughlyNear(track, plot.East, plot.North, _plots[p].TimeUnixMicroseconds))
+            {
+                continue;
+            }
+
+            if (WithinIdentityGate(track, p))
             {
                 return i;
             }
+
+            outsideGate = true;
         }
 
         return -1;
