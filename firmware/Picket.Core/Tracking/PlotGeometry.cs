@@ -37,6 +37,11 @@ internal sealed class PlotGeometry
     // associated kinematically like an unidentified plot and its identity is not adopted.
     public bool IdentityRejected;
 
+    // The assumed height band of a plot without height (Q31.32 m above the ellipsoid): bottom, and
+    // top capped by the radar's highest elevation at this slant range.
+    public long BandLowest;
+    public long BandTop;
+
     // Fixed-point saturations of the last Prepare (the tracker adds them to its counters).
     public int Saturations;
 
@@ -87,6 +92,8 @@ internal sealed class PlotGeometry
             long lowest = Q31x32.FromInteger(configuration.AssumedLowestHeightMetres);
             top = top < highest ? top : highest;
             top = top > lowest ? top : lowest;
+            BandLowest = lowest;
+            BandTop = top;
             Usable = plane.TryGroundRangeInHeightBand(SlantRange, radarHeight, lowest, top, Sine, Cosine, out GroundRange, out long extra, ref saturations);
             RangeVariance = BaseRangeVariance + extra;
         }

@@ -138,6 +138,12 @@ public sealed class Track
     /// <summary>The sensor id of the radar whose plot last updated the track (its scan period counts the track's opportunities).</summary>
     internal int RadarSensorId;
 
+    /// <summary>True when <see cref="AssumedHeight"/> is set (a track with no measured or reported height).</summary>
+    internal bool HasAssumedHeight;
+
+    /// <summary>The height assumed for the track's height-less plots, Q31.32 m above the ellipsoid.</summary>
+    internal long AssumedHeight;
+
     /// <summary>True when the target identifies itself (ICAO address, callsign or Mode 3/A).</summary>
     public bool Cooperative => HasIcaoAddress || HasCallsign || HasMode3A;
 
@@ -182,6 +188,8 @@ public sealed class Track
         LastNis = 0;
         HasRadarSensor = false;
         RadarSensorId = 0;
+        HasAssumedHeight = false;
+        AssumedHeight = 0;
         for (int i = 0; i < Occupancy.Length; i++)
         {
             Occupancy[i] = default(ZoneOccupancy);

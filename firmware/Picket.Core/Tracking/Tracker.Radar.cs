@@ -19,6 +19,7 @@ public sealed partial class Tracker
     private bool[] _taken;
     private bool[] _gated;
     private RadarBatchAssociator _associator;
+    private long _assumedHeightRangeVariance;
 
     /// <summary>Adds one radar plot (in time order per radar).</summary>
     /// <param name="measurement">The plot.</param>
@@ -89,6 +90,7 @@ public sealed partial class Tracker
     private void AllocateRadar(TrackerConfiguration configuration)
     {
         _radarSites = new RadarSiteTable(configuration.RadarCapacity);
+        _assumedHeightRangeVariance = VarianceFromSigmaMillimetres(configuration.AssumedHeightRangeSigmaMillimetres);
         int plots = configuration.PlotsPerBatch;
         _plots = new RadarMeasurement[plots];
         _geometry = new PlotGeometry[plots];
@@ -170,7 +172,7 @@ public sealed partial class Tracker
         }
 
         _scratch.CopyFrom(track.Filter);
-        long nis = ApplyPlot(_scratch, p);
+        long nis = ApplyPlot(track, _scratch, p);
         // Too late to apply at all: UpdateFromPlot counts it.
         return nis == long.MaxValue || nis <= _configuration.RadarIdentityGateNis;
     }
@@ -251,7 +253,7 @@ public sealed partial class Tracker
                 }
 
                 _scratch.CopyFrom(track.Filter);
-                long nis = ApplyPlot(_scratch, p);
+                long nis = ApplyPlot(track, _scratch, p);
                 if (nis <= _configuration.RadarGateNis)
                 {
                     _gated[p] = true;

@@ -10,7 +10,7 @@ namespace Picket.Tracking;
 public sealed partial class Tracker
 {
     // Updates a filter (the track's or the scratch copy) with plot p; returns the NIS or long.MaxValue.
-    private long ApplyPlot(Filter.TrackFilter filter, int p)
+    private long ApplyPlot(Track track, Filter.TrackFilter filter, int p)
     {
         PlotGeometry plot = _geometry[p];
         if (!PredictOrLate(filter, _plots[p].TimeUnixMicroseconds, out long lateSeconds))
@@ -30,6 +30,17 @@ public sealed partial class Tracker
                 rangeVariance = plot.BaseRangeVariance;
             }
         }
+        else if (!plot.HasOwnHeight && track.HasAssumedHeight)
+        {
+            // No height anywhere: the track's one assumed height (a slowly varying state, its bias
+            // carried once by the initial covariance), not the whole band as fresh noise every plot.
+            long height = track.AssumedHeight < plot.BandTop ? track.AssumedHeight : plot.BandTop;
+            if (_plane.TryGroundRange(plot.SlantRange, plot.RadarHeight, height, plot.Sine, plot.Cosine, out long withAssumedHeight, ref saturations))
+            {
+                ground = withAssumedHeight;
+                rangeVariance = plot.BaseRangeVariance + _assumedHeightRangeVariance;
+            }
+        }
 
         // A late plot: the target has since moved on by v·late; moving the radar with it is the same shift.
         long radarEast = plot.RadarEast + Q31x32.Multiply(filter.Horizontal.Mean[2], lateSeconds, ref saturations);
@@ -44,7 +55,7 @@ public sealed partial class Tracker
         if (byIdentity && IsAdsbFed(track, time))
         {
             _scratch.CopyFrom(track.Filter);
-            long check = ApplyPlot(_scratch, p);
+            long check = ApplyPlot(track, _scratch, p);
             if (check != long.MaxValue && check > _configuration.DisagreementNis)
             {
                 // The radar sees this address elsewhere than its ADS-B says: keep the radar's
@@ -56,7 +67,7 @@ public sealed partial class Tracker
             }
         }
 
-        long nis = ApplyPlot(track.Filter, p);
+        long nis = ApplyPlot(track, track.Filter, p);
         if (nis == long.MaxValue)
         {
             Counters.LateMeasurements++;
@@ -65,8 +76,54 @@ public sealed partial class Tracker
 
         Counters.RadarPlotsAssociated++;
         track.LastNis = nis;
+        AssumeHeight(track, _geometry[p]);
         ApplyPlotIdentity(track, p);
         RecordRadarHit(track, ref _plots[p]);
+    }
+
+    // A track with no height at all keeps one assumed height: the one that puts its first
+    // height-less plot where the band's middle ground range is (so the track starts where it
+    // always did), lowered to any later plot's band top (the elevation cap) so it stays reachable.
+    private void AssumeHeight(Track track, PlotGeometry plot)
+    {
+        if (plot.HasOwnHeight || track.Filter.HasVertical)
+        {
+            return;
+        }
+
+        if (!track.HasAssumedHeight)
+        {
+            track.HasAssumedHeight = true;
+            track.AssumedHeight = HeightAtGroundRange(plot);
+        }
+        else if (track.AssumedHeight > plot.BandTop)
+        {
+            track.AssumedHeight = plot.BandTop;
+        }
+    }
+
+    // Bisection over the plot's band for the height whose ground range is the plot's (ground
+    // range falls as height rises); 24 halvings leave well under a metre of a 12 km band.
+    private long HeightAtGroundRange(PlotGeometry plot)
+    {
+        int saturations = 0;
+        long low = plot.BandLowest;
+        long high = plot.BandTop;
+        for (int i = 0; i < 24; i++)
+        {
+            long middle = low + ((high - low) / 2);
+            if (!_plane.TryGroundRange(plot.SlantRange, plot.RadarHeight, middle, plot.Sine, plot.Cosine, out long ground, ref saturations) || ground < plot.GroundRange)
+            {
+                high = middle;
+            }
+            else
+            {
+                low = middle;
+            }
+        }
+
+        Counters.Saturations += saturations;
+        return low + ((high - low) / 2);
     }
 
     // True when ADS-B positions fed the track within the last 10 s.
@@ -224,6 +281,8 @@ public sealed partial class Tracker
         InitialiseAtPlot(track.Filter, plot, time, 0, 0);
         track.Filter.TargetClass = _configuration.TentativeTargetClass;
         plot.Used = true;
+        // The track starts at the band's middle with the band's variance (the bias, carried once).
+        AssumeHeight(track, _geometry[p]);
         ApplyPlotIdentity(track, p);
         RecordRadarHit(track, ref _plots[p]);
     }

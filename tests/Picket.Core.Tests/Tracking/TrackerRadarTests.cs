@@ -178,6 +178,35 @@ public class TrackerRadarTests
         Assert.Equal(0u, other.RadarUpdateCount);
     }
 
+    [Fact]
+    public void AddRadar_HeightlessPlotsOfATrackWithoutHeight_OneAssumedHeightNotTheWholeBandEveryPlot()
+    {
+        // A primary-only target at 9,000 m crossing 60 km north of a 2-D radar (no height anywhere):
+        // 12 scans of 4 s. The plots carry σ 50 m in range; the height band 0-12 km spreads their
+        // ground range over 60e3 - sqrt(60e3² - 12e3²) ≈ 1.2 km (σ ≈ 350 m if drawn afresh every plot).
+        var scene = new TrackerScene();
+        for (var scan = 0; scan < 12; scan++)
+        {
+            var t = scan * 4.0;
+            scene.Tracker.AddRadar(ref Plot(t, -6_000 + (220 * t), 60_000, 9_000));
+        }
+
+        scene.Tracker.FlushRadar();
+
+        var track = Assert.Single(scene.Tracker.Tracks, t => t.InUse);
+        // Along the range axis (north here): the filter's sigma after 12 plots. Each plot with the
+        // band's variance is worth σ ≈ 350 m, which a manoeuvring-target filter cannot average below
+        // about 250 m; with one assumed height a plot is worth sqrt(50² + 100²) ≈ 112 m (radar plus
+        // the configured 100 m term).
+        var northVariance = track.Filter.Horizontal.CovarianceAt(1, 1) / (double)(1 << 24);
+        Assert.True(northVariance < 150 * 150, $"north sigma {Math.Sqrt(northVariance):F0} m");
+        // The height bias stays bounded: the assumed height is the band's RMS height (about 8.5 km),
+        // 0.5 km off, so the ground range is off by about (9.0² - 8.5²) km² / (2 × 60 km) ≈ 70 m.
+        var last = scene.Reports[^1];
+        var seconds = (last.TimeUnixMicroseconds - TrackerScene.StartMicroseconds) / 1e6;
+        Assert.True(TrackerScene.Distance(last, -6_000 + (220 * seconds), 60_000) < 250, "track within 250 m of the truth");
+    }
+
     private static (double East, double North) PairPosition(int k) => (-20_000 + (k % 10 * 4_000), 10_000 + (k / 10 * 4_000));
 
     /// <summary>A plot from the mast's radar (30 m up, sensor 1) of a target at (east, north, height), spherical Earth.</summary>
