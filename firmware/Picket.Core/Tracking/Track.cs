@@ -138,6 +138,9 @@ public sealed class Track
     /// <summary>The sensor id of the radar whose plot last updated the track (its scan period counts the track's opportunities).</summary>
     internal int RadarSensorId;
 
+    /// <summary>Time of the last radar plot with this track's address or callsign outside its identity gate, UTC µs (0: none pending).</summary>
+    internal long IdentityOutsideGateMicroseconds;
+
     /// <summary>True when <see cref="AssumedHeight"/> is set (a track with no measured or reported height).</summary>
     internal bool HasAssumedHeight;
 
@@ -189,6 +192,7 @@ public sealed class Track
         HasRadarSensor = false;
         RadarSensorId = 0;
         HasAssumedHeight = false;
+        IdentityOutsideGateMicroseconds = 0;
         AssumedHeight = 0;
         for (int i = 0; i < Occupancy.Length; i++)
         {

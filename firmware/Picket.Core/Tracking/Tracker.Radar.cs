@@ -148,17 +148,35 @@ public sealed partial class Tracker
                 continue;
             }
 
-            if (unique && !WithinIdentityGate(_tracks[index], p))
+            Track track = _tracks[index];
+            bool restart = false;
+            if (unique && !WithinIdentityGate(track, p))
             {
                 Counters.RadarIdentityPlotsOutsideGate++;
-                plot.IdentityRejected = true;
-                continue;
+                long time = _plots[p].TimeUnixMicroseconds;
+                // A garble is a one-off; the same identity outside the gate again in the next scans,
+                // with nothing inside it in between, means the track is what is wrong: restart it there.
+                restart = track.IdentityOutsideGateMicroseconds != 0 && track.LastRadarMicroseconds < track.IdentityOutsideGateMicroseconds
+                    && time - track.IdentityOutsideGateMicroseconds <= (5 * ScanPeriodOf(track)) / 2;
+                track.IdentityOutsideGateMicroseconds = restart ? 0 : time;
+                if (!restart)
+                {
+                    plot.IdentityRejected = true;
+                    continue;
+                }
+
+                Counters.RadarIdentityTrackRestarts++;
             }
 
             _taken[index] = true;
             plot.Used = true;
             _gated[p] = true;
-            UpdateFromPlot(_tracks[index], p, true);
+            if (restart)
+            {
+                RestartAtPlot(track, p);
+            }
+
+            UpdateFromPlot(track, p, true);
         }
     }
 

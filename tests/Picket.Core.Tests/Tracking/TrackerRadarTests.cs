@@ -38,6 +38,30 @@ public class TrackerRadarTests
     }
 
     [Fact]
+    public void AddRadar_AddressOutsideTheGateInTwoConsecutiveScans_TrackRestartedThere()
+    {
+        var scene = new TrackerScene();
+        const int icao = 0x4CA002;
+        for (var scan = 0; scan < 6; scan++)
+        {
+            var t = scan * 4.0;
+            scene.Tracker.AddRadar(ref Plot(t, 20_000 + (200 * t), 10_000, 9_000, icao: icao, modeCFeet: 29_525));
+        }
+
+        // The aircraft really is 3 km south of where its track went (the track is what is wrong):
+        // the address outside the gate twice in a row is not a garble.
+        scene.Tracker.AddRadar(ref Plot(24, 20_000 + (200 * 24), 7_000, 9_000, icao: icao, modeCFeet: 29_525));
+        scene.Tracker.AddRadar(ref Plot(28, 20_000 + (200 * 28), 7_000, 9_000, icao: icao, modeCFeet: 29_525));
+        scene.Tracker.FlushRadar();
+
+        var identified = Assert.Single(scene.Tracker.Tracks, t => t.InUse && t.HasIcaoAddress);
+        var last = scene.Reports.Last(r => r.TrackId == identified.TrackId);
+        Assert.True(TrackerScene.Distance(last, 20_000 + (200 * 28), 7_000) < 300, "the track follows its address after the second plot");
+        Assert.Equal(1, scene.Tracker.Counters.RadarIdentityTrackRestarts);
+        Assert.Equal(2, scene.Tracker.Counters.RadarIdentityPlotsOutsideGate);
+    }
+
+    [Fact]
     public void AddRadar_GarbledMode3AFarFromItsTrack_NotAppliedToThatTrack()
     {
         var scene = new TrackerScene();
