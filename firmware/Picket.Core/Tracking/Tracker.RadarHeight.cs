@@ -12,7 +12,7 @@ public sealed partial class Tracker
     // always did), lowered to any later plot's band top (the elevation cap) so it stays reachable.
     private void AssumeHeight(Track track, PlotGeometry plot)
     {
-        if (plot.HasOwnHeight || track.Filter.HasVertical)
+        if (!_configuration.HoldAssumedHeight || plot.HasOwnHeight || track.Filter.HasVertical)
         {
             return;
         }

@@ -163,4 +163,11 @@ public sealed class TrackerConfiguration
     /// nearer 2): measured on those scenarios' own seeds, to be checked on held-out ones.
     /// </summary>
     public int AssumedHeightRangeSigmaMillimetres = 100_000;
+
+    /// <summary>
+    /// True: a track with no height keeps one assumed height for its height-less plots (see
+    /// <see cref="AssumedHeightRangeSigmaMillimetres"/>). False: every height-less plot carries the
+    /// whole height band's range variance afresh (the behaviour before issue 9).
+    /// </summary>
+    public bool HoldAssumedHeight = true;
 }

@@ -231,6 +231,24 @@ public class TrackerRadarTests
         Assert.True(TrackerScene.Distance(last, -6_000 + (220 * seconds), 60_000) < 250, "track within 250 m of the truth");
     }
 
+    [Fact]
+    public void AddRadar_HeightlessPlotsWithoutHoldAssumedHeight_TheWholeBandEveryPlot()
+    {
+        // The same target as above with the switch off: each plot is worth the band's σ ≈ 350 m.
+        var scene = new TrackerScene(new TrackerConfiguration { HoldAssumedHeight = false });
+        for (var scan = 0; scan < 12; scan++)
+        {
+            var t = scan * 4.0;
+            scene.Tracker.AddRadar(ref Plot(t, -6_000 + (220 * t), 60_000, 9_000));
+        }
+
+        scene.Tracker.FlushRadar();
+
+        var track = Assert.Single(scene.Tracker.Tracks, t => t.InUse);
+        var northVariance = track.Filter.Horizontal.CovarianceAt(1, 1) / (double)(1 << 24);
+        Assert.True(northVariance > 200 * 200, $"north sigma {Math.Sqrt(northVariance):F0} m");
+    }
+
     private static (double East, double North) PairPosition(int k) => (-20_000 + (k % 10 * 4_000), 10_000 + (k / 10 * 4_000));
 
     /// <summary>A plot from the mast's radar (30 m up, sensor 1) of a target at (east, north, height), spherical Earth.</summary>
