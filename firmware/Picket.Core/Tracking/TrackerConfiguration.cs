@@ -170,4 +170,11 @@ public sealed class TrackerConfiguration
     /// whole height band's range variance afresh (the behaviour before issue 9).
     /// </summary>
     public bool HoldAssumedHeight = true;
+
+    /// <summary>
+    /// A track's address or callsign seen outside its identity gate again within this many of its
+    /// radar's scans (plus half a scan of grace), with no plot inside the gate in between, restarts
+    /// the track at the plot: a garble is a one-off, a repeated identity means the track is wrong.
+    /// </summary>
+    public int RadarIdentityRestartScans = 2;
 }
