@@ -86,4 +86,23 @@ public struct RadarMeasurement
 
     /// <summary>One-sigma azimuth noise of this sensor, microdegrees (configured).</summary>
     public int SigmaAzimuthMicrodegrees;
+
+    /// <summary>One-sigma height noise of a 3-D radar's <see cref="HeightFeet"/>, millimetres (configured; 0: the tracker's default).</summary>
+    public int SigmaHeightMillimetres;
+
+    /// <summary>
+    /// True for a position measurement (NMEA TLL: the target's latitude and longitude) instead of
+    /// a polar plot: <see cref="LatitudeE7"/> and <see cref="LongitudeE7"/> hold it, range and
+    /// azimuth are unused.
+    /// </summary>
+    public bool HasPosition;
+
+    /// <summary>Target latitude, 1e-7 degree (with <see cref="HasPosition"/>).</summary>
+    public int LatitudeE7;
+
+    /// <summary>Target longitude, 1e-7 degree (with <see cref="HasPosition"/>).</summary>
+    public int LongitudeE7;
+
+    /// <summary>One-sigma position noise per axis of a position measurement, millimetres (configured; 0: the tracker's default).</summary>
+    public int SigmaPositionMillimetres;
 }

@@ -46,12 +46,46 @@ public static class RadarMeasurementBuilder
         measurement.Mode3A = report.Mode3A;
         measurement.HasIcaoAddress = report.HasAircraftAddress;
         measurement.IcaoAddress = report.AircraftAddress;
-        measurement.HasCallsign = report.HasIdentification;
-        measurement.Callsign = report.Identification;
+        // I048/240 of a transponder with no identification is all code 0 or spaces: no callsign.
+        measurement.HasCallsign = report.HasIdentification && !IsBlankIdentification(report.Identification);
+        measurement.Callsign = measurement.HasCallsign ? report.Identification : 0;
         measurement.HasTrackNumber = report.HasTrackNumber;
         measurement.TrackNumber = report.TrackNumber;
         measurement.SigmaRangeMillimetres = sensor.SigmaRangeMillimetres;
         measurement.SigmaAzimuthMicrodegrees = sensor.SigmaAzimuthMicrodegrees;
+        measurement.SigmaHeightMillimetres = sensor.SigmaHeightMillimetres;
+        return true;
+    }
+
+    /// <summary>
+    /// A position measurement from an ARPA TLL target (latitude and longitude). The sentence's own
+    /// time is used when present (placed on the UTC day nearest <paramref name="receiveUnixMicroseconds"/>),
+    /// else the receive time. False for a lost target (status L) or without a sensor.
+    /// </summary>
+    /// <param name="position">The parsed TLL.</param>
+    /// <param name="sensor">The radar's configuration (sensor id, position sigma).</param>
+    /// <param name="receiveUnixMicroseconds">Receive time, UTC µs.</param>
+    /// <param name="measurement">The result: <see cref="RadarMeasurement.HasPosition"/> set.</param>
+    public static bool TryFromTll(ref ArpaTargetPosition position, RadarSensor sensor, long receiveUnixMicroseconds, out RadarMeasurement measurement)
+    {
+        measurement = default(RadarMeasurement);
+        if (sensor == null || position.Status == ArpaTargetStatus.Lost)
+        {
+            return false;
+        }
+
+        measurement.Source = RadarMeasurementSource.ArpaTrackedTarget;
+        measurement.SensorId = sensor.SensorId;
+        measurement.TimeUnixMicroseconds = position.HasTime
+            ? AsterixTime.PlaceOnNearestDay(position.TimeOfDayMilliseconds * 1000L, receiveUnixMicroseconds)
+            : receiveUnixMicroseconds;
+        measurement.ReportType = TargetReportType.Psr;
+        measurement.HasPosition = true;
+        measurement.LatitudeE7 = position.LatitudeE7;
+        measurement.LongitudeE7 = position.LongitudeE7;
+        measurement.SigmaPositionMillimetres = sensor.SigmaPositionMillimetres;
+        measurement.HasTrackNumber = true;
+        measurement.TrackNumber = position.TargetNumber;
         return true;
     }
 
@@ -84,6 +118,21 @@ public static class RadarMeasurementBuilder
         measurement.TrackNumber = target.TargetNumber;
         measurement.SigmaRangeMillimetres = sensor.SigmaRangeMillimetres;
         measurement.SigmaAzimuthMicrodegrees = sensor.SigmaAzimuthMicrodegrees;
+        return true;
+    }
+
+    // True when every 6-bit character is code 0 or 32 (space).
+    private static bool IsBlankIdentification(long packed)
+    {
+        for (int i = 0; i < 8; i++)
+        {
+            long code = (packed >> (42 - (6 * i))) & 0x3F;
+            if (code != 0 && code != 32)
+            {
+                return false;
+            }
+        }
+
         return true;
     }
 

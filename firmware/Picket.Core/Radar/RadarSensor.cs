@@ -20,6 +20,12 @@ public sealed class RadarSensor
     /// <summary>One-sigma azimuth noise, microdegrees (e.g. 80,000 for 0.08 degree).</summary>
     public int SigmaAzimuthMicrodegrees { get; set; }
 
+    /// <summary>One-sigma height noise of a 3-D radar (I048/110), millimetres; 0 leaves the tracker's default.</summary>
+    public int SigmaHeightMillimetres { get; set; }
+
+    /// <summary>One-sigma position noise per axis of NMEA TLL target positions, millimetres; 0 leaves the tracker's default.</summary>
+    public int SigmaPositionMillimetres { get; set; }
+
     /// <summary>True when the site position is known.</summary>
     public bool HasSite { get; private set; }
 

@@ -8,7 +8,9 @@ namespace Picket.Tracking;
 /// A radar plot placed in the mast plane: ground range from the slant range with the best height
 /// the plot itself carries (3-D height I048/110, then Mode C), or an assumed height band with the
 /// extra range variance that implies; the tracker replaces it per track when the track's
-/// altitude is known. Scratch owned by the tracker, one per batch slot.
+/// altitude is known. A position measurement (NMEA TLL) is placed directly, as a zero-range
+/// "plot" from its own position with equal range and cross-range variance. Scratch owned by the
+/// tracker, one per batch slot.
 /// </summary>
 internal sealed class PlotGeometry
 {
@@ -28,11 +30,34 @@ internal sealed class PlotGeometry
     public long RangeVariance;
     public long CrossRangeVariance;
 
+    // True for a position measurement (no slant range, no height).
+    public bool IsPosition;
+
+    // True when the plot's address or callsign named a track outside the identity gate: the plot is then
+    // associated kinematically like an unidentified plot and its identity is not adopted.
+    public bool IdentityRejected;
+
+    // The assumed height band of a plot without height (Q31.32 m above the ellipsoid): bottom, and
+    // top capped by the radar's highest elevation at this slant range.
+    public long BandLowest;
+    public long BandTop;
+
+    // Fixed-point saturations of the last Prepare (the tracker adds them to its counters).
+    public int Saturations;
+
     // sineMaxElevation (Q2.61): sine of configuration.MaxElevationDegreesE7, computed once per batch by the caller.
     public void Prepare(MastPlane plane, TrackerConfiguration configuration, long sineMaxElevation, long radarEast, long radarNorth, long radarHeight, ref RadarMeasurement measurement)
     {
         int saturations = 0;
         Used = false;
+        IdentityRejected = false;
+        IsPosition = measurement.HasPosition;
+        if (IsPosition)
+        {
+            PreparePosition(plane, configuration, ref measurement);
+            return;
+        }
+
         RadarEast = radarEast;
         RadarNorth = radarNorth;
         RadarHeight = radarHeight;
@@ -51,6 +76,11 @@ internal sealed class PlotGeometry
         HasOwnHeight = measurement.HasHeight || measurement.HasPressureAltitude;
         if (HasOwnHeight)
         {
+            // I048/110 is geometric height above mean sea level (EUROCONTROL ASTERIX Part 4,
+            // CAT048 I048/110: "3D height ... relative to mean sea level"), taken here as above the
+            // ellipsoid like the radar's site height: the geoid undulation (about 20 m around the
+            // Baltic) is far below a 3-D radar's height sigma. Mode C is pressure altitude; only as
+            // a stand-in here, where a few hundred metres of height move the ground range little.
             int feet = measurement.HasHeight ? measurement.HeightFeet : measurement.PressureAltitudeFeet;
             long height = FixedPoint.DivideShift(feet * 3048L, 10_000, Q31x32.FractionBits, ref saturations);
             Usable = plane.TryGroundRange(SlantRange, radarHeight, height, Sine, Cosine, out GroundRange, ref saturations);
@@ -62,12 +92,15 @@ internal sealed class PlotGeometry
             long lowest = Q31x32.FromInteger(configuration.AssumedLowestHeightMetres);
             top = top < highest ? top : highest;
             top = top > lowest ? top : lowest;
+            BandLowest = lowest;
+            BandTop = top;
             Usable = plane.TryGroundRangeInHeightBand(SlantRange, radarHeight, lowest, top, Sine, Cosine, out GroundRange, out long extra, ref saturations);
             RangeVariance = BaseRangeVariance + extra;
         }
 
         if (!Usable)
         {
+            Saturations = saturations;
             return;
         }
 
@@ -83,5 +116,30 @@ internal sealed class PlotGeometry
 
         East = radarEast + FixedPoint.MultiplyShift(GroundRange, Sine, Q2x61.FractionBits, ref saturations);
         North = radarNorth + FixedPoint.MultiplyShift(GroundRange, Cosine, Q2x61.FractionBits, ref saturations);
+        Saturations = saturations;
+    }
+
+    // A position measurement as a plot at zero range from itself: the range axis is north, the
+    // cross axis east, both with the position variance, so the radar update is a plain position update.
+    private void PreparePosition(MastPlane plane, TrackerConfiguration configuration, ref RadarMeasurement measurement)
+    {
+        int saturations = 0;
+        long latitude = Q2x61.FromDegreesE7(measurement.LatitudeE7, ref saturations);
+        long longitude = Q2x61.FromDegreesE7(measurement.LongitudeE7, ref saturations);
+        plane.ToPlane(latitude, longitude, out East, out North, ref saturations);
+        RadarEast = East;
+        RadarNorth = North;
+        RadarHeight = 0;
+        SlantRange = 0;
+        GroundRange = 0;
+        Sine = 0;
+        Cosine = Q2x61.One;
+        HasOwnHeight = true;
+        long sigma = measurement.SigmaPositionMillimetres > 0 ? measurement.SigmaPositionMillimetres : configuration.PositionMeasurementSigmaMillimetres;
+        BaseRangeVariance = FixedPoint.DivideShift(sigma * sigma, 1_000_000, Q39x24.FractionBits, ref saturations);
+        RangeVariance = BaseRangeVariance;
+        CrossRangeVariance = BaseRangeVariance;
+        Usable = true;
+        Saturations = saturations;
     }
 }

@@ -143,6 +143,20 @@ public sealed class Track
 
     /// <summary>True once the identity prior factor is in the score.</summary>
     internal bool ScoreHasIdentityPrior;
+    /// <summary>True when <see cref="RadarSensorId"/> is known (the track has had a radar plot).</summary>
+    internal bool HasRadarSensor;
+
+    /// <summary>The sensor id of the radar whose plot last updated the track (its scan period counts the track's opportunities).</summary>
+    internal int RadarSensorId;
+
+    /// <summary>Time of the last radar plot with this track's address or callsign outside its identity gate, UTC µs (0: none pending).</summary>
+    internal long IdentityOutsideGateMicroseconds;
+
+    /// <summary>True when <see cref="AssumedHeight"/> is set (a track with no measured or reported height).</summary>
+    internal bool HasAssumedHeight;
+
+    /// <summary>The height assumed for the track's height-less plots, Q31.32 m above the ellipsoid.</summary>
+    internal long AssumedHeight;
 
     /// <summary>True when the target identifies itself (ICAO address, callsign or Mode 3/A).</summary>
     public bool Cooperative => HasIcaoAddress || HasCallsign || HasMode3A;
@@ -190,6 +204,11 @@ public sealed class Track
         ScorePeak = 0;
         ScoreMissesCharged = 0;
         ScoreHasIdentityPrior = false;
+        HasRadarSensor = false;
+        RadarSensorId = 0;
+        HasAssumedHeight = false;
+        IdentityOutsideGateMicroseconds = 0;
+        AssumedHeight = 0;
         for (int i = 0; i < Occupancy.Length; i++)
         {
             Occupancy[i] = default(ZoneOccupancy);

@@ -42,7 +42,7 @@ public sealed partial class Tracker
     // Returns false when the track must be dropped.
     private bool AdvanceLifeCycle(Track track, long now)
     {
-        long scan = _configuration.ScanPeriodMicroseconds;
+        long scan = ScanPeriodOf(track);
         bool radarOnly = track.LastAdsbPositionMicroseconds == 0;
         long interval = radarOnly ? scan : (_configuration.AdsbOpportunityMicroseconds > scan ? _configuration.AdsbOpportunityMicroseconds : scan);
         // Half an interval of grace: the next scan's plot may still be on its way (a plot exactly

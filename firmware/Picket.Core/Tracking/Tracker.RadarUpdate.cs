@@ -10,7 +10,7 @@ namespace Picket.Tracking;
 public sealed partial class Tracker
 {
     // Updates a filter (the track's or the scratch copy) with plot p; returns the NIS or long.MaxValue.
-    private long ApplyPlot(Filter.TrackFilter filter, int p)
+    private long ApplyPlot(Track track, Filter.TrackFilter filter, int p)
     {
         PlotGeometry plot = _geometry[p];
         if (!PredictOrLate(filter, _plots[p].TimeUnixMicroseconds, out long lateSeconds))
@@ -30,21 +30,32 @@ public sealed partial class Tracker
                 rangeVariance = plot.BaseRangeVariance;
             }
         }
+        else if (!plot.HasOwnHeight && track.HasAssumedHeight)
+        {
+            // No height anywhere: the track's one assumed height (a slowly varying state, its bias
+            // carried once by the initial covariance), not the whole band as fresh noise every plot.
+            long height = track.AssumedHeight < plot.BandTop ? track.AssumedHeight : plot.BandTop;
+            if (_plane.TryGroundRange(plot.SlantRange, plot.RadarHeight, height, plot.Sine, plot.Cosine, out long withAssumedHeight, ref saturations))
+            {
+                ground = withAssumedHeight;
+                rangeVariance = plot.BaseRangeVariance + _assumedHeightRangeVariance;
+            }
+        }
 
         // A late plot: the target has since moved on by v·late; moving the radar with it is the same shift.
         long radarEast = plot.RadarEast + Q31x32.Multiply(filter.Horizontal.Mean[2], lateSeconds, ref saturations);
         long radarNorth = plot.RadarNorth + Q31x32.Multiply(filter.Horizontal.Mean[3], lateSeconds, ref saturations);
+        Counters.Saturations += saturations;
         return filter.UpdateRadar(radarEast, radarNorth, ground, plot.Sine, plot.Cosine, rangeVariance, plot.CrossRangeVariance);
     }
 
     private void UpdateFromPlot(Track track, int p, bool byIdentity)
     {
         long time = _plots[p].TimeUnixMicroseconds;
-        bool adsbFed = track.LastAdsbPositionMicroseconds != 0 && time - track.LastAdsbPositionMicroseconds < 10_000_000;
-        if (byIdentity && adsbFed)
+        if (byIdentity && IsAdsbFed(track, time))
         {
             _scratch.CopyFrom(track.Filter);
-            long check = ApplyPlot(_scratch, p);
+            long check = ApplyPlot(track, _scratch, p);
             if (check != long.MaxValue && check > _configuration.DisagreementNis)
             {
                 // The radar sees this address elsewhere than its ADS-B says: keep the radar's
@@ -56,7 +67,7 @@ public sealed partial class Tracker
             }
         }
 
-        long nis = ApplyPlot(track.Filter, p);
+        long nis = ApplyPlot(track, track.Filter, p);
         if (nis == long.MaxValue)
         {
             Counters.LateMeasurements++;
@@ -65,12 +76,35 @@ public sealed partial class Tracker
 
         Counters.RadarPlotsAssociated++;
         track.LastNis = nis;
-        ApplyPlotIdentity(track, ref _plots[p]);
+        AssumeHeight(track, _geometry[p]);
+        ApplyPlotIdentity(track, p);
         RecordRadarHit(track, ref _plots[p]);
     }
 
-    private void ApplyPlotIdentity(Track track, ref RadarMeasurement measurement)
+    // True when ADS-B positions fed the track within the last 10 s.
+    private static bool IsAdsbFed(Track track, long time) =>
+        track.LastAdsbPositionMicroseconds != 0 && time - track.LastAdsbPositionMicroseconds < 10_000_000;
+
+    // The plot's identity (unless it was rejected by the identity gate) and heights onto the track.
+    private void ApplyPlotIdentity(Track track, int p)
     {
+        if (!_geometry[p].IdentityRejected)
+        {
+            ApplyPlotCodes(track, ref _plots[p]);
+        }
+
+        ApplyPlotHeights(track, ref _plots[p]);
+    }
+
+    private static void ApplyPlotCodes(Track track, ref RadarMeasurement measurement)
+    {
+        if (measurement.HasCallsign && (!track.HasCallsign || track.CallsignCharacters != (ulong)measurement.Callsign))
+        {
+            track.HasCallsign = true;
+            track.CallsignCharacters = (ulong)measurement.Callsign;
+            track.Callsign = CallsignText((ulong)measurement.Callsign);
+        }
+
         if (measurement.HasIcaoAddress && !track.HasIcaoAddress)
         {
             track.HasIcaoAddress = true;
@@ -83,21 +117,17 @@ public sealed partial class Tracker
             track.Mode3A = measurement.Mode3A;
         }
 
-        if (measurement.HasPressureAltitude)
-        {
-            ApplyPressureAltitude(track, measurement.PressureAltitudeFeet, measurement.TimeUnixMicroseconds);
-        }
-        else if (measurement.HasHeight)
-        {
-            ApplyPressureAltitude(track, measurement.HeightFeet, measurement.TimeUnixMicroseconds);
-        }
     }
 
     private void RecordRadarHit(Track track, ref RadarMeasurement measurement)
     {
         long time = measurement.TimeUnixMicroseconds;
         bool started = track.UpdateCount == 0;
-        bool newScan = track.LastRadarMicroseconds == 0 || time - track.LastRadarMicroseconds > _configuration.ScanPeriodMicroseconds / 2;
+
+        // One hit per scan of the radar that saw it (its own period; the track remembers it).
+        track.HasRadarSensor = true;
+        track.RadarSensorId = measurement.SensorId;
+        bool newScan = track.LastRadarMicroseconds == 0 || time - track.LastRadarMicroseconds > ScanPeriodOf(track) / 2;
         if (newScan)
         {
             track.RadarHits++;
@@ -181,7 +211,9 @@ public sealed partial class Tracker
         InitialiseAtPlot(track.Filter, plot, time, 0, 0);
         track.Filter.TargetClass = _configuration.TentativeTargetClass;
         plot.Used = true;
-        ApplyPlotIdentity(track, ref _plots[p]);
+        // The track starts at the band's middle with the band's variance (the bias, carried once).
+        AssumeHeight(track, _geometry[p]);
+        ApplyPlotIdentity(track, p);
         RecordRadarHit(track, ref _plots[p]);
     }
 

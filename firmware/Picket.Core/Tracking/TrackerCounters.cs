@@ -44,4 +44,19 @@ public sealed class TrackerCounters
 
     /// <summary>Zone alerts raised.</summary>
     public long Alerts;
+
+    /// <summary>Fixed-point operations that saturated (clamped at the format's range) in the tracker's own arithmetic.</summary>
+    public long Saturations;
+
+    /// <summary>Identity-associated radar plots (Mode S address, Mode 3/A, callsign) outside the identity gate of their track: not applied to it.</summary>
+    public long RadarIdentityPlotsOutsideGate;
+
+    /// <summary>Tracks restarted at a plot of their address or callsign that was outside their identity gate in consecutive scans.</summary>
+    public long RadarIdentityTrackRestarts;
+
+    /// <summary>Gated plot-track pairs of a radar batch beyond the association's pair capacity (not considered).</summary>
+    public long RadarGatedPairsDropped;
+
+    /// <summary>Clusters of a radar batch too large for the optimal solver, associated greedily instead.</summary>
+    public long RadarClustersSolvedGreedily;
 }

@@ -89,22 +89,22 @@ public sealed class TrackingPipeline
         }
     }
 
-    /// <summary>Processes a CAT034 service message (the radar's site, when it carries I034/120).</summary>
+    /// <summary>Processes a CAT034 service message (the radar's site I034/120 and scan period I034/041, when present).</summary>
     /// <param name="record">The record.</param>
     public void AddCat034(ref Cat034Record record)
     {
-        // I034/041 announces the antenna rotation period (LSB 1/128 s): the tracker's scan period
-        // (miss counting, M-of-N windows) follows the radar rather than a configured guess. One
-        // radar per pipeline is assumed here; the latest announcement wins.
-        if (record.HasAntennaRotationPeriod && record.AntennaRotationPeriod128 > 0)
-        {
-            Tracker.Configuration.ScanPeriodMicroseconds = record.AntennaRotationPeriod128 * 1_000_000L / 128;
-        }
-
         var sensor = SensorFor((record.Sac * 256) + record.Sic);
         if (sensor.UpdateSite(ref record))
         {
             Tracker.SetRadarSite(sensor.SensorId, sensor.SiteLatitudeE7, sensor.SiteLongitudeE7, sensor.SiteHeightMillimetres);
+        }
+
+        // I034/041 announces the antenna rotation period (LSB 1/128 s): that radar's scan period
+        // (miss counting, M-of-N windows of the tracks it feeds). Each radar keeps its own in the
+        // tracker's radar-site table; the configuration's period stays the default for the others.
+        if (record.HasAntennaRotationPeriod && record.AntennaRotationPeriod128 > 0)
+        {
+            Tracker.SetRadarScanPeriod(sensor.SensorId, record.AntennaRotationPeriod128 * 1_000_000L / 128);
         }
     }
 

@@ -1,0 +1,169 @@
+using Picket.Radar;
+
+namespace Picket.Tracking;
+
+// Radar identity association: a plot's Mode S address, callsign or Mode 3/A (with Mode C) names
+// a track, within an identity gate wider than the kinematic one; identity conflicts keep plots
+// off tracks that identify as someone else.
+public sealed partial class Tracker
+{
+    // Identity first: a plot whose Mode S address, callsign or Mode 3/A (with Mode C) names a
+    // track is applied to it if it also passes the (wider) identity gate against the track's
+    // prediction; one garbled address or code must not teleport a track. A plot outside it is
+    // counted and goes on to the kinematic association: without its address or callsign, which
+    // are unique and so wrong; with its Mode 3/A, which another aircraft may share (conspicuity codes).
+    private void AssociateByIdentity(int count)
+    {
+        for (int p = 0; p < count; p++)
+        {
+            _gated[p] = false;
+            PlotGeometry plot = _geometry[p];
+            if (!plot.Usable)
+            {
+                continue;
+            }
+
+            int index = -1;
+            bool unique = true;
+            if (_plots[p].HasIcaoAddress)
+            {
+                index = FindSlotByIcao(_plots[p].IcaoAddress);
+            }
+
+            if (index < 0 && _plots[p].HasCallsign)
+            {
+                index = FindSlotByPlotCallsign(ref _plots[p]);
+            }
+
+            if (index < 0 && _plots[p].HasMode3A)
+            {
+                unique = false;
+                index = FindByMode3A(p, out bool outsideGate);
+                if (outsideGate && index < 0)
+                {
+                    Counters.RadarIdentityPlotsOutsideGate++;
+                }
+            }
+
+            if (index < 0 || _taken[index])
+            {
+                continue;
+            }
+
+            Track track = _tracks[index];
+            bool restart = false;
+            if (unique && !WithinIdentityGate(track, p))
+            {
+                Counters.RadarIdentityPlotsOutsideGate++;
+                long time = _plots[p].TimeUnixMicroseconds;
+                // A garble is a one-off; the same identity outside the gate again in the next scans,
+                // with nothing inside it in between, means the track is what is wrong: restart it there.
+                restart = track.IdentityOutsideGateMicroseconds != 0 && track.LastRadarMicroseconds < track.IdentityOutsideGateMicroseconds
+                    && time - track.IdentityOutsideGateMicroseconds <= ((2 * _configuration.RadarIdentityRestartScans) + 1) * ScanPeriodOf(track) / 2;
+                track.IdentityOutsideGateMicroseconds = restart ? 0 : time;
+                if (!restart)
+                {
+                    plot.IdentityRejected = true;
+                    continue;
+                }
+
+                Counters.RadarIdentityTrackRestarts++;
+            }
+
+            _taken[index] = true;
+            plot.Used = true;
+            _gated[p] = true;
+            if (restart)
+            {
+                RestartAtPlot(track, p);
+            }
+
+            UpdateFromPlot(track, p, true);
+        }
+    }
+
+    private bool WithinIdentityGate(Track track, int p)
+    {
+        // A Mode S address on a track its ADS-B feeds: a contradiction is the ADS-B's, not the
+        // plot's (the radar saw that address there; see UpdateFromPlot), so it is not gated here.
+        if (_plots[p].HasIcaoAddress && track.HasIcaoAddress && IsAdsbFed(track, _plots[p].TimeUnixMicroseconds))
+        {
+            return true;
+        }
+
+        _scratch.CopyFrom(track.Filter);
+        long nis = ApplyPlot(track, _scratch, p);
+        // Too late to apply at all: UpdateFromPlot counts it.
+        return nis == long.MaxValue || nis <= _configuration.RadarIdentityGateNis;
+    }
+
+    private int FindSlotByPlotCallsign(ref RadarMeasurement measurement)
+    {
+        ulong callsign = (ulong)measurement.Callsign;
+        for (int i = 0; i < _tracks.Length; i++)
+        {
+            Track track = _tracks[i];
+            if (track.InUse && track.HasCallsign && track.CallsignCharacters == callsign && !(measurement.HasIcaoAddress && track.HasIcaoAddress))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    // The first track with the plot's Mode 3/A (and an agreeing Mode C) within the identity gate;
+    // outsideGate when some track had the code but none passed the gate.
+    private int FindByMode3A(int p, out bool outsideGate)
+    {
+        outsideGate = false;
+        PlotGeometry plot = _geometry[p];
+        for (int i = 0; i < _tracks.Length; i++)
+        {
+            Track track = _tracks[i];
+            if (!track.InUse || _taken[i] || !track.HasMode3A || track.Mode3A != _plots[p].Mode3A || (_plots[p].HasIcaoAddress && track.HasIcaoAddress))
+            {
+                continue;
+            }
+
+            // Mode 3/A codes are not unique (conspicuity codes): the Mode C must agree too.
+            if (_plots[p].HasPressureAltitude && track.HasPressureAltitude)
+            {
+                int difference = _plots[p].PressureAltitudeFeet - track.PressureAltitudeFeet;
+                if (difference > _configuration.ModeCToleranceFeet || difference < -_configuration.ModeCToleranceFeet)
+                {
+                    continue;
+                }
+            }
+
+            if (!RoughlyNear(track, plot.East, plot.North, _plots[p].TimeUnixMicroseconds))
+            {
+                continue;
+            }
+
+            if (WithinIdentityGate(track, p))
+            {
+                return i;
+            }
+
+            outsideGate = true;
+        }
+
+        return -1;
+    }
+
+    private static bool IdentityConflict(Track track, ref RadarMeasurement measurement)
+    {
+        if (measurement.HasIcaoAddress && track.HasIcaoAddress)
+        {
+            return measurement.IcaoAddress != track.IcaoAddress;
+        }
+
+        if (measurement.HasCallsign && track.HasCallsign && (ulong)measurement.Callsign != track.CallsignCharacters)
+        {
+            return true;
+        }
+
+        return measurement.HasMode3A && track.HasMode3A && measurement.Mode3A != track.Mode3A;
+    }
+}
