@@ -102,15 +102,19 @@ public sealed class SimulatedMeasurements
         var target = _targets[squitter.TargetIndex];
         switch (squitter.Kind)
         {
+            case SquitterKind.OperationalStatus:
+                return false;
             case SquitterKind.AirbornePosition:
+                var reported = squitter.ReportedPosition ?? state.Position;
+                var altitudeFeet = double.IsNaN(squitter.PressureAltitudeFeet) ? reported.HeightMetres / 0.3048 : squitter.PressureAltitudeFeet;
                 observation.HasAltitude = true;
-                observation.AltitudeFeet = (int)Math.Round(state.Position.HeightMetres / 0.3048 / 25) * 25;
+                observation.AltitudeFeet = (int)Math.Round(altitudeFeet / 25) * 25;
                 if (!NoteCprFrame(observation.IcaoAddress, squitter.OddFormat, squitter.TimeMicroseconds))
                 {
                     return true;
                 }
 
-                QuantiseCpr(state.Position.LatitudeDegrees, state.Position.LongitudeDegrees, squitter.OddFormat, out var latitude, out var longitude);
+                QuantiseCpr(reported.LatitudeDegrees, reported.LongitudeDegrees, squitter.OddFormat, out var latitude, out var longitude);
                 observation.HasPosition = true;
                 observation.LatitudeE7 = (int)Math.Round(latitude * 1e7);
                 observation.LongitudeE7 = (int)Math.Round(longitude * 1e7);

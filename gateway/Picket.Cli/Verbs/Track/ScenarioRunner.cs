@@ -17,6 +17,9 @@ namespace Picket.Cli.Verbs.Track;
 /// reach the pipeline through <see cref="SimulatedMeasurements"/> (the decoders' structs); with
 /// <c>recorded</c> the scenario is recorded as Beast and ASTERIX bytes by the real encoders
 /// (ScenarioRecorder) and replayed through the decoders exactly as <c>picket track --input</c>.
+/// The tracker is configured independently of the simulator: its assumed radar noise comes from
+/// <see cref="AssumedRadarSigmaRangeMetres"/> and <see cref="AssumedRadarSigmaAzimuthDegrees"/>
+/// (a data sheet's figures), never from what the simulator draws.
 /// </summary>
 internal sealed class ScenarioRunner
 {
@@ -30,7 +33,13 @@ internal sealed class ScenarioRunner
     private readonly bool _recorded;
     private readonly Dictionary<int, TrackingPipeline> _perTarget = [];
 
-    public ScenarioRunner(ScenarioDefinition definition, double? seconds, TrackerConfiguration? configuration = null, bool truthAssociated = false, bool recorded = false)
+    /// <summary>The tracker's nominal radar range noise (a data sheet's one sigma), metres: TrackingPipeline's default.</summary>
+    public const double NominalRadarSigmaRangeMetres = 70;
+
+    /// <summary>The tracker's nominal radar azimuth noise, degrees: TrackingPipeline's default.</summary>
+    public const double NominalRadarSigmaAzimuthDegrees = 0.08;
+
+    public ScenarioRunner(ScenarioDefinition definition, double? seconds, TrackerConfiguration? configuration = null, bool truthAssociated = false, bool recorded = false, int? seed = null)
     {
         _recorded = recorded && !truthAssociated;
         _truthAssociated = truthAssociated;
@@ -38,6 +47,11 @@ internal sealed class ScenarioRunner
         if (seconds is { } limit)
         {
             definition.DurationS = Math.Min(definition.DurationS, limit);
+        }
+
+        if (seed is { } chosen)
+        {
+            definition.Seed = chosen;
         }
 
         Definition = definition;
@@ -57,6 +71,12 @@ internal sealed class ScenarioRunner
     }
 
     public ScenarioDefinition Definition { get; }
+
+    /// <summary>Radar range noise the tracker assumes, one sigma, metres (not the simulator's).</summary>
+    public double AssumedRadarSigmaRangeMetres { get; init; } = NominalRadarSigmaRangeMetres;
+
+    /// <summary>Radar azimuth noise the tracker assumes, one sigma, degrees (not the simulator's).</summary>
+    public double AssumedRadarSigmaAzimuthDegrees { get; init; } = NominalRadarSigmaAzimuthDegrees;
 
     public IReadOnlyList<GeoZone> Zones { get; }
 
@@ -89,11 +109,7 @@ internal sealed class ScenarioRunner
             ReportObserver = OnReport,
             AlertObserver = OnAlert,
         };
-        var pipeline = new TrackingPipeline(site, ToSite(_simulation.RadarPosition), Zones, Configuration, output)
-        {
-            RadarSigmaRangeMillimetres = (int)Math.Round((Definition.Radar?.SigmaRangeM ?? 70) * 1000),
-            RadarSigmaAzimuthMicrodegrees = (int)Math.Round((Definition.Radar?.SigmaAzimuthDeg ?? 0.08) * 1e6),
-        };
+        var pipeline = NewPipeline(site, output);
         pipeline.SetRadarSite(_measurements.SensorId, ToSite(_simulation.RadarPosition));
         if (_recorded)
         {
@@ -188,13 +204,20 @@ internal sealed class ScenarioRunner
                 ReportObserver = report => OnReport(report with { TrackId = report.TrackId + offset }),
                 AlertObserver = alert => OnAlert(alert with { TrackId = alert.TrackId + offset }),
             };
-            pipeline = new TrackingPipeline(site, ToSite(_simulation.RadarPosition), Zones, Configuration, output);
+            pipeline = NewPipeline(site, output);
             pipeline.SetRadarSite(_measurements.SensorId, ToSite(_simulation.RadarPosition));
             _perTarget[target] = pipeline;
         }
 
         return pipeline;
     }
+
+    private TrackingPipeline NewPipeline(GeoSite site, ITrackerOutput output) =>
+        new(site, ToSite(_simulation.RadarPosition), Zones, Configuration, output)
+        {
+            RadarSigmaRangeMillimetres = (int)Math.Round(AssumedRadarSigmaRangeMetres * 1000),
+            RadarSigmaAzimuthMicrodegrees = (int)Math.Round(AssumedRadarSigmaAzimuthDegrees * 1e6),
+        };
 
     private void Feed(SimulationEvent simulationEvent, TrackingPipeline? pipeline)
     {
