@@ -190,36 +190,27 @@ public sealed class RadarModel
     private double UniformClutterHeight() =>
         _definition.ClutterMaximumHeightM > 0 ? _areaRandom.Uniform(_definition.ClutterMinimumHeightM, _definition.ClutterMaximumHeightM) : double.NaN;
 
-    // A clutter area keeps its points from scan to scan (each survives with the area's
-    // persistence and moves by its jitter) and tops up with fresh points to its mean density.
+    // A clutter area keeps its scatterers from scan to scan (each survives with the area's
+    // persistence) and tops up with fresh ones to its mean density; each scan reports a
+    // scatterer at its fixed place plus a fresh jitter, so points recur without wandering off.
     private void DrawArea(ClutterAreaDefinition area, List<(double Azimuth, double Range)> points)
     {
-        var kept = new List<(double, double)>();
-        foreach (var (azimuth, range) in points)
-        {
-            if (_areaRandom.Chance(area.Persistence))
-            {
-                var cross = _areaRandom.Normal(area.JitterM) / Math.Max(range, 1);
-                kept.Add((Wrap(azimuth + Wgs84.ToDegrees(cross)), Math.Max(1, range + _areaRandom.Normal(area.JitterM))));
-            }
-        }
-
-        points.Clear();
-        points.AddRange(kept);
+        points.RemoveAll(_ => !_areaRandom.Chance(area.Persistence));
         var wanted = _areaRandom.Poisson(area.PlotsPerScan);
         var span = Wrap(area.AzimuthToDeg - area.AzimuthFromDeg);
         span = span == 0 ? 360 : span;
+        var r0 = area.RangeFromM * area.RangeFromM;
+        var r1 = area.RangeToM * area.RangeToM;
         for (var i = points.Count; i < wanted; i++)
         {
             // Uniform over the annular sector's area.
-            var r0 = area.RangeFromM * area.RangeFromM;
-            var r1 = area.RangeToM * area.RangeToM;
             points.Add((Wrap(area.AzimuthFromDeg + _areaRandom.Uniform(0, span)), Math.Sqrt(r0 + ((r1 - r0) * _areaRandom.NextDouble()))));
         }
 
         foreach (var (azimuth, range) in points)
         {
-            _clutter.Add((azimuth, range, area.HeightM));
+            var cross = _areaRandom.Normal(area.JitterM) / Math.Max(range, 1);
+            _clutter.Add((Wrap(azimuth + Wgs84.ToDegrees(cross)), Math.Max(1, range + _areaRandom.Normal(area.JitterM)), area.HeightM));
         }
     }
 

@@ -288,9 +288,14 @@ internal sealed class ScenarioRunner
         AlertObserver?.Invoke(alert);
         var seconds = (alert.TimeUnixMicroseconds - _measurements.StartUnixMicroseconds) / 1e6;
         _alerts.Add((alert, seconds));
-        if (alert.Event != ZoneAlertEvent.Lost)
+        var time = alert.TimeUnixMicroseconds - _measurements.StartUnixMicroseconds;
+        if (alert.Event == ZoneAlertEvent.Lost)
         {
-            _evaluator.AddAlert(alert.TimeUnixMicroseconds - _measurements.StartUnixMicroseconds, alert.TrackId, alert.ZoneName, alert.IsEnter);
+            _evaluator.AddLostAlert(time, alert.TrackId, alert.ZoneName);
+        }
+        else
+        {
+            _evaluator.AddAlert(time, alert.TrackId, alert.ZoneName, alert.IsEnter, alert.Cooperative);
         }
     }
 

@@ -32,7 +32,7 @@ internal static class ScenarioSummary
 
         text.AppendLine(culture, $"accuracy: position RMSE {report.PositionRmseMetres:F1} m, velocity RMSE {report.VelocityRmseMetresPerSecond:F2} m/s, mean GOSPA {report.MeanGospaMetres:F1} m (c = {report.GospaCutoffMetres:F0} m), mean position NEES {report.MeanPositionNees:F2}");
         text.AppendLine(culture, $"SIAP: completeness {report.Completeness:F3}, ambiguity {report.Ambiguity:F3}, spuriousness {report.Spuriousness:F3}; id changes {report.TrackIdChanges}; false confirmed tracks {report.FalseConfirmedTracks} ({report.FalseConfirmedTracksPerHour:F1}/h)");
-        text.Append(culture, $"time to confirm {report.MeanTimeToConfirmSeconds:F1} s; never confirmed {report.TargetsNeverConfirmed}; false alerts {report.FalseAlerts}; cooperative targets without their ICAO {report.CooperativeTargetsWithoutTheirIcao}");
+        text.Append(culture, $"time to confirm {report.MeanTimeToConfirmSeconds:F1} s; never confirmed {report.TargetsNeverConfirmed}; false alerts {report.FalseAlerts}; lost alerts {report.LostAlerts} ({report.FalseLostAlerts} on targets never inside); non-cooperative RMSE {report.NonCooperativePositionRmseMetres:F1} m; cooperative targets without their ICAO {report.CooperativeTargetsWithoutTheirIcao}");
         return text.ToString();
     }
 }
