@@ -67,7 +67,8 @@ internal sealed class ScenarioRunner
         // The GOSPA cut-off: 200 m for drone scenarios (every scripted target a drone), else 1,000 m.
         var drones = definition.Targets.Count > 0 && definition.Targets.All(t => t.Class == Picket.Simulation.Scenarios.TargetClass.Drone);
         _evaluator = new TrackingEvaluator(new EvaluationOptions { CutoffMetres = drones ? 200 : 1_000 }, _simulation.Targets, _simulation.Site);
-        _evaluator.AddZones(Zones.Select(z => new EvaluationZone(z.Name, z.Polygons.Select(p => (IReadOnlyList<(double, double)[]>)p.Select(r => r.Select(v => (v.LatitudeDegrees, v.LongitudeDegrees)).ToArray()).ToList()).ToList())));
+        EvaluationZones = Zones.Select(z => new EvaluationZone(z.Name, z.Polygons.Select(p => (IReadOnlyList<(double, double)[]>)p.Select(r => r.Select(v => (v.LatitudeDegrees, v.LongitudeDegrees)).ToArray()).ToList()).ToList())).ToArray();
+        _evaluator.AddZones(EvaluationZones);
     }
 
     public ScenarioDefinition Definition { get; }
@@ -79,6 +80,9 @@ internal sealed class ScenarioRunner
     public double AssumedRadarSigmaAzimuthDegrees { get; init; } = NominalRadarSigmaAzimuthDegrees;
 
     public IReadOnlyList<GeoZone> Zones { get; }
+
+    /// <summary>The zones as the evaluator scores them.</summary>
+    public IReadOnlyList<EvaluationZone> EvaluationZones { get; }
 
     public TrackerConfiguration Configuration { get; }
 
@@ -133,10 +137,22 @@ internal sealed class ScenarioRunner
         return _evaluator.Finish(Definition.Name);
     }
 
-    // The scenario as the byte streams a mast receives (ScenarioRecorder: Beast with 12 MHz ticks
-    // from the start, ASTERIX CAT034/048), replayed exactly as `picket track --input` does. The
-    // simulation runs a second time (same seed, same events) for truth and detection times.
-    private void RunRecorded(TrackingPipeline pipeline)
+    /// <summary>
+    /// Scores another tracker on the same recorded bytes as <c>recorded</c> runs: it receives
+    /// the Beast and ASTERIX streams, the scenario's UTC start (microseconds) and the evaluator
+    /// to feed (estimates and alerts with times after the start); truth and detections are added here.
+    /// </summary>
+    public EvaluationReport RunExternal(Action<byte[], byte[], long, TrackingEvaluator> tracker)
+    {
+        ArgumentNullException.ThrowIfNull(tracker);
+        var (beast, asterix) = RecordAndScoreTruth();
+        tracker(beast, asterix, _measurements.StartUnixMicroseconds, _evaluator);
+        return _evaluator.Finish(Definition.Name);
+    }
+
+    // The scenario as the byte streams a mast receives (ScenarioRecorder), and its truth and
+    // detection times into the evaluator (the simulation runs again: same seed, same events).
+    private (byte[] Beast, byte[] Asterix) RecordAndScoreTruth()
     {
         using var beast = new MemoryStream();
         using var asterix = new MemoryStream();
@@ -161,16 +177,25 @@ internal sealed class ScenarioRunner
             }
         }
 
+        return (beast.ToArray(), asterix.ToArray());
+    }
+
+    // The scenario as the byte streams a mast receives (ScenarioRecorder: Beast with 12 MHz ticks
+    // from the start, ASTERIX CAT034/048), replayed exactly as `picket track --input` does. The
+    // simulation runs a second time (same seed, same events) for truth and detection times.
+    private void RunRecorded(TrackingPipeline pipeline)
+    {
+        var (beast, asterix) = RecordAndScoreTruth();
         var start = _measurements.StartUnixMicroseconds;
         var sources = new List<IReplaySource>();
         if (beast.Length > 0)
         {
-            sources.Add(new ModeSReplaySource("beast:recorded", beast.ToArray(), beast: true, start, ticksAtStart: 0));
+            sources.Add(new ModeSReplaySource("beast:recorded", beast, beast: true, start, ticksAtStart: 0));
         }
 
         if (asterix.Length > 0)
         {
-            sources.Add(new AsterixReplaySource("asterix:recorded", asterix.ToArray(), start));
+            sources.Add(new AsterixReplaySource("asterix:recorded", asterix, start));
         }
 
         ReplayMerger.Run(sources, pipeline);
