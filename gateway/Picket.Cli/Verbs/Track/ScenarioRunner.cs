@@ -108,6 +108,8 @@ internal sealed class ScenarioRunner
     public EvaluationReport Run(Decode.JsonLinesWriter? writer)
     {
         var site = ToSite(_simulation.Site);
+        _measurements.AssumedSigmaRangeMetres = AssumedRadarSigmaRangeMetres;
+        _measurements.AssumedSigmaAzimuthDegrees = AssumedRadarSigmaAzimuthDegrees;
         var output = new TrackJsonOutput(writer)
         {
             ReportObserver = OnReport,
