@@ -182,9 +182,8 @@ internal sealed class ScenarioRunner
         return (beast.ToArray(), asterix.ToArray());
     }
 
-    // The scenario as the byte streams a mast receives (ScenarioRecorder: Beast with 12 MHz ticks
-    // from the start, ASTERIX CAT034/048), replayed exactly as `picket track --input` does. The
-    // simulation runs a second time (same seed, same events) for truth and detection times.
+    // The recorded streams (Beast with 12 MHz ticks from the start, ASTERIX CAT034/048) replayed
+    // exactly as `picket track --input` does.
     private void RunRecorded(TrackingPipeline pipeline)
     {
         var (beast, asterix) = RecordAndScoreTruth();
