@@ -48,8 +48,20 @@ public sealed class ScenarioSimulation
     public IEnumerable<SimulationEvent> Run(long truthIntervalMicroseconds = 1_000_000)
     {
         var motions = Targets.Select(t => new TargetMotion(t)).ToArray();
-        var radar = _definition.Radar is { } r ? new RadarModel(r, RadarPosition, _definition.Seed) : null;
-        var adsb = _definition.Adsb is { } a ? new AdsbModel(a, Site, _definition.Seed + 1) : null;
+        var atmosphere = _definition.TemperatureDeviationC == 0 && _definition.QnhHpa == Atmosphere.IsaSeaLevelHectopascals
+            ? Atmosphere.Standard
+            : new Atmosphere(_definition.TemperatureDeviationC, _definition.QnhHpa);
+        var radar = _definition.Radar is { } r ? new RadarModel(r, RadarPosition, _definition.Seed, atmosphere) : null;
+        var nacP = new Dictionary<int, int>();
+        for (var i = 0; i < _definition.Targets.Count; i++)
+        {
+            if (_definition.Targets[i].NacP is { } own)
+            {
+                nacP[i] = own;
+            }
+        }
+
+        var adsb = _definition.Adsb is { } a ? new AdsbModel(a, Site, _definition.Seed + 1, atmosphere, nacP) : null;
         var events = new List<SimulationEvent>();
         var nextTruth = 0L;
         for (var from = 0L; from < DurationMicroseconds; from += StepMicroseconds)
@@ -110,6 +122,7 @@ public sealed class ScenarioSimulation
                 Callsign = t.Callsign,
                 Squawk = squawk,
                 Transponder = t.Transponder,
+                TransponderOnMicroseconds = (long)Math.Round(t.TransponderOnS * 1e6),
                 Adsb = t.Adsb,
                 AppearMicroseconds = (long)Math.Round(t.AppearS * 1e6),
                 DisappearMicroseconds = t.DisappearS is { } d ? (long)Math.Round(d * 1e6) : duration,

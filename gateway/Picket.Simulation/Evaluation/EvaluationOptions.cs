@@ -6,8 +6,11 @@ public sealed class EvaluationOptions
     /// <summary>GOSPA cut-off c, metres (1,000 for aircraft; 200 for drones).</summary>
     public double CutoffMetres { get; set; } = 1_000;
 
-    /// <summary>A track report older than this is not used at an evaluation instant, microseconds.</summary>
-    public long MaximumReportAgeMicroseconds { get; set; } = 12_000_000;
+    /// <summary>
+    /// A track's latest confirmed/coasting report is carried forward at most this long to an
+    /// evaluation instant, microseconds (5 s, as the independent evaluation of issue 9 does).
+    /// </summary>
+    public long MaximumReportAgeMicroseconds { get; set; } = 5_000_000;
 
     /// <summary>A truth counts as trackable from its first detection until this long after its last one, microseconds.</summary>
     public long TrackableAfterLastDetectionMicroseconds { get; set; } = 10_000_000;

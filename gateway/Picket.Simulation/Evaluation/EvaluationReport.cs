@@ -51,8 +51,25 @@ public sealed record EvaluationReport
     /// <summary>Every truth zone entry and when (if) it was alerted.</summary>
     public required IReadOnlyList<IncursionScore> Incursions { get; init; }
 
-    /// <summary>Enter alerts with no truth inside that zone around their time.</summary>
+    /// <summary>
+    /// False alerts: enter alerts with no truth crossing of that zone by the target the track
+    /// follows (or with the wrong cooperative flag), exit alerts where that target did not leave,
+    /// and lost alerts on a target that was never in the zone.
+    /// </summary>
     public required int FalseAlerts { get; init; }
+
+    /// <summary>Lost alerts (a track dropped inside a zone), counted apart from exits.</summary>
+    public int LostAlerts { get; init; }
+
+    /// <summary>Lost alerts on a target that was never in the zone (also counted in <see cref="FalseAlerts"/>).</summary>
+    public int FalseLostAlerts { get; init; }
+
+    /// <summary>Horizontal position RMSE over assigned pairs on non-cooperative targets, metres, or NaN.</summary>
+    public double NonCooperativePositionRmseMetres { get; init; } = double.NaN;
+
+    /// <summary>The longest time to alert over the non-cooperative incursions, seconds (infinite when one was never alerted; NaN when there were none).</summary>
+    public double WorstNonCooperativeTimeToAlertSeconds =>
+        Incursions.Where(i => !i.Cooperative).Select(i => double.IsNaN(i.AlertSeconds) ? double.PositiveInfinity : i.TimeToAlertSeconds).DefaultIfEmpty(double.NaN).Max();
 
     /// <summary>Targets whose assigned track ever carried another ICAO address than theirs, or none when they had one.</summary>
     public required int CooperativeTargetsWithoutTheirIcao { get; init; }

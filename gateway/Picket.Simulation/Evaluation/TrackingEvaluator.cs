@@ -23,6 +23,9 @@ public sealed class TrackingEvaluator
     private readonly List<TruthEvent> _truths = [];
     private readonly List<TrackEstimate> _estimates = [];
     private readonly List<(long Time, long TrackId, string Zone)> _enterAlerts = [];
+    private readonly List<bool?> _enterCooperative = [];
+    private readonly List<(long Time, long TrackId, string Zone, bool? Cooperative)> _exitAlerts = [];
+    private readonly List<(long Time, long TrackId, string Zone)> _lostAlerts = [];
     private readonly Dictionary<long, int> _trackIcao = [];
     private readonly long[] _firstDetection;
     private readonly long[] _lastDetection;
@@ -61,14 +64,30 @@ public sealed class TrackingEvaluator
         }
     }
 
-    /// <summary>Adds an alert raised by the tracker.</summary>
-    public void AddAlert(long timeMicroseconds, long trackId, string zone, bool enter)
+    /// <summary>Adds an enter or exit alert raised by the tracker.</summary>
+    /// <param name="timeMicroseconds">Alert time, microseconds after the start.</param>
+    /// <param name="trackId">The alerting track.</param>
+    /// <param name="zone">Zone name.</param>
+    /// <param name="enter">True for enter, false for exit.</param>
+    /// <param name="cooperative">The track's cooperative flag as the alert reports it, or null when unknown (not checked).</param>
+    public void AddAlert(long timeMicroseconds, long trackId, string zone, bool enter, bool? cooperative = null)
     {
         if (enter)
         {
             _enterAlerts.Add((timeMicroseconds, trackId, zone));
+            _enterCooperative.Add(cooperative);
+        }
+        else
+        {
+            _exitAlerts.Add((timeMicroseconds, trackId, zone, cooperative));
         }
     }
+
+    /// <summary>
+    /// Adds a lost alert (a track dropped inside a zone): scored apart, neither an exit nor a
+    /// false alert unless the target it followed was never in the zone.
+    /// </summary>
+    public void AddLostAlert(long timeMicroseconds, long trackId, string zone) => _lostAlerts.Add((timeMicroseconds, trackId, zone));
 
     /// <summary>Scores everything added so far.</summary>
     public EvaluationReport Finish(string scenarioName)
@@ -130,6 +149,12 @@ public sealed class TrackingEvaluator
                 var track = tracks[j];
                 var d = distances[(i * tracks.Length) + j];
                 score.PositionSquared += d * d;
+                if (!_targets[target].Cooperative)
+                {
+                    score.NonCooperativePositionSquared += d * d;
+                    score.NonCooperativePairs++;
+                }
+
                 var dve = track.VelocityEast - truths[i].State.VelocityEast;
                 var dvn = track.VelocityNorth - truths[i].State.VelocityNorth;
                 score.VelocitySquared += (dve * dve) + (dvn * dvn);
@@ -209,9 +234,16 @@ public sealed class TrackingEvaluator
             TargetsNeverConfirmed = detected.Count(t => score.FirstAssigned[t] == long.MaxValue),
             Incursions = incursions,
             FalseAlerts = falseAlerts,
+            LostAlerts = LostAlerts,
+            FalseLostAlerts = FalseLostAlerts,
+            NonCooperativePositionRmseMetres = score.NonCooperativePairs == 0 ? double.NaN : Math.Sqrt(score.NonCooperativePositionSquared / score.NonCooperativePairs),
             CooperativeTargetsWithoutTheirIcao = score.WrongIcao.Count,
         };
     }
+
+    private int LostAlerts { get; set; }
+
+    private int FalseLostAlerts { get; set; }
 
     private bool IsTrackable(int target, long time) =>
         _firstDetection[target] <= time && time <= _lastDetection[target] + _options.TrackableAfterLastDetectionMicroseconds;
@@ -258,6 +290,7 @@ public sealed class TrackingEvaluator
                     {
                         var (time, _, alertZone) = _enterAlerts[i];
                         if (alertZone == zone.Name && alertTruths[i] == targetIndex
+                            && (_enterCooperative[i] is not { } flag || flag == target.Cooperative)
                             && time >= from - _options.AlertToleranceMicroseconds && time <= to + _options.AlertToleranceMicroseconds
                             && (alert == long.MinValue || time < alert))
                         {
@@ -276,12 +309,38 @@ public sealed class TrackingEvaluator
             var (time, _, zone) = _enterAlerts[i];
             var genuine = alertTruths[i] >= 0 && inside.TryGetValue((alertTruths[i], zone), out var spans)
                 && spans.Any(s => time >= s.From - _options.AlertToleranceMicroseconds && time <= s.To + _options.AlertToleranceMicroseconds);
-            if (!genuine)
+
+            // The alert's cooperative flag must be the target's: a non-cooperative intruder
+            // announced as cooperative (or a civil aircraft as an intruder) is a false alert.
+            if (!genuine || (_enterCooperative[i] is { } cooperative && cooperative != _targets[alertTruths[i]].Cooperative))
             {
                 falseAlerts++;
             }
         }
 
+        var lastInstant = instants.Length == 0 ? 0 : instants[^1];
+        foreach (var (time, trackId, zone, cooperative) in _exitAlerts)
+        {
+            // An exit is genuine only where the target it followed really left the zone then.
+            var truth = TruthOf(time, trackId, instants, trackTruthAt);
+            var genuine = truth >= 0 && inside.TryGetValue((truth, zone), out var spans)
+                && spans.Any(s => s.To < lastInstant && Math.Abs(time - s.To) <= _options.AlertToleranceMicroseconds)
+                && (cooperative is not { } flag || flag == _targets[truth].Cooperative);
+            falseAlerts += genuine ? 0 : 1;
+        }
+
+        LostAlerts = _lostAlerts.Count;
+        FalseLostAlerts = 0;
+        foreach (var (time, trackId, zone) in _lostAlerts)
+        {
+            var truth = TruthOf(time, trackId, instants, trackTruthAt);
+            if (truth < 0 || !inside.TryGetValue((truth, zone), out var spans) || spans.Count == 0)
+            {
+                FalseLostAlerts++;
+            }
+        }
+
+        falseAlerts += FalseLostAlerts;
         return incursions;
     }
 
@@ -328,6 +387,10 @@ public sealed class TrackingEvaluator
         public double GospaSum { get; set; }
 
         public double PositionSquared { get; set; }
+
+        public double NonCooperativePositionSquared { get; set; }
+
+        public int NonCooperativePairs { get; set; }
 
         public double VelocitySquared { get; set; }
 

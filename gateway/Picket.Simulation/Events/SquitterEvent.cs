@@ -22,4 +22,22 @@ public sealed record SquitterEvent(long TimeMicroseconds) : SimulationEvent(Time
 
     /// <summary>A bit (1-112) the channel flipped, or 0 when the message arrived intact.</summary>
     public int FlippedBit { get; init; }
+
+    /// <summary>A second flipped bit (beyond single-bit correction), or 0.</summary>
+    public int SecondFlippedBit { get; init; }
+
+    /// <summary>
+    /// The position the transmitter sends (navigation noise, latency, a bad fix), or null when it
+    /// sends the truth. Its height is geometric; <see cref="PressureAltitudeFeet"/> is what the altimeter reads.
+    /// </summary>
+    public Geodesy.GeoPosition? ReportedPosition { get; init; }
+
+    /// <summary>Barometric altitude the transmitter reports, feet, or NaN when it equals the geometric height.</summary>
+    public double PressureAltitudeFeet { get; init; } = double.NaN;
+
+    /// <summary>Geometric minus barometric height for the velocity message's GNSS-baro difference (TC 19, bits 81-88), feet.</summary>
+    public double GeometricMinusBarometricFeet { get; init; } = double.NaN;
+
+    /// <summary>The NACp this transmitter announces (TC 31), or -1 when none.</summary>
+    public int NacP { get; init; } = -1;
 }

@@ -11,4 +11,7 @@ public enum SquitterKind
 
     /// <summary>Identification and category (TC 1-4).</summary>
     Identification,
+
+    /// <summary>Aircraft operational status, airborne (TC 31 subtype 0): announces NACp.</summary>
+    OperationalStatus,
 }

@@ -36,6 +36,15 @@ public sealed class SimulatedMeasurements
         SensorId = _radar is null ? 0 : (_radar.Sac << 8) | _radar.Sic;
     }
 
+    /// <summary>
+    /// Radar range noise the tracker assumes, one sigma, metres: what a radar's data sheet says
+    /// (TrackingPipeline's default), never the simulator's own draw (issue 9).
+    /// </summary>
+    public double AssumedSigmaRangeMetres { get; set; } = 70;
+
+    /// <summary>Radar azimuth noise the tracker assumes, one sigma, degrees.</summary>
+    public double AssumedSigmaAzimuthDegrees { get; set; } = 0.08;
+
     /// <summary>The radar's sensor id (SAC × 256 + SIC).</summary>
     public int SensorId { get; }
 
@@ -85,8 +94,8 @@ public sealed class SimulatedMeasurements
             measurement.IcaoAddress = plot.Icao;
         }
 
-        measurement.SigmaRangeMillimetres = (int)Math.Round(_radar.SigmaRangeM * 1000);
-        measurement.SigmaAzimuthMicrodegrees = (int)Math.Round(_radar.SigmaAzimuthDeg * 1e6);
+        measurement.SigmaRangeMillimetres = (int)Math.Round(AssumedSigmaRangeMetres * 1000);
+        measurement.SigmaAzimuthMicrodegrees = (int)Math.Round(AssumedSigmaAzimuthDegrees * 1e6);
         return true;
     }
 
@@ -102,15 +111,19 @@ public sealed class SimulatedMeasurements
         var target = _targets[squitter.TargetIndex];
         switch (squitter.Kind)
         {
+            case SquitterKind.OperationalStatus:
+                return false;
             case SquitterKind.AirbornePosition:
+                var reported = squitter.ReportedPosition ?? state.Position;
+                var altitudeFeet = double.IsNaN(squitter.PressureAltitudeFeet) ? reported.HeightMetres / 0.3048 : squitter.PressureAltitudeFeet;
                 observation.HasAltitude = true;
-                observation.AltitudeFeet = (int)Math.Round(state.Position.HeightMetres / 0.3048 / 25) * 25;
+                observation.AltitudeFeet = (int)Math.Round(altitudeFeet / 25) * 25;
                 if (!NoteCprFrame(observation.IcaoAddress, squitter.OddFormat, squitter.TimeMicroseconds))
                 {
                     return true;
                 }
 
-                QuantiseCpr(state.Position.LatitudeDegrees, state.Position.LongitudeDegrees, squitter.OddFormat, out var latitude, out var longitude);
+                QuantiseCpr(reported.LatitudeDegrees, reported.LongitudeDegrees, squitter.OddFormat, out var latitude, out var longitude);
                 observation.HasPosition = true;
                 observation.LatitudeE7 = (int)Math.Round(latitude * 1e7);
                 observation.LongitudeE7 = (int)Math.Round(longitude * 1e7);

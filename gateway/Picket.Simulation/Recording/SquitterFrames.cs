@@ -31,13 +31,24 @@ internal static class SquitterFrames
         switch (squitter.Kind)
         {
             case SquitterKind.AirbornePosition:
+                var position = squitter.ReportedPosition ?? state.Position;
+                var altitudeFeet = double.IsNaN(squitter.PressureAltitudeFeet) ? position.HeightMetres * FeetPerMetre : squitter.PressureAltitudeFeet;
                 length = ExtendedSquitterEncoder.EncodeAirbornePosition(
-                    address, AirborneCapability, PositionTypeCode, (int)Math.Round(state.Position.HeightMetres * FeetPerMetre),
-                    ToBinaryAngle(state.Position.LatitudeDegrees), ToBinaryAngle(state.Position.LongitudeDegrees), squitter.OddFormat, frame, 0);
+                    address, AirborneCapability, PositionTypeCode, (int)Math.Round(altitudeFeet),
+                    ToBinaryAngle(position.LatitudeDegrees), ToBinaryAngle(position.LongitudeDegrees), squitter.OddFormat, frame, 0);
                 break;
             case SquitterKind.Velocity:
                 var velocity = Velocity(state);
+                if (!double.IsNaN(squitter.GeometricMinusBarometricFeet))
+                {
+                    velocity.HasGeometricMinusBarometric = true;
+                    velocity.GeometricMinusBarometricFeet = (int)Math.Round(squitter.GeometricMinusBarometricFeet);
+                }
+
                 length = ExtendedSquitterEncoder.EncodeVelocity(address, AirborneCapability, ref velocity, frame, 0);
+                break;
+            case SquitterKind.OperationalStatus:
+                length = OperationalStatusFrame.Encode(address, AirborneCapability, squitter.NacP, frame);
                 break;
             default:
                 var (set, category) = EmitterCategory(target.Class);
@@ -60,6 +71,11 @@ internal static class SquitterFrames
         if (squitter.FlippedBit is >= 1 and <= 112)
         {
             Bits.FlipBit(frame, 0, squitter.FlippedBit);
+        }
+
+        if (squitter.SecondFlippedBit is >= 1 and <= 112)
+        {
+            Bits.FlipBit(frame, 0, squitter.SecondFlippedBit);
         }
 
         return true;

@@ -39,6 +39,28 @@ public sealed class RadarDefinition
     /// <summary>True when the radar also interrogates transponders (SSR/Mode S): cooperative targets report Mode 3/A, Mode C and ICAO address.</summary>
     public bool Secondary { get; set; } = true;
 
+    /// <summary>
+    /// Range at which <see cref="DetectionProbability"/> holds when Pd falls with range, metres;
+    /// null (the default) keeps Pd constant. With it, SNR follows the radar equation (r^-4) and Pd
+    /// the Swerling-1 law Pd = Pfa^(1/(1+SNR)) (Skolnik, Radar Handbook, 3rd ed., 2.11).
+    /// </summary>
+    public double? PdReferenceRangeM { get; set; }
+
+    /// <summary>Probability of false alarm of the detector, for the Swerling-1 law above.</summary>
+    public double FalseAlarmProbability { get; set; } = 1e-6;
+
+    /// <summary>Fixed azimuth bias of the radar (north alignment error), degrees, added to every plot.</summary>
+    public double AzimuthBiasDeg { get; set; }
+
+    /// <summary>Lowest height of uniform clutter plots of a 3-D radar, metres.</summary>
+    public double ClutterMinimumHeightM { get; set; }
+
+    /// <summary>Highest height of uniform clutter plots of a 3-D radar, metres (0: clutter has no height).</summary>
+    public double ClutterMaximumHeightM { get; set; }
+
+    /// <summary>Areas of persistent, concentrated clutter (sea, coast, near the mast), on top of the uniform clutter.</summary>
+    public IList<ClutterAreaDefinition> ClutterAreas { get; init; } = [];
+
     /// <summary>Lowest elevation the antenna sees, degrees (terrain and beam shape); targets below it are not detected.</summary>
     public double MinimumElevationDeg { get; set; } = -0.5;
 }

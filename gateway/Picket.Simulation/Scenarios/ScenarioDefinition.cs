@@ -20,8 +20,14 @@ public sealed class ScenarioDefinition
     /// <summary>Scenario length, seconds (scenario time).</summary>
     public double DurationS { get; set; }
 
-    /// <summary>Seed of every random draw (noise, detection, clutter, loss).</summary>
+    /// <summary>Seed of every random draw (noise, detection, clutter, loss): the run's seed (a tuning seed unless overridden).</summary>
     public int Seed { get; set; } = 1;
+
+    /// <summary>Seeds the tracker may be tuned on; <see cref="Seed"/> alone when the file names none.</summary>
+    public IList<int> TuningSeeds { get; set; } = [];
+
+    /// <summary>Seeds kept apart from tuning: results are asserted on these only. Disjoint from <see cref="TuningSeeds"/>.</summary>
+    public IList<int> HeldOutSeeds { get; set; } = [];
 
     /// <summary>The mast: receiver antenna and, unless the radar says otherwise, the radar.</summary>
     public PositionDefinition Site { get; set; } = new();
@@ -37,6 +43,15 @@ public sealed class ScenarioDefinition
 
     /// <summary>Random civil traffic added to the scripted targets, or null.</summary>
     public TrafficDefinition? RandomTraffic { get; set; }
+
+    /// <summary>
+    /// Deviation of the day's temperature from the ISA, kelvin: barometric altitude differs from
+    /// geometric height by this over 288.15 K (warm: aircraft fly higher than their pressure altitude).
+    /// </summary>
+    public double TemperatureDeviationC { get; set; }
+
+    /// <summary>Sea-level pressure (QNH), hPa: away from 1013.25 the pressure altitude scale is offset by about 8.23 m (27 ft) per hPa.</summary>
+    public double QnhHpa { get; set; } = 1013.25;
 
     /// <summary>Protected zones as a GeoJSON FeatureCollection file name beside the scenario, or null.</summary>
     public string? Zones { get; set; }

@@ -100,6 +100,19 @@ public static class ScenarioLoader
         var check = new Checker(source);
         check.That(s.Name.Length > 0, "name", "is required");
         check.Range(s.DurationS, 1, 7 * 86_400, "duration_s");
+        check.Range(s.TemperatureDeviationC, -60, 60, "temperature_deviation_c");
+        check.Range(s.QnhHpa, 900, 1_100, "qnh_hpa");
+        if (s.TuningSeeds.Count == 0)
+        {
+            s.TuningSeeds = [s.Seed];
+        }
+
+        for (var i = 0; i < s.HeldOutSeeds.Count; i++)
+        {
+            check.That(!s.TuningSeeds.Contains(s.HeldOutSeeds[i]), $"held_out_seeds[{i}]", $"{s.HeldOutSeeds[i]} is also a tuning seed (held-out seeds must be unseen)");
+            check.That(s.HeldOutSeeds.IndexOf(s.HeldOutSeeds[i]) == i, $"held_out_seeds[{i}]", $"{s.HeldOutSeeds[i]} is listed twice");
+        }
+
         CheckPosition(check, s.Site, "site");
         if (s.Radar is { } radar)
         {
@@ -113,6 +126,29 @@ public static class ScenarioLoader
             check.Range(radar.ClutterPerScan, 0, 10_000, "radar.clutter_per_scan");
             check.Range(radar.SigmaHeightM, 0, 5_000, "radar.sigma_height_m");
             check.Range(radar.MinimumElevationDeg, -5, 10, "radar.minimum_elevation_deg");
+            if (radar.PdReferenceRangeM is { } pdRange)
+            {
+                check.Range(pdRange, 100, 600_000, "radar.pd_reference_range_m");
+                check.Range(radar.DetectionProbability, 1e-6, 0.999_999, "radar.detection_probability");
+            }
+
+            check.Range(radar.FalseAlarmProbability, 1e-12, 0.1, "radar.false_alarm_probability");
+            check.Range(radar.AzimuthBiasDeg, -5, 5, "radar.azimuth_bias_deg");
+            check.Range(radar.ClutterMinimumHeightM, -500, 30_000, "radar.clutter_minimum_height_m");
+            check.Range(radar.ClutterMaximumHeightM, radar.ClutterMinimumHeightM, 30_000, "radar.clutter_maximum_height_m");
+            for (var i = 0; i < radar.ClutterAreas.Count; i++)
+            {
+                var area = radar.ClutterAreas[i];
+                var areaKey = $"radar.clutter_areas[{i}]";
+                check.Range(area.AzimuthFromDeg, 0, 360, areaKey + ".azimuth_from_deg");
+                check.Range(area.AzimuthToDeg, 0, 360, areaKey + ".azimuth_to_deg");
+                check.Range(area.RangeFromM, 0, radar.MaxRangeM, areaKey + ".range_from_m");
+                check.Range(area.RangeToM, area.RangeFromM, radar.MaxRangeM, areaKey + ".range_to_m");
+                check.Range(area.PlotsPerScan, 0, 10_000, areaKey + ".plots_per_scan");
+                check.Range(area.Persistence, 0, 1, areaKey + ".persistence");
+                check.Range(area.JitterM, 0, 10_000, areaKey + ".jitter_m");
+                check.Range(area.HeightM, -500, 30_000, areaKey + ".height_m");
+            }
             if (radar.Position is not null)
             {
                 CheckPosition(check, radar.Position, "radar.position");
@@ -127,6 +163,22 @@ public static class ScenarioLoader
             check.Range(adsb.IdentificationRateHz, 0, 10, "adsb.identification_rate_hz");
             check.Range(adsb.LossProbability, 0, 1, "adsb.loss_probability");
             check.Range(adsb.BitErrorProbability, 0, 1, "adsb.bit_error_probability");
+            check.Range(adsb.TwoBitErrorProbability, 0, 1, "adsb.two_bit_error_probability");
+            if (adsb.NacP is { } nacP)
+            {
+                check.Range(nacP, 1, 11, "adsb.nac_p");
+            }
+
+            check.Range(adsb.MaximumLatencyS, 0, 2, "adsb.maximum_latency_s");
+            check.Range(adsb.BadPositionProbability, 0, 1, "adsb.bad_position_probability");
+            check.Range(adsb.BadPositionOffsetM, 0, 100_000, "adsb.bad_position_offset_m");
+            if (adsb.ReceptionNear is { } near)
+            {
+                check.Range(near, 0, 1, "adsb.reception_near");
+                check.Range(adsb.ReceptionFar, 0, 1, "adsb.reception_far");
+            }
+
+            check.Range(adsb.OperationalStatusRateHz, 0, 10, "adsb.operational_status_rate_hz");
         }
 
         for (var i = 0; i < s.Targets.Count; i++)
@@ -159,6 +211,12 @@ public static class ScenarioLoader
             }
 
             check.That(!t.Adsb || (t.Transponder && t.Icao is not null), key + ".adsb", "needs transponder: true and an icao address");
+            check.Range(t.TransponderOnS, 0, s.DurationS, key + ".transponder_on_s");
+            if (t.NacP is { } targetNacP)
+            {
+                check.That(t.Adsb, key + ".nac_p", "needs adsb: true");
+                check.Range(targetNacP, 1, 11, key + ".nac_p");
+            }
             for (var j = 0; j < t.Legs.Count; j++)
             {
                 var leg = t.Legs[j];

@@ -42,6 +42,12 @@ public sealed class TargetDefinition
     /// <summary>Track over ground when it appears, degrees clockwise from true north.</summary>
     public double HeadingDeg { get; set; }
 
+    /// <summary>When its transponder (and ADS-B) switches on, seconds after the start; silent before. 0: on from the start.</summary>
+    public double TransponderOnS { get; set; }
+
+    /// <summary>NACp this target's ADS-B announces, or null for the receiver's default (<see cref="AdsbDefinition.NacP"/>).</summary>
+    public int? NacP { get; set; }
+
     /// <summary>Flight legs in order; after the last one it flies straight and level.</summary>
     public IList<LegDefinition> Legs { get; init; } = [];
 }

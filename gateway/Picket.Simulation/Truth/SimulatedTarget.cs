@@ -27,6 +27,9 @@ public sealed class SimulatedTarget
     /// <summary>Replies to interrogations.</summary>
     public bool Transponder { get; init; }
 
+    /// <summary>When the transponder (and ADS-B) switches on, microseconds after the start; silent before.</summary>
+    public long TransponderOnMicroseconds { get; init; }
+
     /// <summary>Broadcasts ADS-B.</summary>
     public bool Adsb { get; init; }
 

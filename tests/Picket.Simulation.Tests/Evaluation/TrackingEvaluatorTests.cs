@@ -109,6 +109,102 @@ public class TrackingEvaluatorTests
         Assert.Equal(1, report.FalseAlerts);
     }
 
+    [Fact]
+    public void Finish_NonCooperativeIncursionAlertedAsCooperative_IsAFalseAlertAndNotAlerted()
+    {
+        // The target has no transponder: an enter alert whose track says "cooperative" does not
+        // announce an intruder (issue 9: the evaluator must check the alert's cooperative flag).
+        var (evaluator, truths) = Setup(targets: 1, seconds: 120, heading: 90, startEast: -10_000);
+        evaluator.AddZones([EastZone()]);
+        foreach (var truth in truths)
+        {
+            evaluator.AddEstimate(Estimate(truth, 9));
+        }
+
+        evaluator.AddAlert(54_000_000, 9, "east", enter: true, cooperative: true);
+
+        var report = evaluator.Finish("masked");
+
+        Assert.True(double.IsNaN(Assert.Single(report.Incursions).AlertSeconds));
+        Assert.Equal(1, report.FalseAlerts);
+        Assert.Equal(double.PositiveInfinity, report.WorstNonCooperativeTimeToAlertSeconds);
+    }
+
+    [Fact]
+    public void Finish_LostInsideTheZone_CountedApartNotFalse()
+    {
+        var (evaluator, truths) = Setup(targets: 1, seconds: 120, heading: 90, startEast: -10_000);
+        evaluator.AddZones([EastZone()]);
+        foreach (var truth in truths)
+        {
+            evaluator.AddEstimate(Estimate(truth, 9));
+        }
+
+        evaluator.AddAlert(52_000_000, 9, "east", enter: true, cooperative: false);
+        evaluator.AddLostAlert(90_000_000, 9, "east");
+
+        var report = evaluator.Finish("lost");
+
+        Assert.Equal(1, report.LostAlerts);
+        Assert.Equal(0, report.FalseLostAlerts);
+        Assert.Equal(0, report.FalseAlerts);
+        Assert.Equal(2, report.WorstNonCooperativeTimeToAlertSeconds, 1.0);
+    }
+
+    [Fact]
+    public void Finish_LostAndExitOnATargetNeverInside_BothFalse()
+    {
+        // Heading west from 20 km east of the site's longitude... the zone lies west of it here.
+        var (evaluator, truths) = Setup(targets: 1, seconds: 60, heading: 0, startEast: 20_000);
+        evaluator.AddZones([new EvaluationZone("west", [[[(58.0, 20.0), (61.0, 20.0), (61.0, Site.LongitudeDegrees), (58.0, Site.LongitudeDegrees), (58.0, 20.0)]]])]);
+        foreach (var truth in truths)
+        {
+            evaluator.AddEstimate(Estimate(truth, 4));
+        }
+
+        evaluator.AddLostAlert(30_000_000, 4, "west");
+        evaluator.AddAlert(40_000_000, 4, "west", enter: false, cooperative: false);
+
+        var report = evaluator.Finish("never-inside");
+
+        Assert.Equal(1, report.LostAlerts);
+        Assert.Equal(1, report.FalseLostAlerts);
+        Assert.Equal(2, report.FalseAlerts);
+    }
+
+    [Fact]
+    public void Finish_ExitWhileTheTargetStaysInside_IsFalse()
+    {
+        var (evaluator, truths) = Setup(targets: 1, seconds: 120, heading: 90, startEast: -10_000);
+        evaluator.AddZones([EastZone()]);
+        foreach (var truth in truths)
+        {
+            evaluator.AddEstimate(Estimate(truth, 9));
+        }
+
+        evaluator.AddAlert(52_000_000, 9, "east", enter: true, cooperative: false);
+        evaluator.AddAlert(100_000_000, 9, "east", enter: false, cooperative: false);
+
+        Assert.Equal(1, evaluator.Finish("exit").FalseAlerts);
+    }
+
+    [Fact]
+    public void Finish_ReportOlderThanFiveSeconds_NotCarriedForward()
+    {
+        // One report at 0 s, truth sampled every second for 10 s: instants 0-5 have the track
+        // (GOSPA 0), instants 6-9 do not (GOSPA sqrt(c^2 / 2) = 707.1 m each): mean 4 × 707.1 / 10.
+        // Starting at the site, the plane's extrapolation follows the truth within centimetres.
+        var (evaluator, truths) = Setup(targets: 1, seconds: 10, startEast: 0);
+        evaluator.AddEstimate(Estimate(truths[0], 1));
+
+        var report = evaluator.Finish("stale");
+
+        Assert.Equal(4 * Math.Sqrt(1_000_000 / 2.0) / 10, report.MeanGospaMetres, 0.05);
+    }
+
+    private static EvaluationZone EastZone() =>
+        new("east", [[[(58.0, Site.LongitudeDegrees), (61.0, Site.LongitudeDegrees), (61.0, 30.0), (58.0, 30.0), (58.0, Site.LongitudeDegrees)]]]);
+
     private static (TrackingEvaluator Evaluator, List<TruthEvent> Truths) Setup(int targets, int seconds, int firstDetectionSecond = 0, double heading = 45, double startEast = 20_000)
     {
         var list = new List<SimulatedTarget>();

@@ -43,6 +43,11 @@ public class ScenarioLoaderTests
     [InlineData("\"radar\": { \"detection_probability\": 1.5 }", "radar.detection_probability: 1.5 is outside")]
     [InlineData("\"targets\": [ { \"name\": \"a\", \"start\": {}, \"legs\": [ { \"duration_s\": 10, \"turn_rate_deg_s\": 99 } ] } ]", "targets[0].legs[0].turn_rate_deg_s: 99 is outside")]
     [InlineData("\"radar\": { \"scan_perod_s\": 4 }", "scan_perod_s")]
+    [InlineData("\"seed\": 7, \"held_out_seeds\": [101, 7]", "held_out_seeds[1]: 7 is also a tuning seed")]
+    [InlineData("\"tuning_seeds\": [3], \"held_out_seeds\": [101, 101]", "held_out_seeds[1]: 101 is listed twice")]
+    [InlineData("\"adsb\": { \"nac_p\": 12 }", "adsb.nac_p: 12 is outside")]
+    [InlineData("\"radar\": { \"clutter_areas\": [ { \"persistence\": 1.5 } ] }", "radar.clutter_areas[0].persistence: 1.5 is outside")]
+    [InlineData("\"qnh_hpa\": 500", "qnh_hpa: 500 is outside")]
     [InlineData("\"targets\": [ { \"name\": \"a\", \"class\": \"ufo\", \"start\": {} } ]", "$.targets[0].class")]
     public void Load_BadValue_NamesTheKeyAndTheReason(string fragment, string expected)
     {
@@ -54,6 +59,19 @@ public class ScenarioLoaderTests
 
         Assert.Contains(expected, error.Message, StringComparison.Ordinal);
         Assert.StartsWith("bad.json: ", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void LoadBuiltIn_Every_HasHeldOutSeedsApartFromItsTuningSeeds()
+    {
+        foreach (var name in ScenarioLoader.BuiltInNames)
+        {
+            var scenario = ScenarioLoader.LoadBuiltIn(name);
+            Assert.True(scenario.HeldOutSeeds.Count >= 5, $"{name}: {scenario.HeldOutSeeds.Count} held-out seeds");
+            Assert.NotEmpty(scenario.TuningSeeds);
+            Assert.Empty(scenario.HeldOutSeeds.Intersect(scenario.TuningSeeds));
+            Assert.Contains(scenario.Seed, scenario.TuningSeeds);
+        }
     }
 
     [Fact]

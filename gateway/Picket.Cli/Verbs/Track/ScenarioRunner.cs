@@ -17,6 +17,9 @@ namespace Picket.Cli.Verbs.Track;
 /// reach the pipeline through <see cref="SimulatedMeasurements"/> (the decoders' structs); with
 /// <c>recorded</c> the scenario is recorded as Beast and ASTERIX bytes by the real encoders
 /// (ScenarioRecorder) and replayed through the decoders exactly as <c>picket track --input</c>.
+/// The tracker is configured independently of the simulator: its assumed radar noise comes from
+/// <see cref="AssumedRadarSigmaRangeMetres"/> and <see cref="AssumedRadarSigmaAzimuthDegrees"/>
+/// (a data sheet's figures), never from what the simulator draws.
 /// </summary>
 internal sealed class ScenarioRunner
 {
@@ -30,7 +33,13 @@ internal sealed class ScenarioRunner
     private readonly bool _recorded;
     private readonly Dictionary<int, TrackingPipeline> _perTarget = [];
 
-    public ScenarioRunner(ScenarioDefinition definition, double? seconds, TrackerConfiguration? configuration = null, bool truthAssociated = false, bool recorded = false)
+    /// <summary>The tracker's nominal radar range noise (a data sheet's one sigma), metres: TrackingPipeline's default.</summary>
+    public const double NominalRadarSigmaRangeMetres = 70;
+
+    /// <summary>The tracker's nominal radar azimuth noise, degrees: TrackingPipeline's default.</summary>
+    public const double NominalRadarSigmaAzimuthDegrees = 0.08;
+
+    public ScenarioRunner(ScenarioDefinition definition, double? seconds, TrackerConfiguration? configuration = null, bool truthAssociated = false, bool recorded = false, int? seed = null)
     {
         _recorded = recorded && !truthAssociated;
         _truthAssociated = truthAssociated;
@@ -38,6 +47,11 @@ internal sealed class ScenarioRunner
         if (seconds is { } limit)
         {
             definition.DurationS = Math.Min(definition.DurationS, limit);
+        }
+
+        if (seed is { } chosen)
+        {
+            definition.Seed = chosen;
         }
 
         Definition = definition;
@@ -53,12 +67,22 @@ internal sealed class ScenarioRunner
         // The GOSPA cut-off: 200 m for drone scenarios (every scripted target a drone), else 1,000 m.
         var drones = definition.Targets.Count > 0 && definition.Targets.All(t => t.Class == Picket.Simulation.Scenarios.TargetClass.Drone);
         _evaluator = new TrackingEvaluator(new EvaluationOptions { CutoffMetres = drones ? 200 : 1_000 }, _simulation.Targets, _simulation.Site);
-        _evaluator.AddZones(Zones.Select(z => new EvaluationZone(z.Name, z.Polygons.Select(p => (IReadOnlyList<(double, double)[]>)p.Select(r => r.Select(v => (v.LatitudeDegrees, v.LongitudeDegrees)).ToArray()).ToList()).ToList())));
+        EvaluationZones = Zones.Select(z => new EvaluationZone(z.Name, z.Polygons.Select(p => (IReadOnlyList<(double, double)[]>)p.Select(r => r.Select(v => (v.LatitudeDegrees, v.LongitudeDegrees)).ToArray()).ToList()).ToList())).ToArray();
+        _evaluator.AddZones(EvaluationZones);
     }
 
     public ScenarioDefinition Definition { get; }
 
+    /// <summary>Radar range noise the tracker assumes, one sigma, metres (not the simulator's).</summary>
+    public double AssumedRadarSigmaRangeMetres { get; init; } = NominalRadarSigmaRangeMetres;
+
+    /// <summary>Radar azimuth noise the tracker assumes, one sigma, degrees (not the simulator's).</summary>
+    public double AssumedRadarSigmaAzimuthDegrees { get; init; } = NominalRadarSigmaAzimuthDegrees;
+
     public IReadOnlyList<GeoZone> Zones { get; }
+
+    /// <summary>The zones as the evaluator scores them.</summary>
+    public IReadOnlyList<EvaluationZone> EvaluationZones { get; }
 
     public TrackerConfiguration Configuration { get; }
 
@@ -84,16 +108,14 @@ internal sealed class ScenarioRunner
     public EvaluationReport Run(Decode.JsonLinesWriter? writer)
     {
         var site = ToSite(_simulation.Site);
+        _measurements.AssumedSigmaRangeMetres = AssumedRadarSigmaRangeMetres;
+        _measurements.AssumedSigmaAzimuthDegrees = AssumedRadarSigmaAzimuthDegrees;
         var output = new TrackJsonOutput(writer)
         {
             ReportObserver = OnReport,
             AlertObserver = OnAlert,
         };
-        var pipeline = new TrackingPipeline(site, ToSite(_simulation.RadarPosition), Zones, Configuration, output)
-        {
-            RadarSigmaRangeMillimetres = (int)Math.Round((Definition.Radar?.SigmaRangeM ?? 70) * 1000),
-            RadarSigmaAzimuthMicrodegrees = (int)Math.Round((Definition.Radar?.SigmaAzimuthDeg ?? 0.08) * 1e6),
-        };
+        var pipeline = NewPipeline(site, output);
         pipeline.SetRadarSite(_measurements.SensorId, ToSite(_simulation.RadarPosition));
         if (_recorded)
         {
@@ -117,10 +139,22 @@ internal sealed class ScenarioRunner
         return _evaluator.Finish(Definition.Name);
     }
 
-    // The scenario as the byte streams a mast receives (ScenarioRecorder: Beast with 12 MHz ticks
-    // from the start, ASTERIX CAT034/048), replayed exactly as `picket track --input` does. The
-    // simulation runs a second time (same seed, same events) for truth and detection times.
-    private void RunRecorded(TrackingPipeline pipeline)
+    /// <summary>
+    /// Scores another tracker on the same recorded bytes as <c>recorded</c> runs: it receives
+    /// the Beast and ASTERIX streams, the scenario's UTC start (microseconds) and the evaluator
+    /// to feed (estimates and alerts with times after the start); truth and detections are added here.
+    /// </summary>
+    public EvaluationReport RunExternal(Action<byte[], byte[], long, TrackingEvaluator> tracker)
+    {
+        ArgumentNullException.ThrowIfNull(tracker);
+        var (beast, asterix) = RecordAndScoreTruth();
+        tracker(beast, asterix, _measurements.StartUnixMicroseconds, _evaluator);
+        return _evaluator.Finish(Definition.Name);
+    }
+
+    // The scenario as the byte streams a mast receives (ScenarioRecorder), and its truth and
+    // detection times into the evaluator (the simulation runs again: same seed, same events).
+    private (byte[] Beast, byte[] Asterix) RecordAndScoreTruth()
     {
         using var beast = new MemoryStream();
         using var asterix = new MemoryStream();
@@ -145,16 +179,24 @@ internal sealed class ScenarioRunner
             }
         }
 
+        return (beast.ToArray(), asterix.ToArray());
+    }
+
+    // The recorded streams (Beast with 12 MHz ticks from the start, ASTERIX CAT034/048) replayed
+    // exactly as `picket track --input` does.
+    private void RunRecorded(TrackingPipeline pipeline)
+    {
+        var (beast, asterix) = RecordAndScoreTruth();
         var start = _measurements.StartUnixMicroseconds;
         var sources = new List<IReplaySource>();
         if (beast.Length > 0)
         {
-            sources.Add(new ModeSReplaySource("beast:recorded", beast.ToArray(), beast: true, start, ticksAtStart: 0));
+            sources.Add(new ModeSReplaySource("beast:recorded", beast, beast: true, start, ticksAtStart: 0));
         }
 
         if (asterix.Length > 0)
         {
-            sources.Add(new AsterixReplaySource("asterix:recorded", asterix.ToArray(), start));
+            sources.Add(new AsterixReplaySource("asterix:recorded", asterix, start));
         }
 
         ReplayMerger.Run(sources, pipeline);
@@ -188,13 +230,20 @@ internal sealed class ScenarioRunner
                 ReportObserver = report => OnReport(report with { TrackId = report.TrackId + offset }),
                 AlertObserver = alert => OnAlert(alert with { TrackId = alert.TrackId + offset }),
             };
-            pipeline = new TrackingPipeline(site, ToSite(_simulation.RadarPosition), Zones, Configuration, output);
+            pipeline = NewPipeline(site, output);
             pipeline.SetRadarSite(_measurements.SensorId, ToSite(_simulation.RadarPosition));
             _perTarget[target] = pipeline;
         }
 
         return pipeline;
     }
+
+    private TrackingPipeline NewPipeline(GeoSite site, ITrackerOutput output) =>
+        new(site, ToSite(_simulation.RadarPosition), Zones, Configuration, output)
+        {
+            RadarSigmaRangeMillimetres = (int)Math.Round(AssumedRadarSigmaRangeMetres * 1000),
+            RadarSigmaAzimuthMicrodegrees = (int)Math.Round(AssumedRadarSigmaAzimuthDegrees * 1e6),
+        };
 
     private void Feed(SimulationEvent simulationEvent, TrackingPipeline? pipeline)
     {
@@ -265,9 +314,14 @@ internal sealed class ScenarioRunner
         AlertObserver?.Invoke(alert);
         var seconds = (alert.TimeUnixMicroseconds - _measurements.StartUnixMicroseconds) / 1e6;
         _alerts.Add((alert, seconds));
-        if (alert.Event != ZoneAlertEvent.Lost)
+        var time = alert.TimeUnixMicroseconds - _measurements.StartUnixMicroseconds;
+        if (alert.Event == ZoneAlertEvent.Lost)
         {
-            _evaluator.AddAlert(alert.TimeUnixMicroseconds - _measurements.StartUnixMicroseconds, alert.TrackId, alert.ZoneName, alert.IsEnter);
+            _evaluator.AddLostAlert(time, alert.TrackId, alert.ZoneName);
+        }
+        else
+        {
+            _evaluator.AddAlert(time, alert.TrackId, alert.ZoneName, alert.IsEnter, alert.Cooperative);
         }
     }
 

@@ -20,7 +20,7 @@ internal static class ScenarioSummary
     {
         var text = new StringBuilder();
         var culture = CultureInfo.InvariantCulture;
-        text.AppendLine(culture, $"scenario {report.Scenario}: {runner.Definition.DurationS:F0} s, {runner.Simulation.Targets.Count} targets, {runner.Updates} measurements");
+        text.AppendLine(culture, $"scenario {report.Scenario} (seed {runner.Definition.Seed}{(runner.Definition.HeldOutSeeds.Contains(runner.Definition.Seed) ? ", held out" : "")}; tracker assumes radar sigma {runner.AssumedRadarSigmaRangeMetres:F0} m / {runner.AssumedRadarSigmaAzimuthDegrees:F3} deg): {runner.Definition.DurationS:F0} s, {runner.Simulation.Targets.Count} targets, {runner.Updates} measurements");
         text.AppendLine(culture, $"tracks: {runner.TrackCount} reported, {runner.ConfirmedTrackCount} confirmed; alerts: {runner.Alerts.Count}");
         foreach (var incursion in report.Incursions)
         {
@@ -32,7 +32,7 @@ internal static class ScenarioSummary
 
         text.AppendLine(culture, $"accuracy: position RMSE {report.PositionRmseMetres:F1} m, velocity RMSE {report.VelocityRmseMetresPerSecond:F2} m/s, mean GOSPA {report.MeanGospaMetres:F1} m (c = {report.GospaCutoffMetres:F0} m), mean position NEES {report.MeanPositionNees:F2}");
         text.AppendLine(culture, $"SIAP: completeness {report.Completeness:F3}, ambiguity {report.Ambiguity:F3}, spuriousness {report.Spuriousness:F3}; id changes {report.TrackIdChanges}; false confirmed tracks {report.FalseConfirmedTracks} ({report.FalseConfirmedTracksPerHour:F1}/h)");
-        text.Append(culture, $"time to confirm {report.MeanTimeToConfirmSeconds:F1} s; never confirmed {report.TargetsNeverConfirmed}; false alerts {report.FalseAlerts}; cooperative targets without their ICAO {report.CooperativeTargetsWithoutTheirIcao}");
+        text.Append(culture, $"time to confirm {report.MeanTimeToConfirmSeconds:F1} s; never confirmed {report.TargetsNeverConfirmed}; false alerts {report.FalseAlerts}; lost alerts {report.LostAlerts} ({report.FalseLostAlerts} on targets never inside); non-cooperative RMSE {report.NonCooperativePositionRmseMetres:F1} m; cooperative targets without their ICAO {report.CooperativeTargetsWithoutTheirIcao}");
         return text.ToString();
     }
 }

@@ -24,7 +24,7 @@ public sealed class TrackVerb : IVerb
     /// <inheritdoc />
     public string Usage =>
         "usage: picket track --site LAT,LON,ALT_M --start ISO8601 --input beast:PATH|avr:PATH|sbs:PATH|asterix:PATH|nmea:PATH ... [--zones GEOJSON] [--radar-site LAT,LON,ALT_M]\n" +
-        "       picket track --scenario NAME [--seconds N] [--report PATH] [--recorded]   (--recorded: through Beast/ASTERIX bytes and the decoders; scenarios: " + string.Join(", ", ScenarioLoader.BuiltInNames) + ")";
+        "       picket track --scenario NAME [--seed N] [--seconds N] [--report PATH] [--recorded]   (--seed: the simulator's seed, e.g. a held-out one; --recorded: through Beast/ASTERIX bytes and the decoders; scenarios: " + string.Join(", ", ScenarioLoader.BuiltInNames) + ")";
 
     /// <inheritdoc />
     public async Task<int> RunAsync(ArgumentList options, VerbConsole console)
@@ -85,7 +85,16 @@ public sealed class TrackVerb : IVerb
         var secondsText = options.Get("seconds");
         var reportPath = options.Get("report");
         var recorded = options.Has("recorded");
+        var seedText = options.Get("seed");
         options.ThrowIfUnused();
+        int? seed = null;
+        if (seedText is not null)
+        {
+            seed = int.TryParse(seedText, NumberStyles.Integer, CultureInfo.InvariantCulture, out var parsedSeed)
+                ? parsedSeed
+                : throw new UsageException($"--seed '{seedText}' is not an integer");
+        }
+
         double? seconds = null;
         if (secondsText is not null)
         {
@@ -102,7 +111,7 @@ public sealed class TrackVerb : IVerb
             throw new UsageException($"--scenario '{name}' is not one of {string.Join(", ", ScenarioLoader.BuiltInNames)}");
         }
 
-        var runner = new ScenarioRunner(ScenarioLoader.LoadBuiltIn(name), seconds, recorded: recorded);
+        var runner = new ScenarioRunner(ScenarioLoader.LoadBuiltIn(name), seconds, recorded: recorded, seed: seed);
         EvaluationReport report;
         var output = new JsonLinesWriter(console.OpenOutputStream());
         await using (output.ConfigureAwait(false))

@@ -8,6 +8,8 @@ namespace Picket.Gateway.Cli.Verbs.Track;
 /// The tracker scored against the simulator's truth, scenario by scenario (issue 5's evidence).
 /// Each run's <see cref="EvaluationReport"/> is written as JSON to <c>evaluation/</c> in the test
 /// output folder. Scenarios are shortened where needed to keep each run to a few CPU seconds.
+/// Issue 9: results are asserted on held-out seeds only (never the seed the tracker was tuned
+/// on), and the tracker assumes a radar noise 30 % off what the simulator draws.
 /// </summary>
 public sealed class ScenarioRunnerTests
 {
@@ -30,7 +32,7 @@ public sealed class ScenarioRunnerTests
     {
         // The scenario recorded as Beast + ASTERIX bytes (ScenarioRecorder, the real encoders) and
         // replayed through the Mode S pipeline and the CAT048 decoder, as `picket track --input` does.
-        var runner = new ScenarioRunner(ScenarioLoader.LoadBuiltIn("gulf-of-finland-incursion"), 600, recorded: true);
+        var runner = NewRunner("gulf-of-finland-incursion", 600, recorded: true);
         var report = runner.Run(null);
         WriteReport("gulf-of-finland-incursion.recorded", report);
         var scan = runner.Definition.Radar!.ScanPeriodS;
@@ -116,7 +118,7 @@ public sealed class ScenarioRunnerTests
         {
             using var stream = new MemoryStream();
             var writer = new Picket.Cli.Verbs.Decode.JsonLinesWriter(stream);
-            new ScenarioRunner(ScenarioLoader.LoadBuiltIn("gulf-of-finland-incursion"), 300).Run(writer);
+            NewRunner("gulf-of-finland-incursion", 300).Run(writer);
             writer.Json.Flush();
             return stream.ToArray();
         }
@@ -130,10 +132,21 @@ public sealed class ScenarioRunnerTests
 
     private static (ScenarioRunner Runner, EvaluationReport Report) Run(string name, double? seconds, bool truthAssociated = false)
     {
-        var runner = new ScenarioRunner(ScenarioLoader.LoadBuiltIn(name), seconds, truthAssociated: truthAssociated);
+        var runner = NewRunner(name, seconds, truthAssociated: truthAssociated);
         var report = runner.Run(null);
         WriteReport(name + (truthAssociated ? ".ideal" : string.Empty), report);
         return (runner, report);
+    }
+
+    // The first held-out seed; the tracker told a radar noise 30 % above the simulator's.
+    private static ScenarioRunner NewRunner(string name, double? seconds, bool truthAssociated = false, bool recorded = false, double noiseFactor = 1.3)
+    {
+        var definition = ScenarioLoader.LoadBuiltIn(name);
+        return new ScenarioRunner(definition, seconds, truthAssociated: truthAssociated, recorded: recorded, seed: definition.HeldOutSeeds[0])
+        {
+            AssumedRadarSigmaRangeMetres = definition.Radar!.SigmaRangeM * noiseFactor,
+            AssumedRadarSigmaAzimuthDegrees = definition.Radar.SigmaAzimuthDeg * noiseFactor,
+        };
     }
 
     private static void WriteReport(string name, EvaluationReport report)

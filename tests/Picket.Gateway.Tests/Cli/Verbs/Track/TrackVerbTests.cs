@@ -127,6 +127,7 @@ public sealed partial class TrackVerbTests
     [InlineData("usage", "--site", "59,30,0", "--start", "2018-04-03T19:02:00Z", "--input", "radar:x.bin")]
     [InlineData("usage", "--site", "59,30,0", "--start", "2018-04-03T19:02:00Z")]
     [InlineData("usage", "--scenario", "no-such-scenario")]
+    [InlineData("usage", "--scenario", "crossing-targets", "--seed", "seven")]
     [InlineData("input", "--site", "59,30,0", "--start", "2018-04-03T19:02:00Z", "--input", "beast:/nonexistent/capture.bin")]
     public async Task Track_BadArguments_CleanErrorAndNonZeroExit(string kind, params string[] arguments)
     {
@@ -174,6 +175,17 @@ public sealed partial class TrackVerbTests
         {
             File.Delete(path);
         }
+    }
+
+    [Fact]
+    public async Task Track_ScenarioWithHeldOutSeed_RunsThatSeed()
+    {
+        var (exit, output, error) = await RunAsync("track", "--scenario", "crossing-targets", "--seconds", "60", "--seed", "101");
+        var (_, tuned, _) = await RunAsync("track", "--scenario", "crossing-targets", "--seconds", "60");
+
+        Assert.True(exit == CommandLine.Success, error);
+        Assert.Contains("scenario crossing-targets (seed 101, held out;", error, StringComparison.Ordinal);
+        Assert.NotEqual(tuned, output);
     }
 
     private static List<JsonElement> Lines(string output) =>
