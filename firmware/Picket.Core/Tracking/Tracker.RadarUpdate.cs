@@ -166,7 +166,16 @@ public sealed partial class Tracker
             int needed = track.Cooperative ? _configuration.CooperativeConfirmHits : _configuration.PrimaryConfirmHits;
             if (scored ? _score.Confirms(track.Score) : track.RadarHits >= needed)
             {
-                Confirm(track);
+                Track resumed = FindCoastingToResume(track);
+                if (resumed != null)
+                {
+                    Resume(resumed, track);
+                    track = resumed;
+                }
+                else
+                {
+                    Confirm(track);
+                }
             }
         }
 

@@ -251,4 +251,17 @@ public sealed class TrackerConfiguration
     /// the track at the plot: a garble is a one-off, a repeated identity means the track is wrong.
     /// </summary>
     public int RadarIdentityRestartScans = 2;
+
+    /// <summary>
+    /// A radar track about to be confirmed this close (metres) to a coasting radar track of the
+    /// same kind, predicted to the same time, continues that track (its id and zone state)
+    /// instead of starting a new one.
+    /// </summary>
+    public int ResumeCoastingWithinMetres = 5_000;
+
+    /// <summary>…and moving within this speed difference, m/s.</summary>
+    public int ResumeCoastingSpeedDifferenceMetresPerSecond = 80;
+
+    /// <summary>…and within this many sigmas of the two tracks' combined position uncertainty.</summary>
+    public int ResumeGateSigmas = 6;
 }

@@ -57,6 +57,12 @@ public sealed class InteractingMultipleModelFilter
     /// <summary>Probability of the manoeuvre mode, Q2.61.</summary>
     public long ManoeuvreProbability => Q2x61.One - _quietProbability;
 
+    /// <summary>
+    /// The smaller of the two modes' NIS in the last scalar update, Q31.32: a measurement one
+    /// mode explains is plausible (a gate over the union of the mode gates).
+    /// </summary>
+    public long LastSmallestNis { get; private set; }
+
     /// <summary>Combined estimate, filled by <see cref="Combine"/>.</summary>
     public GaussianEstimate Combined { get; } = new GaussianEstimate(2);
 
@@ -209,6 +215,7 @@ public sealed class InteractingMultipleModelFilter
         long quietNis = ScalarUpdate.Apply(_quiet, _covarianceColumn, _gain, firstIndex, firstCoefficient, secondIndex, secondCoefficient, measurement, variance, _floors, ref _saturations, out long quietVariance);
         long manoeuvreNis = ScalarUpdate.Apply(_manoeuvre, _covarianceColumn, _gain, firstIndex, firstCoefficient, secondIndex, secondCoefficient, measurement, variance, _floors, ref _saturations, out long manoeuvreVariance);
         long reported = _quietProbability >= Q2x61.One / 2 ? quietNis : manoeuvreNis;
+        LastSmallestNis = quietNis < manoeuvreNis ? quietNis : manoeuvreNis;
         if (quietNis == ScalarUpdate.InvalidNis || manoeuvreNis == ScalarUpdate.InvalidNis)
         {
             return reported;

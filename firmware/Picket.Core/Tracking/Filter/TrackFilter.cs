@@ -76,7 +76,7 @@ public sealed class TrackFilter
     /// manoeuvre densities, mixed before every prediction, each updated by every measurement,
     /// weighted by their likelihoods. <see cref="Horizontal"/> is then the moment-matched
     /// combination, and the NIS every update returns is that of the combination's prediction (the
-    /// one gating uses). Turning it on starts both modes at the current estimate; it stays on
+    /// one gating uses, or the smaller of the modes' NIS when that is smaller). Turning it on starts both modes at the current estimate; it stays on
     /// through <see cref="Initialise"/>.
     /// </summary>
     public bool Manoeuvring
@@ -287,6 +287,13 @@ public sealed class TrackFilter
         {
             _modes.Update(firstIndex, firstCoefficient, secondIndex, secondCoefficient, measurement, variance);
             Horizontal.CopyFrom(_modes.Combine());
+
+            // Gate over the union of the mode gates: a turn's first plot, which only the
+            // manoeuvre mode explains, must not start a new track.
+            if (_modes.LastSmallestNis < nis)
+            {
+                nis = _modes.LastSmallestNis;
+            }
         }
 
         return nis;

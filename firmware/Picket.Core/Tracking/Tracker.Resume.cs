@@ -1,0 +1,100 @@
+using Picket.Numerics;
+using Picket.Publishing;
+
+namespace Picket.Tracking;
+
+// Track continuity: a radar track about to be confirmed near a coasting radar track of the same
+// kind, moving the same way, is that track found again (the plots drifted out of its gate: an
+// unmodelled manoeuvre, a height-less plot's range bias changing near the radar). The coasting
+// track takes the new track's state and keeps its id and its zone occupancy; the new track is
+// dropped. Without this, the operator reads "lost" for the old id and "enter" for a new one
+// about the same aircraft.
+public sealed partial class Tracker
+{
+    // A coasting radar-only track the newly confirmable track continues, or null.
+    private Track FindCoastingToResume(Track candidate)
+    {
+        int saturations = 0;
+        long limit = Q31x32.FromInteger(_configuration.ResumeCoastingWithinMetres);
+        long speedLimit = Q31x32.FromInteger(_configuration.ResumeCoastingSpeedDifferenceMetresPerSecond);
+        long time = candidate.Filter.TimeMicroseconds;
+        Track best = null;
+        long bestDistance = limit;
+        for (int i = 0; i < _tracks.Length; i++)
+        {
+            Track track = _tracks[i];
+            if (!track.InUse || track == candidate || track.Status != TrackStatus.Coasting || track.LastAdsbPositionMicroseconds != 0
+                || track.Cooperative != candidate.Cooperative || TracksConflict(track, candidate) || track.Filter.TimeMicroseconds > time)
+            {
+                continue;
+            }
+
+            long seconds = Q31x32.FromMicroseconds(time - track.Filter.TimeMicroseconds, ref saturations);
+            long[] mean = track.Filter.Horizontal.Mean;
+            long[] other = candidate.Filter.Horizontal.Mean;
+            long east = mean[0] + Q31x32.Multiply(mean[2], seconds, ref saturations) - other[0];
+            long north = mean[1] + Q31x32.Multiply(mean[3], seconds, ref saturations) - other[1];
+            long distance = FixedPoint.Hypotenuse(east, north, ref saturations);
+            long speedDifference = FixedPoint.Hypotenuse(mean[2] - other[2], mean[3] - other[3], ref saturations);
+
+            // Within the gate of both uncertainties (the larger axis of each, predicted to now):
+            // d² ≤ k² (σ_old² + σ_new²). Q31.32 squared and shifted by 40 is Q39.24.
+            long squared = FixedPoint.MultiplyShift(distance, distance, 40, ref saturations);
+            long allowed = FixedPoint.Add(PredictedPositionVariance(track, time), PredictedPositionVariance(candidate, time), ref saturations) * _configuration.ResumeGateSigmas * _configuration.ResumeGateSigmas;
+            if (distance < bestDistance && speedDifference < speedLimit && squared <= allowed)
+            {
+                bestDistance = distance;
+                best = track;
+            }
+        }
+
+        Counters.Saturations += saturations;
+        return best;
+    }
+
+    private static bool TracksConflict(Track first, Track second)
+    {
+        if (first.HasIcaoAddress && second.HasIcaoAddress && first.IcaoAddress != second.IcaoAddress)
+        {
+            return true;
+        }
+
+        return first.HasMode3A && second.HasMode3A && first.Mode3A != second.Mode3A;
+    }
+
+    // The coasting track continues with the new track's state and evidence; the new one is dropped.
+    private void Resume(Track resumed, Track found)
+    {
+        resumed.Filter.CopyFrom(found.Filter);
+        resumed.Status = TrackStatus.Confirmed;
+        resumed.Misses = 0;
+        resumed.LastUpdateMicroseconds = found.LastUpdateMicroseconds;
+        resumed.LastRadarMicroseconds = found.LastRadarMicroseconds;
+        resumed.RadarHits += found.RadarHits;
+        resumed.UpdateCount += found.UpdateCount;
+        resumed.RadarUpdateCount += found.RadarUpdateCount;
+        resumed.Sources |= found.Sources;
+        resumed.Score = found.Score;
+        resumed.ScorePeak = found.ScorePeak > found.Score ? found.ScorePeak : found.Score;
+        resumed.ScoreMissesCharged = 0;
+        resumed.HasRadarSensor = found.HasRadarSensor;
+        resumed.RadarSensorId = found.RadarSensorId;
+        resumed.HasAssumedHeight = found.HasAssumedHeight;
+        resumed.AssumedHeight = found.AssumedHeight;
+        if (found.HasMode3A && !resumed.HasMode3A)
+        {
+            resumed.HasMode3A = true;
+            resumed.Mode3A = found.Mode3A;
+        }
+
+        if (found.HasIcaoAddress && !resumed.HasIcaoAddress)
+        {
+            resumed.HasIcaoAddress = true;
+            resumed.IcaoAddress = found.IcaoAddress;
+        }
+
+        Counters.TracksResumed++;
+        Drop(found);
+        ChooseTargetClass(resumed);
+    }
+}
