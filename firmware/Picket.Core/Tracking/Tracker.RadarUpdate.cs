@@ -65,12 +65,23 @@ public sealed partial class Tracker
 
         Counters.RadarPlotsAssociated++;
         track.LastNis = nis;
+        if (!byIdentity && adsbFed)
+        {
+            CheckKinematicAgreement(track, nis);
+        }
+
         ApplyPlotIdentity(track, ref _plots[p]);
         RecordRadarHit(track, ref _plots[p]);
     }
 
     private void ApplyPlotIdentity(Track track, ref RadarMeasurement measurement)
     {
+        if (measurement.HasIcaoAddress || measurement.HasMode3A)
+        {
+            // An SSR reply comes from the aircraft itself: it identifies itself (not only relayed).
+            track.IdentityRelayedOnly = false;
+        }
+
         if (measurement.HasIcaoAddress && !track.HasIcaoAddress)
         {
             track.HasIcaoAddress = true;
