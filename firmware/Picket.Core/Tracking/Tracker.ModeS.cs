@@ -184,8 +184,9 @@ public sealed partial class Tracker
         return changed;
     }
 
-    // Q39.24 variance of an ADS-B position: the aircraft's latest NACp, else what the message's
-    // NIC bounds, else the configured default; CPR quantisation added in quadrature.
+    // Q39.24 variance of an ADS-B position: the aircraft's latest NACp (a 95 % accuracy), else
+    // the configured default bounded by the message's NIC (an integrity radius, far wider than
+    // the usual error: it only caps the default); CPR quantisation added in quadrature.
     private long AdsbPositionVariance(Track track, ref ModeSObservation observation)
     {
         int sigma = 0;
@@ -196,7 +197,11 @@ public sealed partial class Tracker
 
         if (sigma == 0)
         {
-            sigma = observation.PositionSigmaMillimetres > 0 ? observation.PositionSigmaMillimetres : _configuration.AdsbPositionSigmaMillimetres;
+            sigma = _configuration.AdsbPositionSigmaMillimetres;
+            if (observation.PositionSigmaMillimetres > 0 && observation.PositionSigmaMillimetres < sigma)
+            {
+                sigma = observation.PositionSigmaMillimetres;
+            }
         }
 
         return VarianceFromSigmaMillimetres(AdsbQuality.RootSumSquare(sigma, _configuration.AdsbCprQuantisationSigmaMillimetres));

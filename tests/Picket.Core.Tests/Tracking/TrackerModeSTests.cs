@@ -135,6 +135,32 @@ public class TrackerModeSTests
     }
 
     [Fact]
+    public void AddModeS_NicWithoutNacP_CapsTheDefaultNeverWidensIt()
+    {
+        var scene = new TrackerScene();
+        for (var t = 0; t <= 20; t++)
+        {
+            // TC 9 (Rc < 7.5 m: σ ≤ 1.321 m), TC 11 (Rc < 0.1 NM: σ ≤ 32.6 m, wider than the 25 m default), none.
+            var tight = Position(t, 0x400011, 10_000 + (200.0 * t), 5_000);
+            tight.PositionSigmaMillimetres = 1_321;
+            scene.Tracker.AddModeS(ref tight);
+            var wide = Position(t + 0.01, 0x400012, 10_000 + (200.0 * t), -5_000);
+            wide.PositionSigmaMillimetres = 32_617;
+            scene.Tracker.AddModeS(ref wide);
+            var none = Position(t + 0.02, 0x400013, 10_000 + (200.0 * t), 0);
+            none.PositionSigmaMillimetres = 0;
+            scene.Tracker.AddModeS(ref none);
+        }
+
+        var tightReport = scene.Reports.Last(r => r.IcaoAddress == 0x400011);
+        var wideReport = scene.Reports.Last(r => r.IcaoAddress == 0x400012);
+        var noneReport = scene.Reports.Last(r => r.IcaoAddress == 0x400013);
+        // √(1.321² + 1.5²) = 2.0 m per position: the filter's steady state is below it.
+        Assert.True(tightReport.PositionSigmaEastMillimetres < 2_000, $"TC 9: σ east {tightReport.PositionSigmaEastMillimetres} mm");
+        Assert.Equal(noneReport.PositionSigmaEastMillimetres, wideReport.PositionSigmaEastMillimetres);
+    }
+
+    [Fact]
     public void AddModeS_NacVOnTheVelocity_VelocitySigmaFollowsIt()
     {
         var scene = new TrackerScene();

@@ -26,9 +26,9 @@ public struct ModeSObservation
     public int LongitudeE7;
 
     /// <summary>
-    /// One-sigma horizontal position error per axis the message itself implies, millimetres (from
-    /// its NIC containment radius, <see cref="AdsbQuality"/>); 0 when it says nothing. The tracker
-    /// prefers the aircraft's latest NACp and falls back on its configured default.
+    /// Largest one-sigma horizontal position error per axis the message itself allows, millimetres
+    /// (its NIC containment radius / 5.678, <see cref="AdsbQuality"/>); 0 when it says nothing. The
+    /// tracker prefers the aircraft's latest NACp; without it, this caps its configured default.
     /// </summary>
     public int PositionSigmaMillimetres;
 
