@@ -26,6 +26,7 @@ public sealed partial class Tracker
         AdvanceTo(observation.TimeUnixMicroseconds);
         long time = observation.TimeUnixMicroseconds;
         bool positionUsed = false;
+        bool identityChanged = false;
 
         // Identity is the ICAO address alone. A callsign never associates on its own: a track can
         // only hold a callsign its address sent, and a callsign is not unique proof of who sends it.
@@ -73,10 +74,10 @@ public sealed partial class Tracker
         {
             // The aircraft itself squits or replies: it identifies itself from now on.
             track.IdentityRelayedOnly = false;
-            Report(track, track.Status);
+            identityChanged = true;
         }
 
-        bool identityChanged = ApplyIdentity(track, ref observation);
+        identityChanged |= ApplyIdentity(track, ref observation);
         if (!track.HasIcaoAddress)
         {
             track.HasIcaoAddress = true;
