@@ -121,7 +121,7 @@ public sealed partial class Tracker
 
         if (observation.HasVerticalRate && track.Filter.HasVertical && track.Filter.TimeMicroseconds == time)
         {
-            track.Filter.UpdateVerticalRate(FromMillimetres(observation.VerticalRateMillimetresPerSecond), VarianceFromSigmaMillimetres(1000));
+            track.Filter.UpdateVerticalRate(FromMillimetres(observation.VerticalRateMillimetresPerSecond), VarianceFromSigmaMillimetres(_configuration.AdsbVerticalRateSigmaMillimetresPerSecond));
         }
 
         if (kinematic)
@@ -227,25 +227,25 @@ public sealed partial class Tracker
         {
             _scratch.CopyFrom(track.Filter);
             long nis = AddNis(_scratch.UpdateEast(east, variance), _scratch.UpdateNorth(north, variance));
-            if (nis > _configuration.AdsbGateNis)
+            AdsbGateDecision decision = AdsbPositionGate.Decide(nis, _configuration.AdsbGateNis, track.ConsecutiveAdsbRejects, _configuration.AdsbRejectsBeforeRestart);
+            if (decision != AdsbGateDecision.Accept && distrusted)
             {
-                if (distrusted)
-                {
-                    // Radar contradicted this aircraft's ADS-B: keep the radar-held state (possible spoofing).
-                    track.AdsbRadarDisagreementCount++;
-                    Counters.AdsbRadarDisagreements++;
-                    return false;
-                }
+                // Radar contradicted this aircraft's ADS-B: keep the radar-held state (possible spoofing).
+                track.AdsbRadarDisagreementCount++;
+                Counters.AdsbRadarDisagreements++;
+                return false;
+            }
 
-                // An outlier (a bad position, an undetected CPR error) is dropped; several in a
-                // row mean the aircraft really is there: the track restarts at the new position.
+            if (decision == AdsbGateDecision.Reject)
+            {
                 Counters.AdsbPositionsRejected++;
                 track.ConsecutiveAdsbRejects++;
-                if (track.ConsecutiveAdsbRejects < _configuration.AdsbRejectsBeforeRestart)
-                {
-                    return false;
-                }
+                return false;
+            }
 
+            if (decision == AdsbGateDecision.Restart)
+            {
+                Counters.AdsbPositionsRejected++;
                 Counters.AdsbTrackRestarts++;
                 track.ConsecutiveAdsbRejects = 0;
                 RestartAtAdsbPosition(track.Filter, east, north, variance);
@@ -353,7 +353,7 @@ public sealed partial class Tracker
         Filter.TrackFilter filter = track.Filter;
         if (!filter.HasVertical)
         {
-            filter.InitialiseVertical(height, variance + floor, 0, VarianceFromSigmaMillimetres(20_000));
+            filter.InitialiseVertical(height, variance + floor, 0, VarianceFromSigmaMillimetres(_configuration.InitialVerticalRateSigmaMillimetresPerSecond));
             return;
         }
 
@@ -369,29 +369,17 @@ public sealed partial class Tracker
         }
     }
 
-    // Radar plots associated by kinematics with an ADS-B-fed track are judged in windows: a mean
-    // NIS well above the 2 expected means radar systematically sees the aircraft elsewhere than
-    // its ADS-B says (spoofing, a bad navigator), even though each plot gates.
+    // A radar plot associated by kinematics with an ADS-B-fed track (RadarAdsbAgreement).
     private void CheckKinematicAgreement(Track track, long nis)
     {
-        track.KinematicPlotNisSum = AddNis(track.KinematicPlotNisSum, nis);
-        track.KinematicPlotCount++;
-        if (track.KinematicPlotCount < _configuration.KinematicDisagreementWindowPlots)
-        {
-            return;
-        }
-
         int saturations = 0;
-        long limit = FixedPoint.MultiplyShift(_configuration.KinematicDisagreementMeanNis, track.KinematicPlotCount, 0, ref saturations);
+        bool disagrees = RadarAdsbAgreement.AddPlot(ref track.KinematicPlotNisSum, ref track.KinematicPlotCount, nis, _configuration.KinematicDisagreementWindowPlots, _configuration.KinematicDisagreementMeanNis, ref saturations);
         Counters.Saturations += saturations;
-        if (track.KinematicPlotNisSum > limit)
+        if (disagrees)
         {
             track.AdsbRadarDisagreementCount++;
             Counters.AdsbRadarDisagreements++;
         }
-
-        track.KinematicPlotNisSum = 0;
-        track.KinematicPlotCount = 0;
     }
 
     // Predicts the filter to the measurement time; a measurement up to the allowed lateness

@@ -175,4 +175,10 @@ public sealed class TrackerConfiguration
 
     /// <summary>One-sigma of an ADS-B GNSS height (TC 20-22), millimetres.</summary>
     public int GnssHeightSigmaMillimetres = 15_000;
+
+    /// <summary>One-sigma of an ADS-B vertical rate (64 ft/min steps and more), millimetres per second.</summary>
+    public int AdsbVerticalRateSigmaMillimetresPerSecond = 1_000;
+
+    /// <summary>One-sigma of the unknown vertical rate when a track's first height arrives, millimetres per second.</summary>
+    public int InitialVerticalRateSigmaMillimetresPerSecond = 20_000;
 }
