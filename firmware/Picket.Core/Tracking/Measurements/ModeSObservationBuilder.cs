@@ -30,6 +30,13 @@ public static class ModeSObservationBuilder
             return false;
         }
 
+        if (message.HasControlField && message.ControlField == 3)
+        {
+            // Coarse TIS-B (DO-260B 2.2.17.3) lays the ME field out its own way; read as ADS-B it is
+            // garbage (positions included), so nothing of it reaches the tracker.
+            return false;
+        }
+
         observation.TimeUnixMicroseconds = timeUnixMicroseconds;
         observation.IcaoAddress = (int)(message.Address & 0xFFFFFF);
         observation.IsExtendedSquitter = message.DownlinkFormat == 17 || message.DownlinkFormat == 18;

@@ -26,6 +26,23 @@ public class ModeSObservationBuilderTests
     }
 
     [Fact]
+    public void TryBuild_CoarseTisB_Nothing()
+    {
+        // The fine TIS-B frame above with CF 3 (bits 6-8 = 011) and its parity recomputed.
+        var frame = Convert.FromHexString("92A24528993C238900062053CDEF");
+        frame[0] = (18 << 3) | 3;
+        var parity = Crc24.Compute(frame, 0, 11);
+        frame[11] = (byte)(parity >> 16);
+        frame[12] = (byte)(parity >> 8);
+        frame[13] = (byte)parity;
+        var message = default(ModeSMessage);
+        Assert.True(ModeSDecoder.Decode(frame, 0, frame.Length, null, 0, 0, ref message));
+        Assert.Equal(3, message.ControlField);
+
+        Assert.False(ModeSObservationBuilder.TryBuild(ref message, PositionStatus.Confirmed, 1, 1, 1, 0, out _));
+    }
+
+    [Fact]
     public void TryBuild_Tc19WithGnssBaroDifference_CarriesTheDifferenceInMillimetres()
     {
         // Corpus: geo_minus_baro_ft 775, ground speed 78 kt, track 206°.
