@@ -312,7 +312,17 @@ public sealed partial class Tracker
         _plane.VelocityToPlane(latitude, longitude, FromMillimetres(observation.VelocityEastMillimetresPerSecond), FromMillimetres(observation.VelocityNorthMillimetresPerSecond), out long planeEast, out long planeNorth, ref saturations);
         Counters.Saturations += saturations;
         int sigma = observation.HasNacV ? AdsbQuality.VelocitySigmaFromNacVMillimetresPerSecond(observation.NacV) : 0;
-        long variance = VarianceFromSigmaMillimetres(sigma > 0 ? sigma : _configuration.AdsbVelocitySigmaMillimetresPerSecond);
+        if (sigma == 0)
+        {
+            sigma = _configuration.AdsbVelocitySigmaMillimetresPerSecond;
+        }
+
+        if (sigma < _configuration.AdsbVelocitySigmaFloorMillimetresPerSecond)
+        {
+            sigma = _configuration.AdsbVelocitySigmaFloorMillimetresPerSecond;
+        }
+
+        long variance = VarianceFromSigmaMillimetres(sigma);
         track.Filter.UpdateVelocityEast(planeEast, variance);
         track.Filter.UpdateVelocityNorth(planeNorth, variance);
         track.AdsbVelocities++;

@@ -181,4 +181,13 @@ public sealed class TrackerConfiguration
 
     /// <summary>One-sigma of the unknown vertical rate when a track's first height arrives, millimetres per second.</summary>
     public int InitialVerticalRateSigmaMillimetresPerSecond = 20_000;
+
+    /// <summary>
+    /// Lowest one-sigma given to an ADS-B velocity whatever its NACv says, millimetres per second
+    /// (0: the NACv sigma as is). With the single constant-velocity model a velocity trusted more
+    /// than the model deserves makes the track lag in turns: on the recorded civil-only scenario
+    /// (NACv 2, 1.23 m/s) a floor of 0 gave position RMSE 6.9 m and NEES 2.6, this 2 m/s 5.5 m and
+    /// 1.0 (busy-sky 7.8 m / 3.0 against 6.5 m / 1.3). Lower it once turns are modelled (IMM).
+    /// </summary>
+    public int AdsbVelocitySigmaFloorMillimetresPerSecond = 2_000;
 }

@@ -66,7 +66,8 @@ public class TrackerAdsbQualityTests
     [Fact]
     public void AddModeS_NacVOnTheVelocity_VelocitySigmaFollowsIt()
     {
-        var scene = new TrackerScene();
+        // No floor: the NACv sigma as is.
+        var scene = new TrackerScene(new TrackerConfiguration { AdsbVelocitySigmaFloorMillimetresPerSecond = 0 });
         for (var t = 0; t <= 10; t++)
         {
             scene.AdsbPosition(t, 0x400003, 10_000 + (200.0 * t), 5_000);
@@ -90,6 +91,36 @@ public class TrackerAdsbQualityTests
         Assert.True(report.VelocitySigmaEastMillimetresPerSecond < 200, $"σ v east {report.VelocitySigmaEastMillimetresPerSecond} mm/s");
     }
 
+
+    [Fact]
+    public void AddModeS_NacVBetterThanTheConfiguredFloor_FloorUsed()
+    {
+        var configuration = new TrackerConfiguration { AdsbVelocitySigmaFloorMillimetresPerSecond = 2_000 };
+        var floored = new TrackerScene(configuration);
+        var plain = new TrackerScene(new TrackerConfiguration { AdsbVelocitySigmaFloorMillimetresPerSecond = 0 });
+        foreach (var scene in new[] { floored, plain })
+        {
+            for (var t = 0; t <= 10; t++)
+            {
+                scene.AdsbPosition(t, 0x400014, 10_000 + (200.0 * t), 5_000);
+                var velocity = new ModeSObservation
+                {
+                    TimeUnixMicroseconds = TrackerScene.At(t + 0.5),
+                    IcaoAddress = 0x400014,
+                    IsExtendedSquitter = true,
+                    HasVelocity = true,
+                    VelocityEastMillimetresPerSecond = 200_000,
+                    HasNacV = true,
+                    NacV = 4,
+                };
+                scene.Tracker.AddModeS(ref velocity);
+            }
+        }
+
+        var flooredSigma = floored.Reports[^1].VelocitySigmaEastMillimetresPerSecond;
+        var plainSigma = plain.Reports[^1].VelocitySigmaEastMillimetresPerSecond;
+        Assert.True(flooredSigma > 3 * plainSigma, $"floored {flooredSigma} mm/s, NACv 4 alone {plainSigma} mm/s");
+    }
 
     [Fact]
     public void AddModeS_ObservationWithSaturations_AddedToTheTrackerCount()
