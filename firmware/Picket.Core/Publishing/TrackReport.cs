@@ -111,4 +111,7 @@ public struct TrackReport
 
     /// <summary>Normalised innovation squared of the last update, times 1000.</summary>
     public uint LastInnovationMilli;
+
+    /// <summary>Times an ADS-B address appeared beside this track when it could not take the track over (possible masking or spoofing).</summary>
+    public uint PossibleMaskingCount;
 }

@@ -202,6 +202,7 @@ public static class TrackUpdateEncoder
 
         WriteUInt32IfNotZero(writer, 6, report.AdsbRadarDisagreementCount);
         WriteUInt32IfNotZero(writer, 7, report.LastInnovationMilli);
+        WriteUInt32IfNotZero(writer, 8, report.PossibleMaskingCount);
         writer.EndMessage();
     }
 

@@ -143,6 +143,7 @@ public sealed class Track
 
     /// <summary>True once the identity prior factor is in the score.</summary>
     internal bool ScoreHasIdentityPrior;
+
     /// <summary>True when <see cref="RadarSensorId"/> is known (the track has had a radar plot).</summary>
     internal bool HasRadarSensor;
 
@@ -158,11 +159,45 @@ public sealed class Track
     /// <summary>The height assumed for the track's height-less plots, Q31.32 m above the ellipsoid.</summary>
     internal long AssumedHeight;
 
-    /// <summary>True when the target identifies itself (ICAO address, callsign or Mode 3/A).</summary>
-    public bool Cooperative => HasIcaoAddress || HasCallsign || HasMode3A;
+
+    /// <summary>
+    /// True when the target identifies itself (ICAO address, callsign or Mode 3/A) and has been
+    /// heard itself, not only through a ground station's relay (TIS-B, ADS-R).
+    /// </summary>
+    public bool Cooperative => (HasIcaoAddress || HasCallsign || HasMode3A) && !IdentityRelayedOnly;
 
     /// <summary>True when the track has had radar plots and no ADS-B or SSR identity.</summary>
     public bool PrimaryOnly => !Cooperative;
+
+    /// <summary>
+    /// True while every identity the track has came through a ground station's relay (DF18 TIS-B
+    /// or ADS-R, DO-260B 2.2.3.1): the target has not identified itself and is not cooperative.
+    /// </summary>
+    public bool IdentityRelayedOnly { get; internal set; }
+
+    /// <summary>Times an ADS-B address appeared next to this track when it could not be adopted (a transponder switched on beside a non-cooperative target, or a spoofed squitter).</summary>
+    public uint PossibleMaskingCount { get; internal set; }
+
+    /// <summary>True when <see cref="NacP"/> is known (from ADS-B TC 29/31; it is not in the position message).</summary>
+    internal bool HasNacP;
+
+    /// <summary>Latest navigation accuracy category for position, 0 to 11.</summary>
+    internal int NacP;
+
+    /// <summary>True when <see cref="GeometricMinusBarometricMillimetres"/> is known (ADS-B TC 19).</summary>
+    internal bool HasGeometricMinusBarometric;
+
+    /// <summary>The aircraft's own GNSS height minus pressure altitude, millimetres.</summary>
+    internal int GeometricMinusBarometricMillimetres;
+
+    /// <summary>ADS-B positions rejected by the gate in a row.</summary>
+    internal int ConsecutiveAdsbRejects;
+
+    /// <summary>Sum of the NIS (Q31.32) of kinematically associated radar plots in the current agreement window.</summary>
+    internal long KinematicPlotNisSum;
+
+    /// <summary>Kinematically associated radar plots in the current agreement window.</summary>
+    internal int KinematicPlotCount;
 
     internal void Reset(long trackId, long timeMicroseconds)
     {
@@ -209,6 +244,15 @@ public sealed class Track
         HasAssumedHeight = false;
         IdentityOutsideGateMicroseconds = 0;
         AssumedHeight = 0;
+        IdentityRelayedOnly = false;
+        PossibleMaskingCount = 0;
+        HasNacP = false;
+        NacP = 0;
+        HasGeometricMinusBarometric = false;
+        GeometricMinusBarometricMillimetres = 0;
+        ConsecutiveAdsbRejects = 0;
+        KinematicPlotNisSum = 0;
+        KinematicPlotCount = 0;
         for (int i = 0; i < Occupancy.Length; i++)
         {
             Occupancy[i] = default(ZoneOccupancy);

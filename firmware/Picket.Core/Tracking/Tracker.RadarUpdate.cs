@@ -77,6 +77,11 @@ public sealed partial class Tracker
         Counters.RadarPlotsAssociated++;
         track.LastNis = nis;
         AssumeHeight(track, _geometry[p]);
+        if (!byIdentity && IsAdsbFed(track, time))
+        {
+            CheckKinematicAgreement(track, nis);
+        }
+
         ApplyPlotIdentity(track, p);
         RecordRadarHit(track, ref _plots[p]);
     }
@@ -98,6 +103,12 @@ public sealed partial class Tracker
 
     private static void ApplyPlotCodes(Track track, ref RadarMeasurement measurement)
     {
+        if (measurement.HasIcaoAddress || measurement.HasMode3A)
+        {
+            // An SSR reply comes from the aircraft itself: it identifies itself (not only relayed).
+            track.IdentityRelayedOnly = false;
+        }
+
         if (measurement.HasCallsign && (!track.HasCallsign || track.CallsignCharacters != (ulong)measurement.Callsign))
         {
             track.HasCallsign = true;

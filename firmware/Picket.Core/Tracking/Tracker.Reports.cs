@@ -58,6 +58,7 @@ public sealed partial class Tracker
         _report.RadarUpdateCount = track.RadarUpdateCount;
         _report.AgeMilliseconds = (_nowMicroseconds - track.BornMicroseconds) / 1000;
         _report.AdsbRadarDisagreementCount = track.AdsbRadarDisagreementCount;
+        _report.PossibleMaskingCount = track.PossibleMaskingCount;
         long milli = Q31x32.ToScaledInteger(track.LastNis, 1000, ref saturations);
         _report.LastInnovationMilli = milli < 0 ? 0 : milli > uint.MaxValue ? uint.MaxValue : (uint)milli;
         track.LastReportMicroseconds = filter.TimeMicroseconds;

@@ -62,4 +62,16 @@ public sealed class TrackerCounters
 
     /// <summary>Clusters of a radar batch too large for the optimal solver, associated greedily instead.</summary>
     public long RadarClustersSolvedGreedily;
+
+    /// <summary>ADS-B positions rejected by an established track's gate (outliers, undetected CPR errors).</summary>
+    public long AdsbPositionsRejected;
+
+    /// <summary>ADS-B tracks restarted at the new position after consecutive gate rejects (the aircraft really is there).</summary>
+    public long AdsbTrackRestarts;
+
+    /// <summary>ADS-B addresses first heard beside a non-cooperative track they were not allowed to adopt.</summary>
+    public long PossibleMasking;
+
+    /// <summary>Observations relayed by a ground station (DF18 TIS-B / ADS-R).</summary>
+    public long RelayedObservations;
 }

@@ -83,7 +83,8 @@ public sealed class TrackingPipeline
             return;
         }
 
-        if (ModeSObservationBuilder.TryBuild(ref _message, position, latitude, longitude, timeUnixMicroseconds, Tracker.Configuration.AdsbPositionSigmaMillimetres, out var observation))
+        // No default sigma here: the tracker prefers the aircraft's latest NACp, then the message's NIC, then its configured default.
+        if (ModeSObservationBuilder.TryBuild(ref _message, position, latitude, longitude, timeUnixMicroseconds, 0, out var observation))
         {
             Tracker.AddModeS(ref observation);
         }

@@ -198,6 +198,18 @@ public class TrackUpdateEncoderTests
     }
 
     [Fact]
+    public void Encode_PossibleMaskingCount_QualityField8()
+    {
+        var report = new TrackReport { TrackId = 7, Status = CoreStatus.Confirmed, UpdateCount = 3, PossibleMaskingCount = 2 };
+
+        var parsed = TrackUpdate.Parser.ParseFrom(EncodeToArray(ref report));
+
+        Assert.Equal(2u, parsed.Quality.PossibleMaskingCount);
+        var expected = new TrackQuality { UpdateCount = 3, PossibleMaskingCount = 2 };
+        Assert.Equal(expected, parsed.Quality);
+    }
+
+    [Fact]
     public void Encode_BufferTooSmall_ReturnsZero()
     {
         var report = new TrackReport { TrackId = 1, Callsign = "ABCDEFGH", HasIcaoAddress = true, IcaoAddress = 1 };

@@ -10,15 +10,24 @@ namespace Picket.Tracking;
 
 /// <summary>
 /// A small sky around a mast for tracker tests. Truth lives in double-precision local east/north
-/// metres; measurements are made from it with an independent spherical-Earth model (mean radius),
-/// good to metres within 50 km, far inside the tolerances the tests assert.
+/// metres: ground distance and azimuth from the mast (what a radar at the mast measures).
+/// Measurements are made from it with an independent spherical-Earth model whose radius is the
+/// WGS84 radius of curvature in the azimuth of the target (Euler: 1/R = cos²θ/M + sin²θ/N at the
+/// mast), good to metres within 50 km, far inside the tolerances the tests assert. (A flat
+/// latitude/longitude grid with the mean radius put ADS-B positions 124 m off the radar's view
+/// of the same truth 30 km east, the curvature of the parallel, which agreement checks rightly flag.)
 /// </summary>
 internal sealed class TrackerScene : ITrackerOutput
 {
     public const double MastLatitude = 59.5;
     public const double MastLongitude = 25.0;
     public const long StartMicroseconds = 1_780_000_000_000_000;
-    private const double EarthRadius = 6_371_000;
+    private const double SemiMajorAxis = 6_378_137;
+    private const double EccentricitySquared = 0.00669437999014;
+    private static readonly double MastLatitudeRadians = MastLatitude * Math.PI / 180;
+    private static readonly double Wgs84Denominator = 1 - (EccentricitySquared * Math.Sin(MastLatitudeRadians) * Math.Sin(MastLatitudeRadians));
+    private static readonly double PrimeVerticalRadius = SemiMajorAxis / Math.Sqrt(Wgs84Denominator);
+    private static readonly double MeridianRadius = SemiMajorAxis * (1 - EccentricitySquared) / Math.Pow(Wgs84Denominator, 1.5);
 
     public TrackerScene(TrackerConfiguration? configuration = null, ZoneGeometry[]? zones = null)
     {
@@ -40,18 +49,33 @@ internal sealed class TrackerScene : ITrackerOutput
 
     public static long At(double seconds) => StartMicroseconds + (long)Math.Round(seconds * 1e6);
 
+    /// <summary>The radius of curvature of the Earth at the mast in the azimuth of (east, north).</summary>
+    public static double EarthRadius(double east, double north)
+    {
+        var azimuth = Math.Atan2(east, north);
+        var cosine = Math.Cos(azimuth);
+        var sine = Math.Sin(azimuth);
+        return 1 / ((cosine * cosine / MeridianRadius) + (sine * sine / PrimeVerticalRadius));
+    }
+
     public static (double Latitude, double Longitude) ToGeodetic(double east, double north)
     {
-        var latitude = MastLatitude + (north / EarthRadius * 180 / Math.PI);
-        var longitude = MastLongitude + (east / (EarthRadius * Math.Cos(MastLatitude * Math.PI / 180)) * 180 / Math.PI);
-        return (latitude, longitude);
+        // The destination at ground distance d and azimuth θ on the sphere of that radius.
+        var azimuth = Math.Atan2(east, north);
+        var angle = Math.Sqrt((east * east) + (north * north)) / EarthRadius(east, north);
+        var latitude = Math.Asin((Math.Sin(MastLatitudeRadians) * Math.Cos(angle)) + (Math.Cos(MastLatitudeRadians) * Math.Sin(angle) * Math.Cos(azimuth)));
+        var longitude = Math.Atan2(Math.Sin(azimuth) * Math.Sin(angle) * Math.Cos(MastLatitudeRadians), Math.Cos(angle) - (Math.Sin(MastLatitudeRadians) * Math.Sin(latitude)));
+        return (latitude * 180 / Math.PI, MastLongitude + (longitude * 180 / Math.PI));
     }
 
     public static (double East, double North) ToLocal(int latitudeE7, int longitudeE7)
     {
-        var north = ((latitudeE7 / 1e7) - MastLatitude) * Math.PI / 180 * EarthRadius;
-        var east = ((longitudeE7 / 1e7) - MastLongitude) * Math.PI / 180 * EarthRadius * Math.Cos(MastLatitude * Math.PI / 180);
-        return (east, north);
+        var latitude = latitudeE7 / 1e7 * Math.PI / 180;
+        var longitude = ((longitudeE7 / 1e7) - MastLongitude) * Math.PI / 180;
+        var azimuth = Math.Atan2(Math.Sin(longitude) * Math.Cos(latitude), (Math.Cos(MastLatitudeRadians) * Math.Sin(latitude)) - (Math.Sin(MastLatitudeRadians) * Math.Cos(latitude) * Math.Cos(longitude)));
+        var angle = Math.Acos(Math.Clamp((Math.Sin(MastLatitudeRadians) * Math.Sin(latitude)) + (Math.Cos(MastLatitudeRadians) * Math.Cos(latitude) * Math.Cos(longitude)), -1, 1));
+        var distance = angle * EarthRadius(Math.Sin(azimuth), Math.Cos(azimuth));
+        return (distance * Math.Sin(azimuth), distance * Math.Cos(azimuth));
     }
 
     public void AdsbPosition(double seconds, int icao, double east, double north, int altitudeFeet = 30_000)
@@ -103,10 +127,11 @@ internal sealed class TrackerScene : ITrackerOutput
     public void RadarPlot(double seconds, double east, double north, double heightMetres, int icao = 0, bool withModeC = true)
     {
         var ground = Math.Sqrt((east * east) + (north * north));
-        var centralAngle = ground / EarthRadius;
+        var radius = EarthRadius(east, north);
+        var centralAngle = ground / radius;
         // Slant range on a sphere between the sensor (R + 30) and the target (R + h).
-        var sensor = EarthRadius + 30;
-        var target = EarthRadius + heightMetres;
+        var sensor = radius + 30;
+        var target = radius + heightMetres;
         var slant = Math.Sqrt((sensor * sensor) + (target * target) - (2 * sensor * target * Math.Cos(centralAngle)));
         var azimuth = Math.Atan2(east, north) * 180 / Math.PI;
         var measurement = new RadarMeasurement

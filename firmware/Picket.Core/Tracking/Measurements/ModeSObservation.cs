@@ -25,7 +25,11 @@ public struct ModeSObservation
     /// <summary>Longitude, 1e-7 degree.</summary>
     public int LongitudeE7;
 
-    /// <summary>One-sigma horizontal position error per axis, millimetres (from NUCp/NACp, or configured).</summary>
+    /// <summary>
+    /// Largest one-sigma horizontal position error per axis the message itself allows, millimetres
+    /// (its NIC containment radius / 5.678, <see cref="AdsbQuality"/>); 0 when it says nothing. The
+    /// tracker prefers the aircraft's latest NACp; without it, this caps its configured default.
+    /// </summary>
     public int PositionSigmaMillimetres;
 
     /// <summary>True when <see cref="AltitudeFeet"/> is known.</summary>
@@ -69,4 +73,37 @@ public struct ModeSObservation
 
     /// <summary>Category within the set, 0 to 7.</summary>
     public int EmitterCategory;
+
+    /// <summary>
+    /// True when a ground station relayed the message (DF18 TIS-B or ADS-R): it is about the
+    /// target, not from it, and does not make a track cooperative.
+    /// </summary>
+    public bool IsRelayed;
+
+    /// <summary>True when <see cref="NacP"/> is known (ADS-B TC 29/31).</summary>
+    public bool HasNacP;
+
+    /// <summary>True when <see cref="NacV"/> is known (ADS-B TC 19).</summary>
+    public bool HasNacV;
+
+    /// <summary>Navigation accuracy category for position, 0 to 11 (0: unknown).</summary>
+    public int NacP;
+
+    /// <summary>Navigation accuracy category for velocity (TC 19), 0 to 4 (0: unknown or ≥ 10 m/s).</summary>
+    public int NacV;
+
+    /// <summary>True when <see cref="GeometricMinusBarometricMillimetres"/> is known (ADS-B TC 19).</summary>
+    public bool HasGeometricMinusBarometric;
+
+    /// <summary>The aircraft's GNSS height minus its pressure altitude, millimetres, ±960,120.</summary>
+    public int GeometricMinusBarometricMillimetres;
+
+    /// <summary>True when <see cref="GeometricHeightMillimetres"/> is known (ADS-B TC 20-22 GNSS height).</summary>
+    public bool HasGeometricHeight;
+
+    /// <summary>GNSS height above the WGS84 ellipsoid, millimetres.</summary>
+    public int GeometricHeightMillimetres;
+
+    /// <summary>Fixed-point operations that saturated while building this observation (added to the tracker's count).</summary>
+    public int Saturations;
 }

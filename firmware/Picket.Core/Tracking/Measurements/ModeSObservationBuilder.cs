@@ -19,7 +19,7 @@ public static class ModeSObservationBuilder
     /// <param name="latitude">Confirmed latitude, binary angle (2^32 = 360°).</param>
     /// <param name="longitude">Confirmed longitude, binary angle.</param>
     /// <param name="timeUnixMicroseconds">Receive time, UTC microseconds.</param>
-    /// <param name="defaultPositionSigmaMillimetres">Position sigma when NUCp says nothing better.</param>
+    /// <param name="defaultPositionSigmaMillimetres">Position sigma when the type code's NIC says nothing (0: the tracker's choice).</param>
     /// <param name="observation">The observation.</param>
     /// <returns>False when the message carries no address or nothing the tracker uses.</returns>
     public static bool TryBuild(ref ModeSMessage message, PositionStatus position, int latitude, int longitude, long timeUnixMicroseconds, int defaultPositionSigmaMillimetres, out ModeSObservation observation)
@@ -30,21 +30,56 @@ public static class ModeSObservationBuilder
             return false;
         }
 
+        if (message.HasControlField && message.ControlField == 3)
+        {
+            // Coarse TIS-B (DO-260B 2.2.17.3) lays the ME field out its own way; read as ADS-B it is
+            // garbage (positions included), so nothing of it reaches the tracker.
+            return false;
+        }
+
         observation.TimeUnixMicroseconds = timeUnixMicroseconds;
         observation.IcaoAddress = (int)(message.Address & 0xFFFFFF);
         observation.IsExtendedSquitter = message.DownlinkFormat == 17 || message.DownlinkFormat == 18;
+        observation.IsRelayed = message.HasControlField && CooperativeIdentityPolicy.IsRelayed(message.DownlinkFormat, message.ControlField);
         if (position == PositionStatus.Confirmed && !message.CprSurface)
         {
             observation.HasPosition = true;
             observation.LatitudeE7 = (int)BinaryAngleToDegreesE7(latitude);
             observation.LongitudeE7 = (int)BinaryAngleToDegreesE7(longitude);
-            observation.PositionSigmaMillimetres = defaultPositionSigmaMillimetres;
+            int containment = message.HasTypeCode ? AdsbQuality.ContainmentRadiusFromTypeCodeMillimetres(message.TypeCode) : 0;
+            int sigma = AdsbQuality.PositionSigmaFromContainmentMillimetres(containment);
+            observation.PositionSigmaMillimetres = sigma > 0 ? sigma : defaultPositionSigmaMillimetres;
         }
 
         if (message.HasAltitude && message.AltitudeSource != AltitudeSource.Gnss)
         {
             observation.HasAltitude = true;
             observation.AltitudeFeet = message.AltitudeFeet;
+        }
+        else if (message.HasAltitude)
+        {
+            // TC 20-22: GNSS height above the ellipsoid, already the filter's geometric height.
+            observation.HasGeometricHeight = true;
+            observation.GeometricHeightMillimetres = (int)PressureAltitudeConversion.FeetToMillimetres(message.AltitudeFeet);
+        }
+
+        if (message.HasNacP)
+        {
+            observation.HasNacP = true;
+            observation.NacP = message.NacP;
+        }
+
+        if (message.HasNacV && message.HasTypeCode && message.TypeCode == 19)
+        {
+            // NACv of TC 31 surface messages is a capability class, not an accuracy (DO-260B 2.2.3.2.7.2.3).
+            observation.HasNacV = true;
+            observation.NacV = message.NacV;
+        }
+
+        if (message.HasGeometricMinusBarometric)
+        {
+            observation.HasGeometricMinusBarometric = true;
+            observation.GeometricMinusBarometricMillimetres = (int)PressureAltitudeConversion.FeetToMillimetres(message.GeometricMinusBarometricFeet);
         }
 
         if (message.HasGroundSpeed && message.HasTrack)
@@ -53,10 +88,9 @@ public static class ModeSObservationBuilder
             // The track's binary angle as a signed ±π angle; π/2^31 in Q2.61 is Pi >> 31.
             long radians = (long)(int)message.Track * (Q2x61.Pi >> 31);
             Trigonometry.SinCos(radians, out long sine, out long cosine);
-            int saturations = 0;
             observation.HasVelocity = true;
-            observation.VelocityEastMillimetresPerSecond = (int)FixedPoint.MultiplyShift(speed, sine, Q2x61.FractionBits, ref saturations);
-            observation.VelocityNorthMillimetresPerSecond = (int)FixedPoint.MultiplyShift(speed, cosine, Q2x61.FractionBits, ref saturations);
+            observation.VelocityEastMillimetresPerSecond = (int)FixedPoint.MultiplyShift(speed, sine, Q2x61.FractionBits, ref observation.Saturations);
+            observation.VelocityNorthMillimetresPerSecond = (int)FixedPoint.MultiplyShift(speed, cosine, Q2x61.FractionBits, ref observation.Saturations);
         }
 
         if (message.HasVerticalRate)

@@ -6,7 +6,7 @@ namespace Picket.Cli.Verbs.Track;
 
 /// <summary>
 /// SBS-1/BaseStation lines (already decoded by the receiver): each MSG line becomes one Mode S
-/// observation. The generated time of day (field 8) is placed on <c>--start</c>'s UTC date (the
+/// observation (<see cref="SbsObservationBuilder"/>). The generated time of day (field 8) is placed on <c>--start</c>'s UTC date (the
 /// nearest day, as for ASTERIX); lines without it take the previous line's time.
 /// </summary>
 internal sealed class SbsReplaySource : IReplaySource
@@ -82,52 +82,10 @@ internal sealed class SbsReplaySource : IReplaySource
 
     public void Dispatch(TrackingPipeline pipeline)
     {
-        var observation = new ModeSObservation
+        // The observation is built in the portable core, in integers: the same bits on every host.
+        if (SbsObservationBuilder.TryBuild(_record, CurrentTimeUnixMicroseconds, out var observation))
         {
-            TimeUnixMicroseconds = CurrentTimeUnixMicroseconds,
-            IcaoAddress = (int)(_record.Address & 0xFFFFFF),
-            // Transmission types 1-4 are extended squitters; 5-8 are surveillance replies and all-calls.
-            IsExtendedSquitter = _record.TransmissionType is >= 1 and <= 4,
-            HasPosition = _record.HasPosition,
-            LatitudeE7 = _record.LatitudeE7,
-            LongitudeE7 = _record.LongitudeE7,
-            PositionSigmaMillimetres = pipeline.Tracker.Configuration.AdsbPositionSigmaMillimetres,
-            HasAltitude = _record.HasAltitude,
-            AltitudeFeet = _record.AltitudeFeet,
-            HasSquawk = _record.HasSquawk,
-            Squawk = _record.Squawk,
-            HasVerticalRate = _record.HasVerticalRate,
-            VerticalRateMillimetresPerSecond = _record.VerticalRateFeetPerMinute * 508 / 100,
-        };
-        if (_record.HasGroundSpeed && _record.HasTrack)
-        {
-            var speed = _record.GroundSpeedMilliknots * (1852.0 / 3600) / 1000;
-            var track = _record.TrackMillidegrees / 1000.0 * Math.PI / 180;
-            observation.HasVelocity = true;
-            observation.VelocityEastMillimetresPerSecond = (int)Math.Round(speed * Math.Sin(track) * 1000);
-            observation.VelocityNorthMillimetresPerSecond = (int)Math.Round(speed * Math.Cos(track) * 1000);
+            pipeline.AddModeS(ref observation);
         }
-
-        if (_record.CallsignLength > 0)
-        {
-            observation.HasCallsign = true;
-            observation.CallsignCharacters = EncodeCallsign(_record.Callsign, _record.CallsignLength);
-        }
-
-        pipeline.AddModeS(ref observation);
-    }
-
-    // Six-bit IA-5 codes (DO-260B table A-7): A-Z are 1-26, digits keep their ASCII code, space is 32.
-    private static ulong EncodeCallsign(char[] characters, int length)
-    {
-        ulong packed = 0;
-        for (var i = 0; i < 8; i++)
-        {
-            var c = i < length ? char.ToUpperInvariant(characters[i]) : ' ';
-            var code = c is >= 'A' and <= 'Z' ? c - 'A' + 1 : c is >= '0' and <= '9' ? c : 32;
-            packed = (packed << 6) | (uint)code;
-        }
-
-        return packed;
     }
 }
