@@ -260,7 +260,7 @@ public sealed class TrackerConfiguration
     public int ResumeCoastingWithinMetres = 5_000;
 
     /// <summary>…and moving within this speed difference, m/s.</summary>
-    public int ResumeCoastingSpeedDifferenceMetresPerSecond = 80;
+    public int ResumeCoastingSpeedDifferenceMetresPerSecond = 150;
 
     /// <summary>…and within this many sigmas of the two tracks' combined position uncertainty.</summary>
     public int ResumeGateSigmas = 6;
