@@ -107,6 +107,11 @@ public sealed class RadarSiteTable
         return true;
     }
 
+    /// <summary>The sensor's slot (0 … capacity - 1), added when new; -1 when the table is full.</summary>
+    /// <param name="sensorId">Sensor id (SAC/SIC).</param>
+    /// <returns>The slot or -1.</returns>
+    public int SlotOf(int sensorId) => IndexOrAdd(sensorId);
+
     private int IndexOf(int sensorId)
     {
         for (int i = 0; i < _count; i++)

@@ -144,6 +144,15 @@ public sealed class Track
     /// <summary>True once the identity prior factor is in the score.</summary>
     internal bool ScoreHasIdentityPrior;
 
+    /// <summary>Plane east of the plot that started the track, Q31.32 m.</summary>
+    internal long BirthEast;
+
+    /// <summary>Plane north of the plot that started the track, Q31.32 m.</summary>
+    internal long BirthNorth;
+
+    /// <summary>Position variance the track started with (per axis), Q39.24 m².</summary>
+    internal long BirthVariance;
+
     /// <summary>True when <see cref="RadarSensorId"/> is known (the track has had a radar plot).</summary>
     internal bool HasRadarSensor;
 
@@ -239,6 +248,9 @@ public sealed class Track
         ScorePeak = 0;
         ScoreMissesCharged = 0;
         ScoreHasIdentityPrior = false;
+        BirthEast = 0;
+        BirthNorth = 0;
+        BirthVariance = 0;
         HasRadarSensor = false;
         RadarSensorId = 0;
         HasAssumedHeight = false;

@@ -88,4 +88,27 @@ public sealed partial class Tracker
 
         return PredictedPositionVariance(track, now) <= Q39x24.FromInteger((long)_configuration.MaxPositionSigmaMetres * _configuration.MaxPositionSigmaMetres);
     }
+
+    // A primary-only radar track must have moved before it is confirmed (ConfirmMinimumDisplacementMetres):
+    // d² ≥ max(D², 4 (σ_birth² + σ_now²)). Tracks with an identity or ADS-B are exempt.
+    private bool HasMoved(Track track)
+    {
+        if (_configuration.ConfirmMinimumDisplacementMetres <= 0 || track.Cooperative || track.LastAdsbPositionMicroseconds != 0 || track.BirthVariance == 0)
+        {
+            return true;
+        }
+
+        int saturations = 0;
+        long east = track.Filter.Horizontal.Mean[0] - track.BirthEast;
+        long north = track.Filter.Horizontal.Mean[1] - track.BirthNorth;
+        long distance = Numerics.FixedPoint.Hypotenuse(east, north, ref saturations);
+
+        // Q31.32 squared and shifted by 40 is Q39.24, the variances' format.
+        long squared = Numerics.FixedPoint.MultiplyShift(distance, distance, 40, ref saturations);
+        long minimum = Numerics.Q39x24.FromInteger((long)_configuration.ConfirmMinimumDisplacementMetres * _configuration.ConfirmMinimumDisplacementMetres);
+        long now = track.Filter.Horizontal.CovarianceAt(0, 0) > track.Filter.Horizontal.CovarianceAt(1, 1) ? track.Filter.Horizontal.CovarianceAt(0, 0) : track.Filter.Horizontal.CovarianceAt(1, 1);
+        long uncertainty = 4 * (track.BirthVariance + now);
+        Counters.Saturations += saturations;
+        return squared >= (minimum > uncertainty ? minimum : uncertainty);
+    }
 }

@@ -67,6 +67,7 @@ public sealed partial class Tracker
         for (int p = 0; p < count; p++)
         {
             RadarSite(_plots[p].SensorId, out long radarEast, out long radarNorth, out long radarHeight);
+            CorrectPlot(p);
             _geometry[p].Prepare(_plane, _configuration, sineMaxElevation, radarEast, radarNorth, radarHeight, ref _plots[p]);
             saturations += _geometry[p].Saturations;
             if (!_geometry[p].Usable)

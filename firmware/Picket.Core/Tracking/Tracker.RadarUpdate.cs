@@ -52,6 +52,7 @@ public sealed partial class Tracker
     private void UpdateFromPlot(Track track, int p, bool byIdentity)
     {
         long time = _plots[p].TimeUnixMicroseconds;
+        LearnRegistration(track, p);
         if (byIdentity && IsAdsbFed(track, time))
         {
             _scratch.CopyFrom(track.Filter);
@@ -175,7 +176,7 @@ public sealed partial class Tracker
         else if (track.Status == TrackStatus.Tentative)
         {
             int needed = track.Cooperative ? _configuration.CooperativeConfirmHits : _configuration.PrimaryConfirmHits;
-            if (scored ? _score.Confirms(track.Score) : track.RadarHits >= needed)
+            if ((scored ? _score.Confirms(track.Score) : track.RadarHits >= needed) && HasMoved(track))
             {
                 Track resumed = FindCoastingToResume(track);
                 if (resumed != null)
@@ -230,6 +231,9 @@ public sealed partial class Tracker
 
         InitialiseAtPlot(track.Filter, plot, time, 0, 0);
         track.Filter.TargetClass = _configuration.TentativeTargetClass;
+        track.BirthEast = track.Filter.Horizontal.Mean[0];
+        track.BirthNorth = track.Filter.Horizontal.Mean[1];
+        track.BirthVariance = track.Filter.Horizontal.CovarianceAt(0, 0);
         plot.Used = true;
         // The track starts at the band's middle with the band's variance (the bias, carried once).
         AssumeHeight(track, _geometry[p]);

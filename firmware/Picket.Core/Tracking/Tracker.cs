@@ -59,6 +59,7 @@ public sealed partial class Tracker
         }
 
         AllocateRadar(configuration);
+        AllocateRegistration(configuration);
         AllocateLife(configuration);
     }
 

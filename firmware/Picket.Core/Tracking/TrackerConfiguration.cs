@@ -325,4 +325,47 @@ public sealed class TrackerConfiguration
     /// 1.0 (busy-sky 7.8 m / 3.0 against 6.5 m / 1.3). Lower it once turns are modelled (IMM).
     /// </summary>
     public int AdsbVelocitySigmaFloorMillimetresPerSecond = 2_000;
+
+    /// <summary>
+    /// Radar registration against ADS-B (<see cref="Registration.RadarRegistration"/>): plots of
+    /// ADS-B-fed aircraft teach each radar its bias and noise, which then correct its plots and
+    /// replace the configured sigmas.
+    /// </summary>
+    public bool RadarRegistration = true;
+
+    /// <summary>Residuals a radar needs before its learned bias and noise are used.</summary>
+    public int RegistrationMinimumSamples = 30;
+
+    /// <summary>Registration forgets with weight 2^-shift per residual once that many are in (8: 256 residuals).</summary>
+    public int RegistrationForgettingShift = 8;
+
+    /// <summary>A plot learns only while the track's last ADS-B position is this close in time, µs.</summary>
+    public long RegistrationAdsbFreshnessMicroseconds = 2_000_000;
+
+    /// <summary>A range residual beyond this is a mis-association, ignored, millimetres.</summary>
+    public long RegistrationMaximumRangeResidualMillimetres = 1_500_000;
+
+    /// <summary>An azimuth residual beyond this is a mis-association, ignored, µdeg.</summary>
+    public long RegistrationMaximumAzimuthResidualMicrodegrees = 1_000_000;
+
+    /// <summary>Smallest learned range sigma used, millimetres.</summary>
+    public long RegistrationMinimumRangeSigmaMillimetres = 10_000;
+
+    /// <summary>Smallest learned azimuth sigma used, µdeg.</summary>
+    public long RegistrationMinimumAzimuthSigmaMicrodegrees = 10_000;
+
+    /// <summary>
+    /// A primary-only radar track (no identity, no ADS-B) is confirmed only once its estimate has
+    /// moved this far (metres) from the plot that started it, and beyond two sigmas of the two
+    /// positions' uncertainty: a persistent stationary reflector (a ship, a buoy, sea or ground
+    /// clutter that returns scan after scan) scores like a target but never goes anywhere. A
+    /// drone at 15 m/s covers 200 m in 13 s. 0 switches the rule off.
+    /// </summary>
+    public int ConfirmMinimumDisplacementMetres = 200;
+
+    /// <summary>
+    /// Radar hits a confirmed radar-only track needs before its innovations teach the
+    /// registration the radar's noise (when no ADS-B-fed aircraft give a reference).
+    /// </summary>
+    public int RegistrationInnovationMinimumHits = 6;
 }

@@ -124,7 +124,12 @@ internal sealed class TrackerScene : ITrackerOutput
     }
 
     /// <summary>A radar plot of a target at (east, north, height) seen from the mast (30 m up).</summary>
-    public void RadarPlot(double seconds, double east, double north, double heightMetres, int icao = 0, bool withModeC = true)
+    public void RadarPlot(double seconds, double east, double north, double heightMetres, int icao = 0, bool withModeC = true) =>
+        RadarPlot(seconds, east, north, heightMetres, 0, 0, 50_000, 100_000, icao, withModeC);
+
+    // A plot with a measurement error added (slant range metres, azimuth degrees) and the sigmas the
+    // plot claims (what the tracker is told, mm and µdeg).
+    public void RadarPlot(double seconds, double east, double north, double heightMetres, double rangeErrorMetres, double azimuthErrorDegrees, int sigmaRangeMillimetres, int sigmaAzimuthMicrodegrees, int icao = 0, bool withModeC = true)
     {
         var ground = Math.Sqrt((east * east) + (north * north));
         var radius = EarthRadius(east, north);
@@ -133,7 +138,8 @@ internal sealed class TrackerScene : ITrackerOutput
         var sensor = radius + 30;
         var target = radius + heightMetres;
         var slant = Math.Sqrt((sensor * sensor) + (target * target) - (2 * sensor * target * Math.Cos(centralAngle)));
-        var azimuth = Math.Atan2(east, north) * 180 / Math.PI;
+        slant += rangeErrorMetres;
+        var azimuth = (Math.Atan2(east, north) * 180 / Math.PI) + azimuthErrorDegrees;
         var measurement = new RadarMeasurement
         {
             SensorId = 1,
@@ -145,8 +151,8 @@ internal sealed class TrackerScene : ITrackerOutput
             PressureAltitudeFeet = (int)Math.Round(heightMetres / 0.3048 / 25) * 25,
             HasIcaoAddress = icao != 0,
             IcaoAddress = icao,
-            SigmaRangeMillimetres = 50_000,
-            SigmaAzimuthMicrodegrees = 100_000,
+            SigmaRangeMillimetres = sigmaRangeMillimetres,
+            SigmaAzimuthMicrodegrees = sigmaAzimuthMicrodegrees,
         };
         Tracker.AddRadar(ref measurement);
     }

@@ -27,6 +27,9 @@ public sealed class RadarRegistration
     private readonly long[] _rangeVariance;
     private readonly long[] _azimuthMean;
     private readonly long[] _azimuthVariance;
+    private readonly int[] _innovationSamples;
+    private readonly long[] _innovationRangeVariance;
+    private readonly long[] _innovationAzimuthVariance;
 
     /// <summary>Creates the table for a fixed number of radars.</summary>
     /// <param name="capacity">Radars (slots), at least 1.</param>
@@ -50,6 +53,9 @@ public sealed class RadarRegistration
         _rangeVariance = new long[capacity];
         _azimuthMean = new long[capacity];
         _azimuthVariance = new long[capacity];
+        _innovationSamples = new int[capacity];
+        _innovationRangeVariance = new long[capacity];
+        _innovationAzimuthVariance = new long[capacity];
     }
 
     /// <summary>Residuals a slot needs before <see cref="HasEstimate"/>.</summary>
@@ -102,6 +108,63 @@ public sealed class RadarRegistration
         return true;
     }
 
+    /// <summary>
+    /// Adds one innovation of an established track (no reference position): the radar's noise
+    /// is what the residual's spread has beyond the prediction's own uncertainty
+    /// (innovation covariance matching: E[ν²] = σ² + P_predicted, per axis). Gives noise, never
+    /// bias. Each sample is ν² − P; the running mean of the samples is the variance estimate.
+    /// </summary>
+    /// <param name="slot">The radar's slot.</param>
+    /// <param name="rangeSampleSquareMillimetres">ν_range² − P_range for this plot, mm² (may be negative), or <see cref="long.MinValue"/> when the plot's range is not usable (no height).</param>
+    /// <param name="azimuthSampleSquareMicrodegrees">ν_azimuth² − P_azimuth for this plot, µdeg² (may be negative).</param>
+    /// <returns>False when the sample was a gross error and ignored.</returns>
+    public bool ObserveInnovation(int slot, long rangeSampleSquareMillimetres, long azimuthSampleSquareMicrodegrees)
+    {
+        long azimuthLimit = MaximumAzimuthResidualMicrodegrees * MaximumAzimuthResidualMicrodegrees;
+        long rangeLimit = MaximumRangeResidualMillimetres * MaximumRangeResidualMillimetres;
+        if (azimuthSampleSquareMicrodegrees > azimuthLimit || azimuthSampleSquareMicrodegrees < -azimuthLimit
+            || (rangeSampleSquareMillimetres != long.MinValue && (rangeSampleSquareMillimetres > rangeLimit || rangeSampleSquareMillimetres < -rangeLimit)))
+        {
+            GrossErrors++;
+            return false;
+        }
+
+        int samples = _innovationSamples[slot] + 1;
+        if (samples <= (1 << ForgettingShift))
+        {
+            _innovationSamples[slot] = samples;
+        }
+
+        long weight = samples <= (1 << ForgettingShift) ? samples : 1L << ForgettingShift;
+        _innovationAzimuthVariance[slot] += (azimuthSampleSquareMicrodegrees - _innovationAzimuthVariance[slot]) / weight;
+        if (rangeSampleSquareMillimetres != long.MinValue)
+        {
+            _innovationRangeVariance[slot] += (rangeSampleSquareMillimetres - _innovationRangeVariance[slot]) / weight;
+        }
+
+        return true;
+    }
+
+    /// <summary>True when the slot has at least <see cref="MinimumSamples"/> innovations (<see cref="ObserveInnovation"/>).</summary>
+    /// <param name="slot">The radar's slot.</param>
+    /// <returns>Whether the innovation noise estimates are ready.</returns>
+    public bool HasInnovationEstimate(int slot) => _innovationSamples[slot] >= MinimumSamples;
+
+    /// <summary>Innovations taken so far (saturates at 2^<see cref="ForgettingShift"/>).</summary>
+    /// <param name="slot">The radar's slot.</param>
+    /// <returns>The count.</returns>
+    public int InnovationSamples(int slot) => _innovationSamples[slot];
+
+    /// <summary>Range sigma from innovations (0 when the mean sample is not positive), mm.</summary>
+    /// <param name="slot">The radar's slot.</param>
+    /// <returns>The sigma.</returns>
+    public long InnovationRangeSigmaMillimetres(int slot) => SquareRoot(_innovationRangeVariance[slot]);
+
+    /// <summary>Azimuth sigma from innovations (0 when the mean sample is not positive), µdeg.</summary>
+    /// <param name="slot">The radar's slot.</param>
+    /// <returns>The sigma.</returns>
+    public long InnovationAzimuthSigmaMicrodegrees(int slot) => SquareRoot(_innovationAzimuthVariance[slot]);
+
     /// <summary>True when the slot has at least <see cref="MinimumSamples"/> residuals.</summary>
     /// <param name="slot">The radar's slot.</param>
     /// <returns>Whether the estimates are ready.</returns>
@@ -141,6 +204,9 @@ public sealed class RadarRegistration
         _rangeVariance[slot] = 0;
         _azimuthMean[slot] = 0;
         _azimuthVariance[slot] = 0;
+        _innovationSamples[slot] = 0;
+        _innovationRangeVariance[slot] = 0;
+        _innovationAzimuthVariance[slot] = 0;
     }
 
     /// <summary>An azimuth difference brought into (-180°, 180°], µdeg.</summary>

@@ -98,6 +98,9 @@ internal sealed class ScenarioRunner
 
     public TrackerCounters? Counters { get; private set; }
 
+    /// <summary>What the tracker learned of its radars from ADS-B-fed aircraft (after <see cref="Run"/>).</summary>
+    public Picket.Tracking.Registration.RadarRegistration? Registration { get; private set; }
+
     /// <summary>Also receives every track report (the demo publishes them).</summary>
     public Action<TrackReport>? ReportObserver { get; init; }
 
@@ -121,6 +124,7 @@ internal sealed class ScenarioRunner
         {
             RunRecorded(pipeline);
             Counters = pipeline.Tracker.Counters;
+            Registration = pipeline.Tracker.Registration;
             return _evaluator.Finish(Definition.Name);
         }
 
@@ -136,6 +140,7 @@ internal sealed class ScenarioRunner
         }
 
         Counters = pipeline.Tracker.Counters;
+        Registration = pipeline.Tracker.Registration;
         return _evaluator.Finish(Definition.Name);
     }
 

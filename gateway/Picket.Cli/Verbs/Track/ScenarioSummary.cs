@@ -22,6 +22,10 @@ internal static class ScenarioSummary
         var culture = CultureInfo.InvariantCulture;
         text.AppendLine(culture, $"scenario {report.Scenario} (seed {runner.Definition.Seed}{(runner.Definition.HeldOutSeeds.Contains(runner.Definition.Seed) ? ", held out" : "")}; tracker assumes radar sigma {runner.AssumedRadarSigmaRangeMetres:F0} m / {runner.AssumedRadarSigmaAzimuthDegrees:F3} deg): {runner.Definition.DurationS:F0} s, {runner.Simulation.Targets.Count} targets, {runner.Updates} measurements");
         text.AppendLine(culture, $"tracks: {runner.TrackCount} reported, {runner.ConfirmedTrackCount} confirmed; alerts: {runner.Alerts.Count}");
+        if (runner.Registration is { } registration)
+        {
+            text.AppendLine(RegistrationSummary.Format(registration));
+        }
         foreach (var incursion in report.Incursions)
         {
             var alerted = double.IsNaN(incursion.AlertSeconds)

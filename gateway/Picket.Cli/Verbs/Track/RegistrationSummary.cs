@@ -1,0 +1,31 @@
+using System.Globalization;
+using Picket.Tracking.Registration;
+
+namespace Picket.Cli.Verbs.Track;
+
+/// <summary>One line on what the tracker learned of each radar from ADS-B-fed aircraft.</summary>
+internal static class RegistrationSummary
+{
+    public static string Format(RadarRegistration registration)
+    {
+        var parts = new List<string>();
+        for (var slot = 0; slot < registration.Capacity; slot++)
+        {
+            if (registration.InnovationSamples(slot) > 0)
+            {
+                parts.Add(string.Create(CultureInfo.InvariantCulture, $"radar {slot} from track innovations: {registration.InnovationSamples(slot)} samples, range sigma {registration.InnovationRangeSigmaMillimetres(slot) / 1000.0:F1} m, azimuth sigma {registration.InnovationAzimuthSigmaMicrodegrees(slot) / 1e6:F3} deg"));
+            }
+
+            if (registration.Samples(slot) == 0)
+            {
+                continue;
+            }
+
+            parts.Add(string.Create(
+                CultureInfo.InvariantCulture,
+                $"radar {slot}: {registration.Samples(slot)} residuals{(registration.HasEstimate(slot) ? "" : " (too few, not used)")}, range bias {registration.RangeBiasMillimetres(slot) / 1000.0:F1} m, sigma {registration.RangeSigmaMillimetres(slot) / 1000.0:F1} m, azimuth bias {registration.AzimuthBiasMicrodegrees(slot) / 1e6:F3} deg, sigma {registration.AzimuthSigmaMicrodegrees(slot) / 1e6:F3} deg"));
+        }
+
+        return "radar registration against ADS-B: " + (parts.Count == 0 ? "no residuals" : string.Join("; ", parts)) + string.Create(CultureInfo.InvariantCulture, $"; {registration.GrossErrors} gross residuals ignored");
+    }
+}
