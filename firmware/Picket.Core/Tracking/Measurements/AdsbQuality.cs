@@ -115,22 +115,8 @@ public static class AdsbQuality
     /// <returns>√(first² + second²), mm.</returns>
     public static int RootSumSquare(int first, int second)
     {
-        ulong square = ((ulong)((long)first * first)) + ((ulong)((long)second * second));
-        // Integer square root by Newton's method from an over-estimate: exact floor, no floating point.
-        if (square == 0)
-        {
-            return 0;
-        }
-
-        ulong root = square;
-        ulong next = (root + 1) / 2;
-        while (next < root)
-        {
-            root = next;
-            next = (root + (square / root)) / 2;
-        }
-
-        return (int)root;
+        int saturations = 0;
+        return (int)Numerics.FixedPoint.Hypotenuse(first, second, ref saturations);
     }
 
     private static long RoundedDivide(long numerator, long denominator) => (numerator + (denominator / 2)) / denominator;

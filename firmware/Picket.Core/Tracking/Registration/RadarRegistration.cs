@@ -254,20 +254,7 @@ public sealed class RadarRegistration
 
     private static long SquareRoot(long value)
     {
-        if (value <= 0)
-        {
-            return 0;
-        }
-
-        // Integer Newton iteration from above: the floor of the square root, then rounded.
-        long root = value;
-        long next = (root + 1) / 2;
-        while (next < root)
-        {
-            root = next;
-            next = (root + (value / root)) / 2;
-        }
-
-        return (value - (root * root)) > root ? root + 1 : root;
+        int saturations = 0;
+        return value <= 0 ? 0 : Numerics.FixedPoint.SquareRoot(value, 0, ref saturations);
     }
 }
