@@ -112,6 +112,16 @@ public sealed partial class Tracker
         long northMillimetres = Q31x32.ToScaledInteger(north, 1000, ref saturations);
         long sigma = FixedPoint.SquareRoot(PredictedPositionVariance(track, now), Q39x24.FractionBits, ref saturations);
         long sigmaMillimetres = FixedPoint.MultiplyShift(sigma, 1000, Q39x24.FractionBits, ref saturations);
+
+        // The entry margin is no deeper than the target flies in the configured time: a slow
+        // target's wide sigma must not hold its alert for seconds.
+        long speedMillimetres = Q31x32.ToScaledInteger(Speed(track), 1000, ref saturations);
+        long travelled = speedMillimetres * _configuration.ZoneEnterMarginTravelMilliseconds / 1000 / _configuration.ZoneEnterMarginSigmas;
+        if (travelled < sigmaMillimetres)
+        {
+            sigmaMillimetres = travelled;
+        }
+
         _zoneMonitor.Sample(track, eastMillimetres, northMillimetres, now, sigmaMillimetres, fresh);
     }
 

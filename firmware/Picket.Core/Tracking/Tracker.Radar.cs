@@ -16,6 +16,7 @@ public sealed partial class Tracker
     private PlotGeometry[] _geometry;
     private int _plotCount;
     private long _batchStartMicroseconds;
+    private long _batchSpanMicroseconds;
     private bool[] _taken;
     private bool[] _gated;
     private RadarBatchAssociator _associator;
@@ -34,14 +35,18 @@ public sealed partial class Tracker
 
         AdvanceTo(measurement.TimeUnixMicroseconds);
         if (_plotCount > 0 && (_plotCount == _plots.Length || measurement.TimeUnixMicroseconds < _batchStartMicroseconds
-            || measurement.TimeUnixMicroseconds - _batchStartMicroseconds > _configuration.BatchSpanMicroseconds))
+            || measurement.TimeUnixMicroseconds - _batchStartMicroseconds > _batchSpanMicroseconds))
         {
             FlushRadar();
         }
 
         if (_plotCount == 0)
         {
+            // A batch spans at most half of this radar's scan: one target's plots of two scans
+            // (1 s apart on a 1 s radar) never compete in one assignment.
             _batchStartMicroseconds = measurement.TimeUnixMicroseconds;
+            long halfScan = _radarSites.ScanPeriodOf(measurement.SensorId, _configuration.ScanPeriodMicroseconds) / 2;
+            _batchSpanMicroseconds = _configuration.BatchSpanMicroseconds < halfScan ? _configuration.BatchSpanMicroseconds : halfScan;
         }
 
         _plots[_plotCount++] = measurement;

@@ -115,7 +115,7 @@ public sealed partial class Tracker
         }
 
         _nowMicroseconds = timeUnixMicroseconds;
-        if (_plotCount > 0 && _nowMicroseconds - _batchStartMicroseconds > _configuration.BatchSpanMicroseconds)
+        if (_plotCount > 0 && _nowMicroseconds - _batchStartMicroseconds > _batchSpanMicroseconds)
         {
             FlushRadar();
         }

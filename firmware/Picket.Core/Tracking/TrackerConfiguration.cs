@@ -132,6 +132,12 @@ public sealed class TrackerConfiguration
     public long ZoneMinimumEnterMarginMillimetres = 10_000;
 
     /// <summary>
+    /// …and at most the distance the track flies in this time, milliseconds (a 30 m/s drone:
+    /// 15 m in 500 ms), so a slow target's wide sigma does not hold its alert for seconds.
+    /// </summary>
+    public int ZoneEnterMarginTravelMilliseconds = 500;
+
+    /// <summary>
     /// Process noise of tentative radar tracks. A quiet model makes clutter (uniformly random
     /// plots) fail the gates of later scans, while a real target in straight flight passes;
     /// the class is chosen from speed and identity on confirmation.

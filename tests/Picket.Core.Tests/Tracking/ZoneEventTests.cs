@@ -87,4 +87,34 @@ public class ZoneEventTests
         Assert.DoesNotContain(ZoneAlertEvent.Exit, events);
         Assert.Equal([ZoneAlertEvent.Enter, ZoneAlertEvent.Lost], events);
     }
+
+    [Fact]
+    public void Housekeeping_SlowTargetWithAWideSigma_EnterAlertSoonAfterTheCrossing()
+    {
+        // A slow target (20 m/s, a Mode S reply with Mode C, so its height is known) seen every
+        // second by a radar whose azimuth noise is 0.2° at 20 km (70 m across): its position
+        // sigma is tens of metres, but the entry margin is no deeper than it flies in half a
+        // second (10 m). Truth: it crosses x = 10 km at 150 s (starting 7 km east, 20 km north).
+        var capped = EntryTime(new TrackerConfiguration { ScanPeriodMicroseconds = 1_000_000 });
+        var sigmaOnly = EntryTime(new TrackerConfiguration { ScanPeriodMicroseconds = 1_000_000, ZoneEnterMarginTravelMilliseconds = 1_000_000 });
+
+        Assert.InRange(capped, 149.0, 154.0);
+        Assert.True(capped < sigmaOnly, $"capped margin {capped} s, two sigmas {sigmaOnly} s");
+    }
+
+    private static double EntryTime(TrackerConfiguration configuration)
+    {
+        var zone = new ZoneGeometry([10_000_000, 30_000_000, 30_000_000, 10_000_000], [10_000_000, 10_000_000, 30_000_000, 30_000_000], [0]);
+        var scene = new TrackerScene(configuration, zones: [zone]);
+        var random = new Random(9001);
+        for (var second = 0; second <= 200; second++)
+        {
+            var noise = Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
+            scene.RadarPlot(second, 7_000 + (20.0 * second), 20_000, 300, 0, noise * 0.2, 20_000, 200_000, icao: 0x4B1F01);
+        }
+
+        scene.Tracker.Finish();
+        var enter = Assert.Single(scene.Alerts, a => a.Event == ZoneAlertEvent.Enter);
+        return (enter.TimeUnixMicroseconds - TrackerScene.StartMicroseconds) / 1e6;
+    }
 }
