@@ -26,7 +26,7 @@ public sealed partial class Tracker
     private readonly Track[] _tracks;
     private readonly ZoneMonitor _zoneMonitor;
     private readonly TrackFilter _scratch = new TrackFilter();
-    private TrackReport _report;
+    private readonly TrackReporter _reporter;
     private long _nextTrackId = 1;
     private long _nowMicroseconds;
     private long _nextHousekeepingMicroseconds;
@@ -51,6 +51,7 @@ public sealed partial class Tracker
         _mastHeightMillimetres = mastHeightMillimetres;
         _output = output;
         Counters = new TrackerCounters();
+        _reporter = new TrackReporter(plane, output);
         _zoneMonitor = new ZoneMonitor(zones, zoneNames, configuration.ZoneMarginMillimetres, configuration.ZoneDwellSamples, configuration.ZoneMinimumEnterMarginMillimetres, configuration.ZoneEnterMarginSigmas, output, Counters);
         _tracks = new Track[configuration.TrackCapacity];
         for (int i = 0; i < _tracks.Length; i++)
