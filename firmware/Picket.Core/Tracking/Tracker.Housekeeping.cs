@@ -51,10 +51,17 @@ public sealed partial class Tracker
         track.Misses = idle <= 0 ? 0 : (int)(idle / interval);
         if (UsesScore(track))
         {
-            return ScoreLifeCycle(track, now);
-        }
+            if (!ScoreKeeps(track))
+            {
+                return false;
+            }
 
-        if (track.Status == TrackStatus.Tentative)
+            if (track.Status == TrackStatus.Tentative)
+            {
+                return true;
+            }
+        }
+        else if (track.Status == TrackStatus.Tentative)
         {
             if (radarOnly && now - track.BornMicroseconds > scan / 2)
             {
@@ -112,17 +119,9 @@ public sealed partial class Tracker
         long northMillimetres = Q31x32.ToScaledInteger(north, 1000, ref saturations);
         long sigma = FixedPoint.SquareRoot(PredictedPositionVariance(track, now), Q39x24.FractionBits, ref saturations);
         long sigmaMillimetres = FixedPoint.MultiplyShift(sigma, 1000, Q39x24.FractionBits, ref saturations);
-
-        // The entry margin is no deeper than the target flies in the configured time: a slow
-        // target's wide sigma must not hold its alert for seconds.
         long speedMillimetres = Q31x32.ToScaledInteger(Speed(track), 1000, ref saturations);
-        long travelled = speedMillimetres * _configuration.ZoneEnterMarginTravelMilliseconds / 1000 / _configuration.ZoneEnterMarginSigmas;
-        if (travelled < sigmaMillimetres)
-        {
-            sigmaMillimetres = travelled;
-        }
-
-        _zoneMonitor.Sample(track, eastMillimetres, northMillimetres, now, sigmaMillimetres, fresh);
+        Counters.Saturations += saturations;
+        _zoneMonitor.Sample(track, eastMillimetres, northMillimetres, now, sigmaMillimetres, speedMillimetres, fresh);
     }
 
     private void Confirm(Track track)

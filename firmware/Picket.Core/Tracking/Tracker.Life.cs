@@ -63,10 +63,11 @@ public sealed partial class Tracker
         }
     }
 
-    // The score's life cycle, once per housekeeping round (track.Misses is already counted):
-    // charges the new misses, deletes by the score, keeps the confirmed branch's miss cap and
-    // uncertainty limit. Returns false when the track must be dropped.
-    private bool ScoreLifeCycle(Track track, long now)
+    // The score's part of the life cycle, once per housekeeping round (track.Misses is already
+    // counted): charges the new misses; false when the score deletes the track (a tentative one
+    // also on the miss cap). A confirmed track then meets the same miss cap and uncertainty limit
+    // as under M-of-N (AdvanceLifeCycle).
+    private bool ScoreKeeps(Track track)
     {
         if (track.Misses > track.ScoreMissesCharged)
         {
@@ -75,18 +76,8 @@ public sealed partial class Tracker
             track.Score = _score.Add(track.Score, misses * _score.MissIncrement);
         }
 
-        if (track.Status == TrackStatus.Tentative)
-        {
-            return !_score.Deletes(track.Score, track.ScorePeak, false) && track.Misses < _configuration.TentativeMaxMisses;
-        }
-
-        track.Status = track.Misses >= 1 ? TrackStatus.Coasting : TrackStatus.Confirmed;
-        if (_score.Deletes(track.Score, track.ScorePeak, true) || track.Misses > _configuration.ConfirmedMaxMisses)
-        {
-            return false;
-        }
-
-        return PredictedPositionVariance(track, now) <= Q39x24.FromInteger((long)_configuration.MaxPositionSigmaMetres * _configuration.MaxPositionSigmaMetres);
+        bool tentative = track.Status == TrackStatus.Tentative;
+        return !_score.Deletes(track.Score, track.ScorePeak, !tentative) && (!tentative || track.Misses < _configuration.TentativeMaxMisses);
     }
 
     // A primary-only radar track must have moved before it is confirmed (ConfirmMinimumDisplacementMetres):
@@ -101,13 +92,14 @@ public sealed partial class Tracker
         int saturations = 0;
         long east = track.Filter.Horizontal.Mean[0] - track.BirthEast;
         long north = track.Filter.Horizontal.Mean[1] - track.BirthNorth;
-        long distance = Numerics.FixedPoint.Hypotenuse(east, north, ref saturations);
+        long distance = FixedPoint.Hypotenuse(east, north, ref saturations);
 
         // Q31.32 squared and shifted by 40 is Q39.24, the variances' format.
-        long squared = Numerics.FixedPoint.MultiplyShift(distance, distance, 40, ref saturations);
-        long minimum = Numerics.Q39x24.FromInteger((long)_configuration.ConfirmMinimumDisplacementMetres * _configuration.ConfirmMinimumDisplacementMetres);
-        long now = track.Filter.Horizontal.CovarianceAt(0, 0) > track.Filter.Horizontal.CovarianceAt(1, 1) ? track.Filter.Horizontal.CovarianceAt(0, 0) : track.Filter.Horizontal.CovarianceAt(1, 1);
-        long uncertainty = 4 * (track.BirthVariance + now);
+        long squared = FixedPoint.MultiplyShift(distance, distance, 40, ref saturations);
+        long minimum = Q39x24.FromInteger((long)_configuration.ConfirmMinimumDisplacementMetres * _configuration.ConfirmMinimumDisplacementMetres);
+        long eastVariance = track.Filter.Horizontal.CovarianceAt(0, 0);
+        long northVariance = track.Filter.Horizontal.CovarianceAt(1, 1);
+        long uncertainty = 4 * (track.BirthVariance + (eastVariance > northVariance ? eastVariance : northVariance));
         Counters.Saturations += saturations;
         return squared >= (minimum > uncertainty ? minimum : uncertainty);
     }

@@ -22,7 +22,6 @@ public sealed partial class Tracker
     private readonly TrackerConfiguration _configuration;
     private readonly MastPlane _plane;
     private readonly int _mastHeightMillimetres;
-    private readonly ITrackerOutput _output;
     private readonly Track[] _tracks;
     private readonly ZoneMonitor _zoneMonitor;
     private readonly TrackFilter _scratch = new TrackFilter();
@@ -49,10 +48,9 @@ public sealed partial class Tracker
         _configuration = configuration;
         _plane = plane;
         _mastHeightMillimetres = mastHeightMillimetres;
-        _output = output;
         Counters = new TrackerCounters();
         _reporter = new TrackReporter(plane, output);
-        _zoneMonitor = new ZoneMonitor(zones, zoneNames, configuration.ZoneMarginMillimetres, configuration.ZoneDwellSamples, configuration.ZoneMinimumEnterMarginMillimetres, configuration.ZoneEnterMarginSigmas, output, Counters);
+        _zoneMonitor = new ZoneMonitor(zones, zoneNames, configuration.ZoneMarginMillimetres, configuration.ZoneDwellSamples, configuration.ZoneMinimumEnterMarginMillimetres, configuration.ZoneEnterMarginSigmas, configuration.ZoneEnterMarginTravelMilliseconds, output, Counters);
         _tracks = new Track[configuration.TrackCapacity];
         for (int i = 0; i < _tracks.Length; i++)
         {

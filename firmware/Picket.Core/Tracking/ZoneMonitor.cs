@@ -19,6 +19,7 @@ public sealed class ZoneMonitor
     private readonly TrackerCounters _counters;
     private readonly long _minimumEnterMarginMillimetres;
     private readonly int _enterMarginSigmas;
+    private readonly long _enterMarginTravelMilliseconds;
     private ZoneAlert _alert;
 
     /// <summary>Creates the monitor.</summary>
@@ -28,9 +29,10 @@ public sealed class ZoneMonitor
     /// <param name="dwellSamples">Consecutive samples beyond the margin that change a zone state.</param>
     /// <param name="minimumEnterMarginMillimetres">Smallest margin inside the zone that counts towards an entry, mm.</param>
     /// <param name="enterMarginSigmas">Entry margin in the track's position sigmas (between the minimum and <paramref name="marginMillimetres"/>).</param>
+    /// <param name="enterMarginTravelMilliseconds">The entry margin is at most the distance the track flies in this time, ms.</param>
     /// <param name="output">Receives the alerts.</param>
     /// <param name="counters">Counts the alerts.</param>
-    public ZoneMonitor(ZoneGeometry[] zones, string[] names, long marginMillimetres, int dwellSamples, long minimumEnterMarginMillimetres, int enterMarginSigmas, ITrackerOutput output, TrackerCounters counters)
+    public ZoneMonitor(ZoneGeometry[] zones, string[] names, long marginMillimetres, int dwellSamples, long minimumEnterMarginMillimetres, int enterMarginSigmas, long enterMarginTravelMilliseconds, ITrackerOutput output, TrackerCounters counters)
     {
         if (zones == null || names == null || output == null || counters == null)
         {
@@ -49,6 +51,7 @@ public sealed class ZoneMonitor
         _counters = counters;
         _minimumEnterMarginMillimetres = minimumEnterMarginMillimetres;
         _enterMarginSigmas = enterMarginSigmas;
+        _enterMarginTravelMilliseconds = enterMarginTravelMilliseconds;
     }
 
     /// <summary>Zones watched.</summary>
@@ -62,10 +65,17 @@ public sealed class ZoneMonitor
     /// <param name="northMillimetres">Estimated plane north, mm.</param>
     /// <param name="timeMicroseconds">Data time of the sample, UTC µs.</param>
     /// <param name="sigmaMillimetres">The estimate's horizontal position one-sigma (larger axis), mm: an entry needs the estimate that many sigmas (configured) inside, between the minimum and the full margin.</param>
+    /// <param name="speedMillimetresPerSecond">The track's speed, mm/s: the entry margin is no deeper than it flies in the configured time (a slow target's wide sigma must not hold its alert for seconds).</param>
     /// <param name="fresh">True when the estimate rests on a measurement of the current opportunity (no miss): only then may an exit be declared.</param>
-    public void Sample(Track track, long eastMillimetres, long northMillimetres, long timeMicroseconds, long sigmaMillimetres, bool fresh)
+    public void Sample(Track track, long eastMillimetres, long northMillimetres, long timeMicroseconds, long sigmaMillimetres, long speedMillimetresPerSecond, bool fresh)
     {
         long enterMargin = sigmaMillimetres * _enterMarginSigmas;
+        long travelled = speedMillimetresPerSecond * _enterMarginTravelMilliseconds / 1000;
+        if (travelled < enterMargin)
+        {
+            enterMargin = travelled;
+        }
+
         if (enterMargin < _minimumEnterMarginMillimetres)
         {
             enterMargin = _minimumEnterMarginMillimetres;

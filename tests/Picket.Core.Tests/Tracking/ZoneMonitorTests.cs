@@ -24,7 +24,7 @@ public class ZoneMonitorTests : ITrackerOutput
         long[] east = [9_000_000, 9_950_000, 10_200_000, 10_300_000, 15_000_000, 20_050_000, 20_200_000, 20_300_000];
         for (int i = 0; i < east.Length; i++)
         {
-            monitor.Sample(track, east[i], 0, i * Second, 0, fresh: true);
+            monitor.Sample(track, east[i], 0, i * Second, 0, 1_000_000, fresh: true);
         }
 
         Assert.Equal([ZoneAlertEvent.Enter, ZoneAlertEvent.Exit], _alerts.Select(a => a.Event));
@@ -39,16 +39,16 @@ public class ZoneMonitorTests : ITrackerOutput
     public void Sample_CoastingEstimateLeaves_NoExitUntilAFreshEstimateIsOutside()
     {
         var (monitor, track) = Create();
-        monitor.Sample(track, 12_000_000, 0, 0, 0, fresh: true);
-        monitor.Sample(track, 12_000_000, 0, Second, 0, fresh: true);
+        monitor.Sample(track, 12_000_000, 0, 0, 0, 1_000_000, fresh: true);
+        monitor.Sample(track, 12_000_000, 0, Second, 0, 1_000_000, fresh: true);
         for (int i = 2; i < 6; i++)
         {
-            monitor.Sample(track, 25_000_000, 0, i * Second, 0, fresh: false);
+            monitor.Sample(track, 25_000_000, 0, i * Second, 0, 1_000_000, fresh: false);
         }
 
         Assert.Equal([ZoneAlertEvent.Enter], _alerts.Select(a => a.Event));
-        monitor.Sample(track, 25_000_000, 0, 6 * Second, 0, fresh: true);
-        monitor.Sample(track, 25_000_000, 0, 7 * Second, 0, fresh: true);
+        monitor.Sample(track, 25_000_000, 0, 6 * Second, 0, 1_000_000, fresh: true);
+        monitor.Sample(track, 25_000_000, 0, 7 * Second, 0, 1_000_000, fresh: true);
         Assert.Equal([ZoneAlertEvent.Enter, ZoneAlertEvent.Exit], _alerts.Select(a => a.Event));
     }
 
@@ -56,8 +56,8 @@ public class ZoneMonitorTests : ITrackerOutput
     public void Sample_CoastingEstimateEnters_EnterRaised()
     {
         var (monitor, track) = Create();
-        monitor.Sample(track, 12_000_000, 0, 0, 0, fresh: false);
-        monitor.Sample(track, 12_500_000, 0, Second, 0, fresh: false);
+        monitor.Sample(track, 12_000_000, 0, 0, 0, 1_000_000, fresh: false);
+        monitor.Sample(track, 12_500_000, 0, Second, 0, 1_000_000, fresh: false);
 
         Assert.Equal([ZoneAlertEvent.Enter], _alerts.Select(a => a.Event));
     }
@@ -67,7 +67,7 @@ public class ZoneMonitorTests : ITrackerOutput
     {
         var (monitor, track) = Create();
         monitor.Confirmed(track);
-        monitor.Sample(track, 12_000_000, 0, 10 * Second, 0, fresh: true);
+        monitor.Sample(track, 12_000_000, 0, 10 * Second, 0, 1_000_000, fresh: true);
         monitor.Ended(track, 25 * Second);
 
         Assert.Equal([ZoneAlertEvent.Enter, ZoneAlertEvent.Lost], _alerts.Select(a => a.Event));
@@ -90,17 +90,17 @@ public class ZoneMonitorTests : ITrackerOutput
     {
         // Full margin 100 m, minimum entry margin 10 m, 2 sigmas: σ 10 m → 20 m, σ 40 m → 80 m,
         // σ 1 m → the 10 m minimum. Two samples at the same place (dwell 2).
-        var monitor = new ZoneMonitor([Square()], ["square"], 100_000, 2, 10_000, 2, this, _counters);
+        var monitor = new ZoneMonitor([Square()], ["square"], 100_000, 2, 10_000, 2, 500, this, _counters);
         var track = new Track(1);
-        monitor.Sample(track, east, 0, 0, sigma, fresh: true);
-        monitor.Sample(track, east, 0, Second, sigma, fresh: true);
+        monitor.Sample(track, east, 0, 0, sigma, 1_000_000, fresh: true);
+        monitor.Sample(track, east, 0, Second, sigma, 1_000_000, fresh: true);
 
         Assert.Equal(entered, _alerts.Count == 1);
     }
 
     [Fact]
     public void Constructor_NamesAndZonesDiffer_Refused() =>
-        Assert.Throws<ArgumentException>(() => new ZoneMonitor([Square()], [], 0, 1, 0, 2, this, _counters));
+        Assert.Throws<ArgumentException>(() => new ZoneMonitor([Square()], [], 0, 1, 0, 2, 500, this, _counters));
 
     // 10 km square from 10 to 20 km east, -5 to 5 km north; a second zone far away (50-60 km east).
     private static ZoneGeometry Square() =>
@@ -109,7 +109,7 @@ public class ZoneMonitorTests : ITrackerOutput
     private (ZoneMonitor Monitor, Track Track) Create()
     {
         var far = new ZoneGeometry([50_000_000, 60_000_000, 60_000_000, 50_000_000], [-5_000_000, -5_000_000, 5_000_000, 5_000_000], [0]);
-        var monitor = new ZoneMonitor([Square(), far], ["square", "far"], 100_000, 2, 100_000, 2, this, _counters);
+        var monitor = new ZoneMonitor([Square(), far], ["square", "far"], 100_000, 2, 100_000, 2, 500, this, _counters);
         var track = new Track(2);
         return (monitor, track);
     }
