@@ -62,11 +62,17 @@ public sealed class TrackingPipeline
     /// <summary>The Mode S pipeline's counters.</summary>
     public ModeSPipeline ModeS => _modeS;
 
+    /// <summary>Radar range noise assumed when nothing says better (a data sheet's one sigma), mm.</summary>
+    public const int DefaultRadarSigmaRangeMillimetres = 70_000;
+
+    /// <summary>Radar azimuth noise assumed when nothing says better, µdeg.</summary>
+    public const int DefaultRadarSigmaAzimuthMicrodegrees = 80_000;
+
     /// <summary>Radar noise assumed for ASTERIX plots (the radar does not send it): one-sigma range, mm.</summary>
-    public int RadarSigmaRangeMillimetres { get; init; } = 70_000;
+    public int RadarSigmaRangeMillimetres { get; init; } = DefaultRadarSigmaRangeMillimetres;
 
     /// <summary>One-sigma azimuth, microdegrees.</summary>
-    public int RadarSigmaAzimuthMicrodegrees { get; init; } = 80_000;
+    public int RadarSigmaAzimuthMicrodegrees { get; init; } = DefaultRadarSigmaAzimuthMicrodegrees;
 
     /// <summary>Processes one Mode S frame received at <paramref name="timeUnixMicroseconds"/>.</summary>
     /// <param name="frame">The frame; its 12 MHz timestamp (if any) drives CPR pairing.</param>

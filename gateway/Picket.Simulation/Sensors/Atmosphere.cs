@@ -41,8 +41,4 @@ public sealed class Atmosphere
     /// <summary>The pressure altitude an altimeter set to 1013.25 hPa reads at <paramref name="geometricMetres"/>, metres.</summary>
     public double PressureAltitudeMetres(double geometricMetres) =>
         (geometricMetres - QnhOffsetMetres) * IsaSeaLevelKelvin / (IsaSeaLevelKelvin + TemperatureDeviationKelvin);
-
-    /// <summary>The geometric height at pressure altitude <paramref name="pressureMetres"/>, metres.</summary>
-    public double GeometricMetres(double pressureMetres) =>
-        QnhOffsetMetres + (pressureMetres * (IsaSeaLevelKelvin + TemperatureDeviationKelvin) / IsaSeaLevelKelvin);
 }

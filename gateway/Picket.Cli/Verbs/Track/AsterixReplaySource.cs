@@ -15,7 +15,8 @@ namespace Picket.Cli.Verbs.Track;
 /// </summary>
 internal sealed class AsterixReplaySource : IReplaySource
 {
-    private const long FirstRecordReferenceOffsetMicroseconds = 11 * 3_600_000_000L;
+    /// <summary>The first record's time of day is placed on the day nearest --start plus this (the window [start - 1 h, start + 23 h)).</summary>
+    internal const long FirstRecordReferenceOffsetMicroseconds = 11 * 3_600_000_000L;
     private readonly List<(byte[] Buffer, int Offset, int End)> _blocks = [];
     private readonly Cat048Decoder _cat048 = new();
     private readonly Cat034Decoder _cat034 = new();

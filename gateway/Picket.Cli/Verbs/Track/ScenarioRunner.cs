@@ -34,10 +34,10 @@ internal sealed class ScenarioRunner
     private readonly Dictionary<int, TrackingPipeline> _perTarget = [];
 
     /// <summary>The tracker's nominal radar range noise (a data sheet's one sigma), metres: TrackingPipeline's default.</summary>
-    public const double NominalRadarSigmaRangeMetres = 70;
+    public const double NominalRadarSigmaRangeMetres = TrackingPipeline.DefaultRadarSigmaRangeMillimetres / 1000.0;
 
     /// <summary>The tracker's nominal radar azimuth noise, degrees: TrackingPipeline's default.</summary>
-    public const double NominalRadarSigmaAzimuthDegrees = 0.08;
+    public const double NominalRadarSigmaAzimuthDegrees = TrackingPipeline.DefaultRadarSigmaAzimuthMicrodegrees / 1e6;
 
     public ScenarioRunner(ScenarioDefinition definition, double? seconds, TrackerConfiguration? configuration = null, bool truthAssociated = false, bool recorded = false, int? seed = null)
     {

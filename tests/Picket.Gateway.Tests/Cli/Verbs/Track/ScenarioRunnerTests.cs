@@ -138,14 +138,17 @@ public sealed class ScenarioRunnerTests
         return (runner, report);
     }
 
+    // The tracker is told a radar noise 30 % above the simulator's.
+    private const double NoiseFactor = 1.3;
+
     // The first held-out seed; the tracker told a radar noise 30 % above the simulator's.
-    private static ScenarioRunner NewRunner(string name, double? seconds, bool truthAssociated = false, bool recorded = false, double noiseFactor = 1.3)
+    private static ScenarioRunner NewRunner(string name, double? seconds, bool truthAssociated = false, bool recorded = false)
     {
         var definition = ScenarioLoader.LoadBuiltIn(name);
         return new ScenarioRunner(definition, seconds, truthAssociated: truthAssociated, recorded: recorded, seed: definition.HeldOutSeeds[0])
         {
-            AssumedRadarSigmaRangeMetres = definition.Radar!.SigmaRangeM * noiseFactor,
-            AssumedRadarSigmaAzimuthDegrees = definition.Radar.SigmaAzimuthDeg * noiseFactor,
+            AssumedRadarSigmaRangeMetres = definition.Radar!.SigmaRangeM * NoiseFactor,
+            AssumedRadarSigmaAzimuthDegrees = definition.Radar.SigmaAzimuthDeg * NoiseFactor,
         };
     }
 

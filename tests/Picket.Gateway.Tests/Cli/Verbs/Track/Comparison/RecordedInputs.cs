@@ -31,7 +31,6 @@ internal enum RecordedInputKind
 /// </summary>
 internal static class RecordedInputs
 {
-    private const long FirstRecordReferenceOffsetMicroseconds = 11 * 3_600_000_000L;
 
     /// <summary>Decodes both streams and merges them in time order (stable: Beast first on ties).</summary>
     public static List<RecordedInput> Decode(byte[] beast, byte[] asterix, long startUnixMicroseconds, double siteLatitude, double siteLongitude)
@@ -71,7 +70,7 @@ internal static class RecordedInputs
             var time = start + (lastTicks / 12);
             message = default;
             if (pipeline.Process(frame, lastTicks, ref message, out var status, out var latitude, out var longitude) == ModeSFrameOutcome.Decoded
-                && ModeSObservationBuilder.TryBuild(ref message, status, latitude, longitude, time, 25_000, out var observation))
+                && ModeSObservationBuilder.TryBuild(ref message, status, latitude, longitude, time, new Picket.Tracking.TrackerConfiguration().AdsbPositionSigmaMillimetres, out var observation))
             {
                 inputs.Add(new RecordedInput(time, RecordedInputKind.ModeS, observation, default));
             }
@@ -84,7 +83,7 @@ internal static class RecordedInputs
         var cat034 = new Cat034Decoder();
         var offsets = new int[AsterixUap.MaxFieldReferenceNumber + 1];
         var sensor = new RadarSensor { HasConfiguredSensorId = false };
-        var reference = start + FirstRecordReferenceOffsetMicroseconds;
+        var reference = start + Picket.Cli.Verbs.Track.AsterixReplaySource.FirstRecordReferenceOffsetMicroseconds;
         var position = 0;
         while (position < bytes.Length)
         {
