@@ -112,9 +112,7 @@ public sealed partial class Tracker
     private void CheckZones(Track track, long now, bool fresh)
     {
         int saturations = 0;
-        long seconds = Q31x32.FromMicroseconds(now - track.Filter.TimeMicroseconds, ref saturations);
-        long east = track.Filter.Horizontal.Mean[0] + Q31x32.Multiply(track.Filter.Horizontal.Mean[2], seconds, ref saturations);
-        long north = track.Filter.Horizontal.Mean[1] + Q31x32.Multiply(track.Filter.Horizontal.Mean[3], seconds, ref saturations);
+        PredictedPosition(track, now, out long east, out long north, ref saturations);
         long eastMillimetres = Q31x32.ToScaledInteger(east, 1000, ref saturations);
         long northMillimetres = Q31x32.ToScaledInteger(north, 1000, ref saturations);
         long sigma = FixedPoint.SquareRoot(PredictedPositionVariance(track, now), Q39x24.FractionBits, ref saturations);

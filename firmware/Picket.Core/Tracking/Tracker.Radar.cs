@@ -156,9 +156,7 @@ public sealed partial class Tracker
     private bool RoughlyNear(Track track, long east, long north, long time)
     {
         int saturations = 0;
-        long seconds = Q31x32.FromMicroseconds(time - track.Filter.TimeMicroseconds, ref saturations);
-        long predictedEast = track.Filter.Horizontal.Mean[0] + Q31x32.Multiply(track.Filter.Horizontal.Mean[2], seconds, ref saturations);
-        long predictedNorth = track.Filter.Horizontal.Mean[1] + Q31x32.Multiply(track.Filter.Horizontal.Mean[3], seconds, ref saturations);
+        PredictedPosition(track, time, out long predictedEast, out long predictedNorth, ref saturations);
         long limit = Q31x32.FromInteger(CoarseGateMetres);
         long de = predictedEast - east;
         long dn = predictedNorth - north;

@@ -29,11 +29,11 @@ public sealed partial class Tracker
                 continue;
             }
 
-            long seconds = Q31x32.FromMicroseconds(time - track.Filter.TimeMicroseconds, ref saturations);
             long[] mean = track.Filter.Horizontal.Mean;
             long[] other = candidate.Filter.Horizontal.Mean;
-            long east = mean[0] + Q31x32.Multiply(mean[2], seconds, ref saturations) - other[0];
-            long north = mean[1] + Q31x32.Multiply(mean[3], seconds, ref saturations) - other[1];
+            PredictedPosition(track, time, out long east, out long north, ref saturations);
+            east -= other[0];
+            north -= other[1];
             long distance = FixedPoint.Hypotenuse(east, north, ref saturations);
             long speedDifference = FixedPoint.Hypotenuse(mean[2] - other[2], mean[3] - other[3], ref saturations);
 

@@ -157,18 +157,14 @@ public sealed partial class Tracker
         return -1;
     }
 
-    private Track FindByCallsign(ulong callsign)
+    // A track's position moved along its velocity to a time (no covariance): plane east and
+    // north, Q31.32 m.
+    private static void PredictedPosition(Track track, long time, out long east, out long north, ref int saturations)
     {
-        for (int i = 0; i < _tracks.Length; i++)
-        {
-            Track track = _tracks[i];
-            if (track.InUse && track.HasCallsign && track.CallsignCharacters == callsign)
-            {
-                return track;
-            }
-        }
-
-        return null;
+        long seconds = Q31x32.FromMicroseconds(time - track.Filter.TimeMicroseconds, ref saturations);
+        long[] mean = track.Filter.Horizontal.Mean;
+        east = mean[0] + Q31x32.Multiply(mean[2], seconds, ref saturations);
+        north = mean[1] + Q31x32.Multiply(mean[3], seconds, ref saturations);
     }
 
     // A free slot for a new track; when the table is full the oldest tentative track is shed
