@@ -3,14 +3,10 @@ using System.Globalization;
 using System.Threading.Channels;
 using Grpc.Core;
 using Grpc.Net.Client;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 using Picket.Cli.Verbs.Track;
 using Picket.Contract.V1;
 using Picket.Gateway.Uplink;
 using Picket.Publishing;
-using Picket.Server;
 using Picket.Simulation.Scenarios;
 using Picket.Tracking;
 
@@ -57,61 +53,52 @@ public sealed class DemoVerb : IVerb
         }
 
         var stopwatch = Stopwatch.StartNew();
-        var server = ServerHost.Build(["--Logging:LogLevel:Default=Error", "--Listen:Port", "0"]);
-        await server.StartAsync().ConfigureAwait(false);
-        try
+        await using var server = await ServerProcess.StartAsync(["--Logging:LogLevel:Default=Error"], CancellationToken.None).ConfigureAwait(false);
+        var address = server.Address;
+        await console.Error.WriteLineAsync($"picket demo: reference server (picket-server, its own process) on {address}; scenario {definition.Name}: {definition.Description}").ConfigureAwait(false);
+
+        using var channel = GrpcChannel.ForAddress(address);
+        using var stopFeed = new CancellationTokenSource();
+        var follower = new FeedFollower(console.Out);
+        var feed = follower.FollowAsync(new TrackFeed.TrackFeedClient(channel), stopFeed.Token);
+
+        // The gateway side: the tracker runs on its own thread and hands closed batches over;
+        // the uplink sends them in order and waits for each ack.
+        var batcher = new Batcher(definition.Start.ToUnixTimeMilliseconds() * 1000, batchSeconds * 1_000_000L);
+        var runner = new ScenarioRunner(definition, seconds, recorded: true) { ReportObserver = batcher.Add, AlertObserver = batcher.Add };
+        var tracking = Task.Run(() =>
         {
-            var address = server.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-            await console.Error.WriteLineAsync($"picket demo: reference server on {address} (loopback); scenario {definition.Name}: {definition.Description}").ConfigureAwait(false);
-
-            using var channel = GrpcChannel.ForAddress(address);
-            using var stopFeed = new CancellationTokenSource();
-            var follower = new FeedFollower(console.Out);
-            var feed = follower.FollowAsync(new TrackFeed.TrackFeedClient(channel), stopFeed.Token);
-
-            // The gateway side: the tracker runs on its own thread and hands closed batches over;
-            // the uplink sends them in order and waits for each ack.
-            var batcher = new Batcher(definition.Start.ToUnixTimeMilliseconds() * 1000, batchSeconds * 1_000_000L);
-            var runner = new ScenarioRunner(definition, seconds, recorded: true) { ReportObserver = batcher.Add, AlertObserver = batcher.Add };
-            var tracking = Task.Run(() =>
+            try
             {
-                try
-                {
-                    return runner.Run(null);
-                }
-                finally
-                {
-                    batcher.Complete();
-                }
-            });
-
-            var sent = await PublishAsync(new TrackIngest.TrackIngestClient(channel), batcher.Batches, console).ConfigureAwait(false);
-            var report = await tracking.ConfigureAwait(false);
-
-            var deadline = Stopwatch.StartNew();
-            while ((follower.Updates < sent.Updates || follower.Alerts < sent.Alerts) && deadline.Elapsed < TimeSpan.FromSeconds(10))
-            {
-                await Task.Delay(20).ConfigureAwait(false);
+                return runner.Run(null);
             }
+            finally
+            {
+                batcher.Complete();
+            }
+        });
 
-            await stopFeed.CancelAsync().ConfigureAwait(false);
-            await feed.ConfigureAwait(false);
+        var sent = await PublishAsync(new TrackIngest.TrackIngestClient(channel), batcher.Batches, console).ConfigureAwait(false);
+        var report = await tracking.ConfigureAwait(false);
 
-            await console.Out.WriteLineAsync(ScenarioSummary.Format(runner, report)).ConfigureAwait(false);
-            await console.Out.WriteLineAsync(string.Create(
-                CultureInfo.InvariantCulture,
-                $"uplink: {sent.Updates} track updates and {sent.Alerts} alerts in {sent.Batches} batches, server acked up to sequence {sent.LastAck}; " +
-                $"consumer received {follower.Updates} updates and {follower.Alerts} alerts from the server's feed; wall time {stopwatch.Elapsed.TotalSeconds:F1} s")).ConfigureAwait(false);
-
-            var everyIncursionAlerted = report.Incursions.Where(i => !i.Cooperative).All(i => !double.IsNaN(i.AlertSeconds));
-            var delivered = sent.LastAck == (ulong)sent.Batches && follower.Updates == sent.Updates && follower.Alerts == sent.Alerts;
-            return everyIncursionAlerted && delivered ? CommandLine.Success : CommandLine.InputError;
-        }
-        finally
+        var deadline = Stopwatch.StartNew();
+        while ((follower.Updates < sent.Updates || follower.Alerts < sent.Alerts) && deadline.Elapsed < TimeSpan.FromSeconds(10))
         {
-            await server.StopAsync().ConfigureAwait(false);
-            await server.DisposeAsync().ConfigureAwait(false);
+            await Task.Delay(20).ConfigureAwait(false);
         }
+
+        await stopFeed.CancelAsync().ConfigureAwait(false);
+        await feed.ConfigureAwait(false);
+
+        await console.Out.WriteLineAsync(ScenarioSummary.Format(runner, report)).ConfigureAwait(false);
+        await console.Out.WriteLineAsync(string.Create(
+            CultureInfo.InvariantCulture,
+            $"uplink: {sent.Updates} track updates and {sent.Alerts} alerts in {sent.Batches} batches, server acked up to sequence {sent.LastAck}; " +
+            $"consumer received {follower.Updates} updates and {follower.Alerts} alerts from the server's feed; wall time {stopwatch.Elapsed.TotalSeconds:F1} s")).ConfigureAwait(false);
+
+        var everyIncursionAlerted = report.Incursions.Where(i => !i.Cooperative).All(i => !double.IsNaN(i.AlertSeconds));
+        var delivered = sent.LastAck == (ulong)sent.Batches && follower.Updates == sent.Updates && follower.Alerts == sent.Alerts;
+        return everyIncursionAlerted && delivered ? CommandLine.Success : CommandLine.InputError;
     }
 
     private static async Task<PublishResult> PublishAsync(TrackIngest.TrackIngestClient client, ChannelReader<UplinkBatch> batches, VerbConsole console)
