@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace Picket.Simulation.Scenarios;
 
@@ -16,7 +17,9 @@ public static class ScenarioLoader
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
         ReadCommentHandling = JsonCommentHandling.Skip,
         AllowTrailingCommas = true,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false) },
+        Converters = { new JsonStringEnumConverter<TargetClass>(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false) },
+        // Source-generated metadata: no reflection, so the loader works trimmed and NativeAOT-compiled.
+        TypeInfoResolver = ScenarioJsonContext.Default,
     };
 
     /// <summary>Names of the scenarios built into this assembly.</summary>
@@ -79,7 +82,7 @@ public static class ScenarioLoader
         ScenarioDefinition? scenario;
         try
         {
-            scenario = JsonSerializer.Deserialize<ScenarioDefinition>(stream, Options);
+            scenario = JsonSerializer.Deserialize(stream, (JsonTypeInfo<ScenarioDefinition>)Options.GetTypeInfo(typeof(ScenarioDefinition)));
         }
         catch (JsonException e)
         {

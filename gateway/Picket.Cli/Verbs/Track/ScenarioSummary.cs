@@ -8,13 +8,7 @@ namespace Picket.Cli.Verbs.Track;
 /// <summary>The end-of-run summary of <c>picket track --scenario</c> and its JSON report.</summary>
 internal static class ScenarioSummary
 {
-    private static readonly JsonSerializerOptions JsonOptions = new()
-    {
-        WriteIndented = true,
-        NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
-    };
-
-    public static string ToJson(EvaluationReport report) => JsonSerializer.Serialize(report, JsonOptions);
+    public static string ToJson(EvaluationReport report) => JsonSerializer.Serialize(report, EvaluationReportJsonContext.Default.EvaluationReport);
 
     public static string Format(ScenarioRunner runner, EvaluationReport report)
     {
