@@ -59,7 +59,7 @@ public sealed class RadarDefinition
     public double ClutterMaximumHeightM { get; set; }
 
     /// <summary>Areas of persistent, concentrated clutter (sea, coast, near the mast), on top of the uniform clutter.</summary>
-    public IList<ClutterAreaDefinition> ClutterAreas { get; init; } = [];
+    public IList<ClutterAreaDefinition> ClutterAreas { get; set; } = [];
 
     /// <summary>Lowest elevation the antenna sees, degrees (terrain and beam shape); targets below it are not detected.</summary>
     public double MinimumElevationDeg { get; set; } = -0.5;

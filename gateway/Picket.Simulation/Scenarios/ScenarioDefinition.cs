@@ -39,7 +39,7 @@ public sealed class ScenarioDefinition
     public AdsbDefinition? Adsb { get; set; }
 
     /// <summary>Scripted targets.</summary>
-    public IList<TargetDefinition> Targets { get; init; } = [];
+    public IList<TargetDefinition> Targets { get; set; } = [];
 
     /// <summary>Random civil traffic added to the scripted targets, or null.</summary>
     public TrafficDefinition? RandomTraffic { get; set; }

@@ -49,5 +49,5 @@ public sealed class TargetDefinition
     public int? NacP { get; set; }
 
     /// <summary>Flight legs in order; after the last one it flies straight and level.</summary>
-    public IList<LegDefinition> Legs { get; init; } = [];
+    public IList<LegDefinition> Legs { get; set; } = [];
 }
