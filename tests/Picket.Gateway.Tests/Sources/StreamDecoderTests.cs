@@ -17,7 +17,7 @@ public sealed class StreamDecoderTests
     public void ModeSPush_BeastCaptureInChunks_SameFramesAsIndependentDeframer(int chunk)
     {
         var bytes = File.ReadAllBytes(SharedData.PathOf("adsb/beast_ulss7_20180403.bin"));
-        var expected = ReferenceBeastFrames(bytes);
+        var expected = BeastReference.Frames(bytes);
         var decoder = new ModeSStreamDecoder(beast: true, BeastTimestampFormat.TwelveMegahertz);
         var frames = new List<string>();
         for (var offset = 0; offset < bytes.Length; offset += chunk)
@@ -107,57 +107,6 @@ public sealed class StreamDecoderTests
         Assert.Equal(162, dispatched);
         Assert.Equal(decoder.Plots, pipeline.Tracker.Counters.RadarPlots);
         Assert.True(decoder.Plots > 0);
-    }
-
-    // A Beast de-framer written from the format's description, independent of BeastFramer:
-    // 0x1a, type '1' (2 bytes), '2' (7) or '3' (14), a 6-byte timestamp and a signal byte, with
-    // 0x1a doubled inside; type '4' (status) is skipped.
-    private static List<string> ReferenceBeastFrames(byte[] bytes)
-    {
-        var frames = new List<string>();
-        var i = 0;
-        while (i < bytes.Length - 1)
-        {
-            if (bytes[i] != 0x1a || bytes[i + 1] == 0x1a)
-            {
-                i++;
-                continue;
-            }
-
-            var type = bytes[i + 1];
-            var length = type switch { (byte)'1' => 2, (byte)'2' => 7, (byte)'3' => 14, (byte)'4' => 14, _ => -1 };
-            if (length < 0)
-            {
-                i++;
-                continue;
-            }
-
-            var body = new List<byte>();
-            var j = i + 2;
-            while (body.Count < 7 + length && j < bytes.Length)
-            {
-                if (bytes[j] == 0x1a)
-                {
-                    if (j + 1 >= bytes.Length || bytes[j + 1] != 0x1a)
-                    {
-                        break; // a new frame starts: this one is truncated
-                    }
-
-                    j++;
-                }
-
-                body.Add(bytes[j++]);
-            }
-
-            if (body.Count == 7 + length && type != (byte)'4')
-            {
-                frames.Add(Convert.ToHexString(body.GetRange(7, length).ToArray()));
-            }
-
-            i = j;
-        }
-
-        return frames;
     }
 
     private static byte[] Escape(List<byte> frame)
