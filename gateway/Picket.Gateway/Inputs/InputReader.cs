@@ -75,6 +75,23 @@ public abstract class InputReader : IDisposable
         }
     }
 
+    /// <summary>Creates the reader for <paramref name="spec"/>'s transport.</summary>
+    /// <param name="spec">The input.</param>
+    /// <param name="clock">Times each chunk at arrival.</param>
+    /// <param name="handler">Receives the chunks (on the reader's thread).</param>
+    /// <param name="backoff">The reconnect policy.</param>
+    /// <returns>A serial, TCP or UDP reader (not started).</returns>
+    public static InputReader Create(InputSpec spec, GatewayClock clock, InputChunkHandler handler, ReconnectBackoff backoff)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        return spec.Transport switch
+        {
+            InputTransport.Serial => new SerialInputReader(spec, clock, handler, backoff),
+            InputTransport.Tcp => new TcpInputReader(spec, clock, handler, backoff),
+            _ => new UdpInputReader(spec, clock, handler, backoff),
+        };
+    }
+
     /// <summary>Starts the reader thread.</summary>
     public void Start()
     {

@@ -15,12 +15,7 @@ public sealed class LiveInput
     {
         Spec = spec;
         Decoder = CreateDecoder(spec);
-        Reader = spec.Transport switch
-        {
-            InputTransport.Serial => new SerialInputReader(spec, clock, handler, backoff),
-            InputTransport.Tcp => new TcpInputReader(spec, clock, handler, backoff),
-            _ => new UdpInputReader(spec, clock, handler, backoff),
-        };
+        Reader = InputReader.Create(spec, clock, handler, backoff);
     }
 
     /// <summary>The input.</summary>
