@@ -29,6 +29,7 @@ public abstract class InputReader : IDisposable
     private long _disconnectedSinceUnixMicroseconds;
     private int _connected;
     private string? _lastError;
+    private bool _disposed;
 
     /// <summary>Creates the reader.</summary>
     /// <param name="spec">The input.</param>
@@ -108,6 +109,11 @@ public abstract class InputReader : IDisposable
     /// <summary>Stops the reader and waits for its thread (at most about one poll interval).</summary>
     public void Stop()
     {
+        if (_disposed)
+        {
+            return;
+        }
+
         _stop.Cancel();
         _thread?.Join();
     }
@@ -115,7 +121,13 @@ public abstract class InputReader : IDisposable
     /// <inheritdoc />
     public void Dispose()
     {
+        if (_disposed)
+        {
+            return;
+        }
+
         Stop();
+        _disposed = true;
         _stop.Dispose();
         GC.SuppressFinalize(this);
     }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.IO.Ports;
 using Picket.Gateway.Sources;
+using Picket.Gateway.Time;
 using Picket.Testing;
 using Xunit.Abstractions;
 
@@ -17,7 +18,8 @@ public sealed class SerialInputReaderTests(ITestOutputHelper output)
         var bytes = File.ReadAllBytes(SharedData.PathOf("adsb/beast_ulss7_20180403.bin"));
         var expected = BeastReference.Frames(bytes).Count;
         using var link = new SocatLink();
-        using var inputs = InputTestRig.Create($"beast:serial:{link.DevicePath}:3000000:rtscts");
+        var live = InputTestRig.NewPipeline();
+        using var inputs = new LiveInputSet([InputSpec.Parse($"beast:serial:{link.DevicePath}:3000000:rtscts")], live, new GatewayClock());
         inputs.Start();
         Assert.True(InputTestRig.WaitFor(() => inputs.Inputs[0].Reader.Connected, Generous), inputs.Snapshot()[0].LastError);
         var watch = Stopwatch.StartNew();
@@ -38,6 +40,15 @@ public sealed class SerialInputReaderTests(ITestOutputHelper output)
         Assert.Equal(0, health.DecodeErrors);
         Assert.Equal(0, health.BytesDropped);
         Assert.True(health.LastFrameUnixMicroseconds > 0);
+
+        // The same file read directly (the replay path): the Mode S pipeline saw the same frames.
+        inputs.Stop();
+        var direct = InputTestRig.NewPipeline();
+        ReplayMerger.Run([new ModeSReplaySource("beast:file", bytes, beast: true, 0)], direct);
+        Assert.Equal(
+            (direct.ModeS.Frames, direct.ModeS.Decoded, direct.ModeS.Corrected, direct.ModeS.RejectedCrc, direct.ModeS.RejectedUnknownAddress, direct.ModeS.ConfirmedPositions),
+            (live.ModeS.Frames, live.ModeS.Decoded, live.ModeS.Corrected, live.ModeS.RejectedCrc, live.ModeS.RejectedUnknownAddress, live.ModeS.ConfirmedPositions));
+        output.WriteLine($"Mode S pipeline: {live.ModeS.Frames} frames, {live.ModeS.Decoded} decoded, {live.ModeS.ConfirmedPositions} confirmed positions (live = file)");
     }
 
     [SocatFact]
@@ -57,6 +68,7 @@ public sealed class SerialInputReaderTests(ITestOutputHelper output)
 
             link.Unplug();
             Assert.True(InputTestRig.WaitFor(() => !input.Reader.Connected, Generous), "the unplug was not noticed");
+            output.WriteLine($"unplug noticed: {input.Snapshot().LastError}");
             Thread.Sleep(1500); // unplugged for a while: the backoff grows to its cap
             output.WriteLine($"while unplugged: {input.Snapshot().LastError}");
             Assert.Equal($"serial device {link.DevicePath} is not present (unplugged, or a wrong path)", input.Snapshot().LastError);
@@ -98,6 +110,68 @@ public sealed class SerialInputReaderTests(ITestOutputHelper output)
         var health = inputs.Snapshot()[0];
         Assert.False(health.Connected);
         Assert.Equal($"serial device {missing} is not present (unplugged, or a wrong path)", health.LastError);
+    }
+
+    [SocatFact]
+    public void RawSerialPort_Unplugged_PendingReadThrowsObjectDisposedWhileIsOpenStillTrue()
+    {
+        // The trap the reader is built around, reproduced on System.IO.Ports itself.
+        using var link = new SocatLink();
+        using var port = new SerialPort(link.DevicePath, 115200) { ReadTimeout = 30_000 };
+        port.Open();
+        Exception? thrown = null;
+        var reader = new Thread(() =>
+        {
+            try
+            {
+                port.Read(new byte[16], 0, 16);
+            }
+            catch (Exception exception) when (exception is IOException or ObjectDisposedException or InvalidOperationException)
+            {
+                thrown = exception;
+            }
+        });
+        reader.Start();
+        Thread.Sleep(300);
+        link.Unplug();
+        Assert.True(reader.Join(Generous), "the pending read never returned");
+        output.WriteLine($"pending read on unplug: {thrown?.GetType().Name}: {thrown?.Message}; IsOpen {port.IsOpen}");
+        Assert.IsType<ObjectDisposedException>(thrown);
+        Assert.True(port.IsOpen);
+    }
+
+    [SocatFact]
+    public async Task RawSerialPort_ReadAsync_IgnoresTimeoutAndTheAbandonedReadStealsLaterBytes()
+    {
+        // The traps that rule out ReadAsync in the reader, reproduced on System.IO.Ports itself.
+        using var link = new SocatLink();
+        using var port = new SerialPort(link.DevicePath, 115200) { ReadTimeout = 200 };
+        port.Open();
+        var abandoned = port.BaseStream.ReadAsync(new byte[16], 0, 16);
+        var first = await Task.WhenAny(abandoned, Task.Delay(1500));
+        output.WriteLine($"ReadAsync with ReadTimeout 200 ms, after 1.5 s: completed {abandoned.IsCompleted}");
+        Assert.NotSame(abandoned, first);
+
+        using (var sender = new FileStream(link.SenderPath, FileMode.Open, FileAccess.Write))
+        {
+            sender.Write("hello"u8);
+        }
+
+        // A later synchronous read does not get the bytes: the abandoned ReadAsync takes them.
+        var buffer = new byte[16];
+        var read = 0;
+        try
+        {
+            read = port.Read(buffer, 0, buffer.Length);
+        }
+        catch (TimeoutException)
+        {
+        }
+
+        var stolen = await Task.WhenAny(abandoned, Task.Delay(5000)) == abandoned ? abandoned.Result : 0;
+        output.WriteLine($"synchronous Read got {read} bytes, the abandoned ReadAsync {stolen}");
+        Assert.Equal(5, read + stolen);
+        Assert.True(stolen > 0, "the abandoned ReadAsync took nothing");
     }
 
     [SocatFact]
