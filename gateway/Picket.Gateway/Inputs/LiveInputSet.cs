@@ -164,6 +164,4 @@ public sealed class LiveInputSet : IDisposable
 
         ChunkProcessed?.Invoke(Interlocked.Increment(ref _processedChunks));
     }
-
-    private readonly record struct InputChunk(LiveInput Input, byte[] Buffer, int Count, long ArrivalUnixMicroseconds);
 }
