@@ -1,4 +1,5 @@
 using System.Globalization;
+using Picket.Gateway.Sources;
 
 namespace Picket.Cli;
 
@@ -65,6 +66,12 @@ public static class CommandLine
         }
         catch (InputException e)
         {
+            await stderr.WriteLineAsync($"picket {verb.Name}: {e.Message}").ConfigureAwait(false);
+            return InputError;
+        }
+        catch (InputFormatException e)
+        {
+            // The gateway's own error for bad input bytes: the same exit code as the CLI's.
             await stderr.WriteLineAsync($"picket {verb.Name}: {e.Message}").ConfigureAwait(false);
             return InputError;
         }

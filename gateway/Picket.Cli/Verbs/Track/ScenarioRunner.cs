@@ -1,3 +1,4 @@
+using Picket.Gateway.Sources;
 using Picket.Gateway.Tracking;
 using Picket.Gateway.Zones;
 using Picket.Publishing;

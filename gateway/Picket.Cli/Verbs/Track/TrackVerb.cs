@@ -1,5 +1,6 @@
 using System.Globalization;
 using Picket.Cli.Verbs.Decode;
+using Picket.Gateway.Sources;
 using Picket.Gateway.Tracking;
 using Picket.Gateway.Zones;
 using Picket.Simulation.Evaluation;

@@ -83,7 +83,7 @@ internal static class RecordedInputs
         var cat034 = new Cat034Decoder();
         var offsets = new int[AsterixUap.MaxFieldReferenceNumber + 1];
         var sensor = new RadarSensor { HasConfiguredSensorId = false };
-        var reference = start + Picket.Cli.Verbs.Track.AsterixReplaySource.FirstRecordReferenceOffsetMicroseconds;
+        var reference = start + Picket.Gateway.Sources.AsterixReplaySource.FirstRecordReferenceOffsetMicroseconds;
         var position = 0;
         while (position < bytes.Length)
         {

@@ -1,16 +1,22 @@
 using Picket.Gateway.Tracking;
 
-namespace Picket.Cli.Verbs.Track;
+namespace Picket.Gateway.Sources;
 
 /// <summary>
 /// Feeds several recorded inputs into one pipeline in time order (a k-way merge on each input's
 /// current item; an input's own order is kept, ties go to the input named first), as fast as
 /// the pipeline runs.
 /// </summary>
-internal static class ReplayMerger
+public static class ReplayMerger
 {
+    /// <summary>Replays <paramref name="sources"/> into <paramref name="pipeline"/> and finishes it.</summary>
+    /// <param name="sources">The inputs, in command-line order.</param>
+    /// <param name="pipeline">The pipeline.</param>
+    /// <exception cref="InputFormatException">An input holds nothing of its format.</exception>
     public static void Run(IReadOnlyList<IReplaySource> sources, TrackingPipeline pipeline)
     {
+        ArgumentNullException.ThrowIfNull(sources);
+        ArgumentNullException.ThrowIfNull(pipeline);
         var live = new List<IReplaySource>();
         foreach (var source in sources)
         {
