@@ -45,10 +45,16 @@ internal static class ModeSJsonWriter
 
         WriteHeader(json, ref m);
         WriteExtendedSquitter(json, ref m);
-        if (position == PositionStatus.Confirmed)
+        // An aircraft's first global pair gives a position at once (issue 10); the tracker still
+        // waits for a second decode to agree, which the JSON says.
+        if (position == PositionStatus.Confirmed || position == PositionStatus.Unconfirmed)
         {
             json.WriteNumber("lat", Math.Round(latitude * DegreesPerUnit, 7));
             json.WriteNumber("lon", Math.Round(longitude * DegreesPerUnit, 7));
+            if (position == PositionStatus.Unconfirmed)
+            {
+                json.WriteBoolean("position_unconfirmed", true);
+            }
         }
 
         WriteIntegrity(json, ref m);
