@@ -30,6 +30,13 @@ internal static class ModeSJsonWriter
         }
 
         json.WriteBoolean("crc_ok", ModeSDecoder.IsTrusted(ref m));
+        if (m.CrcStatus == ModeSCrcStatus.AddressUnconfirmed)
+        {
+            // Only written under --all-replies: the address is the parity remainder of a reply
+            // from an aircraft not heard in DF11/17/18, which noise would also produce.
+            json.WriteBoolean("address_unverified", true);
+        }
+
         json.WriteNumber("corrected_bits", m.CorrectedBits);
         if (frame.HasSignal && BeastSignal.TryToHundredthsDbfs(frame.SignalLevel, out var dbfs))
         {

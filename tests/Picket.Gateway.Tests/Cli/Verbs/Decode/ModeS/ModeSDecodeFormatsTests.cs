@@ -121,7 +121,7 @@ public sealed class ModeSDecodeFormatsTests
         Assert.Contains("does not exist", stderr, StringComparison.Ordinal);
     }
 
-    private static bool Agrees(string name, JsonElement expected, JsonElement line, double tolerance)
+    internal static bool Agrees(string name, JsonElement expected, JsonElement line, double tolerance)
     {
         var present = line.TryGetProperty(name, out var actual);
         if (expected.ValueKind == JsonValueKind.Null)
