@@ -190,6 +190,15 @@ public class UplinkBatchWriterTests
     }
 
     [Fact]
+    public void Begin_GatewayIdLongerThanScratch_ClearError()
+    {
+        var writer = new UplinkBatchWriter(new byte[256], 256, 32);
+
+        var error = Assert.Throws<ArgumentException>(() => writer.Begin(new string('g', 40), 1, Created));
+        Assert.Contains("gateway id", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void TryAddTrack_BeforeBegin_Throws()
     {
         var writer = new UplinkBatchWriter(new byte[256], 256, 128);
