@@ -14,6 +14,7 @@ public sealed class ModeSPipeline
 
     private readonly KnownAircraftTable _known;
     private readonly AircraftPositionTable _positions;
+    private readonly ModeSStreamClock _clock = new ModeSStreamClock();
     private readonly int _maxCorrectedBits;
 
     /// <summary>Creates a pipeline.</summary>
@@ -61,11 +62,12 @@ public sealed class ModeSPipeline
     public long RejectedPositions { get; private set; }
 
     /// <summary>
-    /// Decodes one frame and updates the tables. The frame's timestamp is used as the time when
-    /// it has one, else <paramref name="fallbackTicks"/> (the caller's clock, 12 MHz ticks).
+    /// Decodes one frame and updates the tables. Frames are timed on the stream's one time base
+    /// (<see cref="ModeSStreamClock"/>): by the frame's timestamp when it has one, else by the
+    /// last timestamp seen plus the arrival time elapsed since (arrival alone before any).
     /// </summary>
     /// <param name="frame">The frame (corrected in place when bits are fixed).</param>
-    /// <param name="fallbackTicks">Time for frames without a receiver timestamp.</param>
+    /// <param name="fallbackTicks">When the frame arrived by the caller's monotonic clock, 12 MHz ticks.</param>
     /// <param name="message">The decoded message (valid for <see cref="ModeSFrameOutcome.Decoded"/>).</param>
     /// <param name="position">What became of the message's position, if it has one.</param>
     /// <param name="latitude">Position latitude, binary angle (for <see cref="PositionStatus.Confirmed"/>).</param>
@@ -76,13 +78,15 @@ public sealed class ModeSPipeline
         position = PositionStatus.NoPosition;
         latitude = 0;
         longitude = 0;
+
+        // Every frame's timestamp moves the stream's clock, Mode A/C included.
+        var now = _clock.Time(frame.HasTimestamp, frame.TimestampTicks, fallbackTicks);
         if (frame.Kind == ModeSFrameKind.ModeAC)
         {
             ModeAC++;
             return ModeSFrameOutcome.ModeAC;
         }
 
-        var now = frame.HasTimestamp ? frame.TimestampTicks : fallbackTicks;
         if (!ModeSDecoder.Decode(frame.Data, 0, frame.LengthBytes, _known, now, _maxCorrectedBits, ref message))
         {
             RejectedLength++;

@@ -16,6 +16,9 @@ public sealed class DecodeSummary
     /// <summary>Frames whose errors were corrected (Mode S CRC).</summary>
     public long Corrected { get; set; }
 
+    /// <summary>Of <see cref="Decoded"/>, address/parity replies from addresses not heard (<c>--all-replies</c>).</summary>
+    public long AddressUnverified { get; set; }
+
     /// <summary>Bytes skipped as garbage between frames.</summary>
     public long SkippedBytes { get; set; }
 
@@ -43,6 +46,11 @@ public sealed class DecodeSummary
         var text = string.Create(
             CultureInfo.InvariantCulture,
             $"read {Read}, decoded {Decoded}, corrected {Corrected}, rejected {Rejected}, skipped bytes {SkippedBytes}");
+        if (AddressUnverified > 0)
+        {
+            text += string.Create(CultureInfo.InvariantCulture, $"\n  decoded {AddressUnverified}: address/parity replies from addresses not heard (--all-replies, address unverified)");
+        }
+
         foreach (var (reason, count) in _rejections)
         {
             text += string.Create(CultureInfo.InvariantCulture, $"\n  rejected {count}: {reason}");

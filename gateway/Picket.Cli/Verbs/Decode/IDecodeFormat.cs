@@ -16,6 +16,10 @@ public interface IDecodeFormat
     /// <param name="input">The raw input bytes.</param>
     /// <param name="output">Receives each object; call <see cref="JsonLinesWriter.EndObject"/> after each.</param>
     /// <param name="summary">Counters to print on stderr at the end.</param>
+    /// <param name="options">What else the command line asked for.</param>
     /// <param name="cancellationToken">Stops the decode.</param>
-    Task DecodeAsync(Stream input, JsonLinesWriter output, DecodeSummary summary, CancellationToken cancellationToken);
+    Task DecodeAsync(Stream input, JsonLinesWriter output, DecodeSummary summary, DecodeOptions options, CancellationToken cancellationToken);
+
+    /// <summary>True when the format reads raw Mode S frames, so <see cref="DecodeOptions.AllReplies"/> applies.</summary>
+    bool ReadsModeSFrames { get; }
 }

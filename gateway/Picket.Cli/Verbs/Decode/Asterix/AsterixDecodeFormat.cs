@@ -17,7 +17,9 @@ internal sealed class AsterixDecodeFormat : IDecodeFormat
 
     public string Name => "asterix";
 
-    public async Task DecodeAsync(Stream input, JsonLinesWriter output, DecodeSummary summary, CancellationToken cancellationToken)
+    public bool ReadsModeSFrames => false;
+
+    public async Task DecodeAsync(Stream input, JsonLinesWriter output, DecodeSummary summary, DecodeOptions options, CancellationToken cancellationToken)
     {
         var memory = new MemoryStream();
         await input.CopyToAsync(memory, cancellationToken).ConfigureAwait(false);

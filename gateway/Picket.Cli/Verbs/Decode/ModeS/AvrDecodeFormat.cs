@@ -8,11 +8,13 @@ internal sealed class AvrDecodeFormat : IDecodeFormat
 {
     public string Name => "avr";
 
-    public async Task DecodeAsync(Stream input, JsonLinesWriter output, DecodeSummary summary, CancellationToken cancellationToken)
+    public bool ReadsModeSFrames => true;
+
+    public async Task DecodeAsync(Stream input, JsonLinesWriter output, DecodeSummary summary, DecodeOptions options, CancellationToken cancellationToken)
     {
         var frame = new ModeSFrame();
         var framer = new AvrFramer(frame);
-        var session = new ModeSDecodeSession(output, summary);
+        var session = new ModeSDecodeSession(output, summary, options.AllReplies);
         var buffer = new byte[1 << 16];
         long total = 0;
         int count;

@@ -30,6 +30,13 @@ internal static class ModeSJsonWriter
         }
 
         json.WriteBoolean("crc_ok", ModeSDecoder.IsTrusted(ref m));
+        if (m.CrcStatus == ModeSCrcStatus.AddressUnconfirmed)
+        {
+            // Only written under --all-replies: the address is the parity remainder of a reply
+            // from an aircraft not heard in DF11/17/18, which noise would also produce.
+            json.WriteBoolean("address_unverified", true);
+        }
+
         json.WriteNumber("corrected_bits", m.CorrectedBits);
         if (frame.HasSignal && BeastSignal.TryToHundredthsDbfs(frame.SignalLevel, out var dbfs))
         {
@@ -45,10 +52,16 @@ internal static class ModeSJsonWriter
 
         WriteHeader(json, ref m);
         WriteExtendedSquitter(json, ref m);
-        if (position == PositionStatus.Confirmed)
+        // An aircraft's first global pair gives a position at once (issue 10); the tracker still
+        // waits for a second decode to agree, which the JSON says.
+        if (position == PositionStatus.Confirmed || position == PositionStatus.Unconfirmed)
         {
             json.WriteNumber("lat", Math.Round(latitude * DegreesPerUnit, 7));
             json.WriteNumber("lon", Math.Round(longitude * DegreesPerUnit, 7));
+            if (position == PositionStatus.Unconfirmed)
+            {
+                json.WriteBoolean("position_unconfirmed", true);
+            }
         }
 
         WriteIntegrity(json, ref m);

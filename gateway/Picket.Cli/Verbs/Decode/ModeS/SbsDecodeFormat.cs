@@ -7,7 +7,9 @@ internal sealed class SbsDecodeFormat : IDecodeFormat
 {
     public string Name => "sbs";
 
-    public async Task DecodeAsync(Stream input, JsonLinesWriter output, DecodeSummary summary, CancellationToken cancellationToken)
+    public bool ReadsModeSFrames => false;
+
+    public async Task DecodeAsync(Stream input, JsonLinesWriter output, DecodeSummary summary, DecodeOptions options, CancellationToken cancellationToken)
     {
         var record = new SbsRecord();
         var parser = new SbsParser(record, new byte[512]);

@@ -11,7 +11,9 @@ internal sealed class NmeaDecodeFormat : IDecodeFormat
 {
     public string Name => "nmea";
 
-    public async Task DecodeAsync(Stream input, JsonLinesWriter output, DecodeSummary summary, CancellationToken cancellationToken)
+    public bool ReadsModeSFrames => false;
+
+    public async Task DecodeAsync(Stream input, JsonLinesWriter output, DecodeSummary summary, DecodeOptions options, CancellationToken cancellationToken)
     {
         var framer = new NmeaLineFramer(NmeaLineFramer.DefaultMaxLength);
         var fields = new NmeaFieldReader();

@@ -22,9 +22,26 @@ public sealed class ModeSDecodeFormatsTests
         Assert.Contains("rejected 5026: Mode A/C", stderr, StringComparison.Ordinal);
         Assert.All(lines, l => Assert.Equal("modes", l.GetProperty("type").GetString()));
 
-        // dump1090 printed 1,456 positions; the first of each of the 11 aircraft is held until confirmed.
+        // dump1090 printed 1,456 positions, each aircraft's first pair included (issue 10): so do we,
+        // the first of each of the 11 aircraft marked unconfirmed (the tracker waits for a second).
         var positions = lines.Where(l => l.TryGetProperty("lat", out _)).ToList();
-        Assert.Equal(1445, positions.Count);
+        Assert.Equal(1456, positions.Count);
+        var unconfirmed = positions.Where(l => l.TryGetProperty("position_unconfirmed", out _)).ToList();
+        Assert.Equal(11, unconfirmed.Count);
+        Assert.Equal(11, unconfirmed.Select(l => l.GetProperty("icao").GetString()).Distinct().Count());
+        var dump1090 = File.ReadLines(SharedData.PathOf("adsb/stream_ulss7_dump1090.jsonl"))
+            .Select(l => JsonDocument.Parse(l).RootElement)
+            .Where(r => r.TryGetProperty("dump1090", out var d) && d.ValueKind == JsonValueKind.Object && d.TryGetProperty("lat", out _))
+            .GroupBy(r => r.GetProperty("hex").GetString()!)
+            .ToDictionary(g => g.Key, g => g.First().GetProperty("dump1090"));
+        foreach (var position in positions)
+        {
+            // dump1090 prints 5 decimals.
+            var expected = dump1090[position.GetProperty("hex").GetString()!];
+            Assert.Equal(expected.GetProperty("lat").GetDouble(), position.GetProperty("lat").GetDouble(), 0.00001);
+            Assert.Equal(expected.GetProperty("lon").GetDouble(), position.GetProperty("lon").GetDouble(), 0.00001);
+        }
+
         var first = lines[0];
         Assert.Equal(0.0, first.GetProperty("time").GetDouble());
         Assert.Equal("5F4001594B0FBB", first.GetProperty("hex").GetString());
@@ -104,7 +121,7 @@ public sealed class ModeSDecodeFormatsTests
         Assert.Contains("does not exist", stderr, StringComparison.Ordinal);
     }
 
-    private static bool Agrees(string name, JsonElement expected, JsonElement line, double tolerance)
+    internal static bool Agrees(string name, JsonElement expected, JsonElement line, double tolerance)
     {
         var present = line.TryGetProperty(name, out var actual);
         if (expected.ValueKind == JsonValueKind.Null)
