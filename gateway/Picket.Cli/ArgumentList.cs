@@ -84,6 +84,19 @@ public sealed class ArgumentList
         return values;
     }
 
+    /// <summary>Returns the options no verb has asked for (in order) and marks them used: for verbs that pass settings through.</summary>
+    /// <returns>Name and value (null for a flag) of each.</returns>
+    public IReadOnlyList<KeyValuePair<string, string?>> Remaining()
+    {
+        var remaining = _items.Where(i => !_used.Contains(i.Key)).ToList();
+        foreach (var item in remaining)
+        {
+            _used.Add(item.Key);
+        }
+
+        return remaining;
+    }
+
     /// <summary>Fails on the first option no call asked for.</summary>
     /// <exception cref="UsageException">An option was not recognised.</exception>
     public void ThrowIfUnused()

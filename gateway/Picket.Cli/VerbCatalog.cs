@@ -7,6 +7,7 @@ internal static class VerbCatalog
     [
         new Verbs.Decode.DecodeVerb(),
         new Verbs.Demo.DemoVerb(),
+        new Verbs.Run.RunVerb(),
         new Verbs.Simulate.SimulateVerb(),
         new Verbs.Status.StatusVerb(),
         new Verbs.Track.TrackVerb(),

@@ -55,6 +55,16 @@ public sealed class LiveInputSet : IDisposable
         Inputs = inputs;
     }
 
+    /// <summary>
+    /// Runs on the pipeline thread after each burst of chunks and at least every
+    /// <see cref="TickInterval"/> when none arrive: the hook for work that must go on while the
+    /// sky is quiet or an input is unplugged (closing batches, coasting tracks, health, the watchdog).
+    /// </summary>
+    public Action? Tick { get; set; }
+
+    /// <summary>Longest the pipeline thread waits for a chunk before it runs <see cref="Tick"/>.</summary>
+    public TimeSpan TickInterval { get; init; } = TimeSpan.FromMilliseconds(250);
+
     /// <summary>The inputs, in configuration order.</summary>
     public IReadOnlyList<LiveInput> Inputs { get; }
 
@@ -135,12 +145,41 @@ public sealed class LiveInputSet : IDisposable
     {
         var reader = _queue.Reader;
         // A dedicated thread may block: the pipeline must not share the thread pool with the readers' callers.
-        while (reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
+        // One wait is kept pending across timeouts (the channel has a single reader).
+        var wait = reader.WaitToReadAsync().AsTask();
+        while (true)
         {
-            while (reader.TryRead(out var chunk))
+            if (wait.Wait(TickInterval))
             {
-                Process(chunk);
+                if (!wait.Result)
+                {
+                    break;
+                }
+
+                while (reader.TryRead(out var chunk))
+                {
+                    Process(chunk);
+                }
+
+                wait = reader.WaitToReadAsync().AsTask();
             }
+
+            RunTick();
+        }
+
+        RunTick();
+    }
+
+    private void RunTick()
+    {
+        try
+        {
+            Tick?.Invoke();
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            Interlocked.Increment(ref _pipelineErrors);
+            Volatile.Write(ref _lastPipelineError, $"tick: {exception.GetType().Name}: {exception.Message}");
         }
     }
 

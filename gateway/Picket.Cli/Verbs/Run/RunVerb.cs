@@ -1,0 +1,74 @@
+using Microsoft.Extensions.Hosting;
+using Picket.Gateway.Configuration;
+using Picket.Gateway.Hosting;
+using Picket.Gateway.Zones;
+
+namespace Picket.Cli.Verbs.Run;
+
+/// <summary>
+/// <c>picket run</c>: the gateway daemon a mast runs under systemd. Reads its settings (an
+/// appsettings.json, <c>PICKET_</c> environment variables, then <c>--Section:Key value</c>
+/// overrides on the command line), validates all of them before starting, and runs until SIGTERM
+/// or Ctrl+C.
+/// </summary>
+public sealed class RunVerb : IVerb
+{
+    /// <inheritdoc />
+    public string Name => "run";
+
+    /// <inheritdoc />
+    public string Summary => "run the gateway: live inputs, tracker, outbox and uplink (the systemd service)";
+
+    /// <inheritdoc />
+    public string Usage => "usage: picket run [--config PATH (appsettings.json)] [--Section:Key VALUE ...] (e.g. --Uplink:Address https://server:5171; see gateway/deploy/appsettings.json)";
+
+    /// <inheritdoc />
+    public async Task<int> RunAsync(ArgumentList options, VerbConsole console)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(console);
+        var configPath = options.Get("config");
+        var overrides = new List<string>();
+        foreach (var (key, value) in options.Remaining())
+        {
+            if (!key.Contains(':', StringComparison.Ordinal))
+            {
+                throw new UsageException($"unknown option --{key} (settings are given as --Section:Key VALUE)");
+            }
+
+            overrides.Add("--" + key);
+            overrides.Add(value ?? throw new UsageException($"--{key} needs a value"));
+        }
+
+        IHost host;
+        try
+        {
+            host = GatewayHost.Build(configPath, overrides, VersionInfo.Text);
+        }
+        catch (GatewayConfigurationException e)
+        {
+            await console.Error.WriteLineAsync($"picket run: configuration error: {e.Message}").ConfigureAwait(false);
+            return CommandLine.UsageError;
+        }
+
+        using (host)
+        {
+            try
+            {
+                await host.RunAsync().ConfigureAwait(false);
+            }
+            catch (GatewayConfigurationException e)
+            {
+                await console.Error.WriteLineAsync($"picket run: configuration error: {e.Message}").ConfigureAwait(false);
+                return CommandLine.UsageError;
+            }
+            catch (ZoneFileException e)
+            {
+                await console.Error.WriteLineAsync($"picket run: {e.Message}").ConfigureAwait(false);
+                return CommandLine.InputError;
+            }
+        }
+
+        return CommandLine.Success;
+    }
+}
