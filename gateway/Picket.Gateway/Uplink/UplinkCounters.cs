@@ -60,6 +60,8 @@ public sealed class UplinkCounters
         Volatile.Write(ref _lastError, reason);
     }
 
+    internal void OnStopped() => Interlocked.Exchange(ref _connected, 0);
+
     internal void OnReconnect() => Interlocked.Increment(ref _reconnects);
 
     internal void OnSent(int bytes)

@@ -3,7 +3,7 @@ using System.Security.Cryptography.X509Certificates;
 namespace Picket.Gateway.Uplink;
 
 /// <summary>Settings of the <see cref="UplinkService"/>.</summary>
-public sealed class UplinkOptions
+public sealed record UplinkOptions
 {
     /// <summary>The server, <c>https://host:port</c> (or <c>http://</c> for cleartext HTTP/2 on a trusted network).</summary>
     public required Uri ServerAddress { get; init; }

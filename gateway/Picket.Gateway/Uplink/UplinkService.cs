@@ -148,12 +148,12 @@ public sealed class UplinkService
                 reason = e.GetType().Name + ": " + e.Message;
             }
 
-            Counters.OnDisconnected(reason);
             if (cancellationToken.IsCancellationRequested)
             {
                 break;
             }
 
+            Counters.OnDisconnected(reason);
             var delay = Backoff(attempt++);
             UplinkLog.Failed(_logger, reason, (long)delay.TotalMilliseconds);
             Counters.OnReconnect();
@@ -163,7 +163,7 @@ public sealed class UplinkService
             }
         }
 
-        Counters.OnDisconnected("stopped");
+        Counters.OnStopped();
     }
 
     private static bool IsLoopback(Uri address) =>
