@@ -13,6 +13,7 @@ internal sealed class ServerProcess : IDisposable
     public const string Token = "bench-token-2c9e61";
 
     private readonly Process _process;
+    private bool _disposed;
 
     private ServerProcess(Process process, int port)
     {
@@ -29,7 +30,7 @@ internal sealed class ServerProcess : IDisposable
     public static async Task<ServerProcess> StartAsync(string databasePath)
     {
         var port = FreePort();
-        var server = Path.Combine(AppContext.BaseDirectory, "picket-server.dll");
+        var server = ServerDll();
         var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var argument in new[]
         {
@@ -71,6 +72,12 @@ internal sealed class ServerProcess : IDisposable
 
     public void Dispose()
     {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
         if (!_process.HasExited)
         {
             _process.Kill(entireProcessTree: true);
@@ -78,6 +85,22 @@ internal sealed class ServerProcess : IDisposable
         }
 
         _process.Dispose();
+    }
+
+    // The project reference builds the server in the same configuration; its output stays in its own folder.
+    private static string ServerDll()
+    {
+        var configuration = AppContext.BaseDirectory.Contains("/Release/", StringComparison.Ordinal) ? "Release" : "Debug";
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            var candidate = Path.Combine(directory.FullName, "server", "Picket.Server", "bin", configuration, "net10.0", "picket-server.dll");
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        throw new FileNotFoundException("Cannot find picket-server.dll; build server/Picket.Server first.");
     }
 
     private static int FreePort()
