@@ -22,23 +22,28 @@ internal sealed class RealServer : IAsyncDisposable
 
     private readonly string _databasePath;
     private readonly string _gatewayId;
+    private readonly IReadOnlyDictionary<string, string?> _extraSettings;
     private WebApplication? _app;
 
-    private RealServer(string databasePath, string gatewayId)
+    private RealServer(string databasePath, string gatewayId, IReadOnlyDictionary<string, string?> extraSettings)
     {
         _databasePath = databasePath;
         _gatewayId = gatewayId;
+        _extraSettings = extraSettings;
     }
 
     public int Port { get; private set; }
 
-    public Uri Address => new($"http://127.0.0.1:{Port}");
+    public Uri Address => new($"{(_extraSettings.ContainsKey("Tls:CertificatePath") ? "https" : "http")}://127.0.0.1:{Port}");
 
     public bool IsRunning => _app is not null;
 
-    public static async Task<RealServer> StartAsync(string databasePath, string gatewayId)
+    /// <param name="databasePath">The server's SQLite file.</param>
+    /// <param name="gatewayId">The identity of the token grant.</param>
+    /// <param name="extraSettings">More configuration (TLS, client CA).</param>
+    public static async Task<RealServer> StartAsync(string databasePath, string gatewayId, IReadOnlyDictionary<string, string?>? extraSettings = null)
     {
-        var server = new RealServer(databasePath, gatewayId);
+        var server = new RealServer(databasePath, gatewayId, extraSettings ?? new Dictionary<string, string?>());
         await server.StartAsync();
         return server;
     }
@@ -62,6 +67,7 @@ internal sealed class RealServer : IAsyncDisposable
                 ["Auth:Tokens:0:Role"] = "gateway",
                 ["Auth:Tokens:0:Sha256"] = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(GatewayToken))),
             });
+            builder.Configuration.AddInMemoryCollection(_extraSettings);
             builder.Logging.ClearProviders();
         });
         await app.StartAsync();
