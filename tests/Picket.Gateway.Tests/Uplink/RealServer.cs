@@ -38,6 +38,9 @@ internal sealed class RealServer : IAsyncDisposable
 
     public bool IsRunning => _app is not null;
 
+    /// <summary>The <c>grpc-encoding</c> request header of every Publish call the server received ("" when absent).</summary>
+    public System.Collections.Concurrent.ConcurrentQueue<string> PublishEncodings { get; } = new();
+
     /// <param name="databasePath">The server's SQLite file.</param>
     /// <param name="gatewayId">The identity of the token grant.</param>
     /// <param name="extraSettings">More configuration (TLS, client CA).</param>
@@ -68,6 +71,7 @@ internal sealed class RealServer : IAsyncDisposable
                 ["Auth:Tokens:0:Sha256"] = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(GatewayToken))),
             });
             builder.Configuration.AddInMemoryCollection(_extraSettings);
+            builder.Services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter>(new HeaderRecorder(PublishEncodings));
             builder.Logging.ClearProviders();
         });
         await app.StartAsync();
