@@ -11,6 +11,7 @@ public sealed class UplinkCounters
     private long _rejects;
     private long _authFailures;
     private long _watchdogTimeouts;
+    private long _oversized;
     private long _ackedSequence;
     private long _lastAckUnixMicroseconds;
     private string? _lastError;
@@ -38,6 +39,9 @@ public sealed class UplinkCounters
 
     /// <summary>Calls abandoned because no ack came within the ack timeout.</summary>
     public long WatchdogTimeouts => Interlocked.Read(ref _watchdogTimeouts);
+
+    /// <summary>Batches larger than the server accepts, sent as empty batches (their content lost).</summary>
+    public long Oversized => Interlocked.Read(ref _oversized);
 
     /// <summary>The server's latest <c>acked_sequence</c>.</summary>
     public ulong AckedSequence => (ulong)Interlocked.Read(ref _ackedSequence);
@@ -79,6 +83,8 @@ public sealed class UplinkCounters
     internal void OnReject() => Interlocked.Increment(ref _rejects);
 
     internal void OnAuthFailure() => Interlocked.Increment(ref _authFailures);
+
+    internal void OnOversized() => Interlocked.Increment(ref _oversized);
 
     internal void OnWatchdogTimeout() => Interlocked.Increment(ref _watchdogTimeouts);
 }

@@ -18,6 +18,9 @@ internal static partial class UplinkLog
     [LoggerMessage(EventId = 204, Level = LogLevel.Error, Message = "Server refused the gateway's credentials ({Code}: {Detail}); check the token or certificate")]
     public static partial void CredentialsRefused(ILogger logger, StatusCode code, string detail);
 
+    [LoggerMessage(EventId = 206, Level = LogLevel.Error, Message = "Batch {Sequence} has {Bytes} bytes, more than the server accepts ({MaxBytes}); sent as an empty batch")]
+    public static partial void Oversized(ILogger logger, ulong sequence, int bytes, int maxBytes);
+
     [LoggerMessage(EventId = 205, Level = LogLevel.Information, Message = "Uplink waits for a trustworthy clock")]
     public static partial void WaitingForClock(ILogger logger);
 }

@@ -47,6 +47,13 @@ public sealed record UplinkOptions
     /// <summary>Compress the call with gzip (<c>grpc-encoding</c>). Default true: track batches compress several-fold.</summary>
     public bool Compress { get; init; } = true;
 
+    /// <summary>
+    /// The server's <c>Limits:MaxBatchBytes</c>. A larger stored batch could never be accepted
+    /// (RESOURCE_EXHAUSTED names no sequence, so it would block the outbox): its sequence is sent
+    /// as an empty batch instead and counted. Default 512 KiB, as the server.
+    /// </summary>
+    public int MaxMessageBytes { get; init; } = 512 * 1024;
+
     /// <summary>How often the clock gate is asked again while it is closed. Default 1 s.</summary>
     public TimeSpan ClockPollInterval { get; init; } = TimeSpan.FromSeconds(1);
 }

@@ -289,10 +289,18 @@ public sealed class UplinkService
                 continue;
             }
 
+            var message = next.Message;
+            if (message.Length > _options.MaxMessageBytes)
+            {
+                Counters.OnOversized();
+                UplinkLog.Oversized(_logger, next.Sequence, message.Length, _options.MaxMessageBytes);
+                message = OutboxTombstone.Create(next.Sequence, next.CreatedUnixMicroseconds);
+            }
+
             await state.Window.WaitAsync(cancellationToken).ConfigureAwait(false);
             state.Sending();
-            await requests.WriteAsync(next.Message, cancellationToken).ConfigureAwait(false);
-            Counters.OnSent(next.Message.Length);
+            await requests.WriteAsync(message, cancellationToken).ConfigureAwait(false);
+            Counters.OnSent(message.Length);
         }
     }
 

@@ -113,6 +113,31 @@ public sealed class UplinkServiceTests(ITestOutputHelper output) : IDisposable
     }
 
     [Fact]
+    public async Task RunAsync_BatchLargerThanTheServerAccepts_SentAsAnEmptyBatchCountedAndTheRestStored()
+    {
+        await using var server = await RealServer.StartAsync(_directory.File("server.db"), OutboxMessages.GatewayId);
+        using var outbox = OpenOutbox();
+        Append(outbox, 1, tracks: 2);
+        // About 600 kB: over the server's default Limits:MaxBatchBytes of 512 KiB.
+        Append(outbox, 1, tracks: 15_000);
+        Append(outbox, 1, tracks: 2);
+        outbox.Flush();
+        var uplink = new UplinkService(outbox, Options(server.Address));
+        using var stop = new CancellationTokenSource();
+        var running = uplink.RunAsync(stop.Token);
+
+        await Until(() => uplink.Counters.AckedSequence == 3, TimeSpan.FromSeconds(60));
+        await stop.CancelAsync();
+        await running.WaitAsync(TimeSpan.FromSeconds(30));
+        await server.StopAsync(TimeSpan.FromSeconds(2));
+
+        var stored = server.ReadStored();
+        Assert.Equal(1, uplink.Counters.Oversized);
+        Assert.Equal([(1UL, 2), (2UL, 0), (3UL, 2)], stored.Batches.Select(b => (b.Sequence, b.Tracks)));
+        Assert.Equal(ExpectedTrackIds(1, 1, 2).Concat(ExpectedTrackIds(3, 3, 2)), stored.TrackIds);
+    }
+
+    [Fact]
     public async Task RunAsync_WrongToken_CountedClearErrorAndBackoffNotAHotLoop()
     {
         await using var server = await RealServer.StartAsync(_directory.File("server.db"), OutboxMessages.GatewayId);
