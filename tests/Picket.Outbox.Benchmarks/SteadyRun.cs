@@ -19,11 +19,12 @@ internal static class SteadyRun
     {
         var minutes = arguments.Number("minutes", 3);
         var rate = (int)arguments.Number("rate", 2000);
+        var commitInterval = TimeSpan.FromMilliseconds(arguments.Number("commit-ms", 1000));
         var directory = Directory.CreateTempSubdirectory("picket-steady-").FullName;
         try
         {
             using var server = await ServerProcess.StartAsync(Path.Combine(directory, "server.db"));
-            using var outbox = SqliteOutbox.Open(new OutboxOptions { Path = Path.Combine(directory, "outbox.db") });
+            using var outbox = SqliteOutbox.Open(new OutboxOptions { Path = Path.Combine(directory, "outbox.db"), CommitInterval = commitInterval });
             var uplink = new UplinkService(outbox, new UplinkOptions { ServerAddress = server.Address, Hello = Batches.Hello(), BearerToken = ServerProcess.Token });
             using var stop = new CancellationTokenSource();
             var running = uplink.RunAsync(stop.Token);
@@ -59,7 +60,7 @@ internal static class SteadyRun
             var perHour = 3600 / measured.Elapsed.TotalSeconds;
             await stop.CancelAsync();
             await running;
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"steady: {measured.Elapsed.TotalSeconds:0} s at {rate} updates/s; batches {payload * perHour / 1048576.0:0.0} MiB/h; gateway wrote {written * perHour / 1048576.0:0.0} MiB/h ({(double)written / payload:0.00}x the batches); {commits * perHour:0} outbox commits/h (one WAL fsync each); acked {uplink.Counters.AckedSequence}, depth {outbox.Depth}"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"steady: {measured.Elapsed.TotalSeconds:0} s at {rate} updates/s, commit every {commitInterval.TotalSeconds:0.#} s; batches {payload * perHour / 1048576.0:0.0} MiB/h; gateway wrote {written * perHour / 1048576.0:0.0} MiB/h ({(double)written / payload:0.00}x the batches); {commits * perHour:0} outbox commits/h (one WAL fsync each); acked {uplink.Counters.AckedSequence}, depth {outbox.Depth}"));
             return 0;
         }
         finally
