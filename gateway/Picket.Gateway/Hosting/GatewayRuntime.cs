@@ -116,7 +116,8 @@ public sealed partial class GatewayRuntime : IDisposable
             _uplinkTask = Task.Run(() => _uplink.RunAsync(_uplinkStop.Token));
         }
 
-        LogStarted(_logger, _settings.GatewayId, _settings.Inputs.Count, _settings.UplinkAddress?.ToString() ?? "none (store only)");
+        var uplink = _settings.UplinkAddress?.ToString() ?? "none (store only)";
+        LogStarted(_logger, _settings.GatewayId, _settings.Inputs.Count, uplink);
     }
 
     /// <summary>Stops the inputs (the pipeline finishes what is queued and closes its batch), commits the outbox, stops the uplink.</summary>

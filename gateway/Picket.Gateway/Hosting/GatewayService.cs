@@ -95,7 +95,8 @@ public sealed partial class GatewayService : IHostedService, IDisposable
 
         if (_runtime.LatestHealth is { } health)
         {
-            LogSelftest(_logger, health.Sources.Count(s => s.Connected), health.Sources.Count, health.ClockTrusted, health.Uplink.Connected, health.Outbox.Depth);
+            var connected = health.Sources.Count(s => s.Connected);
+            LogSelftest(_logger, connected, health.Sources.Count, health.ClockTrusted, health.Uplink.Connected, health.Outbox.Depth);
         }
     }
 

@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Picket.Gateway.Publishing;
 
 namespace Picket.Gateway.Outbox;
 
@@ -32,7 +33,7 @@ namespace Picket.Gateway.Outbox;
 /// Thread-safe: appends, reads and acknowledgements may come from different threads.
 /// </para>
 /// </remarks>
-public sealed class SqliteOutbox : IDisposable
+public sealed class SqliteOutbox : IBatchSink, IDisposable
 {
     private readonly Lock _gate = new();
     private readonly OutboxOptions _options;
