@@ -26,6 +26,12 @@ public sealed class GatewaySettings
     /// <summary>The GNSS receiver's input specification (<c>Gnss:Input</c>), or null.</summary>
     public string? GnssInput { get; init; }
 
+    /// <summary>
+    /// Whether the system clock is trusted without NTP or GNSS saying so (<c>Clock:TrustSystemClock</c>;
+    /// for containers, VMs and tests; a mast leaves it off).
+    /// </summary>
+    public bool TrustSystemClock { get; init; }
+
     /// <summary>The protected zones' GeoJSON file (<c>Zones:Path</c>), or null for none.</summary>
     public string? ZonesPath { get; init; }
 

@@ -24,7 +24,7 @@ public static class GatewaySettingsReader
         "Gateway:Id", "Gateway:SiteName",
         "Site:Latitude", "Site:Longitude", "Site:HeightMetres",
         "Radar:Latitude", "Radar:Longitude", "Radar:HeightMetres",
-        "Gnss:Input",
+        "Gnss:Input", "Clock:TrustSystemClock",
         "Zones:Path",
         "Publishing:TrackIntervalMilliseconds", "Publishing:BatchMilliseconds", "Publishing:MaxBatchBytes", "Publishing:Tentative",
         "Outbox:Path", "Outbox:MaxMegabytes", "Outbox:MaxAgeHours", "Outbox:CommitMilliseconds",
@@ -153,6 +153,7 @@ public static class GatewaySettingsReader
             RadarSite = ReadSite(configuration, "Radar"),
             Inputs = inputs,
             GnssInput = gnss,
+            TrustSystemClock = ReadBool(configuration, "Clock:TrustSystemClock", false),
             ZonesPath = ExistingFile(configuration, "Zones:Path"),
             TrackInterval = TimeSpan.FromMilliseconds(ReadInt(configuration, "Publishing:TrackIntervalMilliseconds", 0, 3_600_000, 1000)),
             BatchInterval = TimeSpan.FromMilliseconds(ReadInt(configuration, "Publishing:BatchMilliseconds", 50, 60_000, 1000)),
@@ -209,7 +210,7 @@ public static class GatewaySettingsReader
                 var suggestion = KnownKeys.Where(k => k.StartsWith(section + ":", StringComparison.OrdinalIgnoreCase)).ToArray();
                 throw new GatewayConfigurationException(suggestion.Length > 0
                     ? $"{key}: unknown setting; {section} knows {string.Join(", ", suggestion)}"
-                    : $"{key}: unknown setting (sections: Gateway, Site, Radar, Inputs, Gnss, Zones, Publishing, Outbox, Uplink, Health, Gpio, Logging)");
+                    : $"{key}: unknown setting (sections: Gateway, Site, Radar, Inputs, Gnss, Clock, Zones, Publishing, Outbox, Uplink, Health, Gpio, Logging)");
             }
         }
     }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Hosting.Systemd;
 using Microsoft.Extensions.Logging;
@@ -33,6 +34,8 @@ public static class GatewayHost
             options.TimestampFormat = SystemdHelpers.IsSystemdService() ? null : "HH:mm:ss ";
         });
         builder.Services.AddSystemd();
+        // AddSystemd registers the notifier only under systemd; the watchdog asks for it regardless (disabled without NOTIFY_SOCKET).
+        builder.Services.TryAddSingleton<ISystemdNotifier, SystemdNotifier>();
         builder.Services.AddSingleton(settings);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(services => GatewayRuntime.Create(settings, softwareVersion, services.GetRequiredService<ILoggerFactory>(), TimeProvider.System));

@@ -101,7 +101,8 @@ public sealed partial class GatewayRuntime : IDisposable
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(loggerFactory);
         var site = settings.Site ?? throw new GatewayConfigurationException("Site: a fixed mast position is required in this version (Site:Latitude, Site:Longitude, Site:HeightMetres); a position from Gnss:Input alone is not supported yet");
-        return new GatewayRuntime(settings, softwareVersion, site, loggerFactory, timeProvider, clock ?? new GatewayClock());
+        clock ??= settings.TrustSystemClock ? new GatewayClock(TimeProvider.System, new TrustedSystemClockProbe()) : new GatewayClock();
+        return new GatewayRuntime(settings, softwareVersion, site, loggerFactory, timeProvider, clock);
     }
 
     /// <summary>Starts the inputs, the GNSS receiver and the uplink.</summary>
