@@ -45,6 +45,10 @@ public sealed class TrackIngestService(
 
         var hello = requestStream.Current.Hello;
         AuthorizeGateway(caller, hello.GatewayId, "Hello.gateway_id must be 1 to 64 letters, digits, '-', '_' or '.'.");
+        if ((BatchValidator.CheckText("Hello.software_version", hello.SoftwareVersion) ?? BatchValidator.CheckText("Hello.site_name", hello.SiteName)) is { } helloReason)
+        {
+            throw Invalid(caller, helloReason + ".");
+        }
 
         await StorageCalls.EnsureReadyAsync(store, settings.StoreReadyTimeout, context.CancellationToken).ConfigureAwait(false);
         Log.GatewayConnected(logger, hello.GatewayId, hello.SoftwareVersion);

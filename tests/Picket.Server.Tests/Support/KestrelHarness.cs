@@ -9,12 +9,12 @@ using Microsoft.Extensions.Logging;
 
 namespace Picket.Server.Support;
 
-/// <summary>The real server on Kestrel, listening on a free loopback port with TLS.</summary>
+/// <summary>The real server on Kestrel, listening on a free loopback port (with TLS when given a trusted root).</summary>
 internal sealed class KestrelHarness : IAsyncDisposable
 {
-    private readonly X509Certificate2 _trustedRoot;
+    private readonly X509Certificate2? _trustedRoot;
 
-    private KestrelHarness(WebApplication app, Uri address, X509Certificate2 trustedRoot, CapturingLoggerProvider logs)
+    private KestrelHarness(WebApplication app, Uri address, X509Certificate2? trustedRoot, CapturingLoggerProvider logs)
     {
         App = app;
         Address = address;
@@ -28,7 +28,21 @@ internal sealed class KestrelHarness : IAsyncDisposable
 
     public CapturingLoggerProvider Logs { get; }
 
-    public static async Task<KestrelHarness> StartAsync(IReadOnlyDictionary<string, string?> configuration, X509Certificate2 trustedRoot)
+    public Picket.Server.Metrics.ServerMetrics Metrics => App.Services.GetRequiredService<Picket.Server.Metrics.ServerMetrics>();
+
+    /// <summary>Cleartext HTTP/2 on a free loopback port, anonymous unless <paramref name="configuration"/> adds credentials.</summary>
+    public static Task<KestrelHarness> StartPlainAsync(IReadOnlyDictionary<string, string?>? configuration = null)
+    {
+        var merged = new Dictionary<string, string?> { ["Listen:Port"] = "0", ["Management:Port"] = "0" };
+        foreach (var (key, value) in configuration ?? new Dictionary<string, string?>())
+        {
+            merged[key] = value;
+        }
+
+        return StartAsync(merged, null);
+    }
+
+    public static async Task<KestrelHarness> StartAsync(IReadOnlyDictionary<string, string?> configuration, X509Certificate2? trustedRoot)
     {
         var logs = new CapturingLoggerProvider();
         var app = ServerHost.Build([], builder =>
@@ -39,6 +53,7 @@ internal sealed class KestrelHarness : IAsyncDisposable
             builder.Logging.AddProvider(logs);
         });
         await app.StartAsync();
+        // The first address is the gRPC listener; the management listener (if any) follows it.
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new KestrelHarness(app, new Uri(address), trustedRoot, logs);
     }
@@ -77,6 +92,11 @@ internal sealed class KestrelHarness : IAsyncDisposable
 
     private bool ChainsToTrustedRoot(X509Certificate2 certificate)
     {
+        if (_trustedRoot is null)
+        {
+            return false;
+        }
+
         using var chain = new X509Chain();
         chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
         chain.ChainPolicy.CustomTrustStore.Add(_trustedRoot);
