@@ -33,7 +33,7 @@ public sealed class TrackIngestService(
         ArgumentNullException.ThrowIfNull(context);
 
         var caller = authenticator.Authenticate(context, CallerRole.Gateway);
-        if (!await ReadAsync(requestStream, caller, context.CancellationToken).ConfigureAwait(false))
+        if (!await ReadHelloAsync(requestStream, caller, context.CancellationToken).ConfigureAwait(false))
         {
             return;
         }
@@ -76,6 +76,13 @@ public sealed class TrackIngestService(
                     throw authenticator.Refuse(StatusCode.PermissionDenied, "A batch names another gateway than the Hello.", caller.DisplayName);
                 }
 
+                if (RefuseSequence(hello.GatewayId, batch.Sequence) is { } refusal)
+                {
+                    inFlight.Writer.TryComplete();
+                    await acks.ConfigureAwait(false);
+                    throw refusal;
+                }
+
                 var reason = validator.Validate(batch);
                 if (reason is not null)
                 {
@@ -86,7 +93,7 @@ public sealed class TrackIngestService(
                     throw await RejectAsync(hello.GatewayId, batch, reason, stop.Token).ConfigureAwait(false);
                 }
 
-                await inFlight.Writer.WriteAsync(StorageCalls.StoreAsync(store, hello.GatewayId, batch, null, logger, stop.Token), stop.Token).ConfigureAwait(false);
+                await inFlight.Writer.WriteAsync(StorageCalls.StoreAsync(store, hello.GatewayId, batch, null, metrics, logger, stop.Token), stop.Token).ConfigureAwait(false);
             }
         }
         catch (RpcException)
@@ -118,13 +125,18 @@ public sealed class TrackIngestService(
         AuthorizeGateway(caller, request.GatewayId, "UplinkBatch.gateway_id is required on PublishBatch: 1 to 64 letters, digits, '-', '_' or '.'.");
 
         await StorageCalls.EnsureReadyAsync(store, settings.StoreReadyTimeout, context.CancellationToken).ConfigureAwait(false);
+        if (RefuseSequence(request.GatewayId, request.Sequence) is { } refusal)
+        {
+            throw refusal;
+        }
+
         var reason = validator.Validate(request);
         if (reason is not null)
         {
             throw await RejectAsync(request.GatewayId, request, reason, context.CancellationToken).ConfigureAwait(false);
         }
 
-        var stored = await StorageCalls.StoreAsync(store, request.GatewayId, request, null, logger, context.CancellationToken).ConfigureAwait(false);
+        var stored = await StorageCalls.StoreAsync(store, request.GatewayId, request, null, metrics, logger, context.CancellationToken).ConfigureAwait(false);
         var ack = store.CurrentAck(request.GatewayId);
         ack.Duplicate = !stored;
         metrics.AckSent();
@@ -173,11 +185,60 @@ public sealed class TrackIngestService(
         Log.BatchRejected(logger, gatewayId, batch.Sequence, reason);
         if (batch.Sequence != 0)
         {
-            await StorageCalls.StoreAsync(store, gatewayId, batch, reason, logger, cancellationToken).ConfigureAwait(false);
+            await StorageCalls.StoreAsync(store, gatewayId, batch, reason, metrics, logger, cancellationToken).ConfigureAwait(false);
         }
 
         var trailers = new Metadata { { "picket-rejected-sequence", batch.Sequence.ToString(System.Globalization.CultureInfo.InvariantCulture) } };
         return new RpcException(new Status(StatusCode.InvalidArgument, $"Batch {batch.Sequence} rejected: {reason}."), trailers);
+    }
+
+    // The Hello is awaited for Limits:HelloTimeoutSeconds only: a stream that never says who it
+    // is would otherwise hold its connection, buffers and a task forever (issue 12, probe 9).
+    private async Task<bool> ReadHelloAsync(IAsyncStreamReader<UplinkMessage> requestStream, CallerIdentity caller, CancellationToken cancellationToken)
+    {
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(settings.HelloTimeout);
+        try
+        {
+            return await ReadAsync(requestStream, caller, deadline.Token).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is OperationCanceledException or IOException && deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            metrics.HelloTimeout();
+            Log.HelloTimedOut(logger, caller.DisplayName, settings.HelloTimeout.TotalSeconds);
+            throw new RpcException(new Status(StatusCode.DeadlineExceeded, $"No Hello within {settings.HelloTimeout.TotalSeconds:0} s of opening Publish (Limits:HelloTimeoutSeconds)."));
+        }
+    }
+
+    // A batch too far ahead of the acked sequence, or beyond a hole already holding the maximum of
+    // out-of-order batches, is refused without being stored or consumed: once the gateway resends
+    // in order it is accepted (issue 12, probe 6).
+    private RpcException? RefuseSequence(string gatewayId, ulong sequence)
+    {
+        var state = store.SequenceState(gatewayId);
+        if (sequence <= state.Contiguous + 1)
+        {
+            return null;
+        }
+
+        string reason;
+        if (sequence - state.Contiguous > settings.MaxSequenceAhead)
+        {
+            reason = $"Batch {sequence} lies {sequence - state.Contiguous} beyond the acked sequence {state.Contiguous}; at most {settings.MaxSequenceAhead} (Limits:MaxSequenceAhead). Resend from {state.Contiguous + 1}.";
+        }
+        else if (state.HeldAhead >= settings.MaxOutOfOrderBatches)
+        {
+            reason = $"Batch {sequence} refused: {state.HeldAhead} batches are already held beyond the hole at {state.Contiguous + 1}; at most {settings.MaxOutOfOrderBatches} (Limits:MaxOutOfOrderBatches). Resend from {state.Contiguous + 1}.";
+        }
+        else
+        {
+            return null;
+        }
+
+        metrics.SequenceRefused();
+        Log.SequenceRefused(logger, gatewayId, sequence, reason);
+        var trailers = new Metadata { { "picket-refused-sequence", sequence.ToString(System.Globalization.CultureInfo.InvariantCulture) } };
+        return new RpcException(new Status(StatusCode.FailedPrecondition, reason), trailers);
     }
 
     private async Task<bool> ReadAsync(IAsyncStreamReader<UplinkMessage> requestStream, CallerIdentity caller, CancellationToken cancellationToken)
@@ -191,6 +252,11 @@ public sealed class TrackIngestService(
             // From ValidatingMarshaller: already counted.
             Log.MalformedMessage(logger, caller.DisplayName, e.Status.Detail);
             throw;
+        }
+        catch (InvalidDataException e)
+        {
+            // grpc-dotnet's framing check (Compressed-Flag not 0 or 1): bytes of another protocol.
+            throw Invalid(caller, "The request stream is not gRPC framing: " + e.Message);
         }
     }
 

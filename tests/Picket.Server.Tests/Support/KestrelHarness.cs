@@ -28,6 +28,17 @@ internal sealed class KestrelHarness : IAsyncDisposable
 
     public CapturingLoggerProvider Logs { get; }
 
+    /// <summary>The HTTP/1.1 management listener (<c>/metrics</c>, <c>/healthz</c>).</summary>
+    public Uri ManagementAddress => new($"http://127.0.0.1:{App.Services.GetRequiredService<Picket.Server.Management.ManagementListener>().EndPoint!.Port}");
+
+    /// <summary>GETs <paramref name="path"/> on the management listener over HTTP/1.1, as Prometheus does.</summary>
+    public async Task<(System.Net.HttpStatusCode Status, string Body)> GetManagementAsync(string path)
+    {
+        using var client = new HttpClient { DefaultRequestVersion = System.Net.HttpVersion.Version11, DefaultVersionPolicy = HttpVersionPolicy.RequestVersionExact };
+        using var response = await client.GetAsync(new Uri(ManagementAddress, path));
+        return (response.StatusCode, await response.Content.ReadAsStringAsync());
+    }
+
     public Picket.Server.Metrics.ServerMetrics Metrics => App.Services.GetRequiredService<Picket.Server.Metrics.ServerMetrics>();
 
     /// <summary>Cleartext HTTP/2 on a free loopback port, anonymous unless <paramref name="configuration"/> adds credentials.</summary>
@@ -69,6 +80,9 @@ internal sealed class KestrelHarness : IAsyncDisposable
         HttpVersion = System.Net.HttpVersion.Version11,
         HttpVersionPolicy = HttpVersionPolicy.RequestVersionExact,
     });
+
+    /// <summary>An HTTP/2 client for hand-made requests (raw gRPC frames), trusting the test root, without credentials.</summary>
+    public HttpClient RawClient() => new(Handler(null)) { BaseAddress = Address, DefaultRequestVersion = System.Net.HttpVersion.Version20, DefaultVersionPolicy = HttpVersionPolicy.RequestVersionExact };
 
     public async ValueTask DisposeAsync()
     {

@@ -19,6 +19,9 @@ public sealed class SqliteBatchStore : IBatchStore, IAsyncDisposable
     private const int MaxGroupSize = 512;
     private static readonly TimeSpan SweepInterval = TimeSpan.FromMinutes(1);
 
+    // Two statx calls: cheap enough to run every second so health turns NotServing promptly.
+    private static readonly TimeSpan FileCheckInterval = TimeSpan.FromSeconds(1);
+
     private readonly SequenceLedger _ledger = new();
     private readonly FeedHub _feed;
     private readonly ServerMetrics _metrics;
@@ -29,14 +32,19 @@ public sealed class SqliteBatchStore : IBatchStore, IAsyncDisposable
     private readonly Channel<PendingWrite?> _queue = Channel.CreateBounded<PendingWrite?>(new BoundedChannelOptions(16384) { SingleReader = true });
     private readonly Task _writer;
     private readonly ITimer _sweepTimer;
+    private readonly ITimer? _fileCheckTimer;
+    private readonly DatabaseFileWatch? _fileWatch;
+    private readonly ILogger<SqliteBatchStore> _logger;
+    private volatile Task? _lost;
 
     /// <summary>Opens (creating if needed) the database, recovers the ledger and the feed snapshot, and starts the writer.</summary>
-    public SqliteBatchStore(ServerSettings settings, FeedHub feed, ServerMetrics metrics, TimeProvider clock)
+    public SqliteBatchStore(ServerSettings settings, FeedHub feed, ServerMetrics metrics, TimeProvider clock, ILogger<SqliteBatchStore> logger)
     {
         ArgumentNullException.ThrowIfNull(settings);
         _feed = feed;
         _metrics = metrics;
         _clock = clock;
+        _logger = logger;
         _retention = settings.Retention;
         var builder = new SqliteConnectionStringBuilder
         {
@@ -58,6 +66,13 @@ public sealed class SqliteBatchStore : IBatchStore, IAsyncDisposable
             throw new ConfigurationException("Storage:SqlitePath", $"cannot open '{settings.SqlitePath}' as a database: {e.Message}");
         }
 
+        if (settings.SqlitePath is not null)
+        {
+            // Taken once WAL mode has created the -wal file: SQLite keeps it while the connection is open.
+            _fileWatch = new DatabaseFileWatch([Path.GetFullPath(settings.SqlitePath), Path.GetFullPath(settings.SqlitePath) + "-wal"]);
+            _fileCheckTimer = TimeProvider.System.CreateTimer(_ => CheckFiles(), null, FileCheckInterval, FileCheckInterval);
+        }
+
         _commands = new SqliteWriteCommands(_connection);
         SqliteRecovery.Recover(_connection, _ledger, _feed, (clock.GetUtcNow() - settings.SnapshotHorizon).ToUnixTimeMilliseconds() * 1000);
         // A dedicated thread: every commit blocks on fsync, which would otherwise hold a thread-pool
@@ -67,12 +82,18 @@ public sealed class SqliteBatchStore : IBatchStore, IAsyncDisposable
     }
 
     /// <inheritdoc />
-    public Task WaitUntilReadyAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task WaitUntilReadyAsync(CancellationToken cancellationToken) => _lost ?? Task.CompletedTask;
 
     /// <inheritdoc />
     public Task<bool> StoreAsync(string gatewayId, UplinkBatch batch, string? rejectionReason, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(batch);
+        if (_fileWatch?.LostReason is { } lost)
+        {
+            // Not even a duplicate is acked: the database that held it is gone.
+            return Task.FromException<bool>(new StoreUnavailableException(lost));
+        }
+
         if (_ledger.Contains(gatewayId, batch.Sequence))
         {
             // A resend of something already durable: ack again, store nothing.
@@ -88,9 +109,17 @@ public sealed class SqliteBatchStore : IBatchStore, IAsyncDisposable
     public Ack CurrentAck(string gatewayId) => _ledger.Current(gatewayId);
 
     /// <inheritdoc />
+    public SequenceState SequenceState(string gatewayId) => _ledger.State(gatewayId);
+
+    /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
         await _sweepTimer.DisposeAsync().ConfigureAwait(false);
+        if (_fileCheckTimer is not null)
+        {
+            await _fileCheckTimer.DisposeAsync().ConfigureAwait(false);
+        }
+
         _queue.Writer.TryComplete();
         await _writer.ConfigureAwait(false);
         _commands.Dispose();
@@ -161,6 +190,20 @@ public sealed class SqliteBatchStore : IBatchStore, IAsyncDisposable
             return;
         }
 
+        // Before acking: a commit into a database file that was unlinked or replaced is durable
+        // in no file a restart would read.
+        CheckFiles();
+        if (_fileWatch?.LostReason is { } lost)
+        {
+            var error = new StoreUnavailableException(lost);
+            foreach (var pending in group)
+            {
+                pending.Completion.TrySetException(error);
+            }
+
+            return;
+        }
+
         // Only now is the group durable: record, publish and ack, in queue order.
         for (var i = 0; i < group.Count; i++)
         {
@@ -178,6 +221,18 @@ public sealed class SqliteBatchStore : IBatchStore, IAsyncDisposable
             }
 
             pending.Completion.TrySetResult(stored);
+        }
+    }
+
+    private void CheckFiles()
+    {
+        if (_fileWatch is not null && _fileWatch.CheckTrips())
+        {
+            var lost = Task.FromException(new StoreUnavailableException(_fileWatch.LostReason!));
+            // Observed here: health checks and scrapes look at it without awaiting.
+            _ = lost.Exception;
+            _lost = lost;
+            Log.DatabaseFileLost(_logger, _fileWatch.LostReason!);
         }
     }
 
