@@ -50,7 +50,7 @@ public sealed class TrackIngestService(
             throw Invalid(caller, helloReason + ".");
         }
 
-        await StorageCalls.EnsureReadyAsync(store, settings.StoreReadyTimeout, context.CancellationToken).ConfigureAwait(false);
+        await StorageCalls.EnsureReadyAsync(store, settings.StoreReadyTimeout, metrics, context.CancellationToken).ConfigureAwait(false);
         Log.GatewayConnected(logger, hello.GatewayId, hello.SoftwareVersion);
 
         // Tell the gateway where the server stands, so it can resend what is missing at once.
@@ -124,7 +124,7 @@ public sealed class TrackIngestService(
         var caller = authenticator.Authenticate(context, CallerRole.Gateway);
         AuthorizeGateway(caller, request.GatewayId, "UplinkBatch.gateway_id is required on PublishBatch: 1 to 64 letters, digits, '-', '_' or '.'.");
 
-        await StorageCalls.EnsureReadyAsync(store, settings.StoreReadyTimeout, context.CancellationToken).ConfigureAwait(false);
+        await StorageCalls.EnsureReadyAsync(store, settings.StoreReadyTimeout, metrics, context.CancellationToken).ConfigureAwait(false);
         if (RefuseSequence(request.GatewayId, request.Sequence) is { } refusal)
         {
             throw refusal;

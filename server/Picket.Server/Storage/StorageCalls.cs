@@ -11,7 +11,7 @@ namespace Picket.Server.Storage;
 /// </summary>
 internal static class StorageCalls
 {
-    public static async Task EnsureReadyAsync(IBatchStore store, TimeSpan timeout, CancellationToken cancellationToken)
+    public static async Task EnsureReadyAsync(IBatchStore store, TimeSpan timeout, ServerMetrics metrics, CancellationToken cancellationToken)
     {
         try
         {
@@ -23,6 +23,7 @@ internal static class StorageCalls
         }
         catch (StoreUnavailableException)
         {
+            metrics.StorageFailed();
             throw new RpcException(new Status(StatusCode.Unavailable, "Storage is unavailable (the database file was lost); nothing is acked until the server is restarted."));
         }
     }
