@@ -44,7 +44,7 @@ public static class ServerHost
         // grpc-dotnet logs every call that ends with an error status at Information, with the
         // exception's stack trace; the server logs the reasons itself, once and without traces.
         builder.Logging.AddFilter("Grpc.AspNetCore.Server.ServerCallHandler", LogLevel.Warning);
-        var settings = ServerSettings.Read(builder.Configuration);
+        var settings = SettingsReader.Read(builder.Configuration, EnvironmentKeys());
         builder.Services.AddSingleton(settings);
         // TryAdd: a test's configure hook may have registered a fake clock.
         builder.Services.TryAddSingleton(TimeProvider.System);
@@ -111,6 +111,21 @@ public static class ServerHost
         ManagementListener.Map(app);
         app.MapGet("/", () => "Picket server: gRPC services picket.v1.TrackIngest and picket.v1.TrackFeed.");
         return app;
+    }
+
+    // The keys set through PICKET_ variables (PICKET_Limits__MaxBatchBytes → Limits:MaxBatchBytes), for the unknown-key check.
+    private static List<string> EnvironmentKeys()
+    {
+        var keys = new List<string>();
+        foreach (var name in Environment.GetEnvironmentVariables().Keys.Cast<string>())
+        {
+            if (name.StartsWith(EnvironmentPrefix, StringComparison.OrdinalIgnoreCase))
+            {
+                keys.Add(name[EnvironmentPrefix.Length..].Replace("__", ":", StringComparison.Ordinal));
+            }
+        }
+
+        return keys;
     }
 
     private static void AddConfigurationSources(WebApplicationBuilder builder, LaunchArguments launch)

@@ -7,9 +7,13 @@ namespace Picket.Server.Configuration;
 /// <summary>Turns configuration keys into <see cref="ServerSettings"/>, naming the key of every bad value.</summary>
 internal static class SettingsReader
 {
-    public static ServerSettings Read(IConfiguration configuration)
+    public static ServerSettings Read(IConfiguration configuration) => Read(configuration, []);
+
+    /// <summary>Reads the settings; <paramref name="environmentKeys"/> are the keys set through <c>PICKET_</c> variables, checked like the rest.</summary>
+    public static ServerSettings Read(IConfiguration configuration, IEnumerable<string> environmentKeys)
     {
         ArgumentNullException.ThrowIfNull(configuration);
+        KnownKeys.Check(configuration, environmentKeys);
         var address = ReadAddress(configuration, "Listen:Address");
         var certificate = ReadPath(configuration, "Tls:CertificatePath");
         var key = ReadPath(configuration, "Tls:KeyPath");

@@ -167,9 +167,11 @@ public sealed class BatchValidator(TimeProvider clock, TimeSpan maxFutureSkew)
         foreach (var c in callsign)
         {
             // The 6-bit ICAO character set as flight identification uses it: A-Z, 0-9 and space.
-            if (!char.IsAsciiLetterUpper(c) && !char.IsAsciiDigit(c) && c != ' ')
+            // '#' is how the core (Ia5Callsign) renders a 6-bit code outside that set: a transponder
+            // can send one, and refusing it would throw away every other track in the batch.
+            if (!char.IsAsciiLetterUpper(c) && !char.IsAsciiDigit(c) && c is not ' ' and not '#')
             {
-                return $"identity.callsign holds U+{(int)c:X4}; only A-Z, 0-9 and space are allowed";
+                return $"identity.callsign holds U+{(int)c:X4}; only A-Z, 0-9, space (and '#' for a code outside the set) are allowed";
             }
         }
 

@@ -83,6 +83,7 @@ public sealed class BatchValidatorTests
     [InlineData("SAS\u0000", false)]    // NUL
     [InlineData("\u202EKLM", false)]    // right-to-left override
     [InlineData("DLH-12", false)]
+    [InlineData("AB#12", true)]         // '#': the core's rendering of a 6-bit code outside the set
     public void Validate_Callsign_OnlyEightCharactersOfIcaoSet(string escaped, bool accepted)
     {
         var callsign = System.Text.RegularExpressions.Regex.Unescape(escaped);
