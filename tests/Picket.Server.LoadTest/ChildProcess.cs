@@ -82,6 +82,17 @@ internal sealed class ChildProcess : IDisposable
         return _process.PeakWorkingSet64 / (1024.0 * 1024.0);
     }
 
+    /// <summary>SIGKILL (what <c>kill -9</c> sends): no shutdown code runs; waits until the process is gone.</summary>
+    public void Kill()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+        }
+
+        _process.WaitForExit();
+    }
+
     public void Dispose()
     {
         if (!_process.HasExited)
