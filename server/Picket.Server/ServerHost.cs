@@ -54,6 +54,7 @@ public static class ServerHost
         builder.Services.AddSingleton(services => new FeedHub(settings.SubscriberQueueCapacity, settings.SnapshotHorizon, services.GetRequiredService<ServerMetrics>(), services.GetRequiredService<TimeProvider>()));
         builder.Services.AddSingleton(services => new BatchValidator(services.GetRequiredService<TimeProvider>(), settings.MaxFutureSkew));
         builder.Services.AddSingleton<CallerAuthenticator>();
+        builder.Services.AddSingleton<SequenceWindow>();
         if (settings.StorageMode == StorageMode.JetStream)
         {
             builder.Services.AddSingleton<IBatchStore, JetStreamBatchStore>();

@@ -45,13 +45,15 @@ internal sealed class ChaosRun(ChaosOptions options, TextWriter output)
                 try
                 {
                     await Task.Delay(_random.Next(300, 1500), cancellationToken).ConfigureAwait(false);
-                    if (tmpfs && options.IsDiskFullCycle(cycle))
+                    if (tmpfs && options.IsDiskFullCycle(cycle) && await FillDiskAsync(databaseDirectory, gateway, server, http, cancellationToken).ConfigureAwait(false))
                     {
-                        await FillDiskAsync(databaseDirectory, gateway, server, http, cancellationToken).ConfigureAwait(false);
+                        continue;
                     }
-                    else if (options.IsDeletionCycle(cycle))
+
+                    if (options.IsDeletionCycle(cycle))
                     {
                         await DeleteDatabaseAsync(database, gateway, server, http, cancellationToken).ConfigureAwait(false);
+                        _counts.DistinctAckedBatches += (long)gateway.MaxAcked;
                         gateway.Reset($"chaos-{cycle}");
                         continue;
                     }
@@ -69,6 +71,7 @@ internal sealed class ChaosRun(ChaosOptions options, TextWriter output)
         {
             await stopGateway.CancelAsync().ConfigureAwait(false);
             await gatewayTask.ConfigureAwait(false);
+            _counts.DistinctAckedBatches += (long)gateway.MaxAcked;
             _counts.Unavailable = gateway.Unavailable;
             _counts.OtherErrors = gateway.OtherErrors;
             _counts.Forgotten = gateway.Forgotten;
@@ -116,7 +119,8 @@ internal sealed class ChaosRun(ChaosOptions options, TextWriter output)
         }
     }
 
-    private async Task FillDiskAsync(string directory, ChaosGateway gateway, ChildProcess server, HttpClient http, CancellationToken cancellationToken)
+    // Returns true when the server was killed (and the file checked) while the disk was full.
+    private async Task<bool> FillDiskAsync(string directory, ChaosGateway gateway, ChildProcess server, HttpClient http, CancellationToken cancellationToken)
     {
         var filler = Path.Combine(directory, "filler");
         var chunk = new byte[1 << 20];
@@ -145,7 +149,7 @@ internal sealed class ChaosRun(ChaosOptions options, TextWriter output)
             Kill(server);
             File.Delete(filler);
             Verify(directory + "/picket.db", gateway.GatewayId, gateway.MaxAcked, "kill -9 with the disk full");
-            return;
+            return true;
         }
 
         // Freed while running: the server must take batches again without a restart.
@@ -165,6 +169,8 @@ internal sealed class ChaosRun(ChaosOptions options, TextWriter output)
         {
             output.WriteLine("chaos: the server took no batch within 30 s of the disk being freed");
         }
+
+        return false;
     }
 
     private async Task DeleteDatabaseAsync(string database, ChaosGateway gateway, ChildProcess server, HttpClient http, CancellationToken cancellationToken)

@@ -18,6 +18,7 @@ public sealed class TrackIngestService(
     IBatchStore store,
     BatchValidator validator,
     CallerAuthenticator authenticator,
+    SequenceWindow window,
     ServerSettings settings,
     ServerMetrics metrics,
     ILogger<TrackIngestService> logger)
@@ -76,7 +77,7 @@ public sealed class TrackIngestService(
                     throw authenticator.Refuse(StatusCode.PermissionDenied, "A batch names another gateway than the Hello.", caller.DisplayName);
                 }
 
-                if (RefuseSequence(hello.GatewayId, batch.Sequence) is { } refusal)
+                if (window.Refuse(hello.GatewayId, batch.Sequence) is { } refusal)
                 {
                     inFlight.Writer.TryComplete();
                     await acks.ConfigureAwait(false);
@@ -125,7 +126,7 @@ public sealed class TrackIngestService(
         AuthorizeGateway(caller, request.GatewayId, "UplinkBatch.gateway_id is required on PublishBatch: 1 to 64 letters, digits, '-', '_' or '.'.");
 
         await StorageCalls.EnsureReadyAsync(store, settings.StoreReadyTimeout, metrics, context.CancellationToken).ConfigureAwait(false);
-        if (RefuseSequence(request.GatewayId, request.Sequence) is { } refusal)
+        if (window.Refuse(request.GatewayId, request.Sequence) is { } refusal)
         {
             throw refusal;
         }
@@ -208,37 +209,6 @@ public sealed class TrackIngestService(
             Log.HelloTimedOut(logger, caller.DisplayName, settings.HelloTimeout.TotalSeconds);
             throw new RpcException(new Status(StatusCode.DeadlineExceeded, $"No Hello within {settings.HelloTimeout.TotalSeconds:0} s of opening Publish (Limits:HelloTimeoutSeconds)."));
         }
-    }
-
-    // A batch too far ahead of the acked sequence, or beyond a hole already holding the maximum of
-    // out-of-order batches, is refused without being stored or consumed: once the gateway resends
-    // in order it is accepted (issue 12, probe 6).
-    private RpcException? RefuseSequence(string gatewayId, ulong sequence)
-    {
-        var state = store.SequenceState(gatewayId);
-        if (sequence <= state.Contiguous + 1)
-        {
-            return null;
-        }
-
-        string reason;
-        if (sequence - state.Contiguous > settings.MaxSequenceAhead)
-        {
-            reason = $"Batch {sequence} lies {sequence - state.Contiguous} beyond the acked sequence {state.Contiguous}; at most {settings.MaxSequenceAhead} (Limits:MaxSequenceAhead). Resend from {state.Contiguous + 1}.";
-        }
-        else if (state.HeldAhead >= settings.MaxOutOfOrderBatches)
-        {
-            reason = $"Batch {sequence} refused: {state.HeldAhead} batches are already held beyond the hole at {state.Contiguous + 1}; at most {settings.MaxOutOfOrderBatches} (Limits:MaxOutOfOrderBatches). Resend from {state.Contiguous + 1}.";
-        }
-        else
-        {
-            return null;
-        }
-
-        metrics.SequenceRefused();
-        Log.SequenceRefused(logger, gatewayId, sequence, reason);
-        var trailers = new Metadata { { "picket-refused-sequence", sequence.ToString(System.Globalization.CultureInfo.InvariantCulture) } };
-        return new RpcException(new Status(StatusCode.FailedPrecondition, reason), trailers);
     }
 
     private async Task<bool> ReadAsync(IAsyncStreamReader<UplinkMessage> requestStream, CallerIdentity caller, CancellationToken cancellationToken)
