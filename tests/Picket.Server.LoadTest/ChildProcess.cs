@@ -38,7 +38,8 @@ internal sealed class ChildProcess : IDisposable
         };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var deadline = DateTime.UtcNow.AddSeconds(20);
+        // Generous: a JIT start on a loaded 2-core machine can take many seconds.
+        var deadline = DateTime.UtcNow.AddSeconds(60);
         while (true)
         {
             try

@@ -45,7 +45,7 @@ Directory.CreateDirectory(work);
 var processes = new List<ChildProcess>();
 try
 {
-    var serverArguments = new List<string> { options.ServerDll, "--Listen:Port", "0", "--Logging:LogLevel:Default", "Warning" };
+    var serverArguments = new List<string> { options.ServerDll, "--Listen:Port", "0", "--Management:Port", "0", "--Logging:LogLevel:Default", "Warning" };
     if (options.Mode == "jetstream")
     {
         var natsPort = ChildProcess.FreePort();
