@@ -55,12 +55,20 @@ internal sealed class ChaosGateway(Uri server, int tracksPerBatch, int window)
             {
                 Interlocked.Increment(ref _otherErrors);
             }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            catch (Exception) when (cancellationToken.IsCancellationRequested)
             {
+                // The run is over: whatever the stream was doing (Cancelled, reset) ends it.
                 return;
             }
 
-            await Task.Delay(TimeSpan.FromMilliseconds(100), cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(100), cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
         }
     }
 
