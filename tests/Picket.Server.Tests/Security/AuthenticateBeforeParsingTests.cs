@@ -76,4 +76,34 @@ public sealed class NonGrpcBytesTests : IAsyncLifetime
         Assert.Equal(1UL, afterwards.AckedSequence);
         Assert.DoesNotContain(_server.Logs.Lines, line => line.Contains("   at ", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task MainPort_RawTcpGarbage_ConnectionClosedServerServesOnNoStackTraceAtInformation()
+    {
+        using (var socket = new System.Net.Sockets.TcpClient())
+        {
+            await socket.ConnectAsync(_server.Address.Host, _server.Address.Port);
+            var stream = socket.GetStream();
+            var garbage = new byte[4096];
+            new Random(12).NextBytes(garbage);
+            await stream.WriteAsync(garbage);
+            var buffer = new byte[1024];
+            using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            try
+            {
+                while (await stream.ReadAsync(buffer, patience.Token) > 0)
+                {
+                }
+            }
+            catch (IOException)
+            {
+                // Reset by the server: also a close.
+            }
+        }
+
+        var afterwards = await new Contract.V1.TrackIngest.TrackIngestClient(_server.Channel()).PublishBatchAsync(TestBatches.Batch("gw-after-tcp", 1));
+
+        Assert.Equal(1UL, afterwards.AckedSequence);
+        Assert.DoesNotContain(_server.Logs.InformationAndAbove, line => line.Contains("   at ", StringComparison.Ordinal));
+    }
 }
