@@ -19,9 +19,6 @@ public sealed class SqliteBatchStore : IBatchStore, IAsyncDisposable
     private const int MaxGroupSize = 512;
     private static readonly TimeSpan SweepInterval = TimeSpan.FromMinutes(1);
 
-    // Two statx calls: cheap enough to run every second so health turns NotServing promptly.
-    private static readonly TimeSpan FileCheckInterval = TimeSpan.FromSeconds(1);
-
     private readonly SequenceLedger _ledger = new();
     private readonly FeedHub _feed;
     private readonly ServerMetrics _metrics;
@@ -32,10 +29,7 @@ public sealed class SqliteBatchStore : IBatchStore, IAsyncDisposable
     private readonly Channel<PendingWrite?> _queue = Channel.CreateBounded<PendingWrite?>(new BoundedChannelOptions(16384) { SingleReader = true });
     private readonly Task _writer;
     private readonly ITimer _sweepTimer;
-    private readonly ITimer? _fileCheckTimer;
     private readonly DatabaseFileWatch? _fileWatch;
-    private readonly ILogger<SqliteBatchStore> _logger;
-    private volatile Task? _lost;
 
     /// <summary>Opens (creating if needed) the database, recovers the ledger and the feed snapshot, and starts the writer.</summary>
     public SqliteBatchStore(ServerSettings settings, FeedHub feed, ServerMetrics metrics, TimeProvider clock, ILogger<SqliteBatchStore> logger)
@@ -44,7 +38,6 @@ public sealed class SqliteBatchStore : IBatchStore, IAsyncDisposable
         _feed = feed;
         _metrics = metrics;
         _clock = clock;
-        _logger = logger;
         _retention = settings.Retention;
         var builder = new SqliteConnectionStringBuilder
         {
@@ -69,8 +62,7 @@ public sealed class SqliteBatchStore : IBatchStore, IAsyncDisposable
         if (settings.SqlitePath is not null)
         {
             // Taken once WAL mode has created the -wal file: SQLite keeps it while the connection is open.
-            _fileWatch = new DatabaseFileWatch([Path.GetFullPath(settings.SqlitePath), Path.GetFullPath(settings.SqlitePath) + "-wal"]);
-            _fileCheckTimer = TimeProvider.System.CreateTimer(_ => CheckFiles(), null, FileCheckInterval, FileCheckInterval);
+            _fileWatch = new DatabaseFileWatch([Path.GetFullPath(settings.SqlitePath), Path.GetFullPath(settings.SqlitePath) + "-wal"], logger);
         }
 
         _commands = new SqliteWriteCommands(_connection);
@@ -82,16 +74,16 @@ public sealed class SqliteBatchStore : IBatchStore, IAsyncDisposable
     }
 
     /// <inheritdoc />
-    public Task WaitUntilReadyAsync(CancellationToken cancellationToken) => _lost ?? Task.CompletedTask;
+    public Task WaitUntilReadyAsync(CancellationToken cancellationToken) => _fileWatch?.LostTask ?? Task.CompletedTask;
 
     /// <inheritdoc />
     public Task<bool> StoreAsync(string gatewayId, UplinkBatch batch, string? rejectionReason, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(batch);
-        if (_fileWatch?.LostReason is { } lost)
+        if (_fileWatch?.Lost is { } lost)
         {
             // Not even a duplicate is acked: the database that held it is gone.
-            return Task.FromException<bool>(new StoreUnavailableException(lost));
+            return Task.FromException<bool>(lost);
         }
 
         if (_ledger.Contains(gatewayId, batch.Sequence))
@@ -115,9 +107,9 @@ public sealed class SqliteBatchStore : IBatchStore, IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _sweepTimer.DisposeAsync().ConfigureAwait(false);
-        if (_fileCheckTimer is not null)
+        if (_fileWatch is not null)
         {
-            await _fileCheckTimer.DisposeAsync().ConfigureAwait(false);
+            await _fileWatch.DisposeAsync().ConfigureAwait(false);
         }
 
         _queue.Writer.TryComplete();
@@ -192,13 +184,11 @@ public sealed class SqliteBatchStore : IBatchStore, IAsyncDisposable
 
         // Before acking: a commit into a database file that was unlinked or replaced is durable
         // in no file a restart would read.
-        CheckFiles();
-        if (_fileWatch?.LostReason is { } lost)
+        if (_fileWatch is not null && !_fileWatch.Check())
         {
-            var error = new StoreUnavailableException(lost);
             foreach (var pending in group)
             {
-                pending.Completion.TrySetException(error);
+                pending.Completion.TrySetException(_fileWatch.Lost!);
             }
 
             return;
@@ -221,18 +211,6 @@ public sealed class SqliteBatchStore : IBatchStore, IAsyncDisposable
             }
 
             pending.Completion.TrySetResult(stored);
-        }
-    }
-
-    private void CheckFiles()
-    {
-        if (_fileWatch is not null && _fileWatch.CheckTrips())
-        {
-            var lost = Task.FromException(new StoreUnavailableException(_fileWatch.LostReason!));
-            // Observed here: health checks and scrapes look at it without awaiting.
-            _ = lost.Exception;
-            _lost = lost;
-            Log.DatabaseFileLost(_logger, _fileWatch.LostReason!);
         }
     }
 
