@@ -32,6 +32,15 @@ internal static partial class Log
     [LoggerMessage(EventId = 9, Level = LogLevel.Error, Message = "JetStream feed consumer failed; retrying")]
     public static partial void JetStreamConsumerFailed(ILogger logger, Exception exception);
 
-    [LoggerMessage(EventId = 10, Level = LogLevel.Error, Message = "Storing batch {Sequence} of gateway {GatewayId} failed")]
-    public static partial void StorageFailed(ILogger logger, string gatewayId, ulong sequence, Exception exception);
+    [LoggerMessage(EventId = 10, Level = LogLevel.Error, Message = "Storing batch {Sequence} of gateway {GatewayId} failed: {Reason}")]
+    public static partial void StorageFailed(ILogger logger, string gatewayId, ulong sequence, string reason);
+
+    [LoggerMessage(EventId = 11, Level = LogLevel.Warning, Message = "Publish stream of {Caller} closed: no Hello within {Seconds} s")]
+    public static partial void HelloTimedOut(ILogger logger, string caller, double seconds);
+
+    [LoggerMessage(EventId = 12, Level = LogLevel.Warning, Message = "Batch {Sequence} of gateway {GatewayId} refused: {Reason}")]
+    public static partial void SequenceRefused(ILogger logger, string gatewayId, ulong sequence, string reason);
+
+    [LoggerMessage(EventId = 13, Level = LogLevel.Critical, Message = "Storage lost: {Reason}. Health is NotServing and every batch gets Unavailable; restart the server on a trusted database.")]
+    public static partial void DatabaseFileLost(ILogger logger, string reason);
 }

@@ -9,6 +9,13 @@ try
         return CertsCommand.Run(args[1..], Console.Out, Console.Error);
     }
 
+    if (LaunchArguments.IsHelpRequest(args))
+    {
+        // Usage only: no configuration is read and no port is opened.
+        await Console.Out.WriteLineAsync(LaunchArguments.Usage).ConfigureAwait(false);
+        return 0;
+    }
+
     var app = ServerHost.Build(args);
     await app.RunAsync().ConfigureAwait(false);
     return 0;

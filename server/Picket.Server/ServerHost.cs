@@ -8,6 +8,7 @@ using Picket.Server.Certificates;
 using Picket.Server.Configuration;
 using Picket.Server.Feed;
 using Picket.Server.Ingest;
+using Picket.Server.Management;
 using Picket.Server.Metrics;
 using Picket.Server.Security;
 using Picket.Server.Storage;
@@ -40,14 +41,20 @@ public static class ServerHost
         AddConfigurationSources(builder, launch);
         configure?.Invoke(builder);
 
-        var settings = ServerSettings.Read(builder.Configuration);
+        // grpc-dotnet logs every call that ends with an error status at Information, with the
+        // exception's stack trace; the server logs the reasons itself, once and without traces.
+        builder.Logging.AddFilter("Grpc.AspNetCore.Server.ServerCallHandler", LogLevel.Warning);
+        var settings = SettingsReader.Read(builder.Configuration, EnvironmentKeys());
         builder.Services.AddSingleton(settings);
         // TryAdd: a test's configure hook may have registered a fake clock.
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<ServerMetrics>();
+        var management = new ManagementListener();
+        builder.Services.AddSingleton(management);
         builder.Services.AddSingleton(services => new FeedHub(settings.SubscriberQueueCapacity, settings.SnapshotHorizon, services.GetRequiredService<ServerMetrics>(), services.GetRequiredService<TimeProvider>()));
         builder.Services.AddSingleton(services => new BatchValidator(services.GetRequiredService<TimeProvider>(), settings.MaxFutureSkew));
         builder.Services.AddSingleton<CallerAuthenticator>();
+        builder.Services.AddSingleton<SequenceWindow>();
         if (settings.StorageMode == StorageMode.JetStream)
         {
             builder.Services.AddSingleton<IBatchStore, JetStreamBatchStore>();
@@ -73,7 +80,7 @@ public static class ServerHost
             TrackFeed.Descriptor,
             Grpc.Health.V1.Health.Descriptor,
             Grpc.Reflection.V1Alpha.ServerReflection.Descriptor));
-        ConfigureKestrel(builder, settings);
+        ConfigureKestrel(builder, settings, management);
 
         var app = builder.Build();
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Picket.Server");
@@ -89,19 +96,37 @@ public static class ServerHost
 
         // Open the store now: recovery starts before the first call, and a bad database path
         // fails here rather than on a gateway's first batch.
-        app.Services.GetRequiredService<IBatchStore>();
+        var store = app.Services.GetRequiredService<IBatchStore>();
+        app.Services.GetRequiredService<ServerMetrics>().ObserveStoreAvailable(() => store.WaitUntilReadyAsync(CancellationToken.None).IsCompletedSuccessfully);
         var location = settings.StorageMode == StorageMode.JetStream ? settings.NatsUrl.ToString() : settings.SqlitePath ?? "memory";
         Log.StorageReady(logger, settings.StorageMode, location);
 
         // gRPC-Web lets HTTP/1.1-only boards call PublishBatch.
         app.UseGrpcWeb(new GrpcWebOptions { DefaultEnabled = true });
+        // Credentials are checked before any request body is read (issue 12, probe 5).
+        app.UseMiddleware<GrpcAuthenticationMiddleware>();
         app.MapGrpcService<TrackIngestService>();
         app.MapGrpcService<TrackFeedService>();
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
-        app.MapGet("/metrics", (ServerMetrics metrics) => Results.Text(metrics.ToPrometheusText(), "text/plain; version=0.0.4"));
+        ManagementListener.Map(app);
         app.MapGet("/", () => "Picket server: gRPC services picket.v1.TrackIngest and picket.v1.TrackFeed.");
         return app;
+    }
+
+    // The keys set through PICKET_ variables (PICKET_Limits__MaxBatchBytes → Limits:MaxBatchBytes), for the unknown-key check.
+    private static List<string> EnvironmentKeys()
+    {
+        var keys = new List<string>();
+        foreach (var name in Environment.GetEnvironmentVariables().Keys.Cast<string>())
+        {
+            if (name.StartsWith(EnvironmentPrefix, StringComparison.OrdinalIgnoreCase))
+            {
+                keys.Add(name[EnvironmentPrefix.Length..].Replace("__", ":", StringComparison.Ordinal));
+            }
+        }
+
+        return keys;
     }
 
     private static void AddConfigurationSources(WebApplicationBuilder builder, LaunchArguments launch)
@@ -136,7 +161,7 @@ public static class ServerHost
         }
     }
 
-    private static void ConfigureKestrel(WebApplicationBuilder builder, ServerSettings settings)
+    private static void ConfigureKestrel(WebApplicationBuilder builder, ServerSettings settings, ManagementListener management)
     {
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
@@ -169,6 +194,11 @@ public static class ServerHost
             if (settings.Http1Port is { } http1Port)
             {
                 kestrel.Listen(settings.ListenAddress, http1Port, listen => listen.Protocols = HttpProtocols.Http1);
+            }
+
+            if (settings.ManagementPort is { } managementPort)
+            {
+                management.Listen(kestrel, managementPort);
             }
         });
     }

@@ -38,7 +38,8 @@ internal sealed class ChildProcess : IDisposable
         };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var deadline = DateTime.UtcNow.AddSeconds(20);
+        // Generous: a JIT start on a loaded 2-core machine can take many seconds.
+        var deadline = DateTime.UtcNow.AddSeconds(60);
         while (true)
         {
             try
@@ -80,6 +81,17 @@ internal sealed class ChildProcess : IDisposable
     {
         _process.Refresh();
         return _process.PeakWorkingSet64 / (1024.0 * 1024.0);
+    }
+
+    /// <summary>SIGKILL (what <c>kill -9</c> sends): no shutdown code runs; waits until the process is gone.</summary>
+    public void Kill()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+        }
+
+        _process.WaitForExit();
     }
 
     public void Dispose()

@@ -38,7 +38,7 @@ internal sealed record LoadOptions(string Mode, int Gateways, int Seconds, int T
     }
 
     // The project reference builds the server in the same configuration; its output stays in its own folder.
-    private static string DefaultServerDll()
+    internal static string DefaultServerDll()
     {
         var configuration = AppContext.BaseDirectory.Contains("/Release/", StringComparison.Ordinal) ? "Release" : "Debug";
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)

@@ -1,6 +1,7 @@
 // Load benchmark of picket-server on loopback, bounded in time.
 //
 //   dotnet run -c Release --project tests/Picket.Server.LoadTest -- --mode sqlite --gateways 50 --seconds 15
+//   dotnet run -c Release --project tests/Picket.Server.LoadTest -- chaos --cycles 60   (see ChaosRun)
 //
 // Starts picket-server (and for --mode jetstream a nats-server -js with a temp store) on free
 // loopback ports, runs N simulated gateways for the given time, and prints track updates/s
@@ -8,6 +9,24 @@
 using System.Diagnostics;
 using System.Globalization;
 using Picket.Server.LoadTest;
+
+if (args.Length > 0 && args[0] == "chaos")
+{
+    ChaosOptions chaos;
+    try
+    {
+        chaos = ChaosOptions.Parse(args[1..]);
+    }
+    catch (Exception e) when (e is ArgumentException or FormatException)
+    {
+        Console.Error.WriteLine(e.Message);
+        Console.Error.WriteLine(ChaosOptions.Usage);
+        return 2;
+    }
+
+    var counts = await new ChaosRun(chaos, Console.Out).RunAsync(CancellationToken.None).ConfigureAwait(false);
+    return counts.Passed ? 0 : 1;
+}
 
 LoadOptions options;
 try
@@ -26,7 +45,7 @@ Directory.CreateDirectory(work);
 var processes = new List<ChildProcess>();
 try
 {
-    var serverArguments = new List<string> { options.ServerDll, "--Listen:Port", "0", "--Logging:LogLevel:Default", "Warning" };
+    var serverArguments = new List<string> { options.ServerDll, "--Listen:Port", "0", "--Management:Port", "0", "--Logging:LogLevel:Default", "Warning" };
     if (options.Mode == "jetstream")
     {
         var natsPort = ChildProcess.FreePort();

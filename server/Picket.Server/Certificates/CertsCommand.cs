@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Security.Cryptography;
 using System.Text;
+using Picket.Server.Configuration;
 using Picket.Server.Security;
 
 namespace Picket.Server.Certificates;
@@ -30,6 +31,12 @@ public static class CertsCommand
         {
             error.WriteLine(Usage);
             return 2;
+        }
+
+        if (LaunchArguments.IsHelpRequest(args))
+        {
+            output.WriteLine(Usage);
+            return 0;
         }
 
         try

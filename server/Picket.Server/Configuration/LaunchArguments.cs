@@ -6,6 +6,44 @@ namespace Picket.Server.Configuration;
 /// </summary>
 public sealed class LaunchArguments
 {
+    /// <summary>What <c>picket-server --help</c> prints.</summary>
+    public const string Usage = """
+        usage: picket-server [--config PATH] [--dev [DIR]] [--Section:Key VALUE ...]
+               picket-server certs ca|issue|token ... (picket-server certs --help)
+
+        The reference central server: picket.v1.TrackIngest for gateways, picket.v1.TrackFeed for
+        consumers, gRPC health and reflection; /metrics and /healthz on a loopback HTTP/1.1 port.
+
+          --config PATH          JSON settings file (above appsettings.json, below PICKET_ variables)
+          --dev [DIR]            make a local CA and certificates in DIR (default ./picket-dev) and serve mTLS
+          --Section:Key VALUE    any setting, e.g. --Listen:Port 5170 --Storage:SqlitePath picket.db
+          -h, --help             this text
+
+        Sections: Listen (Address, Port, Http1Port), Tls (CertificatePath, KeyPath, ClientCaPath),
+        Auth (Tokens:N:Identity|Role|Sha256, RevokedIdentities:N, RevokedSerials:N),
+        Storage (Mode, SqlitePath, RetentionHours, ReadyTimeoutSeconds, NatsUrl, StreamName,
+        SubjectPrefix, LedgerCheckpointSeconds), Limits (MaxBatchBytes, MaxFutureSkewSeconds,
+        KeepAlivePingSeconds, KeepAliveTimeoutSeconds, HelloTimeoutSeconds, MaxSequenceAhead,
+        MaxOutOfOrderBatches), Feed (SubscriberQueueCapacity, SlowConsumerGraceSeconds,
+        SnapshotHorizonSeconds), Management (Port, or "off"). Environment: PICKET_Section__Key.
+        An unknown key or a bad value stops the server with exit code 2, naming the key.
+        """;
+
+    /// <summary>Whether <paramref name="args"/> asks for the usage text (<c>-h</c>, <c>--help</c>, <c>-?</c>).</summary>
+    public static bool IsHelpRequest(IReadOnlyList<string> args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        foreach (var arg in args)
+        {
+            if (arg is "-h" or "--help" or "-?")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>JSON configuration file given with <c>--config</c>, or null.</summary>
     public string? ConfigPath { get; private init; }
 

@@ -73,6 +73,22 @@ public sealed class ServerSettings
     /// <summary>How far in the future a timestamp may lie before the batch is refused (clock skew allowance).</summary>
     public TimeSpan MaxFutureSkew { get; init; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>How long a Publish stream may stay open without sending its Hello before it is closed with DeadlineExceeded.</summary>
+    public TimeSpan HelloTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// How far beyond its highest contiguous (acked) sequence a gateway's batch may lie; further
+    /// ahead it is refused with FailedPrecondition and not stored, so a gateway cannot make the
+    /// server hold an unbounded set of sequences.
+    /// </summary>
+    public ulong MaxSequenceAhead { get; init; } = 65_536;
+
+    /// <summary>How many batches beyond a hole (out of order) the server holds per gateway before it refuses more until the hole is filled.</summary>
+    public int MaxOutOfOrderBatches { get; init; } = 4096;
+
+    /// <summary>Loopback TCP port of the HTTP/1.1 management listener (<c>/metrics</c>, <c>/healthz</c>); 0 picks a free port; null turns it off.</summary>
+    public int? ManagementPort { get; init; } = 5171;
+
     /// <summary>HTTP/2 keepalive ping interval on idle connections, so dead links are reaped.</summary>
     public TimeSpan KeepAlivePingDelay { get; init; } = TimeSpan.FromSeconds(30);
 

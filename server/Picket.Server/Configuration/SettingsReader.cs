@@ -7,9 +7,13 @@ namespace Picket.Server.Configuration;
 /// <summary>Turns configuration keys into <see cref="ServerSettings"/>, naming the key of every bad value.</summary>
 internal static class SettingsReader
 {
-    public static ServerSettings Read(IConfiguration configuration)
+    public static ServerSettings Read(IConfiguration configuration) => Read(configuration, []);
+
+    /// <summary>Reads the settings; <paramref name="environmentKeys"/> are the keys set through <c>PICKET_</c> variables, checked like the rest.</summary>
+    public static ServerSettings Read(IConfiguration configuration, IEnumerable<string> environmentKeys)
     {
         ArgumentNullException.ThrowIfNull(configuration);
+        KnownKeys.Check(configuration, environmentKeys);
         var address = ReadAddress(configuration, "Listen:Address");
         var certificate = ReadPath(configuration, "Tls:CertificatePath");
         var key = ReadPath(configuration, "Tls:KeyPath");
@@ -46,10 +50,11 @@ internal static class SettingsReader
         }
 
         var mode = ReadEnum(configuration, "Storage:Mode", StorageMode.Sqlite);
+        var listenPort = ReadOptionalInt(configuration, "Listen:Port", 0, 65535) ?? 5170;
         return new ServerSettings
         {
             ListenAddress = address,
-            ListenPort = ReadOptionalInt(configuration, "Listen:Port", 0, 65535) ?? 5170,
+            ListenPort = listenPort,
             Http1Port = http1Port,
             TlsCertificatePath = certificate,
             TlsKeyPath = key,
@@ -68,12 +73,29 @@ internal static class SettingsReader
             SubjectPrefix = ReadName(configuration, "Storage:SubjectPrefix", "picket.batches"),
             MaxBatchBytes = ReadOptionalInt(configuration, "Limits:MaxBatchBytes", 1024, 64 * 1024 * 1024) ?? 512 * 1024,
             MaxFutureSkew = TimeSpan.FromSeconds(ReadOptionalInt(configuration, "Limits:MaxFutureSkewSeconds", 0, 86400) ?? 300),
+            HelloTimeout = TimeSpan.FromSeconds(ReadOptionalInt(configuration, "Limits:HelloTimeoutSeconds", 1, 3600) ?? 10),
+            MaxSequenceAhead = (ulong)(ReadOptionalInt(configuration, "Limits:MaxSequenceAhead", 1, 100_000_000) ?? 65_536),
+            MaxOutOfOrderBatches = ReadOptionalInt(configuration, "Limits:MaxOutOfOrderBatches", 1, 10_000_000) ?? 4096,
+            ManagementPort = ReadManagementPort(configuration, listenPort),
             KeepAlivePingDelay = TimeSpan.FromSeconds(ReadOptionalInt(configuration, "Limits:KeepAlivePingSeconds", 1, 3600) ?? 30),
             KeepAlivePingTimeout = TimeSpan.FromSeconds(ReadOptionalInt(configuration, "Limits:KeepAliveTimeoutSeconds", 1, 3600) ?? 20),
             SubscriberQueueCapacity = ReadOptionalInt(configuration, "Feed:SubscriberQueueCapacity", 16, 1_000_000) ?? 4096,
             SlowConsumerGrace = TimeSpan.FromSeconds(ReadOptionalInt(configuration, "Feed:SlowConsumerGraceSeconds", 0, 3600) ?? 5),
             SnapshotHorizon = TimeSpan.FromSeconds(ReadOptionalInt(configuration, "Feed:SnapshotHorizonSeconds", 0, 86400) ?? 600),
         };
+    }
+
+    // A server on an ephemeral gRPC port (tests, the demo) gets an ephemeral management port too,
+    // so that several can run side by side; "off" turns the listener off.
+    private static int? ReadManagementPort(IConfiguration configuration, int listenPort)
+    {
+        const string Key = "Management:Port";
+        if (string.Equals(configuration[Key], "off", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        return ReadOptionalInt(configuration, Key, 0, 65535) ?? (listenPort == 0 ? 0 : 5171);
     }
 
     private static List<TokenGrant> ReadTokens(IConfiguration configuration)

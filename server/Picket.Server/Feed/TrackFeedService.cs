@@ -1,13 +1,14 @@
 using Grpc.Core;
 using Picket.Contract.V1;
 using Picket.Server.Configuration;
+using Picket.Server.Metrics;
 using Picket.Server.Security;
 using Picket.Server.Storage;
 
 namespace Picket.Server.Feed;
 
 /// <summary><c>picket.v1.TrackFeed</c>: snapshot, marker, then live events, filtered per request.</summary>
-public sealed class TrackFeedService(FeedHub hub, IBatchStore store, CallerAuthenticator authenticator, ServerSettings settings, ILogger<TrackFeedService> logger) : TrackFeed.TrackFeedBase
+public sealed class TrackFeedService(FeedHub hub, IBatchStore store, CallerAuthenticator authenticator, ServerSettings settings, ServerMetrics metrics, ILogger<TrackFeedService> logger) : TrackFeed.TrackFeedBase
 {
     /// <inheritdoc />
     public override async Task Subscribe(SubscribeRequest request, IServerStreamWriter<FeedEvent> responseStream, ServerCallContext context)
@@ -17,7 +18,7 @@ public sealed class TrackFeedService(FeedHub hub, IBatchStore store, CallerAuthe
         ArgumentNullException.ThrowIfNull(context);
 
         var caller = authenticator.Authenticate(context, CallerRole.Consumer);
-        await StorageCalls.EnsureReadyAsync(store, settings.StoreReadyTimeout, context.CancellationToken).ConfigureAwait(false);
+        await StorageCalls.EnsureReadyAsync(store, settings.StoreReadyTimeout, metrics, context.CancellationToken).ConfigureAwait(false);
         var filter = new FeedFilter(request);
         using var subscription = hub.Subscribe();
         uint count = 0;

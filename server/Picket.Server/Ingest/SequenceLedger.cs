@@ -110,6 +110,15 @@ public sealed class SequenceLedger
         }
     }
 
+    /// <summary>The contiguous sequence of <paramref name="gatewayId"/> and how many batches are held beyond its first hole.</summary>
+    public SequenceState State(string gatewayId)
+    {
+        lock (_gate)
+        {
+            return _gateways.TryGetValue(gatewayId, out var state) ? new SequenceState(state.Contiguous, state.Ahead.Count) : default;
+        }
+    }
+
     /// <summary>Whether batch <paramref name="sequence"/> of <paramref name="gatewayId"/> is already stored.</summary>
     public bool Contains(string gatewayId, ulong sequence)
     {

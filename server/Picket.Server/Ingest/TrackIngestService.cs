@@ -18,6 +18,7 @@ public sealed class TrackIngestService(
     IBatchStore store,
     BatchValidator validator,
     CallerAuthenticator authenticator,
+    SequenceWindow window,
     ServerSettings settings,
     ServerMetrics metrics,
     ILogger<TrackIngestService> logger)
@@ -33,7 +34,7 @@ public sealed class TrackIngestService(
         ArgumentNullException.ThrowIfNull(context);
 
         var caller = authenticator.Authenticate(context, CallerRole.Gateway);
-        if (!await ReadAsync(requestStream, caller, context.CancellationToken).ConfigureAwait(false))
+        if (!await ReadHelloAsync(requestStream, caller, context.CancellationToken).ConfigureAwait(false))
         {
             return;
         }
@@ -45,8 +46,12 @@ public sealed class TrackIngestService(
 
         var hello = requestStream.Current.Hello;
         AuthorizeGateway(caller, hello.GatewayId, "Hello.gateway_id must be 1 to 64 letters, digits, '-', '_' or '.'.");
+        if ((BatchValidator.CheckText("Hello.software_version", hello.SoftwareVersion) ?? BatchValidator.CheckText("Hello.site_name", hello.SiteName)) is { } helloReason)
+        {
+            throw Invalid(caller, helloReason + ".");
+        }
 
-        await StorageCalls.EnsureReadyAsync(store, settings.StoreReadyTimeout, context.CancellationToken).ConfigureAwait(false);
+        await StorageCalls.EnsureReadyAsync(store, settings.StoreReadyTimeout, metrics, context.CancellationToken).ConfigureAwait(false);
         Log.GatewayConnected(logger, hello.GatewayId, hello.SoftwareVersion);
 
         // Tell the gateway where the server stands, so it can resend what is missing at once.
@@ -72,6 +77,13 @@ public sealed class TrackIngestService(
                     throw authenticator.Refuse(StatusCode.PermissionDenied, "A batch names another gateway than the Hello.", caller.DisplayName);
                 }
 
+                if (window.Refuse(hello.GatewayId, batch.Sequence) is { } refusal)
+                {
+                    inFlight.Writer.TryComplete();
+                    await acks.ConfigureAwait(false);
+                    throw refusal;
+                }
+
                 var reason = validator.Validate(batch);
                 if (reason is not null)
                 {
@@ -82,7 +94,7 @@ public sealed class TrackIngestService(
                     throw await RejectAsync(hello.GatewayId, batch, reason, stop.Token).ConfigureAwait(false);
                 }
 
-                await inFlight.Writer.WriteAsync(StorageCalls.StoreAsync(store, hello.GatewayId, batch, null, logger, stop.Token), stop.Token).ConfigureAwait(false);
+                await inFlight.Writer.WriteAsync(StorageCalls.StoreAsync(store, hello.GatewayId, batch, null, metrics, logger, stop.Token), stop.Token).ConfigureAwait(false);
             }
         }
         catch (RpcException)
@@ -113,14 +125,19 @@ public sealed class TrackIngestService(
         var caller = authenticator.Authenticate(context, CallerRole.Gateway);
         AuthorizeGateway(caller, request.GatewayId, "UplinkBatch.gateway_id is required on PublishBatch: 1 to 64 letters, digits, '-', '_' or '.'.");
 
-        await StorageCalls.EnsureReadyAsync(store, settings.StoreReadyTimeout, context.CancellationToken).ConfigureAwait(false);
+        await StorageCalls.EnsureReadyAsync(store, settings.StoreReadyTimeout, metrics, context.CancellationToken).ConfigureAwait(false);
+        if (window.Refuse(request.GatewayId, request.Sequence) is { } refusal)
+        {
+            throw refusal;
+        }
+
         var reason = validator.Validate(request);
         if (reason is not null)
         {
             throw await RejectAsync(request.GatewayId, request, reason, context.CancellationToken).ConfigureAwait(false);
         }
 
-        var stored = await StorageCalls.StoreAsync(store, request.GatewayId, request, null, logger, context.CancellationToken).ConfigureAwait(false);
+        var stored = await StorageCalls.StoreAsync(store, request.GatewayId, request, null, metrics, logger, context.CancellationToken).ConfigureAwait(false);
         var ack = store.CurrentAck(request.GatewayId);
         ack.Duplicate = !stored;
         metrics.AckSent();
@@ -169,11 +186,29 @@ public sealed class TrackIngestService(
         Log.BatchRejected(logger, gatewayId, batch.Sequence, reason);
         if (batch.Sequence != 0)
         {
-            await StorageCalls.StoreAsync(store, gatewayId, batch, reason, logger, cancellationToken).ConfigureAwait(false);
+            await StorageCalls.StoreAsync(store, gatewayId, batch, reason, metrics, logger, cancellationToken).ConfigureAwait(false);
         }
 
         var trailers = new Metadata { { "picket-rejected-sequence", batch.Sequence.ToString(System.Globalization.CultureInfo.InvariantCulture) } };
         return new RpcException(new Status(StatusCode.InvalidArgument, $"Batch {batch.Sequence} rejected: {reason}."), trailers);
+    }
+
+    // The Hello is awaited for Limits:HelloTimeoutSeconds only: a stream that never says who it
+    // is would otherwise hold its connection, buffers and a task forever (issue 12, probe 9).
+    private async Task<bool> ReadHelloAsync(IAsyncStreamReader<UplinkMessage> requestStream, CallerIdentity caller, CancellationToken cancellationToken)
+    {
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(settings.HelloTimeout);
+        try
+        {
+            return await ReadAsync(requestStream, caller, deadline.Token).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is OperationCanceledException or IOException && deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            metrics.HelloTimeout();
+            Log.HelloTimedOut(logger, caller.DisplayName, settings.HelloTimeout.TotalSeconds);
+            throw new RpcException(new Status(StatusCode.DeadlineExceeded, $"No Hello within {settings.HelloTimeout.TotalSeconds:0} s of opening Publish (Limits:HelloTimeoutSeconds)."));
+        }
     }
 
     private async Task<bool> ReadAsync(IAsyncStreamReader<UplinkMessage> requestStream, CallerIdentity caller, CancellationToken cancellationToken)
@@ -187,6 +222,11 @@ public sealed class TrackIngestService(
             // From ValidatingMarshaller: already counted.
             Log.MalformedMessage(logger, caller.DisplayName, e.Status.Detail);
             throw;
+        }
+        catch (InvalidDataException e)
+        {
+            // grpc-dotnet's framing check (Compressed-Flag not 0 or 1): bytes of another protocol.
+            throw Invalid(caller, "The request stream is not gRPC framing: " + e.Message);
         }
     }
 

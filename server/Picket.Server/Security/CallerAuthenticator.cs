@@ -47,17 +47,30 @@ public sealed class CallerAuthenticator
         }
     }
 
-    /// <summary>Authenticates the caller and checks it has <paramref name="role"/>.</summary>
+    /// <summary>
+    /// The caller of a gRPC call with <paramref name="role"/>: the identity
+    /// <see cref="GrpcAuthenticationMiddleware"/> established before the request body was read,
+    /// or, where that middleware does not run, authenticated now.
+    /// </summary>
     /// <exception cref="RpcException">Unauthenticated or PermissionDenied.</exception>
     public CallerIdentity Authenticate(ServerCallContext context, CallerRole role)
     {
         ArgumentNullException.ThrowIfNull(context);
+        var http = context.GetHttpContext();
+        return http.Features.Get<CallerIdentity>() is { } known && known.Role == role ? known : Authenticate(http, role);
+    }
+
+    /// <summary>Authenticates the caller of an HTTP request from its headers and TLS connection alone, and checks it has <paramref name="role"/>.</summary>
+    /// <exception cref="RpcException">Unauthenticated or PermissionDenied.</exception>
+    public CallerIdentity Authenticate(HttpContext context, CallerRole role)
+    {
+        ArgumentNullException.ThrowIfNull(context);
         if (_settings.AllowAnonymous)
         {
-            return CallerIdentity.Anonymous;
+            return CallerIdentity.Anonymous with { Role = role };
         }
 
-        var caller = FromCertificate(context.GetHttpContext().Connection.ClientCertificate) ?? FromToken(context.RequestHeaders.GetValue("authorization"));
+        var caller = FromCertificate(context.Connection.ClientCertificate) ?? FromToken(context.Request.Headers.Authorization);
         if (caller is null)
         {
             throw Refuse(StatusCode.Unauthenticated, "No valid client certificate or bearer token.", "none");
@@ -117,6 +130,7 @@ public sealed class CallerAuthenticator
 
     private CallerIdentity? FromToken(string? authorization)
     {
+        // Also null for a repeated header: one credential per call.
         const string Scheme = "Bearer ";
         if (authorization is null || !authorization.StartsWith(Scheme, StringComparison.OrdinalIgnoreCase) || _tokensByHash.Count == 0)
         {

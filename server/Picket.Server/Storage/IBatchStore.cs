@@ -1,4 +1,5 @@
 using Picket.Contract.V1;
+using Picket.Server.Ingest;
 
 namespace Picket.Server.Storage;
 
@@ -31,4 +32,7 @@ public interface IBatchStore
     /// batch is durable (0 when none) and the first hole beyond it, if any.
     /// </summary>
     Ack CurrentAck(string gatewayId);
+
+    /// <summary>The acked sequence of <paramref name="gatewayId"/> and the number of batches held beyond its first hole.</summary>
+    SequenceState SequenceState(string gatewayId);
 }

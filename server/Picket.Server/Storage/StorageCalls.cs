@@ -1,5 +1,6 @@
 using Grpc.Core;
 using Picket.Contract.V1;
+using Picket.Server.Metrics;
 
 namespace Picket.Server.Storage;
 
@@ -10,7 +11,7 @@ namespace Picket.Server.Storage;
 /// </summary>
 internal static class StorageCalls
 {
-    public static async Task EnsureReadyAsync(IBatchStore store, TimeSpan timeout, CancellationToken cancellationToken)
+    public static async Task EnsureReadyAsync(IBatchStore store, TimeSpan timeout, ServerMetrics metrics, CancellationToken cancellationToken)
     {
         try
         {
@@ -20,17 +21,29 @@ internal static class StorageCalls
         {
             throw new RpcException(new Status(StatusCode.Unavailable, "Storage is recovering or unreachable; retry later."));
         }
+        catch (StoreUnavailableException)
+        {
+            metrics.StorageFailed();
+            throw new RpcException(new Status(StatusCode.Unavailable, "Storage is unavailable (the database file was lost); nothing is acked until the server is restarted."));
+        }
     }
 
-    public static async Task<bool> StoreAsync(IBatchStore store, string gatewayId, UplinkBatch batch, string? rejectionReason, ILogger logger, CancellationToken cancellationToken)
+    public static async Task<bool> StoreAsync(IBatchStore store, string gatewayId, UplinkBatch batch, string? rejectionReason, ServerMetrics metrics, ILogger logger, CancellationToken cancellationToken)
     {
         try
         {
             return await store.StoreAsync(gatewayId, batch, rejectionReason, cancellationToken).ConfigureAwait(false);
         }
+        catch (StoreUnavailableException)
+        {
+            // Logged once, when the store tripped; every refused batch is counted.
+            metrics.StorageFailed();
+            throw new RpcException(new Status(StatusCode.Unavailable, $"Storage is unavailable (the database file was lost) at batch {batch.Sequence}; nothing is acked until the server is restarted."));
+        }
         catch (Exception e) when (e is not RpcException and not OperationCanceledException)
         {
-            Log.StorageFailed(logger, gatewayId, batch.Sequence, e);
+            metrics.StorageFailed();
+            Log.StorageFailed(logger, gatewayId, batch.Sequence, e.Message);
             throw new RpcException(new Status(StatusCode.Unavailable, $"Storage failed at batch {batch.Sequence}; resend everything after the last ack."));
         }
     }

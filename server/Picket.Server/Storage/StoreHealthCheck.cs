@@ -7,7 +7,13 @@ internal sealed class StoreHealthCheck(IBatchStore store) : IHealthCheck
 {
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
-        var ready = store.WaitUntilReadyAsync(CancellationToken.None).IsCompletedSuccessfully;
-        return Task.FromResult(ready ? HealthCheckResult.Healthy() : HealthCheckResult.Unhealthy("Storage is still recovering or unreachable."));
+        var ready = store.WaitUntilReadyAsync(CancellationToken.None);
+        if (ready.IsCompletedSuccessfully)
+        {
+            return Task.FromResult(HealthCheckResult.Healthy());
+        }
+
+        var reason = ready.IsFaulted ? ready.Exception.InnerException?.Message : null;
+        return Task.FromResult(HealthCheckResult.Unhealthy(reason ?? "Storage is still recovering or unreachable."));
     }
 }

@@ -93,5 +93,48 @@ public sealed class SettingsReaderTests
         Assert.Equal("--config", error.Key);
     }
 
+    [Theory]
+    [InlineData("Limits:MaxBatchByte", "Limits:MaxBatchBytes")]
+    [InlineData("storage:sqlitepth", "Storage:SqlitePath")]
+    [InlineData("Auth:Tokens:0:Hash", null)]
+    [InlineData("Management:Address", null)]
+    public void Read_UnknownKeyInOwnSection_NamesKey(string key, string? hint)
+    {
+        var error = Assert.Throws<ConfigurationException>(() => ServerSettings.Read(Configuration(new() { [key] = "1" })));
+
+        Assert.Equal(key, error.Key);
+        if (hint is not null)
+        {
+            Assert.EndsWith($"Did you mean {hint}?", error.Message, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void Read_ListAndTokenKeys_Accepted()
+    {
+        var settings = ServerSettings.Read(Configuration(new()
+        {
+            ["Auth:RevokedIdentities:0"] = "gw-old",
+            ["auth:revokedserials:3"] = "0A",
+            ["Management:Port"] = "off",
+            ["Logging:LogLevel:Default"] = "Warning",
+        }));
+
+        Assert.Contains("gw-old", settings.RevokedIdentities);
+        Assert.Null(settings.ManagementPort);
+    }
+
+    [Fact]
+    public void Build_UnknownKeyInConfigFile_NamesKey()
+    {
+        using var directory = new TempDirectory();
+        var path = directory.File("picket.json");
+        File.WriteAllText(path, """{ "Feed": { "SubscriberQueueCapacty": 100 } }""");
+
+        var error = Assert.Throws<ConfigurationException>(() => ServerHost.Build(["--config", path]));
+
+        Assert.Equal("Feed:SubscriberQueueCapacty", error.Key);
+    }
+
     private static IConfiguration Configuration(Dictionary<string, string?> values) => new ConfigurationBuilder().AddInMemoryCollection(values).Build();
 }

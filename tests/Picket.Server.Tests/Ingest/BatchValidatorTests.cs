@@ -74,6 +74,110 @@ public sealed class BatchValidatorTests
     [Fact]
     public void IsValidGatewayId_65Characters_Refused() => Assert.False(BatchValidator.IsValidGatewayId(new string('g', 65)));
 
+    [Theory]
+    [InlineData("SAS1234 ", true)]
+    [InlineData("", true)]
+    [InlineData("ABCDEFGH", true)]      // 8 characters: what the identification message carries
+    [InlineData("ABCDEFGHI", false)]    // 9
+    [InlineData("sas123", false)]       // lower case is not in the 6-bit set
+    [InlineData("SAS\u0000", false)]    // NUL
+    [InlineData("\u202EKLM", false)]    // right-to-left override
+    [InlineData("DLH-12", false)]
+    [InlineData("AB#12", true)]         // '#': the core's rendering of a 6-bit code outside the set
+    public void Validate_Callsign_OnlyEightCharactersOfIcaoSet(string escaped, bool accepted)
+    {
+        var callsign = System.Text.RegularExpressions.Regex.Unescape(escaped);
+        var batch = Batch(new TrackUpdate { TrackId = 1, TimeUnixUs = NowUs, Identity = new Identity { Callsign = callsign } });
+
+        var reason = _validator.Validate(batch);
+
+        Assert.Equal(accepted, reason is null);
+        if (!accepted)
+        {
+            Assert.StartsWith("tracks[0] (track 1): identity.callsign ", reason, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void Validate_HundredThousandCharacterCallsign_RefusedWithoutEchoingIt()
+    {
+        var callsign = new string('A', 100_000);
+        var batch = Batch(new TrackUpdate { TrackId = 3, Identity = new Identity { Callsign = callsign } });
+
+        Assert.Equal("tracks[0] (track 3): identity.callsign is 100000 characters; the air interface carries at most 8", _validator.Validate(batch));
+    }
+
+    [Theory]
+    [InlineData(0x000001u, true)]
+    [InlineData(0xFFFFFFu, true)]
+    [InlineData(0x1000000u, false)]   // 25 bits
+    [InlineData(0u, false)]           // not an assigned address
+    public void Validate_IcaoAddress_24BitsOnly(uint address, bool accepted)
+    {
+        var batch = Batch(new TrackUpdate { TrackId = 1, Identity = new Identity { IcaoAddress = address } });
+
+        var reason = _validator.Validate(batch);
+
+        Assert.Equal(accepted, reason is null);
+        Assert.True(accepted || reason!.Contains("identity.icao_address", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(4032u, true)]   // 7700 octal: 7*512 + 7*64 = 4032
+    [InlineData(4095u, true)]   // 7777 octal
+    [InlineData(4096u, false)]  // 10000 octal: five digits
+    public void Validate_Mode3ACode_FourOctalDigitsOnly(uint code, bool accepted)
+    {
+        var batch = Batch();
+        batch.Alerts.Add(new Alert { ZoneName = "z", TimeUnixUs = NowUs, Identity = new Identity { Mode3ACode = code } });
+
+        var reason = _validator.Validate(batch);
+
+        Assert.Equal(accepted, reason is null);
+        Assert.True(accepted || reason == "alerts[0]: identity.mode3a_code 4096 is not four octal digits (0 to 4095)");
+    }
+
+    [Theory]
+    [InlineData("A3", true)]
+    [InlineData("D7", true)]
+    [InlineData("E1", false)]
+    [InlineData("A8", false)]
+    [InlineData("A", false)]
+    public void Validate_EmitterCategory_SetLetterAndNumber(string category, bool accepted)
+    {
+        var batch = Batch(new TrackUpdate { TrackId = 1, Identity = new Identity { EmitterCategory = category } });
+
+        Assert.Equal(accepted, _validator.Validate(batch) is null);
+    }
+
+    [Fact]
+    public void Validate_ZoneNameWithBidiOverride_NamesTheField()
+    {
+        var batch = Batch();
+        batch.Alerts.Add(new Alert { ZoneName = "North\u202E", TimeUnixUs = NowUs });
+        batch.Alerts[0].ZoneName = System.Text.RegularExpressions.Regex.Unescape(batch.Alerts[0].ZoneName);
+
+        Assert.Equal("alerts[0]: zone_name holds the control or format character U+202E at 5", _validator.Validate(batch));
+    }
+
+    [Fact]
+    public void Validate_HealthSourceNameTooLong_NamesTheField()
+    {
+        var batch = Batch();
+        batch.Health = new GatewayHealth { TimeUnixUs = NowUs, Sources = { new SourceHealth { Name = new string('x', 129), Kind = "beast-serial" } } };
+
+        Assert.Equal("health.sources[0]: name is 129 characters; at most 128", _validator.Validate(batch));
+    }
+
+    [Fact]
+    public void Validate_CreatedLongMinValue_Refused()
+    {
+        var batch = Batch();
+        batch.CreatedUnixUs = long.MinValue;
+
+        Assert.Equal("created_unix_us -9223372036854775808 is before 1970", _validator.Validate(batch));
+    }
+
     private static UplinkBatch Batch(params TrackUpdate[] tracks)
     {
         var batch = new UplinkBatch { GatewayId = "gw", Sequence = 1, CreatedUnixUs = NowUs };

@@ -15,7 +15,7 @@ public sealed class PlaintextGrpcWebTests
     [Fact]
     public async Task PublishBatch_GrpcWebOnHttp1Port_SameLedgerAsHttp2Port()
     {
-        await using var app = ServerHost.Build(["--Listen:Port", "0", "--Listen:Http1Port", "0"]);
+        await using var app = ServerHost.Build(["--Listen:Port", "0", "--Listen:Http1Port", "0", "--Management:Port", "off"]);
         await app.StartAsync();
         // Kestrel reports the endpoints in the order they were declared: main port, then HTTP/1.1.
         var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.ToList();

@@ -10,6 +10,9 @@ internal sealed class CapturingLoggerProvider : ILoggerProvider
 
     public IReadOnlyCollection<string> Lines => _lines;
 
+    /// <summary>Lines a production server (minimum level Information) would write.</summary>
+    public IEnumerable<string> InformationAndAbove => _lines.Where(line => !line.StartsWith("Debug ", StringComparison.Ordinal) && !line.StartsWith("Trace ", StringComparison.Ordinal));
+
     public ILogger CreateLogger(string categoryName) => new CapturingLogger(categoryName, _lines);
 
     public void Dispose()
@@ -25,7 +28,7 @@ internal sealed class CapturingLoggerProvider : ILoggerProvider
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
         {
-            lines.Enqueue($"{category}: {formatter(state, exception)} {state} {exception}");
+            lines.Enqueue($"{logLevel} {category}: {formatter(state, exception)} {state} {exception}");
         }
     }
 }

@@ -9,12 +9,12 @@ using Microsoft.Extensions.Logging;
 
 namespace Picket.Server.Support;
 
-/// <summary>The real server on Kestrel, listening on a free loopback port with TLS.</summary>
+/// <summary>The real server on Kestrel, listening on a free loopback port (with TLS when given a trusted root).</summary>
 internal sealed class KestrelHarness : IAsyncDisposable
 {
-    private readonly X509Certificate2 _trustedRoot;
+    private readonly X509Certificate2? _trustedRoot;
 
-    private KestrelHarness(WebApplication app, Uri address, X509Certificate2 trustedRoot, CapturingLoggerProvider logs)
+    private KestrelHarness(WebApplication app, Uri address, X509Certificate2? trustedRoot, CapturingLoggerProvider logs)
     {
         App = app;
         Address = address;
@@ -28,7 +28,32 @@ internal sealed class KestrelHarness : IAsyncDisposable
 
     public CapturingLoggerProvider Logs { get; }
 
-    public static async Task<KestrelHarness> StartAsync(IReadOnlyDictionary<string, string?> configuration, X509Certificate2 trustedRoot)
+    /// <summary>The HTTP/1.1 management listener (<c>/metrics</c>, <c>/healthz</c>).</summary>
+    public Uri ManagementAddress => new($"http://127.0.0.1:{App.Services.GetRequiredService<Picket.Server.Management.ManagementListener>().EndPoint!.Port}");
+
+    /// <summary>GETs <paramref name="path"/> on the management listener over HTTP/1.1, as Prometheus does.</summary>
+    public async Task<(System.Net.HttpStatusCode Status, string Body)> GetManagementAsync(string path)
+    {
+        using var client = new HttpClient { DefaultRequestVersion = System.Net.HttpVersion.Version11, DefaultVersionPolicy = HttpVersionPolicy.RequestVersionExact };
+        using var response = await client.GetAsync(new Uri(ManagementAddress, path));
+        return (response.StatusCode, await response.Content.ReadAsStringAsync());
+    }
+
+    public Picket.Server.Metrics.ServerMetrics Metrics => App.Services.GetRequiredService<Picket.Server.Metrics.ServerMetrics>();
+
+    /// <summary>Cleartext HTTP/2 on a free loopback port, anonymous unless <paramref name="configuration"/> adds credentials.</summary>
+    public static Task<KestrelHarness> StartPlainAsync(IReadOnlyDictionary<string, string?>? configuration = null)
+    {
+        var merged = new Dictionary<string, string?> { ["Listen:Port"] = "0", ["Management:Port"] = "0" };
+        foreach (var (key, value) in configuration ?? new Dictionary<string, string?>())
+        {
+            merged[key] = value;
+        }
+
+        return StartAsync(merged, null);
+    }
+
+    public static async Task<KestrelHarness> StartAsync(IReadOnlyDictionary<string, string?> configuration, X509Certificate2? trustedRoot)
     {
         var logs = new CapturingLoggerProvider();
         var app = ServerHost.Build([], builder =>
@@ -39,6 +64,7 @@ internal sealed class KestrelHarness : IAsyncDisposable
             builder.Logging.AddProvider(logs);
         });
         await app.StartAsync();
+        // The first address is the gRPC listener; the management listener (if any) follows it.
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new KestrelHarness(app, new Uri(address), trustedRoot, logs);
     }
@@ -54,6 +80,9 @@ internal sealed class KestrelHarness : IAsyncDisposable
         HttpVersion = System.Net.HttpVersion.Version11,
         HttpVersionPolicy = HttpVersionPolicy.RequestVersionExact,
     });
+
+    /// <summary>An HTTP/2 client for hand-made requests (raw gRPC frames), trusting the test root, without credentials.</summary>
+    public HttpClient RawClient() => new(Handler(null)) { BaseAddress = Address, DefaultRequestVersion = System.Net.HttpVersion.Version20, DefaultVersionPolicy = HttpVersionPolicy.RequestVersionExact };
 
     public async ValueTask DisposeAsync()
     {
@@ -77,6 +106,11 @@ internal sealed class KestrelHarness : IAsyncDisposable
 
     private bool ChainsToTrustedRoot(X509Certificate2 certificate)
     {
+        if (_trustedRoot is null)
+        {
+            return false;
+        }
+
         using var chain = new X509Chain();
         chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
         chain.ChainPolicy.CustomTrustStore.Add(_trustedRoot);

@@ -118,6 +118,9 @@ public sealed class JetStreamBatchStore : IBatchStore, IAsyncDisposable
     public Ack CurrentAck(string gatewayId) => _durable.Current(gatewayId);
 
     /// <inheritdoc />
+    public SequenceState SequenceState(string gatewayId) => _durable.State(gatewayId);
+
+    /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
         await _stop.CancelAsync().ConfigureAwait(false);

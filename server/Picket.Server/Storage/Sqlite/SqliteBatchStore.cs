@@ -29,9 +29,10 @@ public sealed class SqliteBatchStore : IBatchStore, IAsyncDisposable
     private readonly Channel<PendingWrite?> _queue = Channel.CreateBounded<PendingWrite?>(new BoundedChannelOptions(16384) { SingleReader = true });
     private readonly Task _writer;
     private readonly ITimer _sweepTimer;
+    private readonly DatabaseFileWatch? _fileWatch;
 
     /// <summary>Opens (creating if needed) the database, recovers the ledger and the feed snapshot, and starts the writer.</summary>
-    public SqliteBatchStore(ServerSettings settings, FeedHub feed, ServerMetrics metrics, TimeProvider clock)
+    public SqliteBatchStore(ServerSettings settings, FeedHub feed, ServerMetrics metrics, TimeProvider clock, ILogger<SqliteBatchStore> logger)
     {
         ArgumentNullException.ThrowIfNull(settings);
         _feed = feed;
@@ -58,6 +59,12 @@ public sealed class SqliteBatchStore : IBatchStore, IAsyncDisposable
             throw new ConfigurationException("Storage:SqlitePath", $"cannot open '{settings.SqlitePath}' as a database: {e.Message}");
         }
 
+        if (settings.SqlitePath is not null)
+        {
+            // Taken once WAL mode has created the -wal file: SQLite keeps it while the connection is open.
+            _fileWatch = new DatabaseFileWatch([Path.GetFullPath(settings.SqlitePath), Path.GetFullPath(settings.SqlitePath) + "-wal"], logger);
+        }
+
         _commands = new SqliteWriteCommands(_connection);
         SqliteRecovery.Recover(_connection, _ledger, _feed, (clock.GetUtcNow() - settings.SnapshotHorizon).ToUnixTimeMilliseconds() * 1000);
         // A dedicated thread: every commit blocks on fsync, which would otherwise hold a thread-pool
@@ -67,12 +74,18 @@ public sealed class SqliteBatchStore : IBatchStore, IAsyncDisposable
     }
 
     /// <inheritdoc />
-    public Task WaitUntilReadyAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task WaitUntilReadyAsync(CancellationToken cancellationToken) => _fileWatch?.LostTask ?? Task.CompletedTask;
 
     /// <inheritdoc />
     public Task<bool> StoreAsync(string gatewayId, UplinkBatch batch, string? rejectionReason, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(batch);
+        if (_fileWatch?.Lost is { } lost)
+        {
+            // Not even a duplicate is acked: the database that held it is gone.
+            return Task.FromException<bool>(lost);
+        }
+
         if (_ledger.Contains(gatewayId, batch.Sequence))
         {
             // A resend of something already durable: ack again, store nothing.
@@ -88,9 +101,17 @@ public sealed class SqliteBatchStore : IBatchStore, IAsyncDisposable
     public Ack CurrentAck(string gatewayId) => _ledger.Current(gatewayId);
 
     /// <inheritdoc />
+    public SequenceState SequenceState(string gatewayId) => _ledger.State(gatewayId);
+
+    /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
         await _sweepTimer.DisposeAsync().ConfigureAwait(false);
+        if (_fileWatch is not null)
+        {
+            await _fileWatch.DisposeAsync().ConfigureAwait(false);
+        }
+
         _queue.Writer.TryComplete();
         await _writer.ConfigureAwait(false);
         _commands.Dispose();
@@ -156,6 +177,18 @@ public sealed class SqliteBatchStore : IBatchStore, IAsyncDisposable
             foreach (var pending in group)
             {
                 pending.Completion.TrySetException(e);
+            }
+
+            return;
+        }
+
+        // Before acking: a commit into a database file that was unlinked or replaced is durable
+        // in no file a restart would read.
+        if (_fileWatch is not null && !_fileWatch.Check())
+        {
+            foreach (var pending in group)
+            {
+                pending.Completion.TrySetException(_fileWatch.Lost!);
             }
 
             return;

@@ -6,6 +6,10 @@ internal static class SqliteSchema
     // batches: one row per (gateway, sequence) ever stored or rejected; the primary key is what
     // makes a resend a no-op. gateway_floors: the contiguous sequence at the last retention sweep,
     // so batch rows below it may be deleted without forgetting what was acked.
+    // Sequences are uint64 (ingest.proto) held in SQLite's signed INTEGER as their bit pattern
+    // (unchecked cast both ways), so 2^63 and above read back as negative numbers in SQL; every
+    // comparison of sequences below is therefore unsigned (same sign: signed order; otherwise the
+    // negative one is the larger), never a bare '>'.
     public const string Create = """
         CREATE TABLE IF NOT EXISTS batches (
             gateway_id TEXT NOT NULL,
@@ -70,7 +74,10 @@ internal static class SqliteSchema
 
     public const string UpsertFloor = """
         INSERT INTO gateway_floors (gateway_id, floor_sequence) VALUES ($gateway, $floor)
-        ON CONFLICT (gateway_id) DO UPDATE SET floor_sequence = MAX(floor_sequence, excluded.floor_sequence)
+        ON CONFLICT (gateway_id) DO UPDATE SET floor_sequence =
+            CASE WHEN (excluded.floor_sequence < 0) = (floor_sequence < 0) THEN MAX(floor_sequence, excluded.floor_sequence)
+                 WHEN excluded.floor_sequence < 0 THEN excluded.floor_sequence
+                 ELSE floor_sequence END
         """;
 
     public const string DeleteExpired = """
@@ -78,7 +85,8 @@ internal static class SqliteSchema
         DELETE FROM alerts WHERE received_unix_us < $cutoff;
         DELETE FROM gateway_health WHERE received_unix_us < $cutoff;
         DELETE FROM batches WHERE received_unix_us < $cutoff
-            AND sequence <= (SELECT floor_sequence FROM gateway_floors f WHERE f.gateway_id = batches.gateway_id);
+            AND EXISTS (SELECT 1 FROM gateway_floors f WHERE f.gateway_id = batches.gateway_id
+                AND NOT ((batches.sequence < 0) = (f.floor_sequence < 0) AND batches.sequence > f.floor_sequence OR batches.sequence < 0 AND f.floor_sequence >= 0));
         """;
 
     public const string SelectFloors = "SELECT gateway_id, floor_sequence FROM gateway_floors";
@@ -86,8 +94,8 @@ internal static class SqliteSchema
     public const string SelectSequencesAboveFloor = """
         SELECT b.gateway_id, b.sequence FROM batches b
         LEFT JOIN gateway_floors f ON f.gateway_id = b.gateway_id
-        WHERE b.sequence > COALESCE(f.floor_sequence, 0)
-        ORDER BY b.gateway_id, b.sequence
+        WHERE (b.sequence < 0) = (COALESCE(f.floor_sequence, 0) < 0) AND b.sequence > COALESCE(f.floor_sequence, 0)
+            OR b.sequence < 0 AND COALESCE(f.floor_sequence, 0) >= 0
         """;
 
     // The latest update of every track heard within the horizon, for the feed snapshot.
