@@ -26,7 +26,7 @@ public sealed partial class Tracker
     private readonly ZoneMonitor _zoneMonitor;
     private readonly TrackFilter _scratch = new TrackFilter();
     private readonly TrackReporter _reporter;
-    private long _nextTrackId = 1;
+    private long _nextTrackId;
     private long _nowMicroseconds;
     private long _nextHousekeepingMicroseconds;
     private bool _hasTime;
@@ -46,6 +46,7 @@ public sealed partial class Tracker
         }
 
         _configuration = configuration;
+        _nextTrackId = configuration.FirstTrackId;
         _plane = plane;
         _mastHeightMillimetres = mastHeightMillimetres;
         Counters = new TrackerCounters();

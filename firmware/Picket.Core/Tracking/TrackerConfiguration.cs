@@ -108,6 +108,13 @@ public sealed class TrackerConfiguration
     /// <summary>Shortest time between two reports of an updated track.</summary>
     public long MinimumReportIntervalMicroseconds = 1_000_000;
 
+    /// <summary>
+    /// The first track id this tracker gives (then one more per track). A gateway that restarts
+    /// starts from a new value (its start time in seconds × 2^24) so the server never sees one id
+    /// for two targets; replays keep 1 and stay reproducible.
+    /// </summary>
+    public long FirstTrackId = 1;
+
     /// <summary>How often life cycle, zones and periodic reports are checked, data time.</summary>
     public long HousekeepingIntervalMicroseconds = 1_000_000;
 

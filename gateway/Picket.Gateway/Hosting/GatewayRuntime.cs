@@ -54,7 +54,9 @@ public sealed partial class GatewayRuntime : IDisposable
             timeProvider,
             loggerFactory.CreateLogger<SqliteOutbox>());
         _publisher = new TrackPublisher(settings.GatewayId, _outbox, settings.TrackInterval, settings.BatchInterval, settings.MaxBatchBytes, settings.PublishTentative);
-        Pipeline = new TrackingPipeline(site, settings.RadarSite, zones, new TrackerConfiguration(), _publisher);
+        // Track ids unique across restarts: the start second × 2^24 (16 M tracks per run before they could meet the next run's).
+        var configuration = new TrackerConfiguration { FirstTrackId = (clock.UtcNowUnixMicroseconds / 1_000_000) << 24 };
+        Pipeline = new TrackingPipeline(site, settings.RadarSite, zones, configuration, _publisher);
         _inputs = new LiveInputSet(settings.Inputs.Select(InputSpec.Parse).ToArray(), Pipeline, clock)
         {
             Tick = OnTick,

@@ -42,13 +42,15 @@ internal sealed class ServerProcess : IAsyncDisposable
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
+            // Its own folder: the server reads appsettings.json from its working directory.
+            WorkingDirectory = dataDirectory,
         };
         foreach (var argument in prefix)
         {
             start.ArgumentList.Add(argument);
         }
 
-        foreach (var argument in new[] { "--Listen:Port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--Storage:SqlitePath", Path.Combine(dataDirectory, "picket.db") })
+        foreach (var argument in new[] { "--Listen:Port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--Storage:SqlitePath", Path.Combine(dataDirectory, "picket.db"), "--Management:Port", "off" })
         {
             start.ArgumentList.Add(argument);
         }
