@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Configuration;
+using Picket.Gateway.Inputs;
 using Picket.Gateway.Tracking;
 
 namespace Picket.Gateway.Configuration;
@@ -101,9 +102,9 @@ public static class GatewaySettingsReader
 
         var inputs = configuration.GetSection(InputsSection).GetChildren()
             .OrderBy(c => int.TryParse(c.Key, NumberStyles.None, CultureInfo.InvariantCulture, out var i) ? i : int.MaxValue)
-            .Select(c => c.Value ?? throw new GatewayConfigurationException($"Inputs:{c.Key}: an input specification is a string, e.g. beast:tcp:127.0.0.1:30005"))
+            .Select(c => CheckInput($"Inputs:{c.Key}", c.Value ?? throw new GatewayConfigurationException($"Inputs:{c.Key}: an input specification is a string, e.g. beast:tcp:127.0.0.1:30005")))
             .ToArray();
-        var gnss = Optional(configuration, "Gnss:Input");
+        var gnss = Optional(configuration, "Gnss:Input") is { } gnssText ? CheckInput("Gnss:Input", gnssText) : null;
         if (inputs.Length == 0)
         {
             throw new GatewayConfigurationException("Inputs: at least one input is required, e.g. Inputs:0 = beast:serial:/dev/ttyUSB0:3000000:rtscts");
@@ -213,6 +214,16 @@ public static class GatewaySettingsReader
                     : $"{key}: unknown setting (sections: Gateway, Site, Radar, Inputs, Gnss, Clock, Zones, Publishing, Outbox, Uplink, Health, Gpio, Logging)");
             }
         }
+    }
+
+    private static string CheckInput(string key, string text)
+    {
+        if (!InputSpec.TryParse(text, out _, out var error))
+        {
+            throw new GatewayConfigurationException($"{key} '{text}': {error}");
+        }
+
+        return text;
     }
 
     private static GeoSite? ReadSite(IConfiguration configuration, string section)

@@ -46,6 +46,8 @@ public sealed class GatewaySettingsReaderTests : IDisposable
     [InlineData("--Uplink:Address", "https://server:5171", "Uplink: the server needs credentials")]
     [InlineData("--Zones:Path", "/nonexistent/zones.geojson", "Zones:Path /nonexistent/zones.geojson: no such file")]
     [InlineData("--Publishing:Tentative", "yes", "Publishing:Tentative 'yes': true or false")]
+    [InlineData("--Inputs:1", "beast:tcp:127.0.0.1", "Inputs:1 'beast:tcp:127.0.0.1': ")]
+    [InlineData("--Gnss:Input", "gps:serial:/dev/ttyS0:9600", "Gnss:Input 'gps:serial:/dev/ttyS0:9600': ")]
     public void ABadValueNamesTheKeyAndTheReason(string key, string value, string expected)
     {
         var e = Assert.Throws<GatewayConfigurationException>(() => Read(Minimal, key, value));
