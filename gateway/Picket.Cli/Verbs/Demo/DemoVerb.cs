@@ -1,14 +1,16 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Threading.Channels;
 using Grpc.Core;
 using Grpc.Net.Client;
 using Picket.Cli.Verbs.Track;
 using Picket.Contract.V1;
+using Microsoft.Data.Sqlite;
+using Picket.Gateway.Outbox;
+using Picket.Gateway.Publishing;
 using Picket.Gateway.Uplink;
+using Picket.Protobuf;
 using Picket.Publishing;
 using Picket.Simulation.Scenarios;
-using Picket.Tracking;
 
 namespace Picket.Cli.Verbs.Demo;
 
@@ -22,6 +24,7 @@ namespace Picket.Cli.Verbs.Demo;
 public sealed class DemoVerb : IVerb
 {
     private const string DefaultScenario = "gulf-of-finland-incursion";
+    private const string GatewayId = "demo-mast-1";
 
     /// <inheritdoc />
     public string Name => "demo";
@@ -62,65 +65,68 @@ public sealed class DemoVerb : IVerb
         var follower = new FeedFollower(console.Out);
         var feed = follower.FollowAsync(new TrackFeed.TrackFeedClient(channel), stopFeed.Token);
 
-        // The gateway side: the tracker runs on its own thread and hands closed batches over;
-        // the uplink sends them in order and waits for each ack.
-        var batcher = new Batcher(definition.Start.ToUnixTimeMilliseconds() * 1000, batchSeconds * 1_000_000L);
-        var runner = new ScenarioRunner(definition, seconds, recorded: true) { ReportObserver = batcher.Add, AlertObserver = batcher.Add };
-        var tracking = Task.Run(() =>
+        // The gateway side, with the gateway's own parts: the tracker's output thinned and batched by
+        // the TrackPublisher (the core's encoders write the bytes), each batch committed to a SQLite
+        // outbox, the UplinkService streaming the outbox to the server and deleting what it acks.
+        var outboxDirectory = Directory.CreateTempSubdirectory("picket-demo-outbox-").FullName;
+        try
         {
-            try
+            // The scene's clock is in the past: no age limit, or the outbox would drop every batch as stale.
+            using var outbox = SqliteOutbox.Open(new OutboxOptions { Path = Path.Combine(outboxDirectory, "outbox.db"), CommitInterval = TimeSpan.FromMilliseconds(100), MaxAge = TimeSpan.FromDays(36_500) });
+            var publisher = new TrackPublisher(GatewayId, outbox, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(batchSeconds));
+            var runner = new ScenarioRunner(definition, seconds, recorded: true)
             {
-                return runner.Run(null);
-            }
-            finally
+                ReportObserver = r => publisher.OnTrackReport(ref r),
+                AlertObserver = a => publisher.OnZoneAlert(ref a),
+            };
+            var uplink = new UplinkService(outbox, new UplinkOptions { ServerAddress = address, Hello = Hello(definition) });
+            using var stopUplink = new CancellationTokenSource();
+            var uplinkTask = uplink.RunAsync(stopUplink.Token);
+            var report = await Task.Run(() =>
             {
-                batcher.Complete();
+                var result = runner.Run(null);
+                publisher.Flush();
+                outbox.Flush();
+                return result;
+            }).ConfigureAwait(false);
+
+            // Every committed batch acked, and the consumer has seen every update and alert published.
+            var last = outbox.NextSequence - 1;
+            var deadline = Stopwatch.StartNew();
+            while ((uplink.Counters.AckedSequence < last || follower.Updates < publisher.ReportsPublished || follower.Alerts < publisher.AlertsPublished) && deadline.Elapsed < TimeSpan.FromSeconds(30))
+            {
+                await Task.Delay(20).ConfigureAwait(false);
             }
-        });
 
-        var sent = await PublishAsync(new TrackIngest.TrackIngestClient(channel), batcher.Batches, console).ConfigureAwait(false);
-        var report = await tracking.ConfigureAwait(false);
+            await stopUplink.CancelAsync().ConfigureAwait(false);
+            await uplinkTask.ConfigureAwait(false);
+            await stopFeed.CancelAsync().ConfigureAwait(false);
+            await feed.ConfigureAwait(false);
 
-        var deadline = Stopwatch.StartNew();
-        while ((follower.Updates < sent.Updates || follower.Alerts < sent.Alerts) && deadline.Elapsed < TimeSpan.FromSeconds(10))
-        {
-            await Task.Delay(20).ConfigureAwait(false);
+            await console.Out.WriteLineAsync(ScenarioSummary.Format(runner, report)).ConfigureAwait(false);
+            await console.Out.WriteLineAsync(string.Create(
+                CultureInfo.InvariantCulture,
+                $"uplink: {publisher.ReportsPublished} track updates (of {publisher.ReportsSeen} reports, thinned to one a second per track) and {publisher.AlertsPublished} alerts in {last} batches ({uplink.Counters.BytesSent} bytes), server acked up to sequence {uplink.Counters.AckedSequence} ({uplink.Counters.Rejects} refused{(uplink.Counters.LastError is { } error ? ", last error: " + error : "")}); " +
+                $"consumer received {follower.Updates} updates and {follower.Alerts} alerts from the server's feed; wall time {stopwatch.Elapsed.TotalSeconds:F1} s")).ConfigureAwait(false);
+
+            var everyIncursionAlerted = report.Incursions.Where(i => !i.Cooperative).All(i => !double.IsNaN(i.AlertSeconds));
+            var delivered = uplink.Counters.AckedSequence == last && outbox.Depth == 0 && outbox.DroppedTotal == 0 && uplink.Counters.Rejects == 0 && follower.Updates == publisher.ReportsPublished && follower.Alerts == publisher.AlertsPublished;
+            return everyIncursionAlerted && delivered ? CommandLine.Success : CommandLine.InputError;
         }
-
-        await stopFeed.CancelAsync().ConfigureAwait(false);
-        await feed.ConfigureAwait(false);
-
-        await console.Out.WriteLineAsync(ScenarioSummary.Format(runner, report)).ConfigureAwait(false);
-        await console.Out.WriteLineAsync(string.Create(
-            CultureInfo.InvariantCulture,
-            $"uplink: {sent.Updates} track updates and {sent.Alerts} alerts in {sent.Batches} batches, server acked up to sequence {sent.LastAck}; " +
-            $"consumer received {follower.Updates} updates and {follower.Alerts} alerts from the server's feed; wall time {stopwatch.Elapsed.TotalSeconds:F1} s")).ConfigureAwait(false);
-
-        var everyIncursionAlerted = report.Incursions.Where(i => !i.Cooperative).All(i => !double.IsNaN(i.AlertSeconds));
-        var delivered = sent.LastAck == (ulong)sent.Batches && follower.Updates == sent.Updates && follower.Alerts == sent.Alerts;
-        return everyIncursionAlerted && delivered ? CommandLine.Success : CommandLine.InputError;
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            Directory.Delete(outboxDirectory, recursive: true);
+        }
     }
 
-    private static async Task<PublishResult> PublishAsync(TrackIngest.TrackIngestClient client, ChannelReader<UplinkBatch> batches, VerbConsole console)
+    private static byte[] Hello(ScenarioDefinition definition)
     {
-        var hello = new Hello { GatewayId = "demo-mast-1", SoftwareVersion = VersionInfo.Text, SiteName = "Demo mast" };
-        await using var session = await UplinkSession.OpenAsync(client, hello, CancellationToken.None).ConfigureAwait(false);
-        var result = new PublishResult();
-        await foreach (var batch in batches.ReadAllAsync().ConfigureAwait(false))
-        {
-            batch.GatewayId = hello.GatewayId;
-            batch.Sequence = (ulong)result.Batches + 1;
-            var ack = await session.SendAsync(batch, CancellationToken.None).ConfigureAwait(false);
-            result.Batches++;
-            result.LastAck = ack.AckedSequence;
-            result.Updates += batch.Tracks.Count;
-            result.Alerts += batch.Alerts.Count;
-        }
-
-        await console.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"picket demo: {result.Batches} batches published, acked up to {result.LastAck}")).ConfigureAwait(false);
-        return result;
+        var buffer = new byte[1024];
+        var site = definition.Site;
+        var length = HelloEncoder.Encode(new ProtoWriter(buffer), buffer, 0, GatewayId, VersionInfo.Text, (int)Math.Round(site.LatitudeDeg * 1e7), (int)Math.Round(site.LongitudeDeg * 1e7), true, (int)Math.Round(site.AltitudeM * 1000), "Demo mast");
+        return buffer.AsSpan(0, length).ToArray();
     }
-
     private static int? ParsePositive(ArgumentList options, string name, int? fallback)
     {
         var text = options.Get(name);
@@ -132,110 +138,6 @@ public sealed class DemoVerb : IVerb
         return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value > 0
             ? value
             : throw new UsageException($"--{name} must be a positive whole number, not '{text}'");
-    }
-
-    private sealed class PublishResult
-    {
-        public int Batches { get; set; }
-
-        public ulong LastAck { get; set; }
-
-        public long Updates { get; set; }
-
-        public long Alerts { get; set; }
-    }
-
-    /// <summary>
-    /// Groups the tracker's output into batches by data time, encoding each report with the
-    /// portable core (the bytes a board would send) and each alert into the contract's Alert.
-    /// </summary>
-    private sealed class Batcher
-    {
-        private readonly Channel<UplinkBatch> _batches = Channel.CreateBounded<UplinkBatch>(new BoundedChannelOptions(64) { SingleReader = true, SingleWriter = true });
-        private readonly byte[] _buffer = new byte[1024];
-        private readonly Picket.Protobuf.ProtoWriter _writer;
-        private readonly long _periodMicroseconds;
-        private UplinkBatch _current = new();
-        private long _closesAt;
-
-        public Batcher(long startUnixMicroseconds, long periodMicroseconds)
-        {
-            // One writer over one buffer for every report: no allocation in the encoder.
-            _writer = new Picket.Protobuf.ProtoWriter(_buffer);
-            _periodMicroseconds = periodMicroseconds;
-            _closesAt = startUnixMicroseconds + periodMicroseconds;
-        }
-
-        public ChannelReader<UplinkBatch> Batches => _batches.Reader;
-
-        public void Add(TrackReport report)
-        {
-            CloseUpTo(report.TimeUnixMicroseconds);
-            var length = TrackUpdateEncoder.Encode(_writer, ref report, _buffer, 0);
-            _current.Tracks.Add(TrackUpdate.Parser.ParseFrom(_buffer, 0, length));
-        }
-
-        public void Add(ZoneAlert alert)
-        {
-            CloseUpTo(alert.TimeUnixMicroseconds);
-            var message = new Alert
-            {
-                ZoneName = alert.ZoneName,
-                Event = (ZoneEvent)(int)alert.Event,
-                TimeUnixUs = alert.TimeUnixMicroseconds,
-                TrackId = (ulong)alert.TrackId,
-                Cooperative = alert.Cooperative,
-            };
-            if (alert.HasIcaoAddress || alert.HasMode3A || alert.Callsign is not null)
-            {
-                message.Identity = new Identity { Callsign = alert.Callsign?.TrimEnd() ?? "" };
-                if (alert.HasIcaoAddress)
-                {
-                    message.Identity.IcaoAddress = (uint)alert.IcaoAddress;
-                }
-
-                if (alert.HasMode3A)
-                {
-                    message.Identity.Mode3ACode = (uint)alert.Mode3A;
-                }
-            }
-
-            if (!alert.IsEnter)
-            {
-                message.DurationUs = (ulong)alert.DurationMicroseconds;
-            }
-
-            _current.Alerts.Add(message);
-        }
-
-        public void Complete()
-        {
-            Flush();
-            _batches.Writer.Complete();
-        }
-
-        private void CloseUpTo(long time)
-        {
-            while (time >= _closesAt)
-            {
-                Flush();
-                _closesAt += _periodMicroseconds;
-            }
-        }
-
-        private void Flush()
-        {
-            if (_current.Tracks.Count == 0 && _current.Alerts.Count == 0)
-            {
-                return;
-            }
-
-            _current.CreatedUnixUs = _closesAt;
-
-            // The tracker thread waits here while the uplink is behind: bounded memory.
-            _batches.Writer.WriteAsync(_current).AsTask().GetAwaiter().GetResult();
-            _current = new UplinkBatch();
-        }
     }
 
     /// <summary>A consumer of the server's feed: counts updates and prints alerts as they arrive.</summary>
