@@ -79,7 +79,9 @@ public static class ServerProbe
         }
         catch (RpcException e)
         {
-            return SelftestResult.Fail(check, $"{e.StatusCode}: {e.Status.Detail}");
+            // Grpc.Net.Client's detail for a refused connection is generic; the socket's reason is inside.
+            var cause = e.Status.DebugException?.InnerException?.Message ?? e.Status.DebugException?.Message;
+            return SelftestResult.Fail(check, $"{e.StatusCode}: {e.Status.Detail}{(cause is null ? "" : " (" + cause + ")")}");
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {

@@ -47,11 +47,6 @@ public sealed class SelftestVerb : IVerb
                 : throw new UsageException($"--timeout '{timeoutText}' is not a number of seconds from 0 to 3600");
         }
 
-        if (!File.Exists(configPath))
-        {
-            throw new InputException($"--config '{configPath}' does not exist");
-        }
-
         GatewaySettings settings;
         try
         {
