@@ -42,6 +42,9 @@ public sealed class RecordingPlayer
     /// <summary>Playback speed: 1 is real time, 10 ten times faster; 0 (the default) as fast as possible.</summary>
     public double Speed { get; init; }
 
+    /// <summary>Called after each chunk with its recorded arrival time (the gateway's tick: closing batches on recorded time).</summary>
+    public Action<long>? ChunkPlayed { get; set; }
+
     /// <summary>The recorded inputs.</summary>
     public IReadOnlyList<InputSpec> Inputs => _specs;
 
@@ -93,6 +96,7 @@ public sealed class RecordingPlayer
             }
 
             Chunks++;
+            ChunkPlayed?.Invoke(chunk.ArrivalUnixMicroseconds);
         }
 
         pipeline.Finish();
