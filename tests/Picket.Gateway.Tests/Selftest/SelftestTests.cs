@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text.Json;
 using Picket.Cli;
+using Picket.Gateway.Inputs;
 using Picket.Gateway.Outbox;
 using Picket.Gateway.Uplink;
 using Picket.Testing;
@@ -129,6 +130,45 @@ public sealed class SelftestTests(ITestOutputHelper output) : IDisposable
 
         Assert.Equal(CommandLine.InputError, exit);
         Assert.Matches(@"(?m)^FAIL  server http://127\.0\.0\.1:\d+/ +Unavailable: ", table);
+    }
+
+    [SocatFact]
+    public async Task Selftest_GnssOnAPseudoTerminalAndGpioPins_GnssFixPassesAndGpioSaysWhatItFound()
+    {
+        // The NMEA 0183 standard's own GGA example: fix quality 1, 8 satellites, HDOP 0.9.
+        const string Gga = "$GPGGA,123519,4807.038,N,01131.000,E,1,08,0.9,545.4,M,46.9,M,,*47\r\n";
+        await using var server = await RealServer.StartAsync(_directory.File("server.db"), GatewayId);
+        using var sensor = BeastSensor.Start();
+        using var link = new SocatLink();
+        using var stop = new CancellationTokenSource();
+        var receiver = Task.Run(async () =>
+        {
+            await using var port = new FileStream(link.SenderPath, FileMode.Open, FileAccess.Write);
+            while (!stop.IsCancellationRequested)
+            {
+                await port.WriteAsync(System.Text.Encoding.ASCII.GetBytes(Gga));
+                await port.FlushAsync();
+                await Task.Delay(200);
+            }
+        });
+        var config = WriteConfig(sensor.Spec, server.Address, RealServer.GatewayToken, _directory.File("outbox.db"));
+
+        var (exit, table, _) = await RunAsync("selftest", "--config", config, "--timeout", "30", "--Gnss:Input", $"nmea:serial:{link.DevicePath}:9600", "--Gpio:StatusLedPin", "17");
+        await stop.CancelAsync();
+        await receiver;
+        output.WriteLine(table);
+
+        Assert.Matches(@"(?m)^PASS  gnss nmea:serial:\S+ +fix Gnss, 8 satellites, HDOP 0\.90", table);
+        if (File.Exists("/dev/gpiochip0"))
+        {
+            Assert.Matches(@"(?m)^(PASS|FAIL)  gpio chip 0 ", table);
+        }
+        else
+        {
+            // This VM has no GPIO chip: the line fails with the reason, and the self-test with it.
+            Assert.Matches(@"(?m)^FAIL  gpio chip 0 +cannot open the pins: ", table);
+            Assert.Equal(CommandLine.InputError, exit);
+        }
     }
 
     public void Dispose() => _directory.Dispose();

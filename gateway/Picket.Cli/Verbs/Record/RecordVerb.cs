@@ -74,7 +74,18 @@ public sealed class RecordVerb : IVerb
         });
         try
         {
-            using var recorder = new Recorder(specs, file, new GatewayClock());
+            Recorder created;
+            try
+            {
+                created = new Recorder(specs, file, new GatewayClock());
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+            {
+                await file.DisposeAsync().ConfigureAwait(false);
+                throw new InputException($"--out '{outPath}': {exception.Message}", exception);
+            }
+
+            using var recorder = created;
             recorder.Start();
             await console.Error.WriteLineAsync($"picket record: recording {specs.Length} input(s) into {outPath}" + (duration is null ? " until Ctrl+C" : string.Create(CultureInfo.InvariantCulture, $" for {duration.Value.TotalSeconds} s"))).ConfigureAwait(false);
             try
