@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net;
 using System.Security.Cryptography;
 using Grpc.Core;
 using Picket.Gateway.Configuration;
@@ -47,6 +48,12 @@ public static class ServerProbe
             return SelftestResult.Fail(check, "cannot load the uplink certificates: " + e.Message);
         }
 
+        if (options.BearerToken is not null && address.Scheme != Uri.UriSchemeHttps && !IsLoopback(address))
+        {
+            // The uplink refuses this too: a token is never sent in clear text.
+            return SelftestResult.Fail(check, "Uplink:Token is sent only over https (or to a loopback address): the uplink would not start");
+        }
+
         var headers = new Metadata();
         if (options.BearerToken is { } token)
         {
@@ -92,4 +99,7 @@ public static class ServerProbe
             return SelftestResult.Fail(check, e.GetType().Name + ": " + e.Message);
         }
     }
+
+    private static bool IsLoopback(Uri address) =>
+        address.IsLoopback || (IPAddress.TryParse(address.Host, out var ip) && IPAddress.IsLoopback(ip));
 }

@@ -171,6 +171,18 @@ public sealed class SelftestTests(ITestOutputHelper output) : IDisposable
         }
     }
 
+    [Fact]
+    public async Task ServerProbe_TokenOverCleartextToARemoteHost_FailsWithoutSendingIt()
+    {
+        var config = WriteConfig("beast:tcp:127.0.0.1:30005", new Uri("http://192.0.2.1:5199"), RealServer.GatewayToken, _directory.File("outbox.db"));
+        var settings = Configuration.GatewaySettingsReader.Read(Configuration.GatewaySettingsReader.Build(config, []));
+
+        var result = await ServerProbe.CheckAsync(settings, "test", TimeSpan.FromSeconds(30));
+
+        Assert.Equal(SelftestStatus.Fail, result.Status);
+        Assert.Contains("only over https", result.Detail, StringComparison.Ordinal);
+    }
+
     public void Dispose() => _directory.Dispose();
 
     private string WriteConfig(string input, Uri server, string token, string outbox)
