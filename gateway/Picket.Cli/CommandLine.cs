@@ -44,6 +44,13 @@ public static class CommandLine
             return UsageError;
         }
 
+        if (Array.Exists(args, a => a is "--help" or "-h"))
+        {
+            // picket VERB --help: the verb's usage on stdout, success.
+            await stdout.WriteLineAsync(verb.Usage).ConfigureAwait(false);
+            return Success;
+        }
+
         ArgumentList options;
         try
         {

@@ -7,7 +7,10 @@ internal static class VerbCatalog
     [
         new Verbs.Decode.DecodeVerb(),
         new Verbs.Demo.DemoVerb(),
+        new Verbs.Record.RecordVerb(),
+        new Verbs.Replay.ReplayVerb(),
         new Verbs.Run.RunVerb(),
+        new Verbs.Selftest.SelftestVerb(),
         new Verbs.Simulate.SimulateVerb(),
         new Verbs.Status.StatusVerb(),
         new Verbs.Track.TrackVerb(),

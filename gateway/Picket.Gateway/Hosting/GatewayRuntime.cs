@@ -159,7 +159,8 @@ public sealed partial class GatewayRuntime : IDisposable
         _outbox.Dispose();
     }
 
-    private static UplinkOptions UplinkOptionsFor(GatewaySettings settings, string softwareVersion, GeoSite site)
+    /// <summary>The uplink options from the settings: server, credentials, the serialized hello (also used by the self-test).</summary>
+    internal static UplinkOptions UplinkOptionsFor(GatewaySettings settings, string softwareVersion, GeoSite site)
     {
         var buffer = new byte[1024];
         var length = HelloEncoder.Encode(new ProtoWriter(buffer), buffer, 0, settings.GatewayId, softwareVersion, site.LatitudeE7, site.LongitudeE7, true, site.HeightMillimetres, settings.SiteName);
