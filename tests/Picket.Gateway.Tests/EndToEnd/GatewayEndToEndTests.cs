@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Picket.Gateway.Health;
 using Picket.Gateway.Inputs;
 using Picket.Gateway.Outbox;
 using Xunit.Abstractions;
@@ -103,6 +104,63 @@ public sealed class GatewayEndToEndTests(ITestOutputHelper output) : IDisposable
         }
 
         Verify(gateway, server, runs, killed: runs.Count - 1, serverRestarts, player.FramesWritten, elapsed.Elapsed);
+    }
+
+    [SocatFact]
+    public void UnplugAndReplugTheReceiver_ReadingResumesSoonAfterTheDeviceReturns()
+    {
+        var recording = Simulate("busy-sky", seconds: 60);
+        using var link = new SocatLink();
+        using var gateway = new GatewayUnderTest(Path.Combine(_directory.FullName, "gateway"), $"beast:serial:{link.DevicePath}:3000000", server: null);
+        var player = new BeastPlayer(recording, link.SenderPath, Speedup);
+        var figures = new List<string>();
+        try
+        {
+            gateway.Start();
+            WaitUntil(TimeSpan.FromSeconds(90), () => gateway.ReadStatus() is { } s && s.Sources[0].FramesTotal > 0, "picket run read nothing from the pseudo-terminal: " + gateway.Tail());
+            foreach (var downMilliseconds in new[] { 500, 2500, 5000 })
+            {
+                link.Unplug();
+                Thread.Sleep(downMilliseconds);
+                link.Plug();
+                var plugged = Stopwatch.StartNew();
+                var pluggedUnixMicroseconds = NowUnixMicroseconds();
+                var device = new FileInfo(link.DevicePath).LinkTarget!;
+
+                // The gateway process holds the new device open: seen in /proc, not from the gateway's own report.
+                WaitUntil(TimeSpan.FromSeconds(30), () => HoldsOpen(gateway.ProcessId, device), $"picket run did not reopen {device} within 30 s: " + gateway.Tail());
+                var reopened = plugged.Elapsed;
+
+                // And frames flow again: the status file's input counters move past the replug.
+                HealthSnapshot? resumed = null;
+                WaitUntil(TimeSpan.FromSeconds(30), () => (resumed = gateway.ReadStatus()) is { } s && s.Sources[0].LastFrameUnixMicroseconds > pluggedUnixMicroseconds, "no frame read after the replug within 30 s: " + gateway.Tail());
+                var lastFrameAfter = TimeSpan.FromMicroseconds(resumed!.Sources[0].LastFrameUnixMicroseconds!.Value - pluggedUnixMicroseconds);
+                figures.Add($"unplugged {downMilliseconds} ms: device reopened {reopened.TotalMilliseconds:F0} ms after it returned; first status with new frames: last frame {lastFrameAfter.TotalMilliseconds:F0} ms after it returned (upper bound, 1 s status period), {resumed.Sources[0].ReconnectsTotal} reconnects, {resumed.Sources[0].DisconnectedSecondsTotal:F1} s disconnected in all");
+                output.WriteLine(figures[^1]);
+                // Generous: the reader's backoff is capped at 2 s; a loaded 2-core machine adds scheduling delays.
+                Assert.True(reopened < TimeSpan.FromSeconds(10), figures[^1]);
+            }
+        }
+        finally
+        {
+            gateway.Kill();
+            link.Unplug();
+            player.Dispose();
+        }
+    }
+
+    /// <summary>Whether process <paramref name="processId"/> has <paramref name="device"/> open (its /proc/PID/fd links).</summary>
+    private static bool HoldsOpen(int processId, string device)
+    {
+        try
+        {
+            return Directory.EnumerateFileSystemEntries($"/proc/{processId}/fd").Any(fd => new FileInfo(fd).LinkTarget == device);
+        }
+        catch (IOException)
+        {
+            // A descriptor closed while it was listed.
+            return false;
+        }
     }
 
     private void Verify(GatewayUnderTest gateway, ServerUnderTest server, List<(long Start, long End)> runs, int killed, int serverRestarts, long framesWritten, TimeSpan elapsed)
