@@ -43,8 +43,10 @@ public sealed class GatewayEndToEndTests(ITestOutputHelper output) : IDisposable
         var serverRestarts = 0;
         using var link = new SocatLink();
         using var server = new ServerUnderTest(Path.Combine(_directory.FullName, "server"), GatewayUnderTest.GatewayId);
-        using var gateway = new GatewayUnderTest(Path.Combine(_directory.FullName, "gateway"), $"beast:serial:{link.DevicePath}:3000000", server.Address);
+        var radarPort = FreeUdpPort();
+        using var gateway = new GatewayUnderTest(Path.Combine(_directory.FullName, "gateway"), [$"beast:serial:{link.DevicePath}:3000000", $"asterix:udp:127.0.0.1:{radarPort}"], server.Address);
         var player = new BeastPlayer(recording, link.SenderPath, Speedup);
+        var radar = new AsterixPlayer(Path.Combine(_directory.FullName, "recording", "busy-sky.asterix"), radarPort, Speedup);
         var elapsed = Stopwatch.StartNew();
         try
         {
@@ -75,7 +77,7 @@ public sealed class GatewayEndToEndTests(ITestOutputHelper output) : IDisposable
                 gateway.Kill();
                 if (status is not null && status.TimeUnixMicroseconds >= start)
                 {
-                    output.WriteLine($"run {runs.Count}: up {status.UptimeSeconds} s, {status.Sources[0].FramesTotal} frames, {status.Tracker.ModeSObservationsTotal} Mode S observations, {status.Tracker.TracksStartedTotal} tracks started, {status.Tracker.UpdatesPublishedTotal} updates published, outbox depth {status.Outbox.Depth}");
+                    output.WriteLine($"run {runs.Count}: up {status.UptimeSeconds} s, {status.Sources[0].FramesTotal} frames, {status.Tracker.ModeSObservationsTotal} Mode S observations, {status.Tracker.RadarPlotsTotal} radar plots ({status.Tracker.LateMeasurementsTotal} late), {status.Tracker.TracksStartedTotal} tracks started, {status.Tracker.UpdatesPublishedTotal} updates published, outbox depth {status.Outbox.Depth}");
                 }
 
                 runs.Add((start, NowUnixMicroseconds()));
@@ -100,10 +102,12 @@ public sealed class GatewayEndToEndTests(ITestOutputHelper output) : IDisposable
             gateway.Kill();
             link.Unplug();
             player.Dispose();
+            radar.Dispose();
             server.Kill();
         }
 
-        Verify(gateway, server, runs, killed: runs.Count - 1, serverRestarts, player.FramesWritten, elapsed.Elapsed);
+        output.WriteLine($"{player.FramesWritten} Beast frames over the pty and {radar.BlocksSent} ASTERIX blocks over UDP played at x{Speedup}");
+        Verify(gateway, server, runs, killed: runs.Count - 1, serverRestarts, elapsed.Elapsed);
     }
 
     [SocatFact]
@@ -111,7 +115,7 @@ public sealed class GatewayEndToEndTests(ITestOutputHelper output) : IDisposable
     {
         var recording = Simulate("busy-sky", seconds: 60);
         using var link = new SocatLink();
-        using var gateway = new GatewayUnderTest(Path.Combine(_directory.FullName, "gateway"), $"beast:serial:{link.DevicePath}:3000000", server: null);
+        using var gateway = new GatewayUnderTest(Path.Combine(_directory.FullName, "gateway"), [$"beast:serial:{link.DevicePath}:3000000"], server: null);
         var player = new BeastPlayer(recording, link.SenderPath, Speedup);
         var figures = new List<string>();
         try
@@ -163,7 +167,7 @@ public sealed class GatewayEndToEndTests(ITestOutputHelper output) : IDisposable
         }
     }
 
-    private void Verify(GatewayUnderTest gateway, ServerUnderTest server, List<(long Start, long End)> runs, int killed, int serverRestarts, long framesWritten, TimeSpan elapsed)
+    private void Verify(GatewayUnderTest gateway, ServerUnderTest server, List<(long Start, long End)> runs, int killed, int serverRestarts, TimeSpan elapsed)
     {
         ulong nextSequence;
         long depth;
@@ -175,7 +179,7 @@ public sealed class GatewayEndToEndTests(ITestOutputHelper output) : IDisposable
 
         var record = ServerRecord.Read(server.DatabasePath, GatewayUnderTest.GatewayId);
         output.WriteLine($"{killed} gateway kills (kill -9), {serverRestarts} server restarts (kill -9 + start), {runs.Count} gateway runs in {elapsed.TotalSeconds:F0} s");
-        output.WriteLine($"{framesWritten} Beast frames played at x{Speedup}; outbox issued sequences 1..{nextSequence - 1}; server holds {record.Batches.Count} batches, {record.Updates.Count} track updates of {record.Updates.Select(u => u.TrackId).Distinct().Count()} track ids");
+        output.WriteLine($"outbox issued sequences 1..{nextSequence - 1}; server holds {record.Batches.Count} batches, {record.Updates.Count} track updates of {record.Updates.Select(u => u.TrackId).Distinct().Count()} track ids");
 
         // Everything committed was acknowledged: nothing is left behind.
         Assert.Equal(0, depth);
@@ -220,6 +224,13 @@ public sealed class GatewayEndToEndTests(ITestOutputHelper output) : IDisposable
         var recording = BeastRecording.Read(Path.Combine(directory, scenario + ".beast"));
         Assert.True(recording.Frames.Count > 100, $"the recording holds only {recording.Frames.Count} frames");
         return recording;
+    }
+
+    private static int FreeUdpPort()
+    {
+        using var socket = new System.Net.Sockets.Socket(System.Net.Sockets.AddressFamily.InterNetwork, System.Net.Sockets.SocketType.Dgram, System.Net.Sockets.ProtocolType.Udp);
+        socket.Bind(new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, 0));
+        return ((System.Net.IPEndPoint)socket.LocalEndPoint!).Port;
     }
 
     private static long NowUnixMicroseconds() => DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() * 1000;

@@ -5,8 +5,8 @@ using Picket.Testing;
 namespace Picket.Gateway.EndToEnd;
 
 /// <summary>
-/// <c>picket run</c> as a process with an appsettings.json written here: one Beast input on a
-/// serial device, the outbox, status file and configuration in a folder of the test, the uplink
+/// <c>picket run</c> as a process with an appsettings.json written here: its inputs (a Beast
+/// receiver on a serial device, a radar on UDP), the outbox, status file and configuration in a folder of the test, the uplink
 /// to a <see cref="ServerUnderTest"/>. Started again with the same configuration and outbox after
 /// every kill.
 /// </summary>
@@ -18,7 +18,7 @@ internal sealed class GatewayUnderTest : IDisposable
     private readonly string _configPath;
     private ChildProcess? _process;
 
-    public GatewayUnderTest(string directory, string input, Uri? server)
+    public GatewayUnderTest(string directory, IReadOnlyList<string> inputs, Uri? server)
     {
         _directory = directory;
         Directory.CreateDirectory(directory);
@@ -30,7 +30,7 @@ internal sealed class GatewayUnderTest : IDisposable
             ["Gateway"] = new Dictionary<string, object> { ["Id"] = GatewayId },
             // busy-sky's mast (gateway/Picket.Simulation/Scenarios/busy-sky.json).
             ["Site"] = new Dictionary<string, object> { ["Latitude"] = 59.40, ["Longitude"] = 24.80, ["HeightMetres"] = 50 },
-            ["Inputs"] = new[] { input },
+            ["Inputs"] = inputs,
             ["Zones"] = new Dictionary<string, object> { ["Path"] = RepositoryPaths.PathOf("gateway/Picket.Simulation/Scenarios/gulf-of-finland-zones.geojson") },
             // Each track every half second, tentative ones too, in batches of a quarter second: many
             // sequences and updates per run, so that kills land between, during and after commits.
