@@ -48,11 +48,12 @@ public sealed class GatewayEndToEndTests(ITestOutputHelper output) : IDisposable
         var player = new BeastPlayer(recording, link.SenderPath, Speedup);
         var radar = new AsterixPlayer(Path.Combine(_directory.FullName, "recording", "busy-sky.asterix"), radarPort, Speedup);
         var elapsed = Stopwatch.StartNew();
+        using var stopServerChaos = new CancellationTokenSource();
+        var serverChaos = Task.CompletedTask;
         try
         {
             server.Start();
-            using var stopServerChaos = new CancellationTokenSource();
-            var serverChaos = Task.Run(() =>
+            serverChaos = Task.Run(() =>
             {
                 var serverRandom = new Random(7);
                 while (!stopServerChaos.IsCancellationRequested)
@@ -68,6 +69,7 @@ public sealed class GatewayEndToEndTests(ITestOutputHelper output) : IDisposable
             var killed = 0;
             while (killed < kills || Volatile.Read(ref serverRestarts) < kills)
             {
+                Assert.False(serverChaos.IsCompleted, "the server restarts stopped: " + serverChaos.Exception);
                 var start = NowUnixMicroseconds();
                 gateway.Start();
                 // Anywhere from during start-up to a few batches in.
@@ -93,12 +95,16 @@ public sealed class GatewayEndToEndTests(ITestOutputHelper output) : IDisposable
             gateway.Start();
             Thread.Sleep(3000);
             player.Paused = true;
+            radar.Dispose();
             WaitUntil(TimeSpan.FromSeconds(120), () => gateway.ReadStatus() is { Outbox.Depth: 0, Uplink.Connected: true } status && status.TimeUnixMicroseconds > NowUnixMicroseconds() - 1_500_000, "the outbox did not drain: " + gateway.Tail());
             gateway.Terminate();
             runs.Add((lastStart, NowUnixMicroseconds()));
         }
         finally
         {
+            // The restarts end first, so that no server is started again after the last kill.
+            stopServerChaos.Cancel();
+            serverChaos.ContinueWith(_ => { }, TaskScheduler.Default).Wait(TimeSpan.FromMinutes(2));
             gateway.Kill();
             link.Unplug();
             player.Dispose();
