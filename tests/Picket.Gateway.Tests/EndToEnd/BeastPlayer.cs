@@ -1,0 +1,110 @@
+using System.Diagnostics;
+
+namespace Picket.Gateway.EndToEnd;
+
+/// <summary>
+/// Plays a Beast recording into the receiver's side of a pseudo-terminal in real time compressed
+/// by <see cref="Speedup"/>, over and over, on its own thread, as a receiver on a USB serial line
+/// would. A write that fails (the device was unplugged) drops the frame and reopens the path
+/// until it is back, so the stream resumes by itself when the link is plugged in again.
+/// </summary>
+internal sealed class BeastPlayer : IDisposable
+{
+    private readonly BeastRecording _recording;
+    private readonly string _path;
+    private readonly Thread _thread;
+    private volatile bool _stopping;
+    private volatile bool _paused;
+    private long _framesWritten;
+
+    public BeastPlayer(BeastRecording recording, string path, int speedup)
+    {
+        _recording = recording;
+        _path = path;
+        Speedup = speedup;
+        _thread = new Thread(Run) { IsBackground = true, Name = "beast player" };
+        _thread.Start();
+    }
+
+    public int Speedup { get; }
+
+    /// <summary>Frames written to the link so far.</summary>
+    public long FramesWritten => Interlocked.Read(ref _framesWritten);
+
+    /// <summary>Stops writing (the frames the recording would have sent meanwhile are skipped).</summary>
+    public bool Paused
+    {
+        get => _paused;
+        set => _paused = value;
+    }
+
+    public void Dispose()
+    {
+        _stopping = true;
+        // A write blocked on a full pseudo-terminal ends when the link goes (the caller unplugs it first).
+        _thread.Join(TimeSpan.FromSeconds(30));
+    }
+
+    private void Run()
+    {
+        FileStream? link = null;
+        var clock = Stopwatch.StartNew();
+        var frames = _recording.Frames;
+        var first = frames[0].Ticks;
+        var loopLength = frames[^1].Ticks - first + BeastRecording.TicksPerSecond;
+        long loop = 0;
+        var index = 0;
+        try
+        {
+            while (!_stopping)
+            {
+                if (index == frames.Count)
+                {
+                    index = 0;
+                    loop++;
+                }
+
+                var (ticks, bytes) = frames[index];
+                var dueMilliseconds = (loop * loopLength + ticks - first) * 1000 / BeastRecording.TicksPerSecond / Speedup;
+                var wait = dueMilliseconds - clock.ElapsedMilliseconds;
+                if (wait > 0)
+                {
+                    Thread.Sleep((int)Math.Min(wait, 100));
+                    continue;
+                }
+
+                index++;
+                if (_paused || wait < -1000)
+                {
+                    // Paused, or more than a second late (a write blocked while nobody read the line): skip, as the air does not wait.
+                    continue;
+                }
+
+                try
+                {
+                    link ??= new FileStream(_path, FileMode.Open, FileAccess.Write, FileShare.ReadWrite, bufferSize: 0);
+                    link.Write(bytes);
+                    Interlocked.Increment(ref _framesWritten);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    // Unplugged (EIO) or not there yet: drop this frame, reopen on the next one.
+                    link?.Dispose();
+                    link = null;
+                    Thread.Sleep(20);
+                }
+            }
+        }
+        finally
+        {
+            try
+            {
+                link?.Dispose();
+            }
+            catch (IOException)
+            {
+                // The link is gone.
+            }
+        }
+    }
+}
