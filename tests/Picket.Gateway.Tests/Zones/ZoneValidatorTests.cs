@@ -52,6 +52,22 @@ public sealed class ZoneValidatorTests
     }
 
     [Fact]
+    public void CoreProjection_AntipodeBox_FoldsAroundTheMast_WhichIsWhyItIsRefused()
+    {
+        // The hazard itself, in the unchanged core: every vertex saturates at 2^31 m, in all
+        // directions, so the projected ring surrounds the mast and the mast is "inside".
+        var saturations = 0;
+        var plane = new MastPlane(Q2x61.FromDegreesE7(597_000_000, ref saturations), Q2x61.FromDegreesE7(306_000_000, ref saturations));
+        long[] latitudes = [-607_000_000, -607_000_000, -587_000_000, -587_000_000, -607_000_000];
+        long[] longitudes = [-1_504_000_000, -1_484_000_000, -1_484_000_000, -1_504_000_000, -1_504_000_000];
+
+        var folded = Picket.Zones.ZoneProjection.Project(plane, latitudes, longitudes, [0], Tracking.ZoneProjection.MaximumEdgeMetres);
+
+        Assert.True(folded.Contains(0, 0));
+        Assert.True(folded.Contains(50_000_000, -30_000_000)); // 58 km from the mast
+    }
+
+    [Fact]
     public async Task Track_AntipodeZoneOverTheUlss7Capture_InputErrorNamingTheFeatureAndNoAlerts()
     {
         // The probe as it was run: before the fix this exited 0 with zone alerts for aircraft
