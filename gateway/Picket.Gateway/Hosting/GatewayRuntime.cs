@@ -48,7 +48,7 @@ public sealed partial class GatewayRuntime : IDisposable
         _timeProvider = timeProvider;
         _logger = loggerFactory.CreateLogger<GatewayRuntime>();
         Clock = clock;
-        var zones = settings.ZonesPath is null ? [] : GeoJsonZoneReader.ReadFile(settings.ZonesPath);
+        var zones = settings.ZonesPath is null ? [] : GeoJsonZoneReader.ReadFile(settings.ZonesPath, site);
         _outbox = SqliteOutbox.Open(
             new OutboxOptions { Path = settings.OutboxPath, CommitInterval = settings.OutboxCommitInterval, MaxBytes = settings.OutboxMaxBytes, MaxAge = settings.OutboxMaxAge },
             timeProvider,

@@ -1,18 +1,32 @@
 using System.Globalization;
 using System.Text.Json;
+using Picket.Gateway.Tracking;
 
 namespace Picket.Gateway.Zones;
 
 /// <summary>
 /// Reads protected zones from GeoJSON (RFC 7946): a FeatureCollection whose features are
 /// Polygons or MultiPolygons with a <c>name</c> property. Positions are [longitude, latitude]
-/// as the RFC orders them. Every defect is reported with the feature and the reason.
+/// as the RFC orders them. Every defect is reported with the feature and the reason: besides the
+/// format, each zone is checked by <see cref="ZoneValidator"/> (no ±180° crossing, a valid
+/// polygon with area) and, when the mast is given, against the mast's coverage.
 /// </summary>
 public static class GeoJsonZoneReader
 {
     /// <summary>Reads the zones in <paramref name="stream"/>; <paramref name="source"/> names it in errors.</summary>
-    /// <exception cref="ZoneFileException">The file is not a FeatureCollection of named (Multi)Polygons.</exception>
-    public static IReadOnlyList<GeoZone> Read(Stream stream, string source)
+    /// <exception cref="ZoneFileException">The file is not a FeatureCollection of named, valid (Multi)Polygons.</exception>
+    public static IReadOnlyList<GeoZone> Read(Stream stream, string source) => Read(stream, source, mast: null);
+
+    /// <summary>
+    /// Reads the zones in <paramref name="stream"/> and refuses any that reaches beyond the
+    /// coverage of <paramref name="mast"/> (<see cref="ZoneValidator.MaximumRangeMetres"/>).
+    /// </summary>
+    /// <param name="stream">The GeoJSON.</param>
+    /// <param name="source">Names the file in errors.</param>
+    /// <param name="mast">The mast the zones are projected about; null skips the coverage check.</param>
+    /// <returns>The zones in file order.</returns>
+    /// <exception cref="ZoneFileException">The file or a zone is refused.</exception>
+    public static IReadOnlyList<GeoZone> Read(Stream stream, string source, GeoSite? mast)
     {
         JsonDocument document;
         try
@@ -41,7 +55,15 @@ public static class GeoJsonZoneReader
             var index = 0;
             foreach (var feature in features.EnumerateArray())
             {
-                zones.Add(ReadFeature(feature, $"{source}: features[{index}]"));
+                var where = $"{source}: features[{index}]";
+                var zone = ReadFeature(feature, where);
+                ZoneValidator.Validate(zone, where);
+                if (mast is not null)
+                {
+                    ZoneValidator.CheckCoverage(zone, where, mast.LatitudeDegrees, mast.LongitudeDegrees);
+                }
+
+                zones.Add(zone);
                 index++;
             }
 
@@ -57,12 +79,19 @@ public static class GeoJsonZoneReader
 
     /// <summary>Reads a zones file.</summary>
     /// <exception cref="ZoneFileException">The file is missing or invalid.</exception>
-    public static IReadOnlyList<GeoZone> ReadFile(string path)
+    public static IReadOnlyList<GeoZone> ReadFile(string path) => ReadFile(path, mast: null);
+
+    /// <summary>Reads a zones file and checks every zone against the mast's coverage.</summary>
+    /// <param name="path">The file.</param>
+    /// <param name="mast">The mast; null skips the coverage check.</param>
+    /// <returns>The zones in file order.</returns>
+    /// <exception cref="ZoneFileException">The file is missing or invalid, or a zone is refused.</exception>
+    public static IReadOnlyList<GeoZone> ReadFile(string path, GeoSite? mast)
     {
         try
         {
             using var stream = File.OpenRead(path);
-            return Read(stream, path);
+            return Read(stream, path, mast);
         }
         catch (IOException e)
         {

@@ -58,7 +58,7 @@ internal sealed class ScenarioRunner
         Definition = definition;
         _simulation = new ScenarioSimulation(definition);
         _measurements = new SimulatedMeasurements(_simulation);
-        Zones = ReadZones(definition);
+        Zones = ReadZones(definition, ToSite(_simulation.Site));
         Configuration = configuration ?? new TrackerConfiguration();
         if (definition.Radar is { } radar)
         {
@@ -331,10 +331,10 @@ internal sealed class ScenarioRunner
         }
     }
 
-    private static IReadOnlyList<GeoZone> ReadZones(ScenarioDefinition definition)
+    private static IReadOnlyList<GeoZone> ReadZones(ScenarioDefinition definition, GeoSite site)
     {
         using var stream = ScenarioLoader.OpenZones(definition);
-        return stream is null ? [] : GeoJsonZoneReader.Read(stream, definition.Zones ?? definition.Name);
+        return stream is null ? [] : GeoJsonZoneReader.Read(stream, definition.Zones ?? definition.Name, site);
     }
 
     private static GeoSite ToSite(GeoPosition position) => new(position.LatitudeDegrees, position.LongitudeDegrees, position.HeightMetres);

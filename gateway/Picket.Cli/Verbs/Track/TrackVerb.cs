@@ -57,7 +57,7 @@ public sealed class TrackVerb : IVerb
         }
 
         var radarSite = radarSiteText is null ? null : ParseSite(radarSiteText, "radar-site");
-        var zones = ReadZones(zonesPath);
+        var zones = ReadZones(zonesPath, site);
         var startMicroseconds = start.ToUnixTimeMilliseconds() * 1000;
         var sources = inputs.Select(input => OpenSource(input, startMicroseconds)).ToList();
         var output = new JsonLinesWriter(console.OpenOutputStream());
@@ -143,7 +143,7 @@ public sealed class TrackVerb : IVerb
     private static GeoSite ParseSite(string text, string option) =>
         GeoSite.TryParse(text, out var site, out var error) ? site! : throw new UsageException($"--{option}: {error}");
 
-    private static IReadOnlyList<GeoZone> ReadZones(string? path)
+    private static IReadOnlyList<GeoZone> ReadZones(string? path, GeoSite site)
     {
         if (path is null)
         {
@@ -152,7 +152,7 @@ public sealed class TrackVerb : IVerb
 
         try
         {
-            return GeoJsonZoneReader.ReadFile(path);
+            return GeoJsonZoneReader.ReadFile(path, site);
         }
         catch (ZoneFileException exception)
         {
