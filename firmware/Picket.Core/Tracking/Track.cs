@@ -39,10 +39,17 @@ public sealed class Track
     /// <summary>Time of the last position or velocity update, UTC µs.</summary>
     public long LastUpdateMicroseconds { get; internal set; }
 
-    /// <summary>Time of the last radar update, UTC µs (0: never).</summary>
+    /// <summary>
+    /// The time fields' "never" (no radar update, no ADS-B position, no report yet). Not 0, which is
+    /// a real time (1970-01-01T00:00Z; replays may start before it), and not <see cref="long.MinValue"/>,
+    /// so that <c>now - NeverMicroseconds</c> cannot overflow for any time within ±73,000 years.
+    /// </summary>
+    public const long NeverMicroseconds = long.MinValue / 4;
+
+    /// <summary>Time of the last radar update, UTC µs (<see cref="NeverMicroseconds"/>: never).</summary>
     public long LastRadarMicroseconds { get; internal set; }
 
-    /// <summary>Time of the last ADS-B position, UTC µs (0: never).</summary>
+    /// <summary>Time of the last ADS-B position, UTC µs (<see cref="NeverMicroseconds"/>: never).</summary>
     public long LastAdsbPositionMicroseconds { get; internal set; }
 
     /// <summary>Until this time ADS-B positions are gated against the radar-held state, UTC µs.</summary>
@@ -159,7 +166,7 @@ public sealed class Track
     /// <summary>The sensor id of the radar whose plot last updated the track (its scan period counts the track's opportunities).</summary>
     internal int RadarSensorId;
 
-    /// <summary>Time of the last radar plot with this track's address or callsign outside its identity gate, UTC µs (0: none pending).</summary>
+    /// <summary>Time of the last radar plot with this track's address or callsign outside its identity gate, UTC µs (<see cref="NeverMicroseconds"/>: none pending).</summary>
     internal long IdentityOutsideGateMicroseconds;
 
     /// <summary>True when <see cref="AssumedHeight"/> is set (a track with no measured or reported height).</summary>
@@ -215,10 +222,10 @@ public sealed class Track
         Status = TrackStatus.Tentative;
         BornMicroseconds = timeMicroseconds;
         LastUpdateMicroseconds = timeMicroseconds;
-        LastRadarMicroseconds = 0;
-        LastAdsbPositionMicroseconds = 0;
-        DistrustAdsbUntilMicroseconds = 0;
-        LastReportMicroseconds = 0;
+        LastRadarMicroseconds = NeverMicroseconds;
+        LastAdsbPositionMicroseconds = NeverMicroseconds;
+        DistrustAdsbUntilMicroseconds = NeverMicroseconds;
+        LastReportMicroseconds = NeverMicroseconds;
         HasLastGeodetic = false;
         ReportedStatus = TrackStatus.Unspecified;
         RadarHits = 0;
@@ -254,7 +261,7 @@ public sealed class Track
         HasRadarSensor = false;
         RadarSensorId = 0;
         HasAssumedHeight = false;
-        IdentityOutsideGateMicroseconds = 0;
+        IdentityOutsideGateMicroseconds = NeverMicroseconds;
         AssumedHeight = 0;
         IdentityRelayedOnly = false;
         PossibleMaskingCount = 0;

@@ -43,7 +43,7 @@ public sealed partial class Tracker
     private bool AdvanceLifeCycle(Track track, long now)
     {
         long scan = ScanPeriodOf(track);
-        bool radarOnly = track.LastAdsbPositionMicroseconds == 0;
+        bool radarOnly = track.LastAdsbPositionMicroseconds == Track.NeverMicroseconds;
         long interval = radarOnly ? scan : (_configuration.AdsbOpportunityMicroseconds > scan ? _configuration.AdsbOpportunityMicroseconds : scan);
         // Half an interval of grace: the next scan's plot may still be on its way (a plot exactly
         // one scan later is a hit, not a miss followed by a hit).

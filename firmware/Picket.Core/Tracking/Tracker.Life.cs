@@ -24,7 +24,7 @@ public sealed partial class Tracker
 
     // Radar tracks without ADS-B positions live by their score when the score rule is selected.
     private bool UsesScore(Track track) =>
-        _configuration.LifeRule == TrackLifeRule.Score && track.LastAdsbPositionMicroseconds == 0;
+        _configuration.LifeRule == TrackLifeRule.Score && track.LastAdsbPositionMicroseconds == Track.NeverMicroseconds;
 
     // A plot applied to a radar track: L₀ for the plot that started it (which is then learnt as
     // a possible false plot unless it identified itself), ΔL for the first plot of each later scan.
@@ -84,7 +84,7 @@ public sealed partial class Tracker
     // d² ≥ max(D², 4 (σ_birth² + σ_now²)). Tracks with an identity or ADS-B are exempt.
     private bool HasMoved(Track track)
     {
-        if (_configuration.ConfirmMinimumDisplacementMetres <= 0 || track.Cooperative || track.LastAdsbPositionMicroseconds != 0 || track.BirthVariance == 0)
+        if (_configuration.ConfirmMinimumDisplacementMetres <= 0 || track.Cooperative || track.LastAdsbPositionMicroseconds != Track.NeverMicroseconds || track.BirthVariance == 0)
         {
             return true;
         }

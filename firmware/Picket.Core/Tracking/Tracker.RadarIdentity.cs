@@ -58,9 +58,9 @@ public sealed partial class Tracker
                 long time = _plots[p].TimeUnixMicroseconds;
                 // A garble is a one-off; the same identity outside the gate again in the next scans,
                 // with nothing inside it in between, means the track is what is wrong: restart it there.
-                restart = track.IdentityOutsideGateMicroseconds != 0 && track.LastRadarMicroseconds < track.IdentityOutsideGateMicroseconds
+                restart = track.IdentityOutsideGateMicroseconds != Track.NeverMicroseconds && track.LastRadarMicroseconds < track.IdentityOutsideGateMicroseconds
                     && time - track.IdentityOutsideGateMicroseconds <= ((2 * _configuration.RadarIdentityRestartScans) + 1) * ScanPeriodOf(track) / 2;
-                track.IdentityOutsideGateMicroseconds = restart ? 0 : time;
+                track.IdentityOutsideGateMicroseconds = restart ? Track.NeverMicroseconds : time;
                 if (!restart)
                 {
                     plot.IdentityRejected = true;

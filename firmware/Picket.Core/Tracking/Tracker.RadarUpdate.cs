@@ -89,7 +89,7 @@ public sealed partial class Tracker
 
     // True when ADS-B positions fed the track within the last 10 s.
     private static bool IsAdsbFed(Track track, long time) =>
-        track.LastAdsbPositionMicroseconds != 0 && time - track.LastAdsbPositionMicroseconds < 10_000_000;
+        track.LastAdsbPositionMicroseconds != Track.NeverMicroseconds && time - track.LastAdsbPositionMicroseconds < 10_000_000;
 
     // The plot's identity (unless it was rejected by the identity gate) and heights onto the track.
     private void ApplyPlotIdentity(Track track, int p)
@@ -139,7 +139,7 @@ public sealed partial class Tracker
         // One hit per scan of the radar that saw it (its own period; the track remembers it).
         track.HasRadarSensor = true;
         track.RadarSensorId = measurement.SensorId;
-        bool newScan = track.LastRadarMicroseconds == 0 || time - track.LastRadarMicroseconds > ScanPeriodOf(track) / 2;
+        bool newScan = track.LastRadarMicroseconds == Track.NeverMicroseconds || time - track.LastRadarMicroseconds > ScanPeriodOf(track) / 2;
         if (newScan)
         {
             track.RadarHits++;

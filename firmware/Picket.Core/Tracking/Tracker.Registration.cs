@@ -88,7 +88,7 @@ public sealed partial class Tracker
             return;
         }
 
-        if (track.LastAdsbPositionMicroseconds == 0)
+        if (track.LastAdsbPositionMicroseconds == Track.NeverMicroseconds)
         {
             if (track.Status == TrackStatus.Confirmed && track.RadarHits >= _configuration.RegistrationInnovationMinimumHits)
             {
@@ -98,7 +98,7 @@ public sealed partial class Tracker
             return;
         }
 
-        if (!track.Filter.HasVertical || track.LastAdsbPositionMicroseconds == 0
+        if (!track.Filter.HasVertical || track.LastAdsbPositionMicroseconds == Track.NeverMicroseconds
             || time - track.LastAdsbPositionMicroseconds > _configuration.RegistrationAdsbFreshnessMicroseconds
             || track.LastAdsbPositionMicroseconds - time > _configuration.RegistrationAdsbFreshnessMicroseconds
             || track.Filter.TimeMicroseconds - time > _configuration.MaxLatenessMicroseconds)

@@ -23,7 +23,7 @@ public sealed partial class Tracker
         for (int i = 0; i < _tracks.Length; i++)
         {
             Track track = _tracks[i];
-            if (!track.InUse || track == candidate || track.Status != TrackStatus.Coasting || track.LastAdsbPositionMicroseconds != 0
+            if (!track.InUse || track == candidate || track.Status != TrackStatus.Coasting || track.LastAdsbPositionMicroseconds != Track.NeverMicroseconds
                 || track.Cooperative != candidate.Cooperative || TracksConflict(track, candidate) || track.Filter.TimeMicroseconds > time)
             {
                 continue;

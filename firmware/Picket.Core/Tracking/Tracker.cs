@@ -236,7 +236,7 @@ public sealed partial class Tracker
                 targetClass = TargetClass.Drone;
             }
         }
-        else if (!track.Cooperative || track.LastAdsbPositionMicroseconds == 0)
+        else if (!track.Cooperative || track.LastAdsbPositionMicroseconds == Track.NeverMicroseconds)
         {
             targetClass = Speed(track) < Q31x32.FromInteger(_configuration.DroneSpeedMetresPerSecond) ? TargetClass.Drone : TargetClass.Unknown;
         }

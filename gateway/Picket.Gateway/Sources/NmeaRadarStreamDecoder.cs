@@ -2,6 +2,7 @@ using System.Globalization;
 using Picket.Gateway.Tracking;
 using Picket.Nmea;
 using Picket.Radar;
+using Picket.Tracking;
 
 namespace Picket.Gateway.Sources;
 
@@ -23,7 +24,8 @@ public sealed class NmeaRadarStreamDecoder : StreamDecoder
     /// <summary>A TLL this close (data time) to a TTM of the same target number repeats it.</summary>
     public const long DuplicateWindowMicroseconds = 2_000_000;
 
-    private readonly long[] _lastTtmMicroseconds = new long[1000];
+    // Per target number, the last TTM's time (Track.NeverMicroseconds: none; 0 is a real time before which replays may start).
+    private readonly long[] _lastTtmMicroseconds = NewTtmTimes();
     private readonly NmeaLineFramer _framer = new(NmeaLineFramer.DefaultMaxLength);
     private readonly NmeaFieldReader _fields = new();
     private readonly RadarSensor _sensor = new()
@@ -145,7 +147,7 @@ public sealed class NmeaRadarStreamDecoder : StreamDecoder
                 }
 
                 var lastTtm = _lastTtmMicroseconds[targetPosition.TargetNumber % _lastTtmMicroseconds.Length];
-                if (lastTtm != 0 && Math.Abs(_measurement.TimeUnixMicroseconds - lastTtm) <= DuplicateWindowMicroseconds)
+                if (lastTtm != Track.NeverMicroseconds && Math.Abs(_measurement.TimeUnixMicroseconds - lastTtm) <= DuplicateWindowMicroseconds)
                 {
                     DuplicatePositions++;
                     continue;
@@ -158,5 +160,12 @@ public sealed class NmeaRadarStreamDecoder : StreamDecoder
         }
 
         return false;
+    }
+
+    private static long[] NewTtmTimes()
+    {
+        var times = new long[1000];
+        Array.Fill(times, Track.NeverMicroseconds);
+        return times;
     }
 }

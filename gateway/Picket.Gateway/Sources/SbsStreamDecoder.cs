@@ -35,7 +35,10 @@ public sealed class SbsStreamDecoder : StreamDecoder
     {
         _replay = true;
         _startUnixMicroseconds = startUnixMicroseconds;
-        _startMidnightUnixMicroseconds = startUnixMicroseconds - (startUnixMicroseconds % MicrosecondsPerDay);
+        // The start's UTC midnight, floored (C#'s % truncates towards zero: before 1970 the
+        // remainder is negative and would give the next midnight).
+        var sinceMidnight = startUnixMicroseconds % MicrosecondsPerDay;
+        _startMidnightUnixMicroseconds = startUnixMicroseconds - (sinceMidnight < 0 ? sinceMidnight + MicrosecondsPerDay : sinceMidnight);
         CurrentTimeUnixMicroseconds = startUnixMicroseconds;
     }
 

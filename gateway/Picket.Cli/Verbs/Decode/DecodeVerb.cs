@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Picket.Cli.Verbs.Decode;
 
 /// <summary>
@@ -16,7 +18,8 @@ public sealed class DecodeVerb : IVerb
     public string Usage =>
         "usage: picket decode --format " + string.Join('|', Array.ConvertAll(DecodeFormats.All, f => f.Name)) + " [--input PATH|-] [--all-replies]\n"
         + "  --all-replies  beast/avr: also decode DF0/4/5/16/20/21 replies from addresses not heard in DF11/17/18,\n"
-        + "                 marked \"address_unverified\": true (for lists of unrelated messages, as pyModeS decodes them)";
+        + "                 marked \"address_unverified\": true (for lists of unrelated messages, as pyModeS decodes them)\n"
+        + "  exit 0 when something was decoded (or the input is empty), 1 when the input held nothing decodable or cannot be read, 2 on a usage error";
 
     /// <inheritdoc />
     public async Task<int> RunAsync(ArgumentList options, VerbConsole console)
@@ -35,24 +38,47 @@ public sealed class DecodeVerb : IVerb
             throw new UsageException($"--all-replies applies to raw Mode S frames (beast, avr), not to --format {format.Name}");
         }
 
-        var input = inputPath == "-" ? console.OpenInputStream() : OpenInput(inputPath);
+        var input = inputPath == "-" ? OpenStandardInput(console) : OpenInput(inputPath);
         await using (input.ConfigureAwait(false))
         {
+            var counted = new CountingReadStream(input);
             var output = new JsonLinesWriter(console.OpenOutputStream());
             var summary = new DecodeSummary();
             await using (output.ConfigureAwait(false))
             {
-                await format.DecodeAsync(input, output, summary, new DecodeOptions(allReplies), CancellationToken.None).ConfigureAwait(false);
+                await format.DecodeAsync(counted, output, summary, new DecodeOptions(allReplies), CancellationToken.None).ConfigureAwait(false);
             }
 
             await console.Error.WriteLineAsync(summary.ToString()).ConfigureAwait(false);
+            if (summary.Decoded == 0 && counted.BytesRead > 0)
+            {
+                // The same rule for every format: input that held nothing decodable is an error.
+                throw new InputException(string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"nothing decodable as {format.Name} in {counted.BytesRead} octets ({summary.Read} read, {summary.Rejected} rejected, {summary.SkippedBytes} octets skipped)"));
+            }
         }
 
         return CommandLine.Success;
     }
 
+    private static Stream OpenStandardInput(VerbConsole console)
+    {
+        if (ReferenceEquals(console.In, Console.In) && StandardInputCheck.IsOwnPipe())
+        {
+            throw new InputException("--input -: standard input is closed (pipe data in, or give --input PATH)");
+        }
+
+        return console.OpenInputStream();
+    }
+
     private static FileStream OpenInput(string path)
     {
+        if (Directory.Exists(path))
+        {
+            throw new InputException($"input '{path}' is a directory, not a file");
+        }
+
         if (!File.Exists(path))
         {
             throw new InputException($"input file '{path}' does not exist");

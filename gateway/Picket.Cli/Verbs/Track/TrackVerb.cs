@@ -56,6 +56,7 @@ public sealed class TrackVerb : IVerb
             throw new UsageException("--input KIND:PATH is required (kinds: beast, avr, sbs, asterix, nmea)");
         }
 
+        RefuseRepeatedFiles(inputs);
         var radarSite = radarSiteText is null ? null : ParseSite(radarSiteText, "radar-site");
         var zones = ReadZones(zonesPath, site);
         var startMicroseconds = start.ToUnixTimeMilliseconds() * 1000;
@@ -77,7 +78,7 @@ public sealed class TrackVerb : IVerb
 
         await console.Error.WriteLineAsync(string.Create(
             CultureInfo.InvariantCulture,
-            $"tracks: {counters.TracksStarted} started, {counters.TracksConfirmed} confirmed, {counters.TracksShed} shed, {counters.TracksRefused} refused; alerts: {counters.Alerts}; radar plots: {counters.RadarPlots} ({counters.RadarPlotsAssociated} associated); Mode S observations: {counters.ModeSObservations}; ADS-B/radar disagreements: {counters.AdsbRadarDisagreements}")).ConfigureAwait(false);
+            $"tracks: {counters.TracksStarted} started, {counters.TracksConfirmed} confirmed, {counters.TracksShed} shed, {counters.TracksRefused} refused; alerts: {counters.Alerts}; radar plots: {counters.RadarPlots} ({counters.RadarPlotsAssociated} associated); Mode S observations: {counters.ModeSObservations}; ADS-B/radar disagreements: {counters.AdsbRadarDisagreements}; late measurements dropped: {counters.LateMeasurements}")).ConfigureAwait(false);
         return CommandLine.Success;
     }
 
@@ -164,6 +165,40 @@ public sealed class TrackVerb : IVerb
         }
     }
 
+    // The same recording given twice would be replayed twice: every frame counted and tracked twice.
+    private static void RefuseRepeatedFiles(IReadOnlyList<string> inputs)
+    {
+        var seen = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var input in inputs)
+        {
+            var colon = input.IndexOf(':', StringComparison.Ordinal);
+            if (colon <= 0 || colon == input.Length - 1)
+            {
+                continue; // OpenSource reports it
+            }
+
+            var identity = FileIdentity(input[(colon + 1)..]);
+            if (!seen.TryAdd(identity, input))
+            {
+                throw new UsageException($"--input '{seen[identity]}' and --input '{input}' name the same file: give each recording once");
+            }
+        }
+    }
+
+    // The full path with symbolic links resolved, so ./a.bin, a.bin and a link to it are one file.
+    private static string FileIdentity(string path)
+    {
+        var full = Path.GetFullPath(path);
+        try
+        {
+            return File.Exists(full) && File.ResolveLinkTarget(full, returnFinalTarget: true) is { } target ? Path.GetFullPath(target.FullName) : full;
+        }
+        catch (IOException)
+        {
+            return full;
+        }
+    }
+
     private static IReplaySource OpenSource(string input, long startMicroseconds)
     {
         var colon = input.IndexOf(':', StringComparison.Ordinal);
@@ -177,6 +212,11 @@ public sealed class TrackVerb : IVerb
         if (kind is not ("beast" or "avr" or "asterix" or "sbs" or "nmea"))
         {
             throw new UsageException($"--input kind '{kind}' is not one of beast, avr, sbs, asterix, nmea");
+        }
+
+        if (Directory.Exists(path))
+        {
+            throw new InputException($"--input {kind}: '{path}' is a directory, not a file");
         }
 
         if (!File.Exists(path))

@@ -37,6 +37,8 @@ internal sealed class AvrDecodeFormat : IDecodeFormat
         }
 
         summary.SkippedBytes = framer.GarbageBytes;
+        // Every frame found is read, rejected ones too: read = decoded + rejected.
+        summary.Read += framer.TruncatedFrames + framer.MalformedFrames;
         summary.Reject("truncated frame (cut short by the next frame)", framer.TruncatedFrames);
         summary.Reject("malformed frame (not 4, 14 or 28 hex digits)", framer.MalformedFrames);
         if (total > 0 && framer.Frames == 0)

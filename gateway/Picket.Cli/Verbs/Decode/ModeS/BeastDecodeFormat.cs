@@ -33,6 +33,8 @@ internal sealed class BeastDecodeFormat : IDecodeFormat
         }
 
         summary.SkippedBytes = framer.GarbageBytes;
+        // Every frame found is read, rejected ones too: read = decoded + rejected.
+        summary.Read += framer.TruncatedFrames + framer.SkippedMessages;
         summary.Reject("truncated frame (cut short by the next frame)", framer.TruncatedFrames);
         summary.Reject("receiver status or Radarcape position message (skipped)", framer.SkippedMessages);
         if (total > 0 && framer.Frames == 0 && framer.SkippedMessages == 0)

@@ -44,6 +44,8 @@ internal sealed class SbsDecodeFormat : IDecodeFormat
         }
 
         summary.SkippedBytes = parser.GarbageBytes;
+        // Every line found is read, malformed ones too: read = decoded + rejected.
+        summary.Read += parser.MalformedLines;
         summary.Reject("line is not SBS-1 (type, field count or number format)", parser.MalformedLines);
 
         if (total > 0 && parser.Records == 0)

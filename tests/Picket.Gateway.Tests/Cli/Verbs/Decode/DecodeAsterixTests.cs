@@ -69,7 +69,8 @@ public sealed class DecodeAsterixTests
     {
         var (exit, lines, summary) = await DecodeRun.RunAsync("asterix", SharedData.PathOf("asterix/asterix.pcap"));
 
-        Assert.Equal(CommandLine.Success, exit);
+        // Nothing decodable: exit 1, as for every format (issue 12, probe 11); the summary still printed.
+        Assert.Equal(CommandLine.InputError, exit);
         Assert.Empty(lines);
         Assert.Contains("decoded 0", summary, StringComparison.Ordinal);
         Assert.Contains("undecodable", summary, StringComparison.Ordinal);
@@ -91,7 +92,8 @@ public sealed class DecodeAsterixTests
     {
         var (exit, lines, summary) = await DecodeRun.RunAsync("asterix", SharedData.PathOf(file));
 
-        Assert.Equal(CommandLine.Success, exit);
+        Assert.Equal(CommandLine.InputError, exit);
+        Assert.Contains("nothing decodable as asterix", summary, StringComparison.Ordinal);
         Assert.Empty(lines);
         var counts = summary.Split('\n')[0];
         var read = int.Parse(counts.Split(", ")[0]["read ".Length..], System.Globalization.CultureInfo.InvariantCulture);

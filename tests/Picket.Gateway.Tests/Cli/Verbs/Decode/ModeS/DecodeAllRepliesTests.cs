@@ -91,7 +91,8 @@ public sealed class DecodeAllRepliesTests(ITestOutputHelper log)
         // A DF0 reply whose AP field gives address AB92A2 (adsb_deku's test), never heard in DF11/17/18.
         var (exit, stdout, stderr) = await RunAsync(["decode", "--format", "avr", "--input", "-"], "*020007A0D08FF4;\n");
 
-        Assert.Equal(CommandLine.Success, exit);
+        // Nothing decodable: exit 1 (issue 12, probe 11: the same rule for every format), the summary still printed.
+        Assert.Equal(CommandLine.InputError, exit);
         Assert.Equal(string.Empty, stdout);
         Assert.Contains("rejected 1: address/parity reply from an address not heard", stderr, StringComparison.Ordinal);
     }

@@ -1,0 +1,44 @@
+namespace Picket.Cli.Verbs.Decode;
+
+/// <summary>
+/// Tells a closed standard input (<c>picket ... --input - &lt;&amp;-</c>) from a real one. With
+/// descriptor 0 closed at start, the runtime's first pipe takes descriptor 0: reading it waits
+/// for ever, because the process itself holds the pipe's write end. On Linux that is visible in
+/// <c>/proc/self/fd</c>: descriptor 0 is a pipe another descriptor of this process also names.
+/// </summary>
+internal static class StandardInputCheck
+{
+    /// <summary>True when standard input is a pipe this process holds both ends of (descriptor 0 was closed when it started).</summary>
+    public static bool IsOwnPipe()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return false;
+        }
+
+        try
+        {
+            var target = new FileInfo("/proc/self/fd/0").LinkTarget;
+            if (target is null || !target.StartsWith("pipe:", StringComparison.Ordinal))
+            {
+                return false;
+            }
+
+            foreach (var descriptor in Directory.EnumerateFileSystemEntries("/proc/self/fd"))
+            {
+                if (Path.GetFileName(descriptor) != "0" && new FileInfo(descriptor).LinkTarget == target)
+                {
+                    return true;
+                }
+            }
+        }
+        catch (IOException)
+        {
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+
+        return false;
+    }
+}
