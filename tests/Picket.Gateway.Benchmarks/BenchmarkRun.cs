@@ -43,15 +43,17 @@ internal static class BenchmarkRun
         ], Path.Combine(folder, "server.log"));
         WaitUntilListening(server, serverPort);
 
+        using var relay = options.CountWireBytes ? new ByteRelay(serverPort) : null;
         using var feeder = new BeastFeeder(options.Recording);
         var configPath = Path.Combine(folder, "appsettings.json");
-        File.WriteAllText(configPath, GatewayConfiguration(options, feeder.Port, serverPort, folder, statusPath));
+        File.WriteAllText(configPath, GatewayConfiguration(options, feeder.Port, relay?.Port ?? serverPort, folder, statusPath));
         feeder.Start(options.FeedSeconds);
         using var gateway = ChildProcess.Start(options.Picket, ["run", "--config", configPath, .. options.Overrides], Path.Combine(folder, "gateway.log"));
 
         DateTime? statusSeen = null;
         ProcFs? windowStart = null;
         JsonElement? statusAtStart = null;
+        (long, long) wireAtStart = default;
         long maxRss = 0;
         var sampled = Stopwatch.StartNew();
         var windowClock = new Stopwatch();
@@ -83,11 +85,13 @@ internal static class BenchmarkRun
             {
                 windowStart = ProcFs.Read(gateway.Id);
                 windowClock.Start();
+                wireAtStart = (relay?.UpstreamBytes ?? 0, BeastFeeder.UnixMicroseconds(DateTime.UtcNow));
                 statusAtStart = ReadStatus(statusPath);
             }
         }
 
         var windowEnd = ProcFs.Read(gateway.Id);
+        var wireAtEnd = (relay?.UpstreamBytes ?? 0, BeastFeeder.UnixMicroseconds(DateTime.UtcNow));
         var windowSeconds = windowClock.Elapsed.TotalSeconds;
         maxRss = Math.Max(maxRss, windowEnd.RssKilobytes);
         Thread.Sleep(Drain);
@@ -107,6 +111,8 @@ internal static class BenchmarkRun
             PeakRssKilobytes = ProcFs.Read(gateway.Id).PeakRssKilobytes,
             StatusAtStart = statusAtStart,
             StatusAtEnd = statusAtEnd,
+            WireAtStart = wireAtStart,
+            WireAtEnd = wireAtEnd,
             WriteUnixMicroseconds = times,
             WriteEnds = ends,
             FeedOutcome = feeder.Outcome,

@@ -29,13 +29,19 @@ internal static class BusySkyVerb
         Figures? baseline = null;
         foreach (var (label, program) in programs)
         {
-            var result = BenchmarkRun.Execute(new RunOptions(label, program, recording, site, null, seconds, warmup, []), Path.Combine(folder, label));
+            var result = BenchmarkRun.Execute(new RunOptions(label, program, recording, site, null, seconds, warmup, [], CountWireBytes: true), Path.Combine(folder, label));
             var figures = Figures.Of(result);
             baseline ??= figures;
             Print(label, figures, baseline);
         }
 
-        Console.WriteLine($"# machine after: {Machine.Describe()}; run folder {folder}");
+        var keep = arguments.Text("keep", "false") == "true";
+        Console.WriteLine($"# machine after: {Machine.Describe()}{(keep ? "; run folder " + folder : "")}");
+        if (!keep)
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+
         return 0;
     }
 
@@ -50,7 +56,9 @@ internal static class BusySkyVerb
         Console.WriteLine(string.Create(c,
             $"{label,-10} start-up: status file {Ms(f.StatusFile)}, Beast connected {Ms(f.Connected)}, first health at server {Ms(f.FirstHealth)}, first track batch acked {Ms(f.FirstTrackBatch)} (status file ×{f.StatusFile / b.StatusFile:F2})"));
         Console.WriteLine(string.Create(c,
-            $"{label,-10} uplink {f.UplinkBytesPerSecond / 1000:F2} kB/s vs raw Beast {f.BeastBytesPerSecond / 1000:F2} kB/s over {f.UplinkSeconds:F0} s: {f.UplinkBytesPerSecond / f.BeastBytesPerSecond * 100:F1} % (1 : {f.BeastBytesPerSecond / f.UplinkBytesPerSecond:F1})"));
+            $"{label,-10} uplink on the wire {f.WireBytesPerSecond / 1000:F2} kB/s vs raw Beast {f.WireBeastBytesPerSecond / 1000:F2} kB/s over {f.WireSeconds:F0} s: {f.WireBytesPerSecond / f.WireBeastBytesPerSecond * 100:F1} % (1 : {f.WireBeastBytesPerSecond / f.WireBytesPerSecond:F1})"));
+        Console.WriteLine(string.Create(c,
+            $"{label,-10} uplink batches before gzip (status bytes_sent_total) {f.UplinkBytesPerSecond / 1000:F2} kB/s vs raw Beast {f.BeastBytesPerSecond / 1000:F2} kB/s over {f.UplinkSeconds:F0} s: {f.UplinkBytesPerSecond / f.BeastBytesPerSecond * 100:F1} %"));
     }
 
     private static string Ms(double? seconds) => seconds is { } s ? string.Create(CultureInfo.InvariantCulture, $"{s * 1000:F0} ms") : "never";
@@ -59,6 +67,7 @@ internal static class BusySkyVerb
         long RssKilobytes, long PeakKilobytes, double CpuSeconds, double WindowSeconds, double TotalCpuSeconds,
         double? StatusFile, double? Connected, double? FirstHealth, double? FirstTrackBatch,
         double UplinkBytesPerSecond, double BeastBytesPerSecond, double UplinkSeconds,
+        double WireBytesPerSecond, double WireBeastBytesPerSecond, double WireSeconds,
         long LiveTracks, long UpdatesPublished, long Frames)
     {
         public double CpuPercent => CpuSeconds / WindowSeconds * 100;
@@ -76,6 +85,7 @@ internal static class BusySkyVerb
             var beastBytes = r.BytesWrittenBetween(beginTime, endTime);
             var span = (endTime - beginTime) / 1e6;
             var tracker = end.GetProperty("tracker");
+            var wireSpan = (r.WireAtEnd.UnixMicroseconds - r.WireAtStart.UnixMicroseconds) / 1e6;
             return new Figures(
                 r.WindowEnd.RssKilobytes, r.PeakRssKilobytes,
                 r.WindowEnd.CpuSeconds - r.WindowStart.CpuSeconds, r.WindowSeconds, r.WindowEnd.CpuSeconds,
@@ -83,6 +93,7 @@ internal static class BusySkyVerb
                 Since(start, r.FirstWriteUtc is { } first ? BeastFeeder.UnixMicroseconds(first) : null),
                 Since(start, firstHealth), Since(start, firstTrackBatch),
                 sentBytes / span, beastBytes / span, span,
+                (r.WireAtEnd.Bytes - r.WireAtStart.Bytes) / wireSpan, r.BytesWrittenBetween(r.WireAtStart.UnixMicroseconds, r.WireAtEnd.UnixMicroseconds) / wireSpan, wireSpan,
                 tracker.GetProperty("live_tracks").GetInt64(), tracker.GetProperty("updates_published_total").GetInt64(),
                 end.GetProperty("sources").EnumerateArray().Sum(s => s.GetProperty("frames_total").GetInt64()));
         }

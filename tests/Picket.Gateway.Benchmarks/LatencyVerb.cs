@@ -45,7 +45,13 @@ internal static class LatencyVerb
                 $"{"",-26} write → gateway arrival stamp: {Percentiles.Summary(stampLags, "ms")}; {unmatched} updates outside the window; feed: {result.FeedOutcome}"));
         }
 
-        Console.WriteLine($"# machine after: {Machine.Describe()}; run folder {folder}");
+        var keep = arguments.Text("keep", "false") == "true";
+        Console.WriteLine($"# machine after: {Machine.Describe()}{(keep ? "; run folder " + folder : "")}");
+        if (!keep)
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+
         return 0;
     }
 

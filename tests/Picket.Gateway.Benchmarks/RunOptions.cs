@@ -9,6 +9,7 @@ namespace Picket.Gateway.Benchmarks;
 /// <param name="FeedSeconds">How long the recording is fed.</param>
 /// <param name="WarmupSeconds">Time after the first write before the steady-state window opens.</param>
 /// <param name="Overrides">Further gateway settings in command-line syntax (<c>--Publishing:BatchMilliseconds 100</c>).</param>
+/// <param name="CountWireBytes">Route the uplink through a counting <see cref="ByteRelay"/> (one more loopback hop).</param>
 internal sealed record RunOptions(
     string Label,
     string Picket,
@@ -17,4 +18,5 @@ internal sealed record RunOptions(
     string? ZonesPath,
     double FeedSeconds,
     double WarmupSeconds,
-    IReadOnlyList<string> Overrides);
+    IReadOnlyList<string> Overrides,
+    bool CountWireBytes = false);

@@ -33,6 +33,11 @@ internal sealed class RunResult
 
     public required JsonElement? StatusAtEnd { get; init; }
 
+    /// <summary>Uplink bytes on the wire (gateway → server) and the wall clock (µs) at the window's start and end; zero without a relay.</summary>
+    public required (long Bytes, long UnixMicroseconds) WireAtStart { get; init; }
+
+    public required (long Bytes, long UnixMicroseconds) WireAtEnd { get; init; }
+
     /// <summary>The feeder's write log.</summary>
     public required long[] WriteUnixMicroseconds { get; init; }
 
