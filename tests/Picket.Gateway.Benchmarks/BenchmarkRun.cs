@@ -92,6 +92,7 @@ internal static class BenchmarkRun
 
         var windowEnd = ProcFs.Read(gateway.Id);
         var wireAtEnd = (relay?.UpstreamBytes ?? 0, BeastFeeder.UnixMicroseconds(DateTime.UtcNow));
+        var statusAtFeedEnd = ReadStatus(statusPath);
         var windowSeconds = windowClock.Elapsed.TotalSeconds;
         maxRss = Math.Max(maxRss, windowEnd.RssKilobytes);
         Thread.Sleep(Drain);
@@ -110,6 +111,7 @@ internal static class BenchmarkRun
             MaxRssKilobytes = maxRss,
             PeakRssKilobytes = ProcFs.Read(gateway.Id).PeakRssKilobytes,
             StatusAtStart = statusAtStart,
+            StatusAtFeedEnd = statusAtFeedEnd,
             StatusAtEnd = statusAtEnd,
             WireAtStart = wireAtStart,
             WireAtEnd = wireAtEnd,

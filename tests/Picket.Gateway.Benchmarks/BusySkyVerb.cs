@@ -78,10 +78,11 @@ internal static class BusySkyVerb
             using var database = new ServerDatabase(r.ServerDatabasePath);
             var (firstTrackBatch, _, firstHealth) = database.Firsts();
             var end = r.StatusAtEnd ?? throw new InvalidOperationException("no status file at the end of the run");
+            var feedEnd = r.StatusAtFeedEnd ?? throw new InvalidOperationException("no status file when the feed ended");
             var begin = r.StatusAtStart ?? throw new InvalidOperationException("no status file at the window's start");
             var beginTime = begin.GetProperty("time_unix_microseconds").GetInt64();
-            var endTime = end.GetProperty("time_unix_microseconds").GetInt64();
-            var sentBytes = UplinkBytes(end) - UplinkBytes(begin);
+            var endTime = feedEnd.GetProperty("time_unix_microseconds").GetInt64();
+            var sentBytes = UplinkBytes(feedEnd) - UplinkBytes(begin);
             var beastBytes = r.BytesWrittenBetween(beginTime, endTime);
             var span = (endTime - beginTime) / 1e6;
             var tracker = end.GetProperty("tracker");

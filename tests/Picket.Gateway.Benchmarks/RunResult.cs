@@ -28,8 +28,10 @@ internal sealed class RunResult
 
     public required long PeakRssKilobytes { get; init; }
 
-    /// <summary>The status file's content at the window's start and end.</summary>
+    /// <summary>The status file's content at the window's start, when the feed ended, and after the drain.</summary>
     public required JsonElement? StatusAtStart { get; init; }
+
+    public required JsonElement? StatusAtFeedEnd { get; init; }
 
     public required JsonElement? StatusAtEnd { get; init; }
 
