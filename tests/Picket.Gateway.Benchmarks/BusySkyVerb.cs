@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Picket.Testing;
 
 namespace Picket.Gateway.Benchmarks;
 
@@ -10,7 +11,7 @@ namespace Picket.Gateway.Benchmarks;
 /// </summary>
 internal static class BusySkyVerb
 {
-    public static int Run(Arguments arguments)
+    public static int Run(BenchmarkArguments arguments)
     {
         var seconds = arguments.Number("seconds", 180);
         var warmup = arguments.Number("warmup", 60);

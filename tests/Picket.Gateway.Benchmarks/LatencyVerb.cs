@@ -1,4 +1,5 @@
 using System.Globalization;
+using Picket.Testing;
 
 namespace Picket.Gateway.Benchmarks;
 
@@ -11,7 +12,7 @@ namespace Picket.Gateway.Benchmarks;
 /// </summary>
 internal static class LatencyVerb
 {
-    public static int Run(Arguments arguments)
+    public static int Run(BenchmarkArguments arguments)
     {
         var scenario = arguments.Text("scenario", "busy-sky");
         var seconds = arguments.Number("seconds", 120);

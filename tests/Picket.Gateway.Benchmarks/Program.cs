@@ -1,4 +1,5 @@
 using Picket.Gateway.Benchmarks;
+using Picket.Testing;
 
 // picket run benchmarks: timed runs against picket-server and `picket run`, each its own process.
 // --keep true keeps the run folder (configuration, logs, writes.csv, both databases).
@@ -7,8 +8,8 @@ using Picket.Gateway.Benchmarks;
 var verb = args.Length > 0 ? args[0] : "";
 return verb switch
 {
-    "latency" => LatencyVerb.Run(Arguments.Parse(args)),
-    "busy-sky" => BusySkyVerb.Run(Arguments.Parse(args)),
+    "latency" => LatencyVerb.Run(BenchmarkArguments.Parse(args)),
+    "busy-sky" => BusySkyVerb.Run(BenchmarkArguments.Parse(args)),
     _ => Usage(),
 };
 

@@ -1,4 +1,5 @@
 using Picket.Gateway.Outbox;
+using Picket.Testing;
 
 namespace Picket.Outbox.Benchmarks;
 
@@ -9,7 +10,7 @@ namespace Picket.Outbox.Benchmarks;
 /// </summary>
 internal static class AppendLoop
 {
-    public static int Run(Arguments arguments)
+    public static int Run(BenchmarkArguments arguments)
     {
         var random = new Random((int)arguments.Number("seed", 1));
         using var outbox = SqliteOutbox.Open(new OutboxOptions

@@ -3,6 +3,7 @@ using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Picket.Gateway.Outbox;
 using Picket.Gateway.Uplink;
+using Picket.Testing;
 
 namespace Picket.Outbox.Benchmarks;
 
@@ -14,7 +15,7 @@ namespace Picket.Outbox.Benchmarks;
 /// </summary>
 internal static class OutageRun
 {
-    public static async Task<int> RunAsync(Arguments arguments)
+    public static async Task<int> RunAsync(BenchmarkArguments arguments)
     {
         var hours = arguments.Number("hours", 1);
         var rate = (int)arguments.Number("rate", 2000);

@@ -1,4 +1,5 @@
 using Picket.Outbox.Benchmarks;
+using Picket.Testing;
 
 // picket outbox benchmarks: timed runs that print their figures, and the kill -9 test's child.
 //   outage [--hours 1] [--rate 2000]   1 h of batches appended while the server is down, then drained
@@ -7,9 +8,9 @@ using Picket.Outbox.Benchmarks;
 var verb = args.Length > 0 ? args[0] : "";
 return verb switch
 {
-    "outage" => await OutageRun.RunAsync(Arguments.Parse(args)),
-    "steady" => await SteadyRun.RunAsync(Arguments.Parse(args)),
-    "append-loop" => AppendLoop.Run(Arguments.Parse(args)),
+    "outage" => await OutageRun.RunAsync(BenchmarkArguments.Parse(args)),
+    "steady" => await SteadyRun.RunAsync(BenchmarkArguments.Parse(args)),
+    "append-loop" => AppendLoop.Run(BenchmarkArguments.Parse(args)),
     _ => Usage(),
 };
 

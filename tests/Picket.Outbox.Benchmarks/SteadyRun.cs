@@ -3,6 +3,7 @@ using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Picket.Gateway.Outbox;
 using Picket.Gateway.Uplink;
+using Picket.Testing;
 
 namespace Picket.Outbox.Benchmarks;
 
@@ -15,7 +16,7 @@ namespace Picket.Outbox.Benchmarks;
 /// </summary>
 internal static class SteadyRun
 {
-    public static async Task<int> RunAsync(Arguments arguments)
+    public static async Task<int> RunAsync(BenchmarkArguments arguments)
     {
         var minutes = arguments.Number("minutes", 3);
         var rate = (int)arguments.Number("rate", 2000);

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Xunit.Abstractions;
+using Picket.Testing;
 
 namespace Picket.Gateway.Outbox;
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Xunit.Abstractions;
+using Picket.Testing;
 
 namespace Picket.Gateway.Outbox;
 

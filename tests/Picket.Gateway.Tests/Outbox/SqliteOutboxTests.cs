@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Time.Testing;
+using Picket.Testing;
 
 namespace Picket.Gateway.Outbox;
 

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using Picket.Gateway.Inputs;
-using Picket.Gateway.Outbox;
 using Picket.Gateway.Time;
 using Picket.Testing;
 using Xunit.Abstractions;

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Picket.Cli;
-using Picket.Gateway.Outbox;
 using Picket.Gateway.Sources;
 using Picket.Gateway.Inputs;
 using Picket.Testing;

@@ -2,6 +2,7 @@ using System.Net;
 using Picket.Gateway.Outbox;
 using Picket.Server.Certificates;
 using Picket.Server.Security;
+using Picket.Testing;
 
 namespace Picket.Gateway.Uplink;
 

@@ -1,5 +1,6 @@
 using Picket.Gateway.Outbox;
 using Xunit.Abstractions;
+using Picket.Testing;
 
 namespace Picket.Gateway.Uplink;
 

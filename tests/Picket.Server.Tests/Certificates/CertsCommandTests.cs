@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Picket.Contract.V1;
 using Picket.Server.Support;
+using Picket.Testing;
 
 namespace Picket.Server.Certificates;
 

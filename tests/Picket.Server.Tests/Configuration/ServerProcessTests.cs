@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Picket.Server.Support;
+using Picket.Testing;
 
 namespace Picket.Server.Configuration;
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Picket.Server.Support;
+using Picket.Testing;
 
 namespace Picket.Server.Configuration;
 

@@ -3,6 +3,7 @@ using Grpc.Core;
 using Grpc.Health.V1;
 using Picket.Contract.V1;
 using Picket.Server.Support;
+using Picket.Testing;
 
 namespace Picket.Server.Storage;
 

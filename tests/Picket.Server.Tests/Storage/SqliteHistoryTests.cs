@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Picket.Contract.V1;
 using Picket.Server.Support;
+using Picket.Testing;
 
 namespace Picket.Server.Storage;
 

@@ -1,4 +1,4 @@
-using Picket.Server.Support;
+using Picket.Testing;
 
 namespace Picket.Server.Storage;
 

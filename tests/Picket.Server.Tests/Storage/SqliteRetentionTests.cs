@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Picket.Contract.V1;
 using Picket.Server.Support;
+using Picket.Testing;
 
 namespace Picket.Server.Storage;
 

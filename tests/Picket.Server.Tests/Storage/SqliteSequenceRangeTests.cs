@@ -2,6 +2,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Picket.Server.Storage.Sqlite;
 using Picket.Server.Support;
+using Picket.Testing;
 
 namespace Picket.Server.Storage;
 
