@@ -8,10 +8,17 @@ using SharpFuzz;
 // Picket.Fuzz TARGET --random SECONDS [SEED] [CORPUS_DIR]
 //                                         NOT coverage-guided: an in-process random/mutation loop (fallback)
 // Picket.Fuzz --self-test                 every reference frame decodes alone
+// Picket.Fuzz --seeds DATA_DIR OUT_DIR    writes each target's seed corpus from ../shared/data
 if (args.Length == 0 || args[0] is "-h" or "--help")
 {
     Console.Error.WriteLine($"usage: Picket.Fuzz TARGET [--replay PATH... | --random SECONDS [SEED] [CORPUS_DIR]] | --self-test; targets: {string.Join(", ", FuzzTargets.Names)}");
     return args.Length == 0 ? 2 : 0;
+}
+
+if (args[0] == "--seeds" && args.Length == 3)
+{
+    Console.WriteLine($"{SeedCorpus.Write(args[1], args[2])} seeds written to {args[2]}");
+    return 0;
 }
 
 if (args[0] == "--self-test")
