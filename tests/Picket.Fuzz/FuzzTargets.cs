@@ -39,6 +39,9 @@ internal static class FuzzTargets
     /// <summary>The largest ASTERIX block the fuzzing framer accepts (the gateway's is 65,535: smaller keeps each run short).</summary>
     public const int AsterixMaxBlock = 2048;
 
+    /// <summary>Candidate blocks the filler after the ASTERIX reference block may have to end, one after another.</summary>
+    private const int AsterixFillerBlocks = 8;
+
     /// <summary>Runs one target on one input.</summary>
     public static void Run(string target, byte[] input)
     {
@@ -200,19 +203,28 @@ internal static class FuzzTargets
             Frame(framer, octet, cat048, cat034);
         }
 
-        foreach (var octet in s_cat048Block)
+        // A block begun in the input may validly close inside a copy of the reference (its bytes then
+        // being records of that block): copies follow until one is framed, enough to outlast any
+        // block begun in the input.
+        for (var copy = 0; copy <= 1 + (AsterixMaxBlock / s_cat048Block.Length) && !found; copy++)
         {
-            found |= Frame(framer, octet, cat048, cat034);
+            foreach (var octet in s_cat048Block)
+            {
+                found |= Frame(framer, octet, cat048, cat034);
+            }
         }
 
-        for (var i = 0; i <= AsterixMaxBlock && !found; i++)
+        // A candidate begun before the reference block waits for up to AsterixMaxBlock octets, and
+        // candidates begun inside it (re-examined after it fails) may each wait as long again:
+        // the filler allows several such nested waits (it stops as soon as the block is found).
+        for (var i = 0; i <= AsterixFillerBlocks * (AsterixMaxBlock + 1) && !found; i++)
         {
             found |= Frame(framer, 0, cat048, cat034);
         }
 
         if (!found)
         {
-            throw new InvalidOperationException("ASTERIX: no resynchronisation: the valid CAT048 block appended after the input was not framed.");
+            throw new InvalidOperationException($"ASTERIX: no resynchronisation: the valid CAT048 block appended after the input was not framed ({framer.BlockCount} blocks framed, {framer.SkippedBytes} octets skipped, last block {framer.BlockLength} octets: {Convert.ToHexString(framer.Buffer, 0, Math.Min(framer.BlockLength, 64))}).");
         }
     }
 
