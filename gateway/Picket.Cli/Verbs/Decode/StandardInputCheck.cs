@@ -26,7 +26,11 @@ internal static class StandardInputCheck
 
             foreach (var descriptor in Directory.EnumerateFileSystemEntries("/proc/self/fd"))
             {
-                if (Path.GetFileName(descriptor) != "0" && new FileInfo(descriptor).LinkTarget == target)
+                // Our own pipe: this process also holds the pipe's WRITE end (the runtime's pipe put on a
+                // closed descriptor 0). A pipe from another process (`echo … | picket`) may also be open
+                // here read-only (a duplicate of 0), and must not count.
+                var name = Path.GetFileName(descriptor);
+                if (name != "0" && new FileInfo(descriptor).LinkTarget == target && IsWriteOnly(name))
                 {
                     return true;
                 }
@@ -37,6 +41,21 @@ internal static class StandardInputCheck
         }
         catch (UnauthorizedAccessException)
         {
+        }
+
+        return false;
+    }
+
+    /// <summary>True when descriptor <paramref name="descriptor"/> was opened write-only (O_WRONLY in /proc/self/fdinfo's octal flags).</summary>
+    private static bool IsWriteOnly(string descriptor)
+    {
+        foreach (var line in File.ReadLines("/proc/self/fdinfo/" + descriptor))
+        {
+            if (line.StartsWith("flags:", StringComparison.Ordinal))
+            {
+                var octal = line["flags:".Length..].Trim();
+                return octal.Length > 0 && (octal[^1] - '0' & 3) == 1;
+            }
         }
 
         return false;

@@ -25,6 +25,36 @@ public sealed partial class DecodeCarelessInputTests
     }
 
     [Fact]
+    public async Task Decode_StandardInputPipedFromAnotherProcess_Decodes()
+    {
+        // The closed-input check must not mistake a real pipe (`… | picket decode --input -`) for the
+        // runtime's own: a real picket process fed through a pipe by this (another) process.
+        var host = Environment.ProcessPath is { } path && Path.GetFileNameWithoutExtension(path) == "dotnet" ? path : "dotnet";
+        var start = new System.Diagnostics.ProcessStartInfo(host)
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "picket.dll"), "decode", "--format", "avr", "--input", "-" })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var process = System.Diagnostics.Process.Start(start)!;
+        // DF17 identification, ICAO 4840D6, KLM1023 (the standard example).
+        await process.StandardInput.WriteLineAsync("*8D4840D6202CC371C32CE0576098;");
+        process.StandardInput.Close();
+        var output = await process.StandardOutput.ReadToEndAsync();
+        var error = await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+
+        Assert.True(process.ExitCode == CommandLine.Success, error);
+        Assert.Contains("\"callsign\":\"KLM1023\"", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Decode_Directory_SaysItIsADirectory()
     {
         var (exit, lines, error) = await DecodeRun.RunAsync("beast", Path.GetTempPath());
