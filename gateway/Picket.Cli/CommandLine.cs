@@ -70,7 +70,9 @@ public static class CommandLine
             return UsageError;
         }
 
-        return await parseResult.InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false }).ConfigureAwait(false);
+        // Verbs handle Ctrl+C and SIGTERM themselves (record closes its file, run stops the host):
+        // no ProcessTerminationTimeout, so System.CommandLine neither cancels them nor exits with 130.
+        return await parseResult.InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null }).ConfigureAwait(false);
     }
 
     private static (Command Command, Option[] Options) CreateCommand(IVerb verb, VerbConsole console)
