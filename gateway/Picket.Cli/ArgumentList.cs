@@ -1,7 +1,8 @@
 namespace Picket.Cli;
 
 /// <summary>
-/// The options of one verb: <c>--name value</c>, <c>--name=value</c>, repeated options (kept in
+/// The options of one verb, as System.CommandLine parsed them (free <c>--Section:Key VALUE</c>
+/// settings are parsed here from its unmatched tokens): <c>--name value</c>, <c>--name=value</c>, repeated options (kept in
 /// order) and bare <c>--flag</c>s. Verbs take what they know and call <see cref="ThrowIfUnused"/>
 /// so a misspelt option is an error rather than silently ignored.
 /// </summary>
@@ -11,6 +12,9 @@ public sealed class ArgumentList
     private readonly HashSet<string> _used = new(StringComparer.Ordinal);
 
     private ArgumentList(List<KeyValuePair<string, string?>> items) => _items = items;
+
+    /// <summary>The options System.CommandLine parsed, in order, each as name (without dashes) and value (null for a flag).</summary>
+    internal static ArgumentList FromItems(List<KeyValuePair<string, string?>> items) => new(items);
 
     /// <summary>Parses the words after the verb.</summary>
     /// <exception cref="UsageException">A word is not an option.</exception>

@@ -9,8 +9,14 @@ public interface IVerb
     /// <summary>One line for <c>picket --help</c>.</summary>
     string Summary { get; }
 
-    /// <summary>The verb's usage text, shown after a usage error.</summary>
+    /// <summary>The verb's usage text, shown first by <c>picket VERB --help</c> and after a usage error.</summary>
     string Usage { get; }
+
+    /// <summary>The options the verb accepts; System.CommandLine parses them and lists them in help.</summary>
+    IReadOnlyList<VerbOption> Options { get; }
+
+    /// <summary>True when the verb also takes free <c>--Section:Key VALUE</c> settings overrides (see <see cref="ArgumentList.Remaining"/>).</summary>
+    bool TakesSettings { get; }
 
     /// <summary>Runs the verb and returns the process exit code.</summary>
     /// <exception cref="UsageException">An option is missing or malformed.</exception>

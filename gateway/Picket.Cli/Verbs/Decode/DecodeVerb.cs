@@ -22,6 +22,17 @@ public sealed class DecodeVerb : IVerb
         + "  exit 0 when something was decoded (or the input is empty), 1 when the input held nothing decodable or cannot be read, 2 on a usage error";
 
     /// <inheritdoc />
+    public IReadOnlyList<VerbOption> Options { get; } =
+    [
+        new("format", "FORMAT", "Input format: beast, avr, sbs, asterix or nmea", VerbOptionKind.Value),
+        new("input", "PATH|-", "Input file, or - for standard input (default -)", VerbOptionKind.Value),
+        new("all-replies", "", "beast/avr: also decode replies from addresses not yet heard, marked \"address_unverified\"", VerbOptionKind.Flag),
+    ];
+
+    /// <inheritdoc />
+    public bool TakesSettings => false;
+
+    /// <inheritdoc />
     public async Task<int> RunAsync(ArgumentList options, VerbConsole console)
     {
         ArgumentNullException.ThrowIfNull(options);

@@ -36,6 +36,17 @@ public sealed class DemoVerb : IVerb
     public string Usage => $"usage: picket demo [--scenario NAME (default {DefaultScenario})] [--seconds N (scenario time)] [--batch-seconds N (default 5)]";
 
     /// <inheritdoc />
+    public IReadOnlyList<VerbOption> Options { get; } =
+    [
+        new("scenario", "NAME", "Scenario to run", VerbOptionKind.Value),
+        new("seconds", "N", "Scenario time to run, in seconds", VerbOptionKind.Value),
+        new("batch-seconds", "N", "Seconds of updates per uplink batch (default 5)", VerbOptionKind.Value),
+    ];
+
+    /// <inheritdoc />
+    public bool TakesSettings => false;
+
+    /// <inheritdoc />
     public async Task<int> RunAsync(ArgumentList options, VerbConsole console)
     {
         ArgumentNullException.ThrowIfNull(options);

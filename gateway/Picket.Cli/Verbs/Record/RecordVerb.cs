@@ -23,6 +23,17 @@ public sealed class RecordVerb : IVerb
     public string Usage => "usage: picket record --input SPEC [--input SPEC ...] --out FILE [--seconds N]   (SPEC as for picket run, e.g. beast:tcp:127.0.0.1:30005, beast:serial:/dev/ttyUSB0:3000000:rtscts; stops after N s or on Ctrl+C)";
 
     /// <inheritdoc />
+    public IReadOnlyList<VerbOption> Options { get; } =
+    [
+        new("input", "SPEC", "Input to record, as for picket run (repeatable)", VerbOptionKind.Repeated),
+        new("out", "FILE", "Recording file to write", VerbOptionKind.Value),
+        new("seconds", "N", "Stop after N seconds (default: on Ctrl+C)", VerbOptionKind.Value),
+    ];
+
+    /// <inheritdoc />
+    public bool TakesSettings => false;
+
+    /// <inheritdoc />
     public async Task<int> RunAsync(ArgumentList options, VerbConsole console)
     {
         ArgumentNullException.ThrowIfNull(options);

@@ -34,6 +34,21 @@ public sealed class ReplayVerb : IVerb
         "       picket replay --recording FILE --config appsettings.json [--Section:Key VALUE ...] [--speed N | --as-fast-as-possible]   (as a gateway: publisher, outbox, uplink; give the replay its own --Outbox:Path)";
 
     /// <inheritdoc />
+    public IReadOnlyList<VerbOption> Options { get; } =
+    [
+        new("recording", "FILE", "Recording made by picket record", VerbOptionKind.Value),
+        new("site", "LAT,LON,ALT_M", "The mast's position", VerbOptionKind.Value),
+        new("zones", "GEOJSON", "Protected zones", VerbOptionKind.Value),
+        new("radar-site", "LAT,LON,ALT_M", "The radar's position", VerbOptionKind.Value),
+        new("speed", "N", "Replay speed (default 1: real time)", VerbOptionKind.Value),
+        new("as-fast-as-possible", "", "Replay without waiting", VerbOptionKind.Flag),
+        new("config", "PATH", "appsettings.json: replay as a gateway (publisher, outbox, uplink)", VerbOptionKind.Value),
+    ];
+
+    /// <inheritdoc />
+    public bool TakesSettings => true;
+
+    /// <inheritdoc />
     public async Task<int> RunAsync(ArgumentList options, VerbConsole console)
     {
         ArgumentNullException.ThrowIfNull(options);

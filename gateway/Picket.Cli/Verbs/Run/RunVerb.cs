@@ -23,6 +23,15 @@ public sealed class RunVerb : IVerb
     public string Usage => "usage: picket run [--config PATH (appsettings.json)] [--Section:Key VALUE ...] (e.g. --Uplink:Address https://server:5171; see gateway/deploy/appsettings.json)";
 
     /// <inheritdoc />
+    public IReadOnlyList<VerbOption> Options { get; } =
+    [
+        new("config", "PATH", "appsettings.json", VerbOptionKind.Value),
+    ];
+
+    /// <inheritdoc />
+    public bool TakesSettings => true;
+
+    /// <inheritdoc />
     public async Task<int> RunAsync(ArgumentList options, VerbConsole console)
     {
         ArgumentNullException.ThrowIfNull(options);

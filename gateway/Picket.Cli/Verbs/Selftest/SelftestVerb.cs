@@ -21,6 +21,16 @@ public sealed class SelftestVerb : IVerb
     public string Usage => "usage: picket selftest --config PATH (appsettings.json) [--timeout SECONDS (per input and for the server; default 10)] [--Section:Key VALUE ...]";
 
     /// <inheritdoc />
+    public IReadOnlyList<VerbOption> Options { get; } =
+    [
+        new("config", "PATH", "appsettings.json", VerbOptionKind.Value),
+        new("timeout", "SECONDS", "Per input and for the server (default 10)", VerbOptionKind.Value),
+    ];
+
+    /// <inheritdoc />
+    public bool TakesSettings => true;
+
+    /// <inheritdoc />
     public async Task<int> RunAsync(ArgumentList options, VerbConsole console)
     {
         ArgumentNullException.ThrowIfNull(options);

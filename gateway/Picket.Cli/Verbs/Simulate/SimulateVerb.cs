@@ -24,6 +24,18 @@ public sealed class SimulateVerb : IVerb
         "usage: picket simulate --scenario " + string.Join('|', ScenarioLoader.BuiltInNames) + "|--scenario-file PATH --out DIR [--seconds N]";
 
     /// <inheritdoc />
+    public IReadOnlyList<VerbOption> Options { get; } =
+    [
+        new("scenario", "NAME", "Built-in scenario", VerbOptionKind.Value),
+        new("scenario-file", "PATH", "Scenario JSON file", VerbOptionKind.Value),
+        new("out", "DIR", "Directory to write the streams to", VerbOptionKind.Value),
+        new("seconds", "N", "Scenario time to simulate, in seconds", VerbOptionKind.Value),
+    ];
+
+    /// <inheritdoc />
+    public bool TakesSettings => false;
+
+    /// <inheritdoc />
     public async Task<int> RunAsync(ArgumentList options, VerbConsole console)
     {
         ArgumentNullException.ThrowIfNull(options);

@@ -23,6 +23,16 @@ public sealed class StatusVerb : IVerb
     public string Usage => $"usage: picket status [--status PATH (default {GatewaySettingsReader.DefaultStatusPath})] [--stale-seconds N (default 60)]";
 
     /// <inheritdoc />
+    public IReadOnlyList<VerbOption> Options { get; } =
+    [
+        new("status", "PATH", "Status file the gateway writes", VerbOptionKind.Value),
+        new("stale-seconds", "N", "Age after which the status is stale (default 60)", VerbOptionKind.Value),
+    ];
+
+    /// <inheritdoc />
+    public bool TakesSettings => false;
+
+    /// <inheritdoc />
     public async Task<int> RunAsync(ArgumentList options, VerbConsole console)
     {
         ArgumentNullException.ThrowIfNull(options);

@@ -28,6 +28,24 @@ public sealed class TrackVerb : IVerb
         "       picket track --scenario NAME [--seed N] [--seconds N] [--report PATH] [--recorded]   (--seed: the simulator's seed, e.g. a held-out one; --recorded: through Beast/ASTERIX bytes and the decoders; scenarios: " + string.Join(", ", ScenarioLoader.BuiltInNames) + ")";
 
     /// <inheritdoc />
+    public IReadOnlyList<VerbOption> Options { get; } =
+    [
+        new("site", "LAT,LON,ALT_M", "The mast's position", VerbOptionKind.Value),
+        new("start", "ISO8601", "UTC start of the recordings", VerbOptionKind.Value),
+        new("input", "FORMAT:PATH", "beast:PATH, avr:PATH, sbs:PATH, asterix:PATH or nmea:PATH (repeatable)", VerbOptionKind.Repeated),
+        new("zones", "GEOJSON", "Protected zones", VerbOptionKind.Value),
+        new("radar-site", "LAT,LON,ALT_M", "The radar's position", VerbOptionKind.Value),
+        new("scenario", "NAME", "Built-in scenario to run and score", VerbOptionKind.Value),
+        new("seed", "N", "The simulator's seed", VerbOptionKind.Value),
+        new("seconds", "N", "Scenario time, in seconds", VerbOptionKind.Value),
+        new("report", "PATH", "Evaluation report JSON to write", VerbOptionKind.Value),
+        new("recorded", "", "Through Beast/ASTERIX bytes and the decoders", VerbOptionKind.Flag),
+    ];
+
+    /// <inheritdoc />
+    public bool TakesSettings => false;
+
+    /// <inheritdoc />
     public async Task<int> RunAsync(ArgumentList options, VerbConsole console)
     {
         ArgumentNullException.ThrowIfNull(options);
