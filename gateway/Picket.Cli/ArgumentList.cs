@@ -101,6 +101,29 @@ public sealed class ArgumentList
         return remaining;
     }
 
+    /// <summary>
+    /// The options no verb asked for, as configuration overrides (<c>--Section:Key VALUE</c>) in
+    /// command-line syntax, for the verbs that take gateway settings (run, replay --config, selftest).
+    /// </summary>
+    /// <returns>Alternating <c>--Section:Key</c> and value.</returns>
+    /// <exception cref="UsageException">An option is not a setting, or has no value.</exception>
+    public IReadOnlyList<string> SettingsOverrides()
+    {
+        var overrides = new List<string>();
+        foreach (var (key, value) in Remaining())
+        {
+            if (!key.Contains(':', StringComparison.Ordinal))
+            {
+                throw new UsageException($"unknown option --{key} (settings are given as --Section:Key VALUE)");
+            }
+
+            overrides.Add("--" + key);
+            overrides.Add(value ?? throw new UsageException($"--{key} needs a value"));
+        }
+
+        return overrides;
+    }
+
     /// <summary>Fails on the first option no call asked for.</summary>
     /// <exception cref="UsageException">An option was not recognised.</exception>
     public void ThrowIfUnused()

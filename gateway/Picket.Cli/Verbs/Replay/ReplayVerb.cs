@@ -131,17 +131,7 @@ public sealed class ReplayVerb : IVerb
 
     private static async Task<int> RunAsGatewayAsync(string path, string configPath, double speed, ArgumentList options, VerbConsole console)
     {
-        var overrides = new List<string>();
-        foreach (var (key, value) in options.Remaining())
-        {
-            if (!key.Contains(':', StringComparison.Ordinal))
-            {
-                throw new UsageException($"unknown option --{key} (with --config, settings are given as --Section:Key VALUE)");
-            }
-
-            overrides.Add("--" + key);
-            overrides.Add(value ?? throw new UsageException($"--{key} needs a value"));
-        }
+        var overrides = options.SettingsOverrides();
 
         GatewaySettings settings;
         try

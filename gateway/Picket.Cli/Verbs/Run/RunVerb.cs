@@ -37,17 +37,7 @@ public sealed class RunVerb : IVerb
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(console);
         var configPath = options.Get("config");
-        var overrides = new List<string>();
-        foreach (var (key, value) in options.Remaining())
-        {
-            if (!key.Contains(':', StringComparison.Ordinal))
-            {
-                throw new UsageException($"unknown option --{key} (settings are given as --Section:Key VALUE)");
-            }
-
-            overrides.Add("--" + key);
-            overrides.Add(value ?? throw new UsageException($"--{key} needs a value"));
-        }
+        var overrides = options.SettingsOverrides();
 
         IHost host;
         try

@@ -37,17 +37,7 @@ public sealed class SelftestVerb : IVerb
         ArgumentNullException.ThrowIfNull(console);
         var configPath = options.GetRequired("config");
         var timeoutText = options.Get("timeout");
-        var overrides = new List<string>();
-        foreach (var (key, value) in options.Remaining())
-        {
-            if (!key.Contains(':', StringComparison.Ordinal))
-            {
-                throw new UsageException($"unknown option --{key} (settings are given as --Section:Key VALUE)");
-            }
-
-            overrides.Add("--" + key);
-            overrides.Add(value ?? throw new UsageException($"--{key} needs a value"));
-        }
+        var overrides = options.SettingsOverrides();
 
         var timeout = TimeSpan.FromSeconds(10);
         if (timeoutText is not null)
