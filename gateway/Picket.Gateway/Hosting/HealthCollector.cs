@@ -92,6 +92,7 @@ internal sealed class HealthCollector
                 OldestAgeSeconds = oldest is { } created ? Math.Max(0, (now - created) / 1e6) : 0,
                 DroppedTotal = _outbox.DroppedTotal,
                 StorageErrorsTotal = _outbox.StorageErrorsTotal,
+                StorageFailing = _outbox.StorageFailing,
             },
             Uplink = _uplink is null
                 ? new UplinkStatus { Configured = false, Connected = false, AckedSequence = _outbox.AcknowledgedThrough, ReconnectsTotal = 0, BatchesSentTotal = 0, BytesSentTotal = 0, RejectedTotal = 0 }
@@ -179,10 +180,10 @@ internal sealed class HealthCollector
         return report;
     }
 
-    /// <summary>The worst condition present, for the status LED.</summary>
+    /// <summary>The worst condition present now, for the status LED (never a past one: the error totals are history).</summary>
     public static LedState LedStateOf(HealthSnapshot snapshot)
     {
-        if (snapshot.Outbox.StorageErrorsTotal > 0)
+        if (snapshot.Outbox.StorageFailing)
         {
             return LedState.Fault;
         }

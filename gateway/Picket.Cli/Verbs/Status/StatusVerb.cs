@@ -90,6 +90,11 @@ public sealed class StatusVerb : IVerb
             problems.Add($"the uplink is down{(snapshot.Uplink.LastError is { } error ? ": " + error : "")}; tracks are kept in the outbox");
         }
 
+        if (snapshot.Outbox.StorageFailing)
+        {
+            problems.Add("the outbox cannot store now (disk full or failing): batches are held in memory, the oldest dropped when it fills");
+        }
+
         if (snapshot.Outbox.StorageErrorsTotal > 0 || snapshot.Outbox.DroppedTotal > 0)
         {
             problems.Add($"the outbox dropped {snapshot.Outbox.DroppedTotal} batches ({snapshot.Outbox.StorageErrorsTotal} storage errors)");
@@ -109,7 +114,7 @@ public sealed class StatusVerb : IVerb
             text.AppendLine(culture, $"input    {source.Name,-40} {(source.Connected ? "connected   " : "DISCONNECTED")} {source.FramesPerSecond,8:F1} frames/s  {source.FramesTotal} frames, {source.ErrorsTotal} errors, {source.ReconnectsTotal} reconnects, {source.DisconnectedSecondsTotal:F0} s down, {source.DroppedTotal} dropped");
         }
 
-        text.AppendLine(culture, $"outbox   {s.Outbox.Depth} batches ({s.Outbox.Bytes / 1024.0:F0} KiB) waiting, oldest {s.Outbox.OldestAgeSeconds:F0} s; {s.Outbox.DroppedTotal} dropped, {s.Outbox.StorageErrorsTotal} storage errors");
+        text.AppendLine(culture, $"outbox   {s.Outbox.Depth} batches ({s.Outbox.Bytes / 1024.0:F0} KiB) waiting, oldest {s.Outbox.OldestAgeSeconds:F0} s; {s.Outbox.DroppedTotal} dropped, {s.Outbox.StorageErrorsTotal} storage errors{(s.Outbox.StorageFailing ? ", STORAGE FAILING NOW" : "")}");
         text.AppendLine(culture, $"uplink   {(!s.Uplink.Configured ? "not configured" : s.Uplink.Connected ? "connected" : "DOWN")}, acked up to {s.Uplink.AckedSequence}, {s.Uplink.ReconnectsTotal} reconnects, {s.Uplink.BatchesSentTotal} batches / {s.Uplink.BytesSentTotal / 1024.0:F0} KiB sent, {s.Uplink.RejectedTotal} rejected");
         text.AppendLine(culture, $"tracker  {s.Tracker.LiveTracks} live tracks; {s.Tracker.TracksConfirmedTotal} confirmed, {s.Tracker.AlertsTotal} alerts, {s.Tracker.UpdatesPublishedTotal} updates published; {s.Tracker.RadarPlotsTotal} plots, {s.Tracker.ModeSObservationsTotal} Mode S; {s.Tracker.LateMeasurementsTotal} late, {s.Tracker.SaturationsTotal} saturations");
         text.AppendLine(problems.Count == 0 ? "OK" : "ATTENTION:");
