@@ -37,6 +37,9 @@ public sealed record HealthSnapshot
     /// <summary>The tracker.</summary>
     public required TrackerStatus Tracker { get; init; }
 
+    /// <summary>The mast's position and its GNSS source; null in status files of older versions.</summary>
+    public PositionStatus? Position { get; init; }
+
     /// <summary>The SoC temperature in °C, when the board reports it.</summary>
     public double? CpuTemperatureCelsius { get; init; }
 }

@@ -75,6 +75,16 @@ public sealed class StatusVerb : IVerb
             problems.Add(string.Create(CultureInfo.InvariantCulture, $"the status is {ageSeconds:F0} s old: the gateway is not running or is stuck"));
         }
 
+        if (snapshot.Position is { WaitingForGnss: true } waiting)
+        {
+            problems.Add($"no configured site: waiting for a GNSS fix good enough to place the mast ({waiting.GnssFixProblem ?? "no fix"}); the inputs and the tracker have not started");
+        }
+
+        if (snapshot.Position is { Disagrees: true, DisagreementMetres: { } metres })
+        {
+            problems.Add(string.Create(CultureInfo.InvariantCulture, $"the configured site and the GNSS fix are {metres:F0} m apart (more than Gnss:MaxSiteDisagreementMetres); the configured site is used: check Site:* or the antenna"));
+        }
+
         if (!snapshot.ClockTrusted)
         {
             problems.Add($"the clock is not trusted ({snapshot.ClockState}): the uplink waits");
@@ -109,6 +119,11 @@ public sealed class StatusVerb : IVerb
         var text = new StringBuilder();
         text.AppendLine(culture, $"gateway {s.GatewayId} ({s.SoftwareVersion}), up {TimeSpan.FromSeconds(s.UptimeSeconds)}, status {ageSeconds:F0} s old");
         text.AppendLine(culture, $"clock    {s.ClockState}{(s.ClockTrusted ? ", trusted" : ", NOT trusted")}{(s.CpuTemperatureCelsius is { } t ? string.Create(culture, $"; CPU {t:F1} °C") : "")}");
+        if (s.Position is { } position)
+        {
+            text.AppendLine(culture, $"position {Describe(position)}");
+        }
+
         foreach (var source in s.Sources)
         {
             text.AppendLine(culture, $"input    {source.Name,-40} {(source.Connected ? "connected   " : "DISCONNECTED")} {source.FramesPerSecond,8:F1} frames/s  {source.FramesTotal} frames, {source.ErrorsTotal} errors, {source.ReconnectsTotal} reconnects, {source.DisconnectedSecondsTotal:F0} s down, {source.DroppedTotal} dropped");
@@ -124,5 +139,24 @@ public sealed class StatusVerb : IVerb
         }
 
         return text.ToString();
+    }
+
+    private static string Describe(PositionStatus p)
+    {
+        var culture = CultureInfo.InvariantCulture;
+        var site = p.WaitingForGnss
+            ? "WAITING for a GNSS fix"
+            : string.Create(culture, $"{p.LatitudeDegrees:F6}, {p.LongitudeDegrees:F6}, {p.HeightMetres:F1} m ({p.Source})");
+        if (p.Gnss is null)
+        {
+            return site;
+        }
+
+        var fix = p.GnssFix is null or "none"
+            ? "no fix"
+            : string.Create(culture, $"{p.GnssDimensions}-D {p.GnssFix} fix, {p.GnssSatellites} satellites, horizontal error {(p.GnssHorizontalErrorMetres is { } e ? e.ToString("F1", culture) + " m" : "unknown")}");
+        var quality = p.GnssFixGoodEnough ? "good enough" : "not good enough: " + p.GnssFixProblem;
+        var disagreement = p.DisagreementMetres is { } d ? string.Create(culture, $"; {d:F0} m from the configured site{(p.Disagrees ? " (DISAGREES)" : "")}") : "";
+        return $"{site}; GNSS {p.Gnss} {(p.GnssConnected ? "connected" : "DISCONNECTED")}, {fix} ({quality}){disagreement}";
     }
 }
