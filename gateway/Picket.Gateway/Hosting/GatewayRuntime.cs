@@ -316,7 +316,7 @@ public sealed partial class GatewayRuntime : IDisposable
 
     private HealthSnapshot WriteHealth()
     {
-        var snapshot = _health is null ? WaitingSnapshot() : _health.Collect(_healthIntervalMicroseconds / 1e6);
+        var snapshot = (_health is null ? WaitingSnapshot() : _health.Collect(_healthIntervalMicroseconds / 1e6)) with { Selftest = LastSelftest };
         if (snapshot.Position is { Disagrees: true, DisagreementMetres: { } metres } && !_disagreementLogged)
         {
             _disagreementLogged = true;

@@ -85,6 +85,11 @@ public sealed class StatusVerb : IVerb
             problems.Add(string.Create(CultureInfo.InvariantCulture, $"the configured site and the GNSS fix are {metres:F0} m apart (more than Gnss:MaxSiteDisagreementMetres); the configured site is used: check Site:* or the antenna"));
         }
 
+        if (snapshot.Selftest is { Passed: false } selftest)
+        {
+            problems.Add("the last selftest (" + selftest.Trigger + ") failed: " + string.Join("; ", selftest.Results.Where(r => r.Status == "FAIL").Select(r => r.Check + ": " + r.Detail)));
+        }
+
         if (!snapshot.ClockTrusted)
         {
             problems.Add($"the clock is not trusted ({snapshot.ClockState}): the uplink waits");
@@ -132,6 +137,16 @@ public sealed class StatusVerb : IVerb
         text.AppendLine(culture, $"outbox   {s.Outbox.Depth} batches ({s.Outbox.Bytes / 1024.0:F0} KiB) waiting, oldest {s.Outbox.OldestAgeSeconds:F0} s; {s.Outbox.DroppedTotal} dropped, {s.Outbox.StorageErrorsTotal} storage errors{(s.Outbox.StorageFailing ? ", STORAGE FAILING NOW" : "")}");
         text.AppendLine(culture, $"uplink   {(!s.Uplink.Configured ? "not configured" : s.Uplink.Connected ? "connected" : "DOWN")}, acked up to {s.Uplink.AckedSequence}, {s.Uplink.ReconnectsTotal} reconnects, {s.Uplink.BatchesSentTotal} batches / {s.Uplink.BytesSentTotal / 1024.0:F0} KiB sent, {s.Uplink.RejectedTotal} rejected");
         text.AppendLine(culture, $"tracker  {s.Tracker.LiveTracks} live tracks; {s.Tracker.TracksConfirmedTotal} confirmed, {s.Tracker.AlertsTotal} alerts, {s.Tracker.UpdatesPublishedTotal} updates published; {s.Tracker.RadarPlotsTotal} plots, {s.Tracker.ModeSObservationsTotal} Mode S; {s.Tracker.LateMeasurementsTotal} late, {s.Tracker.SaturationsTotal} saturations");
+        if (s.Selftest is { } selftest)
+        {
+            var when = DateTimeOffset.FromUnixTimeMilliseconds(selftest.TimeUnixMicroseconds / 1000).ToString("yyyy-MM-dd HH:mm:ss'Z'", culture);
+            text.AppendLine(culture, $"selftest {(selftest.Passed ? "PASSED" : "FAILED")} at {when} ({selftest.Trigger})");
+            foreach (var line in selftest.Results)
+            {
+                text.AppendLine(culture, $"         {line.Status,-4} {line.Check}: {line.Detail}");
+            }
+        }
+
         text.AppendLine(problems.Count == 0 ? "OK" : "ATTENTION:");
         foreach (var problem in problems)
         {
