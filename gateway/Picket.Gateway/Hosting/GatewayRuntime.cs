@@ -309,7 +309,18 @@ public sealed partial class GatewayRuntime : IDisposable
             LogPlacedByGnss(_logger, site.LatitudeDegrees, site.LongitudeDegrees, site.HeightMetres, fix.HorizontalErrorMillimetres / 1000.0, fix.Dimensions);
             _waitTimer?.Dispose();
             _waitTimer = null;
-            Build(site);
+            try
+            {
+                Build(site);
+            }
+            catch (Exception e) when (e is ZoneFileException or IOException or UnauthorizedAccessException)
+            {
+                // Zones are checked against the site, so only now: say why and stop feeding the
+                // watchdog (systemd restarts the service, and the log says what to fix).
+                LogStartFailed(_logger, e.Message);
+                return;
+            }
+
             StartPipelineLocked();
         }
     }
@@ -371,6 +382,9 @@ public sealed partial class GatewayRuntime : IDisposable
             CpuTemperatureCelsius = CpuTemperature.Read(),
         };
     }
+
+    [LoggerMessage(Level = LogLevel.Critical, Message = "Cannot start at the GNSS position: {Reason}")]
+    private static partial void LogStartFailed(ILogger logger, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "No configured site: waiting for a GNSS fix from {Source} good enough to place the mast before the tracker starts: {Reason}")]
     private static partial void LogWaitingForFix(ILogger logger, string source, string reason);
