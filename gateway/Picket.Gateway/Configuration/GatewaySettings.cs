@@ -1,3 +1,4 @@
+using Picket.Gateway.Inputs;
 using Picket.Gateway.Tracking;
 
 namespace Picket.Gateway.Configuration;
@@ -23,8 +24,20 @@ public sealed class GatewaySettings
     /// <summary>Input specifications (<c>Inputs:0</c>, <c>Inputs:1</c>, ...), e.g. <c>beast:serial:/dev/ttyUSB0:3000000:rtscts</c>.</summary>
     public required IReadOnlyList<string> Inputs { get; init; }
 
-    /// <summary>The GNSS receiver's input specification (<c>Gnss:Input</c>), or null.</summary>
+    /// <summary>The GNSS source (<c>Gnss:Input</c>): an nmea input spec or <c>gpsd[:HOST[:PORT]]</c>, or null.</summary>
     public string? GnssInput { get; init; }
+
+    /// <summary>
+    /// What a GNSS fix must be to place the mast when <see cref="Site"/> is not configured, and to be
+    /// compared with it when it is (<c>Gnss:Require3dFix</c>, <c>Gnss:MaxHorizontalErrorMetres</c>).
+    /// </summary>
+    public GnssFixRequirement GnssFixRequirement { get; init; } = GnssFixRequirement.Default;
+
+    /// <summary>
+    /// How far a good GNSS fix may lie from the configured <see cref="Site"/> before health reports
+    /// the disagreement (<c>Gnss:MaxSiteDisagreementMetres</c>); the configured position still wins.
+    /// </summary>
+    public int MaxSiteDisagreementMetres { get; init; } = 100;
 
     /// <summary>
     /// Whether the system clock is trusted without NTP or GNSS saying so (<c>Clock:TrustSystemClock</c>;

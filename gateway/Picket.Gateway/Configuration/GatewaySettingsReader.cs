@@ -25,7 +25,8 @@ public static class GatewaySettingsReader
         "Gateway:Id", "Gateway:SiteName",
         "Site:Latitude", "Site:Longitude", "Site:HeightMetres",
         "Radar:Latitude", "Radar:Longitude", "Radar:HeightMetres",
-        "Gnss:Input", "Clock:TrustSystemClock",
+        "Gnss:Input", "Gnss:Require3dFix", "Gnss:MaxHorizontalErrorMetres", "Gnss:MaxSiteDisagreementMetres",
+        "Clock:TrustSystemClock",
         "Zones:Path",
         "Publishing:TrackIntervalMilliseconds", "Publishing:BatchMilliseconds", "Publishing:MaxBatchBytes", "Publishing:Tentative",
         "Outbox:Path", "Outbox:MaxMegabytes", "Outbox:MaxAgeHours", "Outbox:CommitMilliseconds",
@@ -104,7 +105,12 @@ public static class GatewaySettingsReader
             .OrderBy(c => int.TryParse(c.Key, NumberStyles.None, CultureInfo.InvariantCulture, out var i) ? i : int.MaxValue)
             .Select(c => CheckInput($"Inputs:{c.Key}", c.Value ?? throw new GatewayConfigurationException($"Inputs:{c.Key}: an input specification is a string, e.g. beast:tcp:127.0.0.1:30005")))
             .ToArray();
-        var gnss = Optional(configuration, "Gnss:Input") is { } gnssText ? CheckInput("Gnss:Input", gnssText) : null;
+        var gnss = Optional(configuration, "Gnss:Input") is { } gnssText ? CheckGnssInput("Gnss:Input", gnssText) : null;
+        if (gnss is null && configuration.GetSection("Gnss").GetChildren().FirstOrDefault(c => c.Value is not null && c.Value.Trim().Length > 0) is { } orphan)
+        {
+            throw new GatewayConfigurationException($"Gnss:{orphan.Key}: has no effect without Gnss:Input (the GNSS source, e.g. gpsd:127.0.0.1:2947 or nmea:serial:/dev/ttyAMA0:9600)");
+        }
+
         if (inputs.Length == 0)
         {
             throw new GatewayConfigurationException("Inputs: at least one input is required, e.g. Inputs:0 = beast:serial:/dev/ttyUSB0:3000000:rtscts");
@@ -154,6 +160,10 @@ public static class GatewaySettingsReader
             RadarSite = ReadSite(configuration, "Radar"),
             Inputs = inputs,
             GnssInput = gnss,
+            GnssFixRequirement = new GnssFixRequirement(
+                ReadBool(configuration, "Gnss:Require3dFix", true),
+                ReadInt(configuration, "Gnss:MaxHorizontalErrorMetres", 1, 10_000, 50) * 1000),
+            MaxSiteDisagreementMetres = ReadInt(configuration, "Gnss:MaxSiteDisagreementMetres", 1, 100_000, 100),
             TrustSystemClock = ReadBool(configuration, "Clock:TrustSystemClock", false),
             ZonesPath = ExistingFile(configuration, "Zones:Path"),
             TrackInterval = TimeSpan.FromMilliseconds(ReadInt(configuration, "Publishing:TrackIntervalMilliseconds", 0, 3_600_000, 1000)),
@@ -219,6 +229,16 @@ public static class GatewaySettingsReader
     private static string CheckInput(string key, string text)
     {
         if (!InputSpec.TryParse(text, out _, out var error))
+        {
+            throw new GatewayConfigurationException($"{key} '{text}': {error}");
+        }
+
+        return text;
+    }
+
+    private static string CheckGnssInput(string key, string text)
+    {
+        if (!GnssSources.TryValidate(text, out var error))
         {
             throw new GatewayConfigurationException($"{key} '{text}': {error}");
         }

@@ -1,6 +1,9 @@
 namespace Picket.Gateway.Gpio;
 
-/// <summary>What the status LED tells a technician on the mast, from worst to best (the worst condition present wins).</summary>
+/// <summary>
+/// What the status LED tells a technician on the mast. The gateway's conditions, from worst to
+/// best (the worst present wins), then the selftest's patterns shown after a long press.
+/// </summary>
 public enum LedState
 {
     /// <summary>The outbox cannot store (disk full or failing): data is being lost. One short flash a second.</summary>
@@ -20,4 +23,10 @@ public enum LedState
 
     /// <summary>Inputs live, clock trusted, uplink acked. Steady on.</summary>
     Healthy,
+
+    /// <summary>The selftest the service button started passed (shown for 10 s after it ends). On with one short gap a second.</summary>
+    SelftestPassed,
+
+    /// <summary>The selftest the service button started found a failure (shown for 10 s; the log and <c>picket status</c> say which). Even 2 Hz blink.</summary>
+    SelftestFailed,
 }

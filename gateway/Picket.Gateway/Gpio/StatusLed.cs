@@ -67,6 +67,8 @@ public sealed class StatusLed : IDisposable
         LedState.NoInput => 0b1010_1010,
         LedState.ClockUntrusted => 0b1010_0000,
         LedState.Selftest => 0b1110_1110,
+        LedState.SelftestPassed => 0b1111_1110,
+        LedState.SelftestFailed => 0b1100_1100,
         _ => 0b1000_0000,
     };
 

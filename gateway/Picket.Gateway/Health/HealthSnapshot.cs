@@ -37,6 +37,12 @@ public sealed record HealthSnapshot
     /// <summary>The tracker.</summary>
     public required TrackerStatus Tracker { get; init; }
 
+    /// <summary>The last selftest run in this gateway (service button), or null when none has run.</summary>
+    public SelftestReport? Selftest { get; init; }
+
+    /// <summary>The mast's position and its GNSS source; null in status files of older versions.</summary>
+    public PositionStatus? Position { get; init; }
+
     /// <summary>The SoC temperature in °C, when the board reports it.</summary>
     public double? CpuTemperatureCelsius { get; init; }
 }

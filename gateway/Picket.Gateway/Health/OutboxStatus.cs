@@ -15,6 +15,9 @@ public sealed record OutboxStatus
     /// <summary>Batches dropped by the size cap or age limit, or lost to storage errors.</summary>
     public required long DroppedTotal { get; init; }
 
-    /// <summary>Storage errors (disk full, I/O).</summary>
+    /// <summary>Storage errors (disk full, I/O) since the gateway started: the history.</summary>
     public required long StorageErrorsTotal { get; init; }
+
+    /// <summary>Whether the outbox cannot store now (the last commit or read failed): the present, which the status LED shows.</summary>
+    public bool StorageFailing { get; init; }
 }

@@ -21,7 +21,7 @@ internal sealed class HealthCollector
     private readonly string _softwareVersion;
     private readonly GatewayClock _clock;
     private readonly LiveInputSet _inputs;
-    private readonly GnssReceiver? _gnss;
+    private readonly IGnssSource? _gnss;
     private readonly SqliteOutbox _outbox;
     private readonly UplinkService? _uplink;
     private readonly TrackingPipeline _pipeline;
@@ -31,7 +31,7 @@ internal sealed class HealthCollector
     private readonly long[] _lastFrames;
     private readonly GatewayHealthReport _report;
 
-    public HealthCollector(string gatewayId, string softwareVersion, GatewayClock clock, LiveInputSet inputs, GnssReceiver? gnss, SqliteOutbox outbox, UplinkService? uplink, TrackingPipeline pipeline, TrackPublisher publisher, TimeProvider timeProvider)
+    public HealthCollector(string gatewayId, string softwareVersion, GatewayClock clock, LiveInputSet inputs, IGnssSource? gnss, SqliteOutbox outbox, UplinkService? uplink, TrackingPipeline pipeline, TrackPublisher publisher, TimeProvider timeProvider)
     {
         _gatewayId = gatewayId;
         _softwareVersion = softwareVersion;
@@ -47,6 +47,15 @@ internal sealed class HealthCollector
         _lastFrames = new long[inputs.Inputs.Count];
         _report = new GatewayHealthReport(Math.Max(1, inputs.Inputs.Count));
     }
+
+    /// <summary>Whether the site is configured (else it came from the first good GNSS fix).</summary>
+    public bool SiteConfigured { get; init; } = true;
+
+    /// <summary>What a GNSS fix must be.</summary>
+    public GnssFixRequirement FixRequirement { get; init; } = GnssFixRequirement.Default;
+
+    /// <summary>How far a good fix may lie from a configured site before it is reported.</summary>
+    public int MaxSiteDisagreementMetres { get; init; } = 100;
 
     public HealthSnapshot Collect(double periodSeconds)
     {
@@ -92,6 +101,7 @@ internal sealed class HealthCollector
                 OldestAgeSeconds = oldest is { } created ? Math.Max(0, (now - created) / 1e6) : 0,
                 DroppedTotal = _outbox.DroppedTotal,
                 StorageErrorsTotal = _outbox.StorageErrorsTotal,
+                StorageFailing = _outbox.StorageFailing,
             },
             Uplink = _uplink is null
                 ? new UplinkStatus { Configured = false, Connected = false, AckedSequence = _outbox.AcknowledgedThrough, ReconnectsTotal = 0, BatchesSentTotal = 0, BytesSentTotal = 0, RejectedTotal = 0 }
@@ -119,6 +129,7 @@ internal sealed class HealthCollector
                 AlertsTotal = counters.Alerts,
                 UpdatesPublishedTotal = _publisher.ReportsPublished,
             },
+            Position = PositionReport.Describe(_pipeline.Site, SiteConfigured, _gnss, FixRequirement, MaxSiteDisagreementMetres),
             CpuTemperatureCelsius = CpuTemperature.Read(),
         };
     }
@@ -133,7 +144,7 @@ internal sealed class HealthCollector
         report.TimeUnixMicroseconds = snapshot.TimeUnixMicroseconds;
         report.TimeSync = _clock.State switch { ClockState.Gnss => ClockSyncState.Gnss, ClockState.NtpSynchronized => ClockSyncState.Ntp, _ => ClockSyncState.Unsynchronised };
         var site = _pipeline.Site;
-        report.FixType = GatewayFixType.Surveyed;
+        report.FixType = SiteConfigured ? GatewayFixType.Surveyed : GatewayFixType.ThreeDimensional;
         report.HasPosition = true;
         report.LatitudeE7 = site.LatitudeE7;
         report.LongitudeE7 = site.LongitudeE7;
@@ -179,10 +190,10 @@ internal sealed class HealthCollector
         return report;
     }
 
-    /// <summary>The worst condition present, for the status LED.</summary>
+    /// <summary>The worst condition present now, for the status LED (never a past one: the error totals are history).</summary>
     public static LedState LedStateOf(HealthSnapshot snapshot)
     {
-        if (snapshot.Outbox.StorageErrorsTotal > 0)
+        if (snapshot.Outbox.StorageFailing)
         {
             return LedState.Fault;
         }

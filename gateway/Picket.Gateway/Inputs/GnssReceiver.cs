@@ -10,10 +10,10 @@ namespace Picket.Gateway.Inputs;
 /// <see cref="FixTimeout"/> without one). Iot.Device.Nmea0183's <c>NmeaParser</c> is not used: on a
 /// finite read timeout it kills the process when the receiver goes quiet, at the end of a stream
 /// it reports "port closed" millions of times a second, and after an unplug it blocks forever
-/// (issue 10); the input reader already reads, times out and reconnects correctly. gpsd is not
-/// supported (not built).
+/// (issue 10); the input reader already reads, times out and reconnects correctly. A receiver
+/// shared through gpsd is read by <see cref="GpsdClient"/> instead.
 /// </summary>
-public sealed class GnssReceiver : IDisposable
+public sealed class GnssReceiver : IGnssSource
 {
     /// <summary>Without a fix for this long, the GNSS no longer vouches for the clock.</summary>
     public static readonly TimeSpan FixTimeout = TimeSpan.FromSeconds(10);
@@ -42,8 +42,16 @@ public sealed class GnssReceiver : IDisposable
     /// <summary>The reader (its connection counters).</summary>
     public InputReader Reader { get; }
 
-    /// <summary>The position and time quality now (the fix is reported as none once stale).</summary>
-    /// <returns>The status.</returns>
+    /// <inheritdoc />
+    public string Name => Reader.Spec.Text;
+
+    /// <inheritdoc />
+    public bool Connected => Reader.Connected;
+
+    /// <inheritdoc />
+    public string? LastError => Reader.LastError;
+
+    /// <inheritdoc />
     public GnssStatus Snapshot()
     {
         GnssStatus status;
@@ -54,7 +62,7 @@ public sealed class GnssReceiver : IDisposable
 
         if (status.Fix != GnssFixQuality.None && IsStale(status))
         {
-            status = status with { Fix = GnssFixQuality.None };
+            status = status with { Fix = GnssFixQuality.None, Dimensions = 0 };
         }
 
         _clock.SetGnssLock(status.Fix != GnssFixQuality.None && status.ReceiverUnixMicroseconds != 0);
@@ -74,6 +82,12 @@ public sealed class GnssReceiver : IDisposable
 
     /// <summary>Stops reading.</summary>
     public void Stop() => Reader.Stop();
+
+    /// <inheritdoc />
+    public void StartReading() => Start();
+
+    /// <inheritdoc />
+    public void StopReading() => Stop();
 
     /// <inheritdoc />
     public void Dispose()

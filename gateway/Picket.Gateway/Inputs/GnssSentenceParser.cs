@@ -3,14 +3,22 @@ using Picket.Nmea;
 namespace Picket.Gateway.Inputs;
 
 /// <summary>
-/// GGA and RMC sentences of a GNSS receiver into a <see cref="GnssStatus"/>, parsed in place
-/// with the core's <see cref="NmeaLineFramer"/> and <see cref="NmeaFieldReader"/> (checksum
+/// GGA, RMC, GSA and GST sentences of a GNSS receiver into a <see cref="GnssStatus"/>, parsed in
+/// place with the core's <see cref="NmeaLineFramer"/> and <see cref="NmeaFieldReader"/> (checksum
 /// checked), in integers. Pure: no port, no clock (the arrival time is an argument). Fields as
-/// NMEA 0183 v4.11 sections 8.3.36 (GGA) and 8.3.70 (RMC).
+/// NMEA 0183 v4.11 sections 8.3.36 (GGA), 8.3.70 (RMC), 8.3.38 (GSA) and 8.3.39 (GST).
 /// </summary>
 public sealed class GnssSentenceParser
 {
+    /// <summary>
+    /// Horizontal error per unit of HDOP when the receiver sends no GST, mm: 19 m, the estimate
+    /// gpsd 3.22 reports (TPV <c>eph</c> 17.1 m for a GGA with HDOP 0.9), so both sources judge
+    /// a fix alike.
+    /// </summary>
+    public const int HdopErrorMillimetres = 19_000;
+
     private const long MicrosecondsPerDay = 86_400_000_000L;
+    private bool _hasGst;
     private readonly NmeaLineFramer _framer = new(NmeaLineFramer.DefaultMaxLength);
     private readonly NmeaFieldReader _fields = new();
     private GnssStatus _status;
@@ -44,6 +52,8 @@ public sealed class GnssSentenceParser
             _status = _status with { Sentences = _status.Sentences + 1 };
             var ok = _fields.FormatterIs("GGA") ? ApplyGga(arrivalUnixMicroseconds)
                 : _fields.FormatterIs("RMC") ? ApplyRmc(arrivalUnixMicroseconds)
+                : _fields.FormatterIs("GSA") ? ApplyGsa()
+                : _fields.FormatterIs("GST") ? ApplyGst()
                 : (bool?)null;
             if (ok == false)
             {
@@ -69,7 +79,7 @@ public sealed class GnssSentenceParser
         var fix = quality is >= 1 and <= 7 ? (GnssFixQuality)quality : GnssFixQuality.None;
         if (fix == GnssFixQuality.None)
         {
-            _status = _status with { Fix = GnssFixQuality.None, Satellites = 0 };
+            _status = _status with { Fix = GnssFixQuality.None, Satellites = 0, Dimensions = 0 };
             return true;
         }
 
@@ -80,7 +90,8 @@ public sealed class GnssSentenceParser
 
         _fields.TryGetFixed(7, 0, out var satellites);
         _fields.TryGetFixed(8, 2, out var hdop);
-        _fields.TryGetFixed(9, 3, out var altitude);
+        var hasAltitude = _fields.TryGetFixed(9, 3, out var altitude);
+        _fields.TryGetFixed(11, 3, out var geoidSeparation);
         _status = _status with
         {
             Fix = fix,
@@ -89,8 +100,40 @@ public sealed class GnssSentenceParser
             LatitudeE7 = latitude,
             LongitudeE7 = longitude,
             AltitudeMillimetres = (int)altitude,
+            GeoidSeparationMillimetres = (int)geoidSeparation,
             LastFixUnixMicroseconds = arrivalUnixMicroseconds,
+            // A GSA, when the receiver sends one, says 2-D or 3-D; until then an altitude means 3-D.
+            Dimensions = _status.Dimensions != 0 ? _status.Dimensions : hasAltitude ? 3 : 2,
+            HorizontalErrorMillimetres = _hasGst && _status.HorizontalErrorMillimetres > 0
+                ? _status.HorizontalErrorMillimetres
+                : (int)Math.Min(int.MaxValue, hdop * HdopErrorMillimetres / 100),
         };
+        return true;
+    }
+
+    // GSA: 1 selection mode (M/A), 2 fix mode (1 none, 2 2-D, 3 3-D).
+    private bool ApplyGsa()
+    {
+        if (!_fields.TryGetFixed(2, 0, out var mode) || mode < 1 || mode > 3)
+        {
+            return false;
+        }
+
+        _status = _status with { Dimensions = mode == 1 ? 0 : (int)mode };
+        return true;
+    }
+
+    // GST: 6 latitude error sigma (m), 7 longitude error sigma (m).
+    private bool ApplyGst()
+    {
+        if (!_fields.TryGetFixed(6, 3, out var latitudeSigma) || !_fields.TryGetFixed(7, 3, out var longitudeSigma) || latitudeSigma < 0 || longitudeSigma < 0)
+        {
+            return false;
+        }
+
+        _hasGst = true;
+        var error = Math.Sqrt(((double)latitudeSigma * latitudeSigma) + ((double)longitudeSigma * longitudeSigma));
+        _status = _status with { HorizontalErrorMillimetres = (int)Math.Min(int.MaxValue, Math.Round(error)) };
         return true;
     }
 

@@ -23,4 +23,17 @@ public readonly record struct GnssStatus(
     long ReceiverUnixMicroseconds,
     long ReceiverMinusClockMicroseconds,
     long Sentences,
-    long BadSentences);
+    long BadSentences)
+{
+    /// <summary>The fix's dimensions: 3 (3-D), 2 (2-D) or 0 (no fix or not known). NMEA: GSA field 2, else 3 when GGA gives an altitude; gpsd: TPV <c>mode</c>.</summary>
+    public int Dimensions { get; init; }
+
+    /// <summary>
+    /// Estimated horizontal position error, mm; 0 when not known. gpsd: TPV <c>eph</c>. NMEA: from GST
+    /// (the root sum square of the latitude and longitude error sigmas), else HDOP × <see cref="GnssSentenceParser.HdopErrorMillimetres"/>.
+    /// </summary>
+    public int HorizontalErrorMillimetres { get; init; }
+
+    /// <summary>Geoid separation (ellipsoid minus mean sea level) at the fix, mm (GGA field 11; gpsd <c>geoidSep</c>); 0 when not given.</summary>
+    public int GeoidSeparationMillimetres { get; init; }
+}

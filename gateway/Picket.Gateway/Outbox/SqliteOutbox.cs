@@ -52,6 +52,7 @@ public sealed class SqliteOutbox : IBatchSink, IDisposable
     private long _droppedTotal;
     private long _storageErrorsTotal;
     private long _failuresSinceCommit;
+    private bool _readFailing;
     private long _commitsTotal;
     private bool _disposed;
 
@@ -162,6 +163,22 @@ public sealed class SqliteOutbox : IBatchSink, IDisposable
 
     /// <summary>Failed commits and reads (disk full, I/O errors) since this instance was opened.</summary>
     public long StorageErrorsTotal => Interlocked.Read(ref _storageErrorsTotal);
+
+    /// <summary>
+    /// Whether the outbox cannot store now: the last commit failed (appends are held in memory) or
+    /// the last read failed. Cleared by the next commit or read that succeeds; unlike
+    /// <see cref="StorageErrorsTotal"/>, which keeps the history, this is the present.
+    /// </summary>
+    public bool StorageFailing
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _failuresSinceCommit > 0 || _readFailing;
+            }
+        }
+    }
 
     /// <summary>Successful commits (each one fsync of the WAL) since this instance was opened.</summary>
     public long CommitsTotal => Interlocked.Read(ref _commitsTotal);
@@ -277,6 +294,7 @@ public sealed class SqliteOutbox : IBatchSink, IDisposable
                 return [];
             }
 
+            _readFailing = false;
             return entries;
         }
     }
@@ -478,6 +496,8 @@ public sealed class SqliteOutbox : IBatchSink, IDisposable
             _failuresSinceCommit = 0;
         }
 
+        _readFailing = false;
+
         _commitsTotal++;
         _storedBytes += bytesDelta;
         _deletedThrough = Math.Max(_deletedThrough, _ackedThrough);
@@ -593,6 +613,7 @@ public sealed class SqliteOutbox : IBatchSink, IDisposable
     private void ReadFailedLocked(SqliteException e)
     {
         _storageErrorsTotal++;
+        _readFailing = true;
         OutboxLog.ReadFailed(_logger, e.SqliteErrorCode, e.Message);
     }
 }

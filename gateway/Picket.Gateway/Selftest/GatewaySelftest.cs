@@ -69,8 +69,8 @@ public sealed class GatewaySelftest
         }
 
         var check = "gnss " + text;
-        using var receiver = new GnssReceiver(InputSpec.Parse(text), _clock);
-        receiver.Start();
+        using var receiver = GnssSources.Create(text, _clock);
+        receiver.StartReading();
         var waited = TimeSpan.Zero;
         var step = TimeSpan.FromMilliseconds(100);
         var status = receiver.Snapshot();
@@ -81,7 +81,7 @@ public sealed class GatewaySelftest
             status = receiver.Snapshot();
         }
 
-        receiver.Stop();
+        receiver.StopReading();
         var seconds = InputTimeout.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture);
         if (status.Fix != GnssFixQuality.None)
         {
@@ -93,7 +93,7 @@ public sealed class GatewaySelftest
             return SelftestResult.Fail(check, string.Create(CultureInfo.InvariantCulture, $"no fix in {seconds} s ({status.Sentences} sentences read: the receiver is talking but has no fix; check the antenna's sky view)"));
         }
 
-        return SelftestResult.Fail(check, $"no sentences in {seconds} s" + (receiver.Reader.LastError is { } error ? ": " + error : ""));
+        return SelftestResult.Fail(check, $"no sentences in {seconds} s" + (receiver.LastError is { } error ? ": " + error : ""));
     }
 
     private SelftestResult CheckGpio()

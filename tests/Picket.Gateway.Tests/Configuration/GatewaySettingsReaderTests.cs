@@ -48,10 +48,36 @@ public sealed class GatewaySettingsReaderTests : IDisposable
     [InlineData("--Publishing:Tentative", "yes", "Publishing:Tentative 'yes': true or false")]
     [InlineData("--Inputs:1", "beast:tcp:127.0.0.1", "Inputs:1 'beast:tcp:127.0.0.1': ")]
     [InlineData("--Gnss:Input", "gps:serial:/dev/ttyS0:9600", "Gnss:Input 'gps:serial:/dev/ttyS0:9600': ")]
+    [InlineData("--Gnss:Input", "beast:tcp:127.0.0.1:30005", "Gnss:Input 'beast:tcp:127.0.0.1:30005': a GNSS source is gpsd[:HOST[:PORT]] or an nmea input")]
+    [InlineData("--Gnss:Input", "gpsd:localhost:99999", "Gnss:Input 'gpsd:localhost:99999': 'gpsd:localhost:99999': port '99999' is not a whole number from 1 to 65535")]
+    [InlineData("--Gnss:Require3dFix", "true", "Gnss:Require3dFix: has no effect without Gnss:Input")]
     public void ABadValueNamesTheKeyAndTheReason(string key, string value, string expected)
     {
         var e = Assert.Throws<GatewayConfigurationException>(() => Read(Minimal, key, value));
         Assert.StartsWith(expected, e.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--Gnss:MaxHorizontalErrorMetres", "0", "Gnss:MaxHorizontalErrorMetres '0': a whole number from 1 to 10000")]
+    [InlineData("--Gnss:MaxSiteDisagreementMetres", "far", "Gnss:MaxSiteDisagreementMetres 'far': a whole number from 1 to 100000")]
+    [InlineData("--Gnss:Require3dFix", "maybe", "Gnss:Require3dFix 'maybe': true or false")]
+    public void ABadGnssValueNamesTheKeyAndTheReason(string key, string value, string expected)
+    {
+        var e = Assert.Throws<GatewayConfigurationException>(() => Read(Minimal, "--Gnss:Input", "gpsd", key, value));
+        Assert.StartsWith(expected, e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void GnssKeysAreReadWithTheirDefaults()
+    {
+        var defaults = Read(Minimal, "--Gnss:Input", "gpsd");
+        Assert.Equal("gpsd", defaults.GnssInput);
+        Assert.Equal(new Inputs.GnssFixRequirement(true, 50_000), defaults.GnssFixRequirement);
+        Assert.Equal(100, defaults.MaxSiteDisagreementMetres);
+
+        var set = Read(Minimal, "--Gnss:Input", "gpsd:[::1]:2948", "--Gnss:Require3dFix", "false", "--Gnss:MaxHorizontalErrorMetres", "10", "--Gnss:MaxSiteDisagreementMetres", "250");
+        Assert.Equal(new Inputs.GnssFixRequirement(false, 10_000), set.GnssFixRequirement);
+        Assert.Equal(250, set.MaxSiteDisagreementMetres);
     }
 
     [Fact]

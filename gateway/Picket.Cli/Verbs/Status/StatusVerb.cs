@@ -75,6 +75,21 @@ public sealed class StatusVerb : IVerb
             problems.Add(string.Create(CultureInfo.InvariantCulture, $"the status is {ageSeconds:F0} s old: the gateway is not running or is stuck"));
         }
 
+        if (snapshot.Position is { WaitingForGnss: true } waiting)
+        {
+            problems.Add($"no configured site: waiting for a GNSS fix good enough to place the mast ({waiting.GnssFixProblem ?? "no fix"}); the inputs and the tracker have not started");
+        }
+
+        if (snapshot.Position is { Disagrees: true, DisagreementMetres: { } metres })
+        {
+            problems.Add(string.Create(CultureInfo.InvariantCulture, $"the configured site and the GNSS fix are {metres:F0} m apart (more than Gnss:MaxSiteDisagreementMetres); the configured site is used: check Site:* or the antenna"));
+        }
+
+        if (snapshot.Selftest is { Passed: false } selftest)
+        {
+            problems.Add("the last selftest (" + selftest.Trigger + ") failed: " + string.Join("; ", selftest.Results.Where(r => r.Status == "FAIL").Select(r => r.Check + ": " + r.Detail)));
+        }
+
         if (!snapshot.ClockTrusted)
         {
             problems.Add($"the clock is not trusted ({snapshot.ClockState}): the uplink waits");
@@ -88,6 +103,11 @@ public sealed class StatusVerb : IVerb
         if (snapshot.Uplink.Configured && !snapshot.Uplink.Connected)
         {
             problems.Add($"the uplink is down{(snapshot.Uplink.LastError is { } error ? ": " + error : "")}; tracks are kept in the outbox");
+        }
+
+        if (snapshot.Outbox.StorageFailing)
+        {
+            problems.Add("the outbox cannot store now (disk full or failing): batches are held in memory, the oldest dropped when it fills");
         }
 
         if (snapshot.Outbox.StorageErrorsTotal > 0 || snapshot.Outbox.DroppedTotal > 0)
@@ -104,14 +124,29 @@ public sealed class StatusVerb : IVerb
         var text = new StringBuilder();
         text.AppendLine(culture, $"gateway {s.GatewayId} ({s.SoftwareVersion}), up {TimeSpan.FromSeconds(s.UptimeSeconds)}, status {ageSeconds:F0} s old");
         text.AppendLine(culture, $"clock    {s.ClockState}{(s.ClockTrusted ? ", trusted" : ", NOT trusted")}{(s.CpuTemperatureCelsius is { } t ? string.Create(culture, $"; CPU {t:F1} °C") : "")}");
+        if (s.Position is { } position)
+        {
+            text.AppendLine(culture, $"position {Describe(position)}");
+        }
+
         foreach (var source in s.Sources)
         {
             text.AppendLine(culture, $"input    {source.Name,-40} {(source.Connected ? "connected   " : "DISCONNECTED")} {source.FramesPerSecond,8:F1} frames/s  {source.FramesTotal} frames, {source.ErrorsTotal} errors, {source.ReconnectsTotal} reconnects, {source.DisconnectedSecondsTotal:F0} s down, {source.DroppedTotal} dropped");
         }
 
-        text.AppendLine(culture, $"outbox   {s.Outbox.Depth} batches ({s.Outbox.Bytes / 1024.0:F0} KiB) waiting, oldest {s.Outbox.OldestAgeSeconds:F0} s; {s.Outbox.DroppedTotal} dropped, {s.Outbox.StorageErrorsTotal} storage errors");
+        text.AppendLine(culture, $"outbox   {s.Outbox.Depth} batches ({s.Outbox.Bytes / 1024.0:F0} KiB) waiting, oldest {s.Outbox.OldestAgeSeconds:F0} s; {s.Outbox.DroppedTotal} dropped, {s.Outbox.StorageErrorsTotal} storage errors{(s.Outbox.StorageFailing ? ", STORAGE FAILING NOW" : "")}");
         text.AppendLine(culture, $"uplink   {(!s.Uplink.Configured ? "not configured" : s.Uplink.Connected ? "connected" : "DOWN")}, acked up to {s.Uplink.AckedSequence}, {s.Uplink.ReconnectsTotal} reconnects, {s.Uplink.BatchesSentTotal} batches / {s.Uplink.BytesSentTotal / 1024.0:F0} KiB sent, {s.Uplink.RejectedTotal} rejected");
         text.AppendLine(culture, $"tracker  {s.Tracker.LiveTracks} live tracks; {s.Tracker.TracksConfirmedTotal} confirmed, {s.Tracker.AlertsTotal} alerts, {s.Tracker.UpdatesPublishedTotal} updates published; {s.Tracker.RadarPlotsTotal} plots, {s.Tracker.ModeSObservationsTotal} Mode S; {s.Tracker.LateMeasurementsTotal} late, {s.Tracker.SaturationsTotal} saturations");
+        if (s.Selftest is { } selftest)
+        {
+            var when = DateTimeOffset.FromUnixTimeMilliseconds(selftest.TimeUnixMicroseconds / 1000).ToString("yyyy-MM-dd HH:mm:ss'Z'", culture);
+            text.AppendLine(culture, $"selftest {(selftest.Passed ? "PASSED" : "FAILED")} at {when} ({selftest.Trigger})");
+            foreach (var line in selftest.Results)
+            {
+                text.AppendLine(culture, $"         {line.Status,-4} {line.Check}: {line.Detail}");
+            }
+        }
+
         text.AppendLine(problems.Count == 0 ? "OK" : "ATTENTION:");
         foreach (var problem in problems)
         {
@@ -119,5 +154,24 @@ public sealed class StatusVerb : IVerb
         }
 
         return text.ToString();
+    }
+
+    private static string Describe(PositionStatus p)
+    {
+        var culture = CultureInfo.InvariantCulture;
+        var site = p.WaitingForGnss
+            ? "WAITING for a GNSS fix"
+            : string.Create(culture, $"{p.LatitudeDegrees:F6}, {p.LongitudeDegrees:F6}, {p.HeightMetres:F1} m ({p.Source})");
+        if (p.Gnss is null)
+        {
+            return site;
+        }
+
+        var fix = p.GnssFix is null or "none"
+            ? "no fix"
+            : string.Create(culture, $"{p.GnssDimensions}-D {p.GnssFix} fix, {p.GnssSatellites} satellites, horizontal error {(p.GnssHorizontalErrorMetres is { } e ? e.ToString("F1", culture) + " m" : "unknown")}");
+        var quality = p.GnssFixGoodEnough ? "good enough" : "not good enough: " + p.GnssFixProblem;
+        var disagreement = p.DisagreementMetres is { } d ? string.Create(culture, $"; {d:F0} m from the configured site{(p.Disagrees ? " (DISAGREES)" : "")}") : "";
+        return $"{site}; GNSS {p.Gnss} {(p.GnssConnected ? "connected" : "DISCONNECTED")}, {fix} ({quality}){disagreement}";
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Picket.Simulation.Evaluation;
+using Picket.Simulation.Scenarios;
 
 namespace Picket.Cli.Verbs.Track;
 

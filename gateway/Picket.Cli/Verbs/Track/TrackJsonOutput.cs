@@ -6,18 +6,13 @@ namespace Picket.Cli.Verbs.Track;
 
 /// <summary>
 /// Writes the tracker's output as JSON Lines (<c>{"kind":"track",...}</c> and
-/// <c>{"kind":"alert",...}</c>, the field names of issue 5) and passes every report and alert on
-/// to optional observers (the evaluator, the summary).
+/// <c>{"kind":"alert",...}</c>, the field names of issue 5).
 /// </summary>
 internal sealed class TrackJsonOutput : ITrackerOutput
 {
     private readonly JsonLinesWriter? _writer;
 
     public TrackJsonOutput(JsonLinesWriter? writer) => _writer = writer;
-
-    public Action<TrackReport>? ReportObserver { get; init; }
-
-    public Action<ZoneAlert>? AlertObserver { get; init; }
 
     public long Reports { get; private set; }
 
@@ -26,7 +21,6 @@ internal sealed class TrackJsonOutput : ITrackerOutput
     public void OnTrackReport(ref TrackReport report)
     {
         Reports++;
-        ReportObserver?.Invoke(report);
         if (_writer is null)
         {
             return;
@@ -90,7 +84,6 @@ internal sealed class TrackJsonOutput : ITrackerOutput
     public void OnZoneAlert(ref ZoneAlert alert)
     {
         Alerts++;
-        AlertObserver?.Invoke(alert);
         if (_writer is null)
         {
             return;

@@ -136,7 +136,7 @@ public sealed class TrackVerb : IVerb
         var output = new JsonLinesWriter(console.OpenOutputStream());
         await using (output.ConfigureAwait(false))
         {
-            report = runner.Run(output);
+            report = runner.Run(new TrackJsonOutput(output));
         }
 
         await console.Error.WriteLineAsync(ScenarioSummary.Format(runner, report)).ConfigureAwait(false);

@@ -118,7 +118,7 @@ public sealed class ScenarioRunnerTests
         {
             using var stream = new MemoryStream();
             var writer = new Picket.Cli.Verbs.Decode.JsonLinesWriter(stream);
-            NewRunner("gulf-of-finland-incursion", 300).Run(writer);
+            NewRunner("gulf-of-finland-incursion", 300).Run(new TrackJsonOutput(writer));
             writer.Json.Flush();
             return stream.ToArray();
         }

@@ -7,10 +7,10 @@ internal sealed record ReferenceTrackerSettings
     public double ScanPeriodSeconds { get; init; } = 4;
 
     /// <summary>Assumed radar range noise, one sigma, metres (the tracker's data sheet, as Picket's).</summary>
-    public double RadarSigmaRangeMetres { get; init; } = Picket.Cli.Verbs.Track.ScenarioRunner.NominalRadarSigmaRangeMetres;
+    public double RadarSigmaRangeMetres { get; init; } = Picket.Simulation.Scenarios.ScenarioRunner.NominalRadarSigmaRangeMetres;
 
     /// <summary>Assumed radar azimuth noise, one sigma, degrees.</summary>
-    public double RadarSigmaAzimuthDegrees { get; init; } = Picket.Cli.Verbs.Track.ScenarioRunner.NominalRadarSigmaAzimuthDegrees;
+    public double RadarSigmaAzimuthDegrees { get; init; } = Picket.Simulation.Scenarios.ScenarioRunner.NominalRadarSigmaAzimuthDegrees;
 
     /// <summary>White-acceleration process noise of the constant-velocity model, one sigma, m/s^2.</summary>
     public double AccelerationSigma { get; init; } = 2;

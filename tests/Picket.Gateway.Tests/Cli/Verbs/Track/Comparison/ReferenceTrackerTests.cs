@@ -1,4 +1,3 @@
-using Picket.Cli.Verbs.Track;
 using Picket.Simulation.Recording;
 using Picket.Simulation.Scenarios;
 

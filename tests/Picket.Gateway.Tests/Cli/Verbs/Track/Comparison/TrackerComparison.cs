@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using Picket.Cli.Verbs.Track;
 using Picket.Simulation.Evaluation;
 using Picket.Simulation.Scenarios;
 

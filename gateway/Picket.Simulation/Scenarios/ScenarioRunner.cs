@@ -2,15 +2,13 @@ using Picket.Gateway.Sources;
 using Picket.Gateway.Tracking;
 using Picket.Gateway.Zones;
 using Picket.Publishing;
-using Picket.Simulation;
 using Picket.Simulation.Evaluation;
 using Picket.Simulation.Events;
 using Picket.Simulation.Feeds;
 using Picket.Simulation.Geodesy;
-using Picket.Simulation.Scenarios;
 using Picket.Tracking;
 
-namespace Picket.Cli.Verbs.Track;
+namespace Picket.Simulation.Scenarios;
 
 /// <summary>
 /// Runs a built-in scenario through the same <see cref="TrackingPipeline"/> as a replay and
@@ -20,9 +18,11 @@ namespace Picket.Cli.Verbs.Track;
 /// (ScenarioRecorder) and replayed through the decoders exactly as <c>picket track --input</c>.
 /// The tracker is configured independently of the simulator: its assumed radar noise comes from
 /// <see cref="AssumedRadarSigmaRangeMetres"/> and <see cref="AssumedRadarSigmaAzimuthDegrees"/>
-/// (a data sheet's figures), never from what the simulator draws.
+/// (a data sheet's figures), never from what the simulator draws. The harness writes nothing
+/// itself: the caller passes <see cref="Run"/> the output to receive the tracker's reports and
+/// alerts (<c>picket track</c> writes them as JSON Lines).
 /// </summary>
-internal sealed class ScenarioRunner
+public sealed class ScenarioRunner
 {
     private readonly ScenarioSimulation _simulation;
     private readonly SimulatedMeasurements _measurements;
@@ -40,6 +40,13 @@ internal sealed class ScenarioRunner
     /// <summary>The tracker's nominal radar azimuth noise, degrees: TrackingPipeline's default.</summary>
     public const double NominalRadarSigmaAzimuthDegrees = TrackingPipeline.DefaultRadarSigmaAzimuthMicrodegrees / 1e6;
 
+    /// <summary>Prepares <paramref name="definition"/> to run (it is changed: duration and seed).</summary>
+    /// <param name="definition">The scenario; its duration is cut to <paramref name="seconds"/> and its seed replaced by <paramref name="seed"/> when given.</param>
+    /// <param name="seconds">Scenario time to run, or null for the whole scenario.</param>
+    /// <param name="configuration">The tracker's configuration (default: <see cref="TrackerConfiguration"/>'s defaults); its scan period is set from the scenario's radar.</param>
+    /// <param name="truthAssociated">The ideal filter: one tracker per target fed only that target's measurements.</param>
+    /// <param name="recorded">Through Beast and ASTERIX bytes and the real decoders instead of the decoders' structs.</param>
+    /// <param name="seed">The simulator's seed, e.g. a held-out one, or null for the scenario's own.</param>
     public ScenarioRunner(ScenarioDefinition definition, double? seconds, TrackerConfiguration? configuration = null, bool truthAssociated = false, bool recorded = false, int? seed = null)
     {
         _recorded = recorded && !truthAssociated;
@@ -66,12 +73,13 @@ internal sealed class ScenarioRunner
         }
 
         // The GOSPA cut-off: 200 m for drone scenarios (every scripted target a drone), else 1,000 m.
-        var drones = definition.Targets.Count > 0 && definition.Targets.All(t => t.Class == Picket.Simulation.Scenarios.TargetClass.Drone);
+        var drones = definition.Targets.Count > 0 && definition.Targets.All(t => t.Class == TargetClass.Drone);
         _evaluator = new TrackingEvaluator(new EvaluationOptions { CutoffMetres = drones ? 200 : 1_000 }, _simulation.Targets, _simulation.Site);
         EvaluationZones = Zones.Select(z => new EvaluationZone(z.Name, z.Polygons.Select(p => (IReadOnlyList<(double, double)[]>)p.Select(r => r.Select(v => (v.LatitudeDegrees, v.LongitudeDegrees)).ToArray()).ToList()).ToList())).ToArray();
         _evaluator.AddZones(EvaluationZones);
     }
 
+    /// <summary>The scenario as run (duration and seed applied).</summary>
     public ScenarioDefinition Definition { get; }
 
     /// <summary>Radar range noise the tracker assumes, one sigma, metres (not the simulator's).</summary>
@@ -80,23 +88,31 @@ internal sealed class ScenarioRunner
     /// <summary>Radar azimuth noise the tracker assumes, one sigma, degrees (not the simulator's).</summary>
     public double AssumedRadarSigmaAzimuthDegrees { get; init; } = NominalRadarSigmaAzimuthDegrees;
 
+    /// <summary>The scenario's protected zones, as the tracker checks them.</summary>
     public IReadOnlyList<GeoZone> Zones { get; }
 
     /// <summary>The zones as the evaluator scores them.</summary>
     public IReadOnlyList<EvaluationZone> EvaluationZones { get; }
 
+    /// <summary>The tracker's configuration.</summary>
     public TrackerConfiguration Configuration { get; }
 
+    /// <summary>The simulation (truth and sensors) the scenario runs on.</summary>
     public ScenarioSimulation Simulation => _simulation;
 
+    /// <summary>Every zone alert raised, with its time in seconds from the scenario's start.</summary>
     public IReadOnlyList<(ZoneAlert Alert, double Seconds)> Alerts => _alerts;
 
+    /// <summary>Distinct tracks reported.</summary>
     public int TrackCount => _tracks.Count;
 
+    /// <summary>Distinct tracks reported confirmed (or coasting).</summary>
     public int ConfirmedTrackCount => _confirmed.Count;
 
+    /// <summary>Measurements fed to the tracker (radar plots and Mode S/ADS-B squitters).</summary>
     public long Updates { get; private set; }
 
+    /// <summary>The tracker's counters (after <see cref="Run"/>).</summary>
     public TrackerCounters? Counters { get; private set; }
 
     /// <summary>What the tracker learned of its radars from ADS-B-fed aircraft (after <see cref="Run"/>).</summary>
@@ -108,18 +124,15 @@ internal sealed class ScenarioRunner
     /// <summary>Also receives every zone alert.</summary>
     public Action<ZoneAlert>? AlertObserver { get; init; }
 
-    /// <summary>Runs the scenario; every report and alert also goes to <paramref name="writer"/> when given.</summary>
-    public EvaluationReport Run(Decode.JsonLinesWriter? writer)
+    /// <summary>Runs the scenario and scores it; every report and alert also goes to <paramref name="output"/> when given.</summary>
+    /// <param name="output">Receives the tracker's reports and alerts (after the evaluator), or null.</param>
+    /// <returns>The scorecard against the simulation's truth.</returns>
+    public EvaluationReport Run(ITrackerOutput? output)
     {
         var site = ToSite(_simulation.Site);
         _measurements.AssumedSigmaRangeMetres = AssumedRadarSigmaRangeMetres;
         _measurements.AssumedSigmaAzimuthDegrees = AssumedRadarSigmaAzimuthDegrees;
-        var output = new TrackJsonOutput(writer)
-        {
-            ReportObserver = OnReport,
-            AlertObserver = OnAlert,
-        };
-        var pipeline = NewPipeline(site, output);
+        var pipeline = NewPipeline(site, new ObservingTrackerOutput(OnReport, OnAlert, output));
         pipeline.SetRadarSite(_measurements.SensorId, ToSite(_simulation.RadarPosition));
         if (_recorded)
         {
@@ -164,7 +177,7 @@ internal sealed class ScenarioRunner
     {
         using var beast = new MemoryStream();
         using var asterix = new MemoryStream();
-        Picket.Simulation.Recording.ScenarioRecorder.Record(_simulation, beast, asterix, Stream.Null);
+        Recording.ScenarioRecorder.Record(_simulation, beast, asterix, Stream.Null);
         foreach (var simulationEvent in _simulation.Run())
         {
             switch (simulationEvent)
@@ -231,11 +244,10 @@ internal sealed class ScenarioRunner
         if (!_perTarget.TryGetValue(target, out var pipeline))
         {
             var offset = (target + 1) * 1_000_000L;
-            var output = new TrackJsonOutput(null)
-            {
-                ReportObserver = report => OnReport(report with { TrackId = report.TrackId + offset }),
-                AlertObserver = alert => OnAlert(alert with { TrackId = alert.TrackId + offset }),
-            };
+            var output = new ObservingTrackerOutput(
+                report => OnReport(report with { TrackId = report.TrackId + offset }),
+                alert => OnAlert(alert with { TrackId = alert.TrackId + offset }),
+                next: null);
             pipeline = NewPipeline(site, output);
             pipeline.SetRadarSite(_measurements.SensorId, ToSite(_simulation.RadarPosition));
             _perTarget[target] = pipeline;
