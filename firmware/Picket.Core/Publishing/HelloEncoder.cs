@@ -19,7 +19,7 @@ public static class HelloEncoder
 
     /// <summary>
     /// Serializes the Hello as a whole UplinkMessage into <paramref name="buffer"/> from
-    /// <paramref name="offset"/>, reusing <paramref name="writer"/>. The site is always written.
+    /// <paramref name="offset"/>, reusing <paramref name="writer"/>, with the mast's site.
     /// </summary>
     /// <param name="writer">A writer to reuse.</param>
     /// <param name="buffer">The output.</param>
@@ -34,6 +34,27 @@ public static class HelloEncoder
     /// <returns>The number of bytes written, or 0 when the buffer was too small.</returns>
     public static int Encode(ProtoWriter writer, byte[] buffer, int offset, string gatewayId, string softwareVersion, int siteLatitudeE7, int siteLongitudeE7, bool hasSiteHeight, int siteHeightMillimetres, string siteName)
     {
+        return Encode(writer, buffer, offset, gatewayId, softwareVersion, true, siteLatitudeE7, siteLongitudeE7, hasSiteHeight, siteHeightMillimetres, siteName);
+    }
+
+    /// <summary>
+    /// Serializes a Hello without a site (a mast that does not know where it stands yet, e.g. a
+    /// GNSS-only site before its first good fix, checking that the server accepts it).
+    /// </summary>
+    /// <param name="writer">A writer to reuse.</param>
+    /// <param name="buffer">The output.</param>
+    /// <param name="offset">Where the message starts in <paramref name="buffer"/>.</param>
+    /// <param name="gatewayId">The id the gateway authenticates with; null or empty leaves it out.</param>
+    /// <param name="softwareVersion">Software version; null or empty leaves it out.</param>
+    /// <param name="siteName">Human-readable site name; null or empty leaves it out.</param>
+    /// <returns>The number of bytes written, or 0 when the buffer was too small.</returns>
+    public static int EncodeWithoutSite(ProtoWriter writer, byte[] buffer, int offset, string gatewayId, string softwareVersion, string siteName)
+    {
+        return Encode(writer, buffer, offset, gatewayId, softwareVersion, false, 0, 0, false, 0, siteName);
+    }
+
+    private static int Encode(ProtoWriter writer, byte[] buffer, int offset, string gatewayId, string softwareVersion, bool hasSite, int siteLatitudeE7, int siteLongitudeE7, bool hasSiteHeight, int siteHeightMillimetres, string siteName)
+    {
         writer.Reset(buffer, offset, buffer.Length - offset);
         writer.BeginMessage(HelloField);
         if (gatewayId != null && gatewayId.Length != 0)
@@ -46,7 +67,10 @@ public static class HelloEncoder
             writer.WriteString(SoftwareVersionField, softwareVersion);
         }
 
-        TrackUpdateEncoder.WriteGeoPoint(writer, SiteField, siteLatitudeE7, siteLongitudeE7, hasSiteHeight, siteHeightMillimetres);
+        if (hasSite)
+        {
+            TrackUpdateEncoder.WriteGeoPoint(writer, SiteField, siteLatitudeE7, siteLongitudeE7, hasSiteHeight, siteHeightMillimetres);
+        }
         if (siteName != null && siteName.Length != 0)
         {
             writer.WriteString(SiteNameField, siteName);

@@ -192,10 +192,12 @@ public sealed partial class GatewayRuntime : IDisposable
     }
 
     /// <summary>The uplink options from the settings: server, credentials, the serialized hello (also used by the self-test).</summary>
-    internal static UplinkOptions UplinkOptionsFor(GatewaySettings settings, string softwareVersion, GeoSite site)
+    internal static UplinkOptions UplinkOptionsFor(GatewaySettings settings, string softwareVersion, GeoSite? site)
     {
         var buffer = new byte[1024];
-        var length = HelloEncoder.Encode(new ProtoWriter(buffer), buffer, 0, settings.GatewayId, softwareVersion, site.LatitudeE7, site.LongitudeE7, true, site.HeightMillimetres, settings.SiteName);
+        var length = site is null
+            ? HelloEncoder.EncodeWithoutSite(new ProtoWriter(buffer), buffer, 0, settings.GatewayId, softwareVersion, settings.SiteName)
+            : HelloEncoder.Encode(new ProtoWriter(buffer), buffer, 0, settings.GatewayId, softwareVersion, site.LatitudeE7, site.LongitudeE7, true, site.HeightMillimetres, settings.SiteName);
         X509Certificate2? certificate = settings.UplinkCertificatePath is null
             ? null
             : X509Certificate2.CreateFromPemFile(settings.UplinkCertificatePath, settings.UplinkKeyPath);

@@ -33,15 +33,12 @@ public static class ServerProbe
         }
 
         var check = CheckName + " " + address;
-        if (settings.Site is not { } site)
-        {
-            return SelftestResult.Fail(check, "Site is not configured (the hello carries the mast position)");
-        }
-
         UplinkOptions options;
         try
         {
-            options = GatewayRuntime.UplinkOptionsFor(settings, softwareVersion, site);
+            // A GNSS-only site may not know where it stands yet: its hello then carries no site,
+            // which the server accepts (the check is about reaching it with these credentials).
+            options = GatewayRuntime.UplinkOptionsFor(settings, softwareVersion, settings.Site);
         }
         catch (Exception e) when (e is IOException or CryptographicException or UnauthorizedAccessException)
         {

@@ -42,6 +42,18 @@ public class HelloEncoderTests
     }
 
     [Fact]
+    public void EncodeWithoutSite_LeavesTheSiteOut()
+    {
+        var buffer = new byte[64];
+
+        var length = HelloEncoder.EncodeWithoutSite(new ProtoWriter(buffer), buffer, 0, "mast-07", "0.1.0", "Porkkala");
+
+        var expected = new UplinkMessage { Hello = new Hello { GatewayId = "mast-07", SoftwareVersion = "0.1.0", SiteName = "Porkkala" } };
+        Assert.Equal(expected.ToByteArray(), buffer[..length]);
+        Assert.Null(UplinkMessage.Parser.ParseFrom(buffer, 0, length).Hello.Site);
+    }
+
+    [Fact]
     public void Encode_BufferTooSmall_ReturnsZero()
     {
         var buffer = new byte[8];

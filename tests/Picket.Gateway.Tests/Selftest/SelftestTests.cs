@@ -43,6 +43,22 @@ public sealed class SelftestTests(ITestOutputHelper output) : IDisposable
     }
 
     [Fact]
+    public async Task Selftest_GnssOnlySiteWithoutAFix_ServerLineStillPasses()
+    {
+        await using var server = await RealServer.StartAsync(_directory.File("server.db"), GatewayId);
+        using var sensor = BeastSensor.Start();
+        // No Site: the mast takes its position from GNSS, here a gpsd nobody runs (no fix).
+        var config = WriteConfig(sensor.Spec, server.Address, RealServer.GatewayToken, _directory.File("outbox.db"), gnssOnly: true);
+
+        var (exit, table, error) = await RunAsync("selftest", "--config", config, "--timeout", "10");
+        output.WriteLine(table + error);
+
+        Assert.Matches(@"(?m)^PASS  server http://127\.0\.0\.1:\d+/ +authenticated as mast-1", table);
+        Assert.Matches(@"(?m)^FAIL  gnss ", table);
+        Assert.Equal(CommandLine.InputError, exit);
+    }
+
+    [Fact]
     public async Task Selftest_WrongToken_ServerLineFailsWithTheReason()
     {
         await using var server = await RealServer.StartAsync(_directory.File("server.db"), GatewayId);
@@ -185,7 +201,7 @@ public sealed class SelftestTests(ITestOutputHelper output) : IDisposable
 
     public void Dispose() => _directory.Dispose();
 
-    private string WriteConfig(string input, Uri server, string token, string outbox)
+    private string WriteConfig(string input, Uri server, string token, string outbox, bool gnssOnly = false)
     {
         var path = _directory.File("appsettings-" + Guid.NewGuid().ToString("N") + ".json");
         var settings = new Dictionary<string, object>
@@ -198,6 +214,12 @@ public sealed class SelftestTests(ITestOutputHelper output) : IDisposable
             ["Uplink"] = new Dictionary<string, object> { ["Address"] = server.ToString(), ["Token"] = token },
             ["Health"] = new Dictionary<string, object> { ["StatusPath"] = _directory.File("status.json") },
         };
+        if (gnssOnly)
+        {
+            settings.Remove("Site");
+            settings["Gnss"] = new Dictionary<string, object> { ["Input"] = "gpsd:127.0.0.1:1" };
+        }
+
         File.WriteAllText(path, JsonSerializer.Serialize(settings));
         return path;
     }
