@@ -26,6 +26,7 @@ const alertList = document.getElementById('alerts');
 const status = document.getElementById('status');
 const counts = document.getElementById('counts');
 let fitted = false;
+let sitesShown = 0;
 let configuredBounds = null;
 
 function setState(state, text) {
@@ -69,6 +70,9 @@ function onSite(site) {
   L.marker(position, { icon: L.divIcon({ html: element, className: 'mast-icon', iconSize: [16, 16], iconAnchor: [8, 8] }), keyboard: false })
     .bindTooltip(site.name || site.gateway)
     .addTo(overlays);
+  // The first mast the page learns of brings its radar coverage into view, once.
+  fitted = fitted && sitesShown > 0;
+  sitesShown++;
   if (map.picketRadarRangeKm) {
     const coverage = L.circle(position, { radius: map.picketRadarRangeKm * 1000, className: 'coverage', color: '#4b5563', weight: 1, dashArray: '3 5', fill: false, interactive: false }).addTo(overlays);
     configuredBounds.extend(coverage.getBounds());
