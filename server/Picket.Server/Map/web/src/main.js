@@ -27,6 +27,7 @@ const status = document.getElementById('status');
 const counts = document.getElementById('counts');
 let fitted = false;
 let sitesShown = 0;
+let hasZones = false;
 let configuredBounds = null;
 
 function setState(state, text) {
@@ -51,6 +52,7 @@ function onConfig(config) {
   configuredBounds = L.latLngBounds([]);
   config.radarRangeKm = config.radarRangeKm ?? null;
   map.picketRadarRangeKm = config.radarRangeKm;
+  hasZones = Boolean(config.zones);
   if (config.zones) {
     const zones = L.geoJSON(config.zones, {
       style: { className: 'zone', color: '#d97706', weight: 2, fillColor: '#f59e0b', fillOpacity: 0.15, dashArray: '6 4' },
@@ -70,15 +72,18 @@ function onSite(site) {
   L.marker(position, { icon: L.divIcon({ html: element, className: 'mast-icon', iconSize: [16, 16], iconAnchor: [8, 8] }), keyboard: false })
     .bindTooltip(site.name || site.gateway)
     .addTo(overlays);
-  // The first mast the page learns of brings its radar coverage into view, once.
-  fitted = fitted && sitesShown > 0;
-  sitesShown++;
+  let coverage = null;
   if (map.picketRadarRangeKm) {
-    const coverage = L.circle(position, { radius: map.picketRadarRangeKm * 1000, className: 'coverage', color: '#4b5563', weight: 1, dashArray: '3 5', fill: false, interactive: false }).addTo(overlays);
-    configuredBounds.extend(coverage.getBounds());
-  } else {
-    configuredBounds.extend(position);
+    coverage = L.circle(position, { radius: map.picketRadarRangeKm * 1000, className: 'coverage', color: '#4b5563', weight: 1, dashArray: '3 5', fill: false, interactive: false }).addTo(overlays);
   }
+
+  // The view frames the zones; without zones, the first mast the page learns of and its coverage (once).
+  if (!hasZones) {
+    configuredBounds.extend(coverage ? coverage.getBounds() : L.latLngBounds([position, position]));
+    fitted = fitted && sitesShown > 0;
+  }
+
+  sitesShown++;
 }
 
 function onAlert(alert) {
