@@ -32,7 +32,9 @@ internal static class MapFeedEndpoint
         var metrics = services.GetRequiredService<ServerMetrics>();
         var hub = services.GetRequiredService<FeedHub>();
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("Picket.Server.Map");
-        var cancellationToken = context.RequestAborted;
+        // Ends with the page's connection, or when the server stops (rather than holding its shutdown).
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping);
+        var cancellationToken = stop.Token;
         CallerIdentity caller;
         try
         {
