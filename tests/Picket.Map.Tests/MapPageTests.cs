@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Picket.Testing;
+using Xunit.Abstractions;
 
 namespace Picket.Map;
 
@@ -12,7 +13,7 @@ namespace Picket.Map;
 /// must show the seed story's non-cooperative tracks, their alerts as they happen and the tracks
 /// highlighted. A screenshot is saved under TestResults/map/.
 /// </summary>
-public sealed partial class MapPageTests
+public sealed partial class MapPageTests(ITestOutputHelper output)
 {
     // Ten times real time: the first intruder enters about 36 s into the story and the last
     // leaves about 105 s in, leaving a slow browser start on a loaded machine time to connect.
@@ -41,8 +42,10 @@ public sealed partial class MapPageTests
 
         await using var demo = DemoProcess.Start("--speed", Speed.ToString(System.Globalization.CultureInfo.InvariantCulture));
         var address = await demo.MapAddressAsync(Patience);
+        var loading = System.Diagnostics.Stopwatch.StartNew();
         await page.GotoAsync(address);
         await page.WaitForSelectorAsync("#status[data-state='live']", new PageWaitForSelectorOptions { Timeout = (float)Patience.TotalMilliseconds });
+        output.WriteLine($"page live {loading.ElapsedMilliseconds} ms after navigation (map.js parsed, outlines drawn, feed connected)");
 
         // Every intruder's ENTER alert listed, with its track on the map (drawn non-cooperative) highlighted.
         await page.WaitForFunctionAsync(
@@ -68,6 +71,7 @@ public sealed partial class MapPageTests
         var screenshot = RepositoryPaths.PathOf(Path.Combine("TestResults", "map", "map-during-demo.png"));
         Directory.CreateDirectory(Path.GetDirectoryName(screenshot)!);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = screenshot });
+        output.WriteLine($"{await page.Locator(".track").CountAsync()} tracks on the map at the screenshot; saved {screenshot}");
         // Taken before the demo ends: then its server stops and the page's feed breaks, as it should.
         Assert.Empty(consoleErrors);
 
