@@ -43,4 +43,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 13, Level = LogLevel.Critical, Message = "Storage lost: {Reason}. Health is NotServing and every batch gets Unavailable; restart the server on a trusted database.")]
     public static partial void DatabaseFileLost(ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 14, Level = LogLevel.Warning, Message = "The map page is not built ({Directory} has no index.html): /map/ answers 404; /map/events is served")]
+    public static partial void MapNotBuilt(ILogger logger, string directory);
 }

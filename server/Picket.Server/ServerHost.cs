@@ -9,6 +9,7 @@ using Picket.Server.Configuration;
 using Picket.Server.Feed;
 using Picket.Server.Ingest;
 using Picket.Server.Management;
+using Picket.Server.Map;
 using Picket.Server.Metrics;
 using Picket.Server.Security;
 using Picket.Server.Storage;
@@ -46,6 +47,8 @@ public static class ServerHost
         builder.Logging.AddFilter("Grpc.AspNetCore.Server.ServerCallHandler", LogLevel.Warning);
         var settings = SettingsReader.Read(builder.Configuration, EnvironmentKeys());
         builder.Services.AddSingleton(settings);
+        builder.Services.AddSingleton(MapSettings.Read(builder.Configuration));
+        builder.Services.AddSingleton<MastSites>();
         // TryAdd: a test's configure hook may have registered a fake clock.
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<ServerMetrics>();
@@ -110,6 +113,11 @@ public static class ServerHost
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
         ManagementListener.Map(app);
+        if (!MapEndpoints.Map(app))
+        {
+            Log.MapNotBuilt(logger, MapEndpoints.PageDirectory);
+        }
+
         app.MapGet("/", () => "Picket server: gRPC services picket.v1.TrackIngest and picket.v1.TrackFeed.");
         return app;
     }

@@ -10,7 +10,7 @@ namespace Picket.Server.Configuration;
 internal static class KnownKeys
 {
     /// <summary>The server's own sections: every key inside them must be one of <see cref="Keys"/>.</summary>
-    public static readonly string[] Sections = ["Listen", "Tls", "Auth", "Storage", "Limits", "Feed", "Management"];
+    public static readonly string[] Sections = ["Listen", "Tls", "Auth", "Storage", "Limits", "Feed", "Management", "Map"];
 
     // Top-level keys that belong to ASP.NET Core's host and logging, allowed in the server's own
     // sources (appsettings.json, --config, PICKET_ variables, command line).
@@ -28,6 +28,7 @@ internal static class KnownKeys
         "Limits:HelloTimeoutSeconds", "Limits:MaxSequenceAhead", "Limits:MaxOutOfOrderBatches",
         "Feed:SubscriberQueueCapacity", "Feed:SlowConsumerGraceSeconds", "Feed:SnapshotHorizonSeconds",
         "Management:Port",
+        "Map:ZonesPath", "Map:RadarRangeKm",
     ];
 
     /// <summary>Throws for the first key that is not a setting.</summary>

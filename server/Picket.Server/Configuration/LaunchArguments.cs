@@ -25,7 +25,8 @@ public sealed class LaunchArguments
         SubjectPrefix, LedgerCheckpointSeconds), Limits (MaxBatchBytes, MaxFutureSkewSeconds,
         KeepAlivePingSeconds, KeepAliveTimeoutSeconds, HelloTimeoutSeconds, MaxSequenceAhead,
         MaxOutOfOrderBatches), Feed (SubscriberQueueCapacity, SlowConsumerGraceSeconds,
-        SnapshotHorizonSeconds), Management (Port, or "off"). Environment: PICKET_Section__Key.
+        SnapshotHorizonSeconds), Management (Port, or "off"), Map (ZonesPath, RadarRangeKm).
+        Environment: PICKET_Section__Key. The live map is at /map/ on the HTTP/1.1 listeners.
         An unknown key or a bad value stops the server with exit code 2, naming the key.
         """;
 

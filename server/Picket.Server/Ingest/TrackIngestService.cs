@@ -21,6 +21,7 @@ public sealed class TrackIngestService(
     SequenceWindow window,
     ServerSettings settings,
     ServerMetrics metrics,
+    Map.MastSites sites,
     ILogger<TrackIngestService> logger)
 {
     /// <summary>Batches of one stream awaiting their commit before the reader stops reading.</summary>
@@ -53,6 +54,7 @@ public sealed class TrackIngestService(
 
         await StorageCalls.EnsureReadyAsync(store, settings.StoreReadyTimeout, metrics, context.CancellationToken).ConfigureAwait(false);
         Log.GatewayConnected(logger, hello.GatewayId, hello.SoftwareVersion);
+        sites.Record(hello);
 
         // Tell the gateway where the server stands, so it can resend what is missing at once.
         await responseStream.WriteAsync(store.CurrentAck(hello.GatewayId)).ConfigureAwait(false);

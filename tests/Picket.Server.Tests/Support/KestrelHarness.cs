@@ -82,6 +82,9 @@ internal sealed class KestrelHarness : IAsyncDisposable
     });
 
     /// <summary>An HTTP/2 client for hand-made requests (raw gRPC frames), trusting the test root, without credentials.</summary>
+    /// <summary>An HTTP/1.1 client as a browser uses it (the live map), trusting the test root, presenting <paramref name="clientCertificate"/> if given.</summary>
+    public HttpClient Http11Client(X509Certificate2? clientCertificate = null) => new(Handler(clientCertificate)) { BaseAddress = Address, DefaultRequestVersion = System.Net.HttpVersion.Version11, DefaultVersionPolicy = HttpVersionPolicy.RequestVersionExact };
+
     public HttpClient RawClient() => new(Handler(null)) { BaseAddress = Address, DefaultRequestVersion = System.Net.HttpVersion.Version20, DefaultVersionPolicy = HttpVersionPolicy.RequestVersionExact };
 
     public async ValueTask DisposeAsync()

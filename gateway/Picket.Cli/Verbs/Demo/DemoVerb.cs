@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
 using Grpc.Core;
 using Grpc.Net.Client;
 using Picket.Cli.Verbs.Track;
@@ -33,7 +35,7 @@ public sealed class DemoVerb : IVerb
     public string Summary => "run a simulated border incursion through the pipeline to a local server";
 
     /// <inheritdoc />
-    public string Usage => $"usage: picket demo [--scenario NAME (default {DefaultScenario})] [--seconds N (scenario time)] [--batch-seconds N (default 5)]";
+    public string Usage => $"usage: picket demo [--scenario NAME (default {DefaultScenario})] [--seconds N (scenario time)] [--batch-seconds N (default 5)] [--speed N (N times real time; default as fast as possible)]";
 
     /// <inheritdoc />
     public IReadOnlyList<VerbOption> Options { get; } =
@@ -41,6 +43,7 @@ public sealed class DemoVerb : IVerb
         new("scenario", "NAME", "Scenario to run", VerbOptionKind.Value),
         new("seconds", "N", "Scenario time to run, in seconds", VerbOptionKind.Value),
         new("batch-seconds", "N", "Seconds of updates per uplink batch (default 5)", VerbOptionKind.Value),
+        new("speed", "N", "Play the scenario at N times real time, to watch it on the map (default: as fast as possible)", VerbOptionKind.Value),
     ];
 
     /// <inheritdoc />
@@ -54,6 +57,7 @@ public sealed class DemoVerb : IVerb
         var scenarioName = options.Get("scenario") ?? DefaultScenario;
         var seconds = ParsePositive(options, "seconds", null);
         var batchSeconds = ParsePositive(options, "batch-seconds", 5)!.Value;
+        var speed = ParsePositive(options, "speed", null);
         options.ThrowIfUnused();
 
         ScenarioDefinition definition;
@@ -67,13 +71,44 @@ public sealed class DemoVerb : IVerb
         }
 
         var stopwatch = Stopwatch.StartNew();
-        await using var server = await ServerProcess.StartAsync(["--Logging:LogLevel:Default=Error"], CancellationToken.None).ConfigureAwait(false);
+        // The server authenticates the gateway and the consumers (the map page among them) with bearer tokens made for this run.
+        var gatewayToken = NewToken();
+        var consumerToken = NewToken();
+        var zonesPath = await WriteZonesAsync(definition).ConfigureAwait(false);
+        List<string> serverArguments =
+        [
+            "--Logging:LogLevel:Default=Error",
+            "--Auth:Tokens:0:Identity", GatewayId, "--Auth:Tokens:0:Role", "Gateway", "--Auth:Tokens:0:Sha256", TokenHash(gatewayToken),
+            "--Auth:Tokens:1:Identity", "demo-consumer", "--Auth:Tokens:1:Role", "Consumer", "--Auth:Tokens:1:Sha256", TokenHash(consumerToken),
+            "--Map:RadarRangeKm", ((definition.Radar?.MaxRangeM ?? 150_000) / 1000).ToString(CultureInfo.InvariantCulture),
+        ];
+        if (zonesPath is not null)
+        {
+            serverArguments.AddRange(["--Map:ZonesPath", zonesPath]);
+        }
+
+        ServerProcess started;
+        try
+        {
+            started = await ServerProcess.StartAsync(serverArguments, CancellationToken.None).ConfigureAwait(false);
+        }
+        finally
+        {
+            // Read and checked by the server at start.
+            if (zonesPath is not null)
+            {
+                File.Delete(zonesPath);
+            }
+        }
+
+        await using var server = started;
         var address = server.Address;
         await console.Error.WriteLineAsync($"picket demo: reference server (picket-server, its own process) on {address}; scenario {definition.Name}: {definition.Description}").ConfigureAwait(false);
+        await console.Error.WriteLineAsync($"map: {server.Http1Address}map/#token={consumerToken}").ConfigureAwait(false);
 
         using var channel = GrpcChannel.ForAddress(address);
         using var stopFeed = new CancellationTokenSource();
-        var follower = new FeedFollower(console.Out);
+        var follower = new FeedFollower(console.Out, consumerToken);
         var feed = follower.FollowAsync(new TrackFeed.TrackFeedClient(channel), stopFeed.Token);
 
         // The gateway side, with the gateway's own parts: the tracker's output thinned and batched by
@@ -85,12 +120,17 @@ public sealed class DemoVerb : IVerb
             // The scene's clock is in the past: no age limit, or the outbox would drop every batch as stale.
             using var outbox = SqliteOutbox.Open(new OutboxOptions { Path = Path.Combine(outboxDirectory, "outbox.db"), CommitInterval = TimeSpan.FromMilliseconds(100), MaxAge = TimeSpan.FromDays(36_500) });
             var publisher = new TrackPublisher(GatewayId, outbox, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(batchSeconds));
+            var pace = new Pacer(speed);
             var runner = new ScenarioRunner(definition, seconds, recorded: true)
             {
-                ReportObserver = r => publisher.OnTrackReport(ref r),
+                ReportObserver = r =>
+                {
+                    pace.Wait(r.TimeUnixMicroseconds);
+                    publisher.OnTrackReport(ref r);
+                },
                 AlertObserver = a => publisher.OnZoneAlert(ref a),
             };
-            var uplink = new UplinkService(outbox, new UplinkOptions { ServerAddress = address, Hello = Hello(definition) });
+            var uplink = new UplinkService(outbox, new UplinkOptions { ServerAddress = address, Hello = Hello(definition), BearerToken = gatewayToken });
             using var stopUplink = new CancellationTokenSource();
             var uplinkTask = uplink.RunAsync(stopUplink.Token);
             var report = await Task.Run(() =>
@@ -131,6 +171,25 @@ public sealed class DemoVerb : IVerb
         }
     }
 
+    private static string NewToken() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    private static string TokenHash(string token) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+
+    // The scenario's zones, for the server's map (Map:ZonesPath); null when it has none.
+    private static async Task<string?> WriteZonesAsync(ScenarioDefinition definition)
+    {
+        await using var zones = ScenarioLoader.OpenZones(definition);
+        if (zones is null)
+        {
+            return null;
+        }
+
+        var path = Path.Combine(Path.GetTempPath(), $"picket-demo-zones-{Guid.NewGuid():N}.geojson");
+        await using var file = File.Create(path);
+        await zones.CopyToAsync(file).ConfigureAwait(false);
+        return path;
+    }
+
     private static byte[] Hello(ScenarioDefinition definition)
     {
         var buffer = new byte[1024];
@@ -152,7 +211,7 @@ public sealed class DemoVerb : IVerb
     }
 
     /// <summary>A consumer of the server's feed: counts updates and prints alerts as they arrive.</summary>
-    private sealed class FeedFollower(TextWriter output)
+    private sealed class FeedFollower(TextWriter output, string token)
     {
         private long _updates;
         private long _alerts;
@@ -165,7 +224,7 @@ public sealed class DemoVerb : IVerb
         {
             try
             {
-                using var call = feed.Subscribe(new SubscribeRequest(), cancellationToken: cancellationToken);
+                using var call = feed.Subscribe(new SubscribeRequest(), new Metadata { { "authorization", "Bearer " + token } }, cancellationToken: cancellationToken);
                 await foreach (var feedEvent in call.ResponseStream.ReadAllAsync(cancellationToken).ConfigureAwait(false))
                 {
                     if (feedEvent.EventCase == FeedEvent.EventOneofCase.Track && !feedEvent.Snapshot)
@@ -204,6 +263,34 @@ public sealed class DemoVerb : IVerb
             return string.Create(
                 CultureInfo.InvariantCulture,
                 $"ALERT {time} {alert.Event switch { ZoneEvent.Enter => "ENTER", ZoneEvent.Exit => "EXIT ", ZoneEvent.Lost => "LOST ", _ => "?    " }} {alert.ZoneName}: track {alert.TrackId}, {who} ({identity}){duration}");
+        }
+    }
+
+    /// <summary>Holds the scenario back to <c>--speed</c> times real time (no wait without it).</summary>
+    private sealed class Pacer(int? speed)
+    {
+        private readonly Stopwatch _wall = new();
+        private long _firstMicroseconds;
+
+        public void Wait(long timeUnixMicroseconds)
+        {
+            if (speed is not { } factor)
+            {
+                return;
+            }
+
+            if (!_wall.IsRunning)
+            {
+                _firstMicroseconds = timeUnixMicroseconds;
+                _wall.Start();
+                return;
+            }
+
+            var ahead = TimeSpan.FromMicroseconds((double)(timeUnixMicroseconds - _firstMicroseconds) / factor) - _wall.Elapsed;
+            if (ahead > TimeSpan.FromMilliseconds(1))
+            {
+                Thread.Sleep(ahead);
+            }
         }
     }
 }

@@ -18,15 +18,19 @@ internal sealed class ServerProcess : IAsyncDisposable
     private readonly string _dataDirectory;
     private readonly StringWriter _errors = new();
 
-    private ServerProcess(Process process, string dataDirectory, Uri address)
+    private ServerProcess(Process process, string dataDirectory, Uri address, Uri http1Address)
     {
         _process = process;
         _dataDirectory = dataDirectory;
         Address = address;
+        Http1Address = http1Address;
     }
 
     /// <summary>The server's address, e.g. <c>http://127.0.0.1:41234</c>.</summary>
     public Uri Address { get; }
+
+    /// <summary>The server's cleartext HTTP/1.1 listener (<c>Listen:Http1Port</c>), where browsers find the live map.</summary>
+    public Uri Http1Address { get; }
 
     /// <summary>Starts the server on a free loopback port with its SQLite store in a new temporary folder; returns once it accepts connections.</summary>
     /// <param name="arguments">Further server arguments (configuration syntax).</param>
@@ -36,6 +40,7 @@ internal sealed class ServerProcess : IAsyncDisposable
     {
         var (fileName, prefix) = Locate();
         var port = FreeLoopbackPort();
+        var http1Port = FreeLoopbackPort();
         var dataDirectory = Directory.CreateTempSubdirectory("picket-demo-").FullName;
         var start = new ProcessStartInfo(fileName)
         {
@@ -50,7 +55,7 @@ internal sealed class ServerProcess : IAsyncDisposable
             start.ArgumentList.Add(argument);
         }
 
-        foreach (var argument in new[] { "--Listen:Port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--Storage:SqlitePath", Path.Combine(dataDirectory, "picket.db"), "--Management:Port", "off" })
+        foreach (var argument in new[] { "--Listen:Port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--Storage:SqlitePath", Path.Combine(dataDirectory, "picket.db"), "--Management:Port", "off", "--Listen:Http1Port", http1Port.ToString(System.Globalization.CultureInfo.InvariantCulture) })
         {
             start.ArgumentList.Add(argument);
         }
@@ -61,7 +66,7 @@ internal sealed class ServerProcess : IAsyncDisposable
         }
 
         var process = Process.Start(start) ?? throw new InputException($"could not start {fileName}");
-        var server = new ServerProcess(process, dataDirectory, new Uri($"http://127.0.0.1:{port}"));
+        var server = new ServerProcess(process, dataDirectory, new Uri($"http://127.0.0.1:{port}"), new Uri($"http://127.0.0.1:{http1Port}"));
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, e) =>
         {
