@@ -57,10 +57,12 @@ public sealed class ScenarioPlayer
 
     /// <summary>Plays until the script ends or <paramref name="cancellationToken"/> is cancelled (on the calling thread).</summary>
     /// <param name="cancellationToken">Stops playing.</param>
+    /// <param name="started">Called with <see cref="PlayedStart"/> just before the first frame is due.</param>
     /// <returns>True when the script played to its end.</returns>
-    public bool Run(CancellationToken cancellationToken)
+    public bool Run(CancellationToken cancellationToken, Action<DateTimeOffset>? started = null)
     {
         PlayedStart = _clockStart ?? DateTimeOffset.UtcNow;
+        started?.Invoke(PlayedStart);
         var startMicroseconds = (PlayedStart.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks) / 10;
         var rewrite = PlayedStart != _script.Start;
         var nmea = _sinks.Where(s => s.Spec.Format == PlaybackFormat.Nmea).ToArray();

@@ -24,7 +24,7 @@ public sealed class SimVerb : IVerb
 
     /// <inheritdoc />
     public string Usage =>
-        "usage: picket sim [--scenario NAME (default " + DefaultScenario + ") | --recording DIR] --output SPEC [--output SPEC ...] [--speed N] [--seconds N] [--clock now|scenario] [--site LAT,LON,ALT_M] [--wait-for-clients]\n" +
+        "usage: picket sim [--scenario NAME (default " + DefaultScenario + ") | --recording DIR] --output SPEC [--output SPEC ...] [--speed N] [--seconds N] [--clock now|scenario|ISO8601] [--site LAT,LON,ALT_M] [--wait-for-clients]\n" +
         "       picket sim --list\n" +
         "  SPEC: FORMAT:serial:PATH[:BAUD][:rtscts] | FORMAT:tcp-listen:[HOST:]PORT | FORMAT:udp:ADDRESS:PORT[@INTERFACE], FORMAT beast|avr|asterix|nmea,\n" +
         "        :gps after a beast or avr spec = GNSS (Radarcape) timestamps instead of a 12 MHz counter.\n" +
@@ -40,7 +40,7 @@ public sealed class SimVerb : IVerb
         new("output", "SPEC", "Where to send a stream (repeatable), e.g. beast:tcp-listen:30005", VerbOptionKind.Repeated),
         new("speed", "N", "Scenario seconds per wall second (default 1: real time)", VerbOptionKind.Value),
         new("seconds", "N", "Scenario time to play, in seconds (default: all of it)", VerbOptionKind.Value),
-        new("clock", "now|scenario", "Timestamps from now (default, as live sensors stamp) or the scenario's own UTC start (the recorded bytes unchanged)", VerbOptionKind.Value),
+        new("clock", "now|scenario|ISO8601", "Scenario time 0 on the played clock: now (default, as live sensors stamp), the scenario's own UTC start (the recorded bytes unchanged) or a given UTC time", VerbOptionKind.Value),
         new("site", "LAT,LON,ALT_M", "The mast's position for NMEA when a --recording is not a built-in scenario's", VerbOptionKind.Value),
         new("wait-for-clients", "", "Start the clock once every tcp-listen output has a client (plus one second for the other inputs to open)", VerbOptionKind.Flag),
     ];
@@ -99,9 +99,12 @@ public sealed class SimVerb : IVerb
                 : throw new UsageException($"--seconds '{secondsText}' is not a positive number of seconds");
         }
 
+        DateTimeOffset? clockStart = null;
         if (clockText is not ("now" or "scenario"))
         {
-            throw new UsageException($"--clock '{clockText}' is not now or scenario");
+            clockStart = DateTimeOffset.TryParse(clockText, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var parsed)
+                ? parsed
+                : throw new UsageException($"--clock '{clockText}' is not now, scenario or an ISO 8601 UTC time");
         }
 
         GeoPosition? site = siteText is null ? null : ParseSite(siteText);
@@ -141,7 +144,7 @@ public sealed class SimVerb : IVerb
             ScenarioPlayer player;
             try
             {
-                player = new ScenarioPlayer(script, sinks, speed, clockText == "scenario" ? script.Start : null);
+                player = new ScenarioPlayer(script, sinks, speed, clockText == "scenario" ? script.Start : clockStart);
             }
             catch (ArgumentException e)
             {
@@ -197,7 +200,7 @@ public sealed class SimVerb : IVerb
                 }
             }
 
-            var finished = await Task.Factory.StartNew(() => player.Run(stop.Token), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).ConfigureAwait(false);
+            var finished = await Task.Factory.StartNew(() => player.Run(stop.Token, start => console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"picket sim: clock starts at {start.UtcDateTime:yyyy-MM-ddTHH:mm:ss.ffffff}Z (scenario time 0)"))), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).ConfigureAwait(false);
             await console.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"picket sim: {(finished ? "played" : "stopped at")} {player.ScenarioMicroseconds / 1e6:0.#} s of scenario time ({player.Frames} frames), clock from {player.PlayedStart:yyyy-MM-ddTHH:mm:ss.fffZ}")).ConfigureAwait(false);
             foreach (var sink in sinks)
             {
