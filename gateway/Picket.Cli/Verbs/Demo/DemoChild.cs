@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Reflection;
 using System.Runtime.InteropServices;
 
 namespace Picket.Cli.Verbs.Demo;
@@ -46,8 +45,9 @@ internal sealed class DemoChild : IAsyncDisposable
         var processPath = Environment.ProcessPath ?? throw new InputException("cannot tell which program this is (no process path)");
         if (Path.GetFileNameWithoutExtension(processPath) == "dotnet")
         {
-            var assembly = Assembly.GetEntryAssembly()?.Location;
-            return string.IsNullOrEmpty(assembly) ? throw new InputException("cannot tell which picket.dll runs") : (processPath, [assembly]);
+            // Under the dotnet host the entry assembly, picket.dll, lies in the application's folder.
+            var assembly = Path.Combine(AppContext.BaseDirectory, "picket.dll");
+            return File.Exists(assembly) ? (processPath, [assembly]) : throw new InputException($"cannot find {assembly}");
         }
 
         return (processPath, []);
