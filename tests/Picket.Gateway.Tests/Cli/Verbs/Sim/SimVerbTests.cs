@@ -99,6 +99,30 @@ public sealed class SimVerbTests(ITestOutputHelper output)
         Assert.Equal(blocks, received.Chunks);
     }
 
+    [SocatFact]
+    public void Sim_NmeaOverPseudoTerminal_GatewayGnssReceiverGetsTheScenarioSiteOncePerSecond()
+    {
+        using var link = new SocatLink();
+        using var receiver = new GnssReceiver(InputSpec.Parse($"nmea:serial:{link.DevicePath}:9600"), new GatewayClock());
+        receiver.Start();
+        Assert.True(InputTestRig.WaitFor(() => receiver.Reader.Connected, Generous), receiver.Reader.LastError);
+
+        // Real time, 4 s: GGA and RMC at scenario seconds 0, 1, 2 and 3.
+        var before = DateTimeOffset.UtcNow;
+        using var sim = RunSim(["--scenario", Scenario, "--seconds", "4", "--output", $"nmea:serial:{link.SenderPath}:9600"]);
+        WaitForExit(sim);
+        Assert.True(InputTestRig.WaitFor(() => receiver.Snapshot().Sentences >= 8, Generous), $"sentences {receiver.Snapshot().Sentences}; {sim.Tail()}");
+        var fix = receiver.Snapshot();
+
+        // The seed story's site (gulf-of-finland-incursion.json): 59.52° N, 26.54° E, 60 m.
+        Assert.Equal(GnssFixQuality.Gnss, fix.Fix);
+        Assert.InRange(fix.LatitudeE7, 595_199_999, 595_200_001);
+        Assert.InRange(fix.LongitudeE7, 265_399_999, 265_400_001);
+        Assert.Equal(60_000, fix.AltitudeMillimetres);
+        Assert.Equal(0, fix.BadSentences);
+        Assert.InRange(fix.ReceiverUnixMicroseconds, (before.ToUnixTimeMilliseconds() - 1000) * 1000, (DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() + 1000) * 1000);
+    }
+
     private static (byte[] Beast, byte[] Asterix) Record(string directory, double seconds)
     {
         var definition = ScenarioLoader.LoadBuiltIn(Scenario);
