@@ -19,6 +19,7 @@ internal sealed class DemoDisplay
     private DateTimeOffset? _playedStart;
     private DateTimeOffset _wallStart;
     private double _speed;
+    private double _durationSeconds;
 
     /// <summary>Creates the display.</summary>
     /// <param name="feed">What to show.</param>
@@ -36,8 +37,10 @@ internal sealed class DemoDisplay
     /// <param name="playedStart">The played clock at scenario time 0.</param>
     /// <param name="wallStart">When (wall clock) scenario time 0 was played.</param>
     /// <param name="speed">Scenario seconds per wall second.</param>
-    public void Started(DateTimeOffset playedStart, DateTimeOffset wallStart, double speed)
+    /// <param name="durationSeconds">Scenario time played.</param>
+    public void Started(DateTimeOffset playedStart, DateTimeOffset wallStart, double speed, double durationSeconds)
     {
+        _durationSeconds = durationSeconds;
         _wallStart = wallStart;
         _playedStart = playedStart;
         _speed = speed;
@@ -115,7 +118,9 @@ internal sealed class DemoDisplay
         }
 
         var scenario = (DateTimeOffset.UtcNow - _wallStart).TotalSeconds * _speed;
-        return string.Create(CultureInfo.InvariantCulture, $"scenario T+{Math.Max(scenario, 0):F0} s");
+        return scenario >= _durationSeconds
+            ? string.Create(CultureInfo.InvariantCulture, $"scenario played ({_durationSeconds:F0} s); the gateway's last batches going up")
+            : string.Create(CultureInfo.InvariantCulture, $"scenario T+{Math.Max(scenario, 0):F0} s of {_durationSeconds:F0} s");
     }
 
     private void OnAlert(Alert alert, string identity)

@@ -212,7 +212,7 @@ public sealed class DemoVerb : IVerb
                 await console.Error.WriteLineAsync($"picket demo: picket sim (pid {sim.Id}) plays to beast:tcp-listen:127.0.0.1:{beastPort}:gps and asterix:udp:127.0.0.1:{asterixPort}; picket run (pid {gateway.Id}) reads them with {configPath}").ConfigureAwait(false);
 
                 var playedStart = await WaitAsync(_playedStart.Task, [server.Process, gateway], sim, TimeSpan.FromSeconds(120), cancellationToken).ConfigureAwait(false);
-                display.Started(playedStart, DateTimeOffset.UtcNow, speed);
+                display.Started(playedStart, DateTimeOffset.UtcNow, speed, durationMicroseconds / 1e6);
 
                 // The story plays; sim ends with it.
                 var storyWall = TimeSpan.FromSeconds((durationMicroseconds / 1e6 / speed) + 120);
@@ -288,6 +288,9 @@ public sealed class DemoVerb : IVerb
                 {
                     if (child.HasExited)
                     {
+                        // Ctrl+C on a terminal reaches the whole process group: the children may stop
+                        // a moment before this process hears of it. That is an interrupt, not a failure.
+                        await Task.Delay(500, cancellationToken).ConfigureAwait(false);
                         throw new InputException($"{child.Name} exited with code {child.ExitCode}: {child.Tail()}");
                     }
                 }
