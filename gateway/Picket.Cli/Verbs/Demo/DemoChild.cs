@@ -43,6 +43,11 @@ internal sealed class DemoChild : IAsyncDisposable
     public static (string FileName, string[] Prefix) Self()
     {
         var processPath = Environment.ProcessPath ?? throw new InputException("cannot tell which program this is (no process path)");
+        if (System.Reflection.Assembly.GetEntryAssembly()?.GetName().Name != "picket")
+        {
+            throw new InputException("picket demo starts picket sim and picket run as processes of this program: run it as the picket program, not from another host");
+        }
+
         if (Path.GetFileNameWithoutExtension(processPath) == "dotnet")
         {
             // Under the dotnet host the entry assembly, picket.dll, lies in the application's folder.
