@@ -11,6 +11,7 @@ internal static class VerbCatalog
         new Verbs.Replay.ReplayVerb(),
         new Verbs.Run.RunVerb(),
         new Verbs.Selftest.SelftestVerb(),
+        new Verbs.Sim.SimVerb(),
         new Verbs.Simulate.SimulateVerb(),
         new Verbs.Status.StatusVerb(),
         new Verbs.Track.TrackVerb(),

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 
@@ -9,77 +10,49 @@ namespace Picket.Cli.Verbs.Demo;
 /// central server runs beside the masts: the field binary does not carry the server. Found next to
 /// <c>picket</c> (a side-by-side install), through <c>PICKET_SERVER</c> (a path to the
 /// <c>picket-server</c> executable or its dll), or in the repository's build output for the same
-/// configuration. Disposing kills it and removes its data folder.
+/// configuration. Its SQLite store and working directory are a folder the caller owns.
 /// </summary>
 internal sealed class ServerProcess : IAsyncDisposable
 {
     private const string EnvironmentVariable = "PICKET_SERVER";
-    private readonly Process _process;
-    private readonly string _dataDirectory;
-    private readonly StringWriter _errors = new();
+    private readonly DemoChild _child;
 
-    private ServerProcess(Process process, string dataDirectory, Uri address, Uri http1Address)
+    private ServerProcess(DemoChild child, int port, string databasePath)
     {
-        _process = process;
-        _dataDirectory = dataDirectory;
-        Address = address;
-        Http1Address = http1Address;
+        _child = child;
+        Address = new Uri(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{port}"));
+        DatabasePath = databasePath;
     }
 
-    /// <summary>The server's address, e.g. <c>http://127.0.0.1:41234</c>.</summary>
+    /// <summary>The server's address, e.g. <c>http://127.0.0.1:41234</c> (cleartext HTTP/2).</summary>
     public Uri Address { get; }
 
-    /// <summary>The server's cleartext HTTP/1.1 listener (<c>Listen:Http1Port</c>), where browsers find the live map.</summary>
-    public Uri Http1Address { get; }
+    /// <summary>The server's SQLite database.</summary>
+    public string DatabasePath { get; }
 
-    /// <summary>Starts the server on a free loopback port with its SQLite store in a new temporary folder; returns once it accepts connections.</summary>
-    /// <param name="arguments">Further server arguments (configuration syntax).</param>
+    /// <summary>The process.</summary>
+    public DemoChild Process => _child;
+
+    /// <summary>Starts the server on a free loopback port with its SQLite store in <paramref name="dataDirectory"/>; returns once it accepts connections.</summary>
+    /// <param name="dataDirectory">Its working directory and database folder.</param>
+    /// <param name="arguments">Further server arguments (configuration syntax, e.g. tokens).</param>
     /// <param name="cancellationToken">Stops waiting.</param>
+    /// <returns>The running server.</returns>
     /// <exception cref="InputException">The server cannot be found or did not start.</exception>
-    public static async Task<ServerProcess> StartAsync(IReadOnlyList<string> arguments, CancellationToken cancellationToken)
+    public static async Task<ServerProcess> StartAsync(string dataDirectory, IReadOnlyList<string> arguments, CancellationToken cancellationToken)
     {
         var (fileName, prefix) = Locate();
         var port = FreeLoopbackPort();
-        var http1Port = FreeLoopbackPort();
-        var dataDirectory = Directory.CreateTempSubdirectory("picket-demo-").FullName;
-        var start = new ProcessStartInfo(fileName)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            // Its own folder: the server reads appsettings.json from its working directory.
-            WorkingDirectory = dataDirectory,
-        };
-        foreach (var argument in prefix)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        foreach (var argument in new[] { "--Listen:Port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--Storage:SqlitePath", Path.Combine(dataDirectory, "picket.db"), "--Management:Port", "off", "--Listen:Http1Port", http1Port.ToString(System.Globalization.CultureInfo.InvariantCulture) })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        var process = Process.Start(start) ?? throw new InputException($"could not start {fileName}");
-        var server = new ServerProcess(process, dataDirectory, new Uri($"http://127.0.0.1:{port}"), new Uri($"http://127.0.0.1:{http1Port}"));
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, e) =>
-        {
-            if (e.Data is not null)
-            {
-                lock (server._errors)
-                {
-                    server._errors.WriteLine(e.Data);
-                }
-            }
-        };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        var databasePath = Path.Combine(dataDirectory, "picket-server.db");
+        string[] all =
+        [
+            .. prefix,
+            "--Listen:Address", "127.0.0.1", "--Listen:Port", port.ToString(CultureInfo.InvariantCulture),
+            "--Storage:SqlitePath", databasePath, "--Management:Port", "off",
+            .. arguments,
+        ];
+        // Its own folder: the server reads appsettings.json from its working directory.
+        var server = new ServerProcess(DemoChild.Start("picket-server", fileName, all, dataDirectory), port, databasePath);
         try
         {
             await server.WaitUntilListeningAsync(port, cancellationToken).ConfigureAwait(false);
@@ -92,47 +65,31 @@ internal sealed class ServerProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>Kills the server and removes its data.</summary>
-    public async ValueTask DisposeAsync()
+    /// <summary>A free TCP port on loopback (free now: another program may take it before it is used).</summary>
+    /// <returns>The port.</returns>
+    public static int FreeLoopbackPort()
     {
-        try
-        {
-            if (!_process.HasExited)
-            {
-                _process.Kill(entireProcessTree: true);
-                await _process.WaitForExitAsync().ConfigureAwait(false);
-            }
-        }
-        catch (InvalidOperationException)
-        {
-            // Already gone.
-        }
-
-        _process.Dispose();
-        try
-        {
-            Directory.Delete(_dataDirectory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // Left for the system's temporary-file cleaning.
-        }
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
+
+    /// <summary>Stops the server (SIGTERM, then SIGKILL after 15 s).</summary>
+    /// <returns>When it has exited.</returns>
+    public Task<bool> StopAsync() => _child.StopAsync(TimeSpan.FromSeconds(15));
+
+    /// <summary>Kills the server if it still runs.</summary>
+    /// <returns>When it is gone.</returns>
+    public ValueTask DisposeAsync() => _child.DisposeAsync();
 
     private async Task WaitUntilListeningAsync(int port, CancellationToken cancellationToken)
     {
         var deadline = Stopwatch.StartNew();
         while (true)
         {
-            if (_process.HasExited)
+            if (_child.HasExited)
             {
-                string errors;
-                lock (_errors)
-                {
-                    errors = _errors.ToString().Trim();
-                }
-
-                throw new InputException($"picket-server exited with code {_process.ExitCode} before it listened{(errors.Length > 0 ? ": " + errors : "")}");
+                throw new InputException($"picket-server exited with code {_child.ExitCode} before it listened: {_child.Tail()}");
             }
 
             using var client = new TcpClient();
@@ -141,13 +98,13 @@ internal sealed class ServerProcess : IAsyncDisposable
                 await client.ConnectAsync(IPAddress.Loopback, port, cancellationToken).ConfigureAwait(false);
                 return;
             }
-            catch (SocketException) when (deadline.Elapsed < TimeSpan.FromSeconds(60))
+            catch (SocketException) when (deadline.Elapsed < TimeSpan.FromSeconds(90))
             {
                 await Task.Delay(100, cancellationToken).ConfigureAwait(false);
             }
             catch (SocketException e)
             {
-                throw new InputException($"picket-server did not listen on port {port} within 60 s: {e.Message}", e);
+                throw new InputException($"picket-server did not listen on port {port} within 90 s: {e.Message}", e);
             }
         }
     }
@@ -189,11 +146,4 @@ internal sealed class ServerProcess : IAsyncDisposable
 
     private static (string, string[]) ForPath(string path) =>
         path.EndsWith(".dll", StringComparison.OrdinalIgnoreCase) ? ("dotnet", [path]) : (path, []);
-
-    private static int FreeLoopbackPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

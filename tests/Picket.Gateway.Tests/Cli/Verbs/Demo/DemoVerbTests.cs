@@ -1,0 +1,262 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+using Picket.Gateway.EndToEnd;
+using Picket.Testing;
+using Xunit.Abstractions;
+
+namespace Picket.Gateway.Cli.Verbs.Demo;
+
+/// <summary>
+/// <c>picket demo</c> as a real process (which starts picket-server, picket sim and picket run as
+/// its own children): run to completion, judged from its output; and interrupted with SIGINT,
+/// after which no child process and no temporary folder may remain.
+/// </summary>
+public sealed partial class DemoVerbTests(ITestOutputHelper output)
+{
+    [Fact]
+    public async Task Demo_Speed20_EveryIntruderAlertedNoFalseAlertEveryAckedBatchStored()
+    {
+        using var temp = new TempDirectory();
+        using var demo = DemoProcess.Start(temp.Path, "demo", "--speed", "20");
+        var exited = await demo.WaitForExitAsync(TimeSpan.FromMinutes(10));
+        var stdout = demo.Output;
+        var stderr = demo.Error;
+        output.WriteLine(stdout);
+        Assert.True(exited, "picket demo --speed 20 did not finish within 10 minutes: " + stderr);
+        Assert.True(demo.ExitCode == 0, $"exit {demo.ExitCode}:\n{stdout}\n{stderr}");
+
+        // The map's address, for the browser test: early on stderr, exactly this shape.
+        Assert.Matches(MapLine(), stderr);
+
+        // All three incursions of the seed story alerted, no false alert.
+        Assert.Contains("result: 3 of 3 non-cooperative incursions alerted; 0 false alerts", stdout, StringComparison.Ordinal);
+        foreach (var bandit in new[] { "bandit-1", "bandit-2", "bandit-3" })
+        {
+            Assert.Matches(new Regex($@"{bandit} \(non-cooperative\) entered .* alerted at T\+[0-9.]+ s"), stdout);
+        }
+
+        // The server holds every batch the gateway saw acked, and the gateway saw every committed batch acked.
+        var delivery = DeliveryLine().Match(stdout);
+        Assert.True(delivery.Success, "no delivery line in:\n" + stdout);
+        var committed = long.Parse(delivery.Groups["committed"].Value, CultureInfo.InvariantCulture);
+        var acked = long.Parse(delivery.Groups["acked"].Value, CultureInfo.InvariantCulture);
+        var stored = long.Parse(delivery.Groups["stored"].Value, CultureInfo.InvariantCulture);
+        Assert.True(committed > 0);
+        Assert.Equal(committed, acked);
+        Assert.Equal(acked, stored);
+        Assert.Equal("0", delivery.Groups["missing"].Value);
+        Assert.Equal("0", delivery.Groups["refused"].Value);
+        Assert.Contains("verdict: PASS", stdout, StringComparison.Ordinal);
+        Assert.Empty(Directory.EnumerateDirectories(temp.Path, "picket-demo-*"));
+    }
+
+    [Fact]
+    public async Task Demo_Sigint_StopsEveryChildProcessAndRemovesItsFolder()
+    {
+        using var temp = new TempDirectory();
+        using var demo = DemoProcess.Start(temp.Path, "demo");
+        Assert.True(await demo.WaitForErrorAsync("picket run (pid", TimeSpan.FromMinutes(3)), "the demo did not start its processes: " + demo.Error);
+
+        // Let the story begin, so that every part is busy when the interrupt comes.
+        await Task.Delay(TimeSpan.FromSeconds(5));
+        var children = Descendants(demo.Id);
+        output.WriteLine($"demo pid {demo.Id}; descendants: {string.Join(", ", children.Select(c => $"{c} ({CommandLine(c)})"))}");
+        Assert.True(children.Count >= 3, "expected picket-server, picket sim and picket run under the demo: " + string.Join(", ", children));
+        Assert.Single(Directory.EnumerateDirectories(temp.Path, "picket-demo-*"));
+
+        demo.Signal("INT");
+        Assert.True(await demo.WaitForExitAsync(TimeSpan.FromMinutes(2)), "picket demo did not exit within 2 minutes of SIGINT: " + demo.Error);
+        output.WriteLine($"exit {demo.ExitCode}; stderr tail: {demo.Error[Math.Max(0, demo.Error.Length - 400)..]}");
+        Assert.NotEqual(0, demo.ExitCode);
+        var alive = children.Where(pid => Directory.Exists($"/proc/{pid}") && !IsZombie(pid)).ToList();
+        Assert.True(alive.Count == 0, "still running after the demo's exit: " + string.Join(", ", alive.Select(p => $"{p} ({CommandLine(p)})")));
+        Assert.Empty(Directory.EnumerateDirectories(temp.Path, "picket-demo-*"));
+    }
+
+    [GeneratedRegex(@"^map: http://127\.0\.0\.1:[0-9]+/map/#token=[0-9a-f]+$", RegexOptions.Multiline)]
+    private static partial Regex MapLine();
+
+    [GeneratedRegex(@"delivery: outbox committed (?<committed>[0-9]+) batches, the server acked (?<acked>[0-9]+) .*the server's store holds (?<stored>[0-9]+) batches.*acked but missing from the store: (?<missing>[0-9]+).*refused: (?<refused>[0-9]+)")]
+    private static partial Regex DeliveryLine();
+
+    /// <summary>Every process below <paramref name="pid"/> (from /proc/PID/task/*/children).</summary>
+    private static List<int> Descendants(int pid)
+    {
+        var found = new List<int>();
+        var pending = new Queue<int>([pid]);
+        while (pending.Count > 0)
+        {
+            var parent = pending.Dequeue();
+            foreach (var task in Directory.Exists($"/proc/{parent}/task") ? Directory.EnumerateDirectories($"/proc/{parent}/task") : [])
+            {
+                string text;
+                try
+                {
+                    text = File.ReadAllText(Path.Combine(task, "children"));
+                }
+                catch (IOException)
+                {
+                    continue;
+                }
+
+                foreach (var child in text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(t => int.Parse(t, CultureInfo.InvariantCulture)))
+                {
+                    if (!found.Contains(child))
+                    {
+                        found.Add(child);
+                        pending.Enqueue(child);
+                    }
+                }
+            }
+        }
+
+        return found;
+    }
+
+    private static string CommandLine(int pid)
+    {
+        try
+        {
+            return File.ReadAllText($"/proc/{pid}/cmdline").Replace('\0', ' ').Trim();
+        }
+        catch (IOException)
+        {
+            return "gone";
+        }
+    }
+
+    private static bool IsZombie(int pid)
+    {
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            return stat[(stat.LastIndexOf(')') + 2)..].StartsWith('Z');
+        }
+        catch (IOException)
+        {
+            return true;
+        }
+    }
+
+    /// <summary>The built <c>picket</c> under <c>dotnet</c> with its own temporary folder (TMPDIR), its output collected.</summary>
+    private sealed class DemoProcess : IDisposable
+    {
+        private readonly Process _process;
+        private readonly StringBuilder _output = new();
+        private readonly StringBuilder _error = new();
+
+        private DemoProcess(Process process) => _process = process;
+
+        public int Id => _process.Id;
+
+        public int ExitCode => _process.ExitCode;
+
+        public string Output
+        {
+            get
+            {
+                lock (_output)
+                {
+                    return _output.ToString();
+                }
+            }
+        }
+
+        public string Error
+        {
+            get
+            {
+                lock (_error)
+                {
+                    return _error.ToString();
+                }
+            }
+        }
+
+        public static DemoProcess Start(string temporaryDirectory, params string[] arguments)
+        {
+            var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+            start.ArgumentList.Add(BuiltPrograms.Picket);
+            foreach (var argument in arguments)
+            {
+                start.ArgumentList.Add(argument);
+            }
+
+            foreach (var name in start.Environment.Keys.Where(k => k.StartsWith("PICKET_", StringComparison.Ordinal)).ToList())
+            {
+                start.Environment.Remove(name);
+            }
+
+            start.Environment["TMPDIR"] = temporaryDirectory;
+            start.Environment["DOTNET_NOLOGO"] = "1";
+            var demo = new DemoProcess(Process.Start(start)!);
+            demo._process.OutputDataReceived += (_, e) => Append(demo._output, e.Data);
+            demo._process.ErrorDataReceived += (_, e) => Append(demo._error, e.Data);
+            demo._process.BeginOutputReadLine();
+            demo._process.BeginErrorReadLine();
+            return demo;
+        }
+
+        public async Task<bool> WaitForExitAsync(TimeSpan timeout)
+        {
+            using var cancel = new CancellationTokenSource(timeout);
+            try
+            {
+                await _process.WaitForExitAsync(cancel.Token);
+                return true;
+            }
+            catch (OperationCanceledException)
+            {
+                return false;
+            }
+        }
+
+        public async Task<bool> WaitForErrorAsync(string text, TimeSpan timeout)
+        {
+            var watch = Stopwatch.StartNew();
+            while (!Error.Contains(text, StringComparison.Ordinal))
+            {
+                if (watch.Elapsed > timeout || _process.HasExited)
+                {
+                    return false;
+                }
+
+                await Task.Delay(100);
+            }
+
+            return true;
+        }
+
+        public void Signal(string name)
+        {
+            using var kill = Process.Start(new ProcessStartInfo("kill") { UseShellExecute = false, ArgumentList = { "-" + name, _process.Id.ToString(CultureInfo.InvariantCulture) } })!;
+            kill.WaitForExit();
+        }
+
+        public void Dispose()
+        {
+            if (!_process.HasExited)
+            {
+                _process.Kill(entireProcessTree: true);
+                _process.WaitForExit(30_000);
+            }
+
+            _process.Dispose();
+        }
+
+        private static void Append(StringBuilder buffer, string? line)
+        {
+            if (line is null)
+            {
+                return;
+            }
+
+            lock (buffer)
+            {
+                buffer.AppendLine(line);
+            }
+        }
+    }
+}
