@@ -97,7 +97,9 @@ internal sealed class MapEventWriter : IDisposable
     {
         Begin("track"u8);
         _json.WriteString("gateway", gatewayId);
-        _json.WriteNumber("id", track.TrackId);
+        // uint64 as a decimal string, as proto3's JSON mapping writes it: a gateway's track ids
+        // (start second << 24) are beyond JavaScript's 2^53, where numbers lose their last digits.
+        _json.WriteString("id", track.TrackId.ToString(CultureInfo.InvariantCulture));
         _json.WriteString("status", track.Status switch
         {
             TrackStatus.Tentative => "tentative",
@@ -136,7 +138,7 @@ internal sealed class MapEventWriter : IDisposable
     {
         Begin("alert"u8);
         _json.WriteString("gateway", gatewayId);
-        _json.WriteNumber("trackId", alert.TrackId);
+        _json.WriteString("trackId", alert.TrackId.ToString(CultureInfo.InvariantCulture));
         _json.WriteString("zone", alert.ZoneName);
         _json.WriteString("event", alert.Event switch
         {
