@@ -58,6 +58,15 @@ public sealed class TuningDiagnosticsTests(ITestOutputHelper output)
             output.WriteLine(string.Create(c, $"  incursion {incursion.Target} {incursion.Zone} coop={incursion.Cooperative} entry {incursion.EntrySeconds:F1} alert {incursion.AlertSeconds:F1} (+{incursion.TimeToAlertSeconds:F1}) exit {incursion.ExitSeconds:F1}"));
         }
 
+        // Each target's gaps in detection longer than three scans (out of coverage, below the horizon).
+        var scan = definition.Radar?.ScanPeriodS ?? 4;
+        foreach (var group in runner.Simulation.Run().Where(e => e is RadarPlotEvent { TargetIndex: >= 0 } or SquitterEvent).GroupBy(e => e is RadarPlotEvent p ? p.TargetIndex : ((SquitterEvent)e).TargetIndex))
+        {
+            var times = group.Select(e => e.TimeMicroseconds / 1e6).Order().ToArray();
+            var gaps = times.Zip(times.Skip(1)).Where(g => g.Second - g.First > 3 * scan).Select(g => string.Create(c, $"{g.First:F0}-{g.Second:F0}")).ToArray();
+            output.WriteLine(string.Create(c, $"  detections {runner.Simulation.Targets[group.Key].Name}: {times[0]:F0}-{times[^1]:F0} s, gaps {string.Join(' ', gaps)}"));
+        }
+
         foreach (var (alert, at) in runner.Alerts)
         {
             var history = reports.GetValueOrDefault(alert.TrackId) ?? [];
