@@ -17,14 +17,10 @@ namespace Picket.Gateway.Cli.Verbs.Track.Comparison;
 /// </summary>
 public sealed class TuningDiagnosticsTests(ITestOutputHelper output)
 {
-    [Fact]
+    [TuningDiagnosticsFact]
     public void Diagnose_OneScenarioOnATuningSeed_PrintsEveryAlertAndItsTrack()
     {
-        var name = Environment.GetEnvironmentVariable("PICKET_TUNING_SCENARIO");
-        if (string.IsNullOrEmpty(name))
-        {
-            return;
-        }
+        var name = Environment.GetEnvironmentVariable("PICKET_TUNING_SCENARIO")!;
 
         var definition = ScenarioLoader.LoadBuiltIn(name);
         var seed = int.Parse(Environment.GetEnvironmentVariable("PICKET_TUNING_SEED") ?? definition.TuningSeeds[0].ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
