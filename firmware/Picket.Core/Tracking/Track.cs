@@ -160,6 +160,12 @@ public sealed class Track
     /// <summary>Position variance the track started with (per axis), Q39.24 m².</summary>
     internal long BirthVariance;
 
+    /// <summary>True when the estimate after the latest plot was half the confirmation displacement from the birth plot.</summary>
+    internal bool DisplacedHalfway;
+
+    /// <summary><see cref="DisplacedHalfway"/> as it stood at the end of the previous scan with a plot.</summary>
+    internal bool DisplacedHalfwayBefore;
+
     /// <summary>True when <see cref="RadarSensorId"/> is known (the track has had a radar plot).</summary>
     internal bool HasRadarSensor;
 
@@ -258,6 +264,8 @@ public sealed class Track
         BirthEast = 0;
         BirthNorth = 0;
         BirthVariance = 0;
+        DisplacedHalfway = false;
+        DisplacedHalfwayBefore = false;
         HasRadarSensor = false;
         RadarSensorId = 0;
         HasAssumedHeight = false;

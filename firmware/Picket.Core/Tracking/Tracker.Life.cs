@@ -81,8 +81,14 @@ public sealed partial class Tracker
     }
 
     // A primary-only radar track must have moved before it is confirmed (ConfirmMinimumDisplacementMetres):
-    // d² ≥ max(D², 4 (σ_birth² + σ_now²)). Tracks with an identity or ADS-B are exempt.
-    private bool HasMoved(Track track)
+    // d² ≥ max(D², 4 (σ_birth² + σ_now²)), and the move must be a motion, not one step: at the
+    // track's previous scan its estimate was already D/2 from the birth plot (two plots fit any
+    // velocity), and the plot that completes it agrees with the track (NIS ≤ ConfirmMaximumNis; a
+    // persistent reflector's track that jumps onto another reflector nearby has a large one).
+    // Called once per plot of a tentative track; newScan: the plot is the first of its scan (only
+    // then does the previous scan's state move on).
+    // Tracks with an identity or ADS-B are exempt.
+    private bool HasMoved(Track track, bool newScan)
     {
         if (_configuration.ConfirmMinimumDisplacementMetres <= 0 || track.Cooperative || track.LastAdsbPositionMicroseconds != Track.NeverMicroseconds || track.BirthVariance == 0)
         {
@@ -101,6 +107,15 @@ public sealed partial class Tracker
         long northVariance = track.Filter.Horizontal.CovarianceAt(1, 1);
         long uncertainty = 4 * (track.BirthVariance + (eastVariance > northVariance ? eastVariance : northVariance));
         Counters.Saturations += saturations;
-        return squared >= (minimum > uncertainty ? minimum : uncertainty);
+
+        // (D/2)² = D²/4: halfway at the previous scan.
+        bool halfwayBefore = newScan ? track.DisplacedHalfway : track.DisplacedHalfwayBefore;
+        if (newScan)
+        {
+            track.DisplacedHalfwayBefore = track.DisplacedHalfway;
+        }
+
+        track.DisplacedHalfway = 4 * squared >= minimum;
+        return halfwayBefore && track.LastNis <= _configuration.ConfirmMaximumNis && squared >= (minimum > uncertainty ? minimum : uncertainty);
     }
 }

@@ -176,7 +176,8 @@ public sealed partial class Tracker
         else if (track.Status == TrackStatus.Tentative)
         {
             int needed = track.Cooperative ? _configuration.CooperativeConfirmHits : _configuration.PrimaryConfirmHits;
-            if ((scored ? _score.Confirms(track.Score) : track.RadarHits >= needed) && HasMoved(track))
+            bool moved = HasMoved(track, newScan);
+            if ((scored ? _score.Confirms(track.Score) : track.RadarHits >= needed) && moved)
             {
                 Track resumed = FindCoastingToResume(track);
                 if (resumed != null)

@@ -377,6 +377,15 @@ public sealed class TrackerConfiguration
     public int ConfirmMinimumDisplacementMetres = 200;
 
     /// <summary>
+    /// The plot that completes a primary-only track's displacement (<see cref="ConfirmMinimumDisplacementMetres"/>)
+    /// confirms it only with a normalised innovation squared up to this (Q31.32, 2 degrees of
+    /// freedom; 9: a real target exceeds it once in 90 plots and is confirmed a scan later): a
+    /// track held on one persistent reflector that jumps onto another nearby has moved by one
+    /// improbable step, not by a motion.
+    /// </summary>
+    public long ConfirmMaximumNis = Q31x32.FromInteger(9);
+
+    /// <summary>
     /// Radar hits a confirmed radar-only track needs before its innovations teach the
     /// registration the radar's noise (when no ADS-B-fed aircraft give a reference).
     /// </summary>

@@ -129,7 +129,8 @@ internal sealed class TrackerScene : ITrackerOutput
 
     // A plot with a measurement error added (slant range metres, azimuth degrees) and the sigmas the
     // plot claims (what the tracker is told, mm and µdeg).
-    public void RadarPlot(double seconds, double east, double north, double heightMetres, double rangeErrorMetres, double azimuthErrorDegrees, int sigmaRangeMillimetres, int sigmaAzimuthMicrodegrees, int icao = 0, bool withModeC = true)
+    // measuresHeight: a 3-D radar's plot, its height measured (300 m one sigma).
+    public void RadarPlot(double seconds, double east, double north, double heightMetres, double rangeErrorMetres, double azimuthErrorDegrees, int sigmaRangeMillimetres, int sigmaAzimuthMicrodegrees, int icao = 0, bool withModeC = true, bool measuresHeight = false)
     {
         var ground = Math.Sqrt((east * east) + (north * north));
         var radius = EarthRadius(east, north);
@@ -153,6 +154,9 @@ internal sealed class TrackerScene : ITrackerOutput
             IcaoAddress = icao,
             SigmaRangeMillimetres = sigmaRangeMillimetres,
             SigmaAzimuthMicrodegrees = sigmaAzimuthMicrodegrees,
+            HasHeight = measuresHeight,
+            HeightFeet = measuresHeight ? (int)Math.Round(heightMetres / 0.3048 / 25) * 25 : 0,
+            SigmaHeightMillimetres = measuresHeight ? 300_000 : 0,
         };
         Tracker.AddRadar(ref measurement);
     }

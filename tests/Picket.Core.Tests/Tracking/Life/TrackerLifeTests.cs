@@ -8,6 +8,10 @@ namespace Picket.Tracking.Life;
 /// </summary>
 public class TrackerLifeTests
 {
+    // The radar noise the jet-formation comparison tells the tracker: 60 m and 0.12° × 1.3.
+    private const int SeaSigmaRangeMillimetres = 78_000;
+    private const int SeaSigmaAzimuthMicrodegrees = 156_000;
+
     // A primary-only target 20 km north-east of the mast at 3 km height, 150 m/s east, one plot per 4 s scan.
     private static void Plot(TrackerScene scene, int scan, int icao = 0) =>
         scene.RadarPlot(scan * 4.0, 14_000 + (600.0 * scan), 14_000, 3_000, icao);
@@ -80,5 +84,57 @@ public class TrackerLifeTests
             var dropAt = 30 + (4 * missesToDrop);
             Assert.Equal(second < dropAt, track.InUse);
         }
+    }
+    [Fact]
+    public void AddRadar_StationaryReflectorThenAPlotOnAnotherOneNearby_NeverConfirmed()
+    {
+        // Sea clutter (jet-formation tuning seed 38, the plots as drawn): one scatterer 31 km
+        // north returning four scans within 90 m of its place, a scan without it, then a plot on
+        // another scatterer 450 m away. The 450 m are one jump, not motion: the displacement rule
+        // counts only when the estimate was already half the distance away at the scan before.
+        var scene = QuietWideSky();
+        (double East, double North)[] plots = [(-1_840, 31_286), (-1_672, 31_248), (-1_763, 31_269), (-1_760, 31_328), (double.NaN, 0), (-2_057, 30_939)];
+        for (var scan = 0; scan < plots.Length; scan++)
+        {
+            if (!double.IsNaN(plots[scan].East))
+            {
+                scene.RadarPlot(scan * 4.0, plots[scan].East, plots[scan].North, 0, 0, 0, SeaSigmaRangeMillimetres, SeaSigmaAzimuthMicrodegrees, withModeC: false, measuresHeight: true);
+            }
+
+            scene.Tracker.AdvanceTo(TrackerScene.At((scan * 4.0) + 2));
+        }
+
+        scene.Tracker.AdvanceTo(TrackerScene.At(40));
+        Assert.DoesNotContain(scene.Reports, r => r.Status is TrackStatus.Confirmed or TrackStatus.Coasting);
+    }
+
+    [Fact]
+    public void AddRadar_TwoPlotsAJumpApartThenStationary_NeverConfirmed()
+    {
+        // Jet-formation tuning seed 39 (the plots as drawn): a plot, then 4 s later one 770 m away
+        // on a sea scatterer that returns for two more scans and dies. Two plots fit any velocity;
+        // before the fix the second confirmed the track at once (its zone raised a false enter
+        // alert, then a lost one). The third plot misses the two plots' velocity (NIS above 9).
+        var scene = QuietWideSky();
+        scene.RadarPlot(0, -22_394, 25_992, 0, 0, 0, SeaSigmaRangeMillimetres, SeaSigmaAzimuthMicrodegrees, withModeC: false, measuresHeight: true);
+        scene.Tracker.AdvanceTo(TrackerScene.At(2));
+        (double East, double North)[] scatterer = [(-21_670, 25_734), (-21_642, 25_740), (-21_681, 25_730)];
+        for (var scan = 0; scan < scatterer.Length; scan++)
+        {
+            scene.RadarPlot((scan + 1) * 4.0, scatterer[scan].East, scatterer[scan].North, 0, 0, 0, SeaSigmaRangeMillimetres, SeaSigmaAzimuthMicrodegrees, withModeC: false, measuresHeight: true);
+            scene.Tracker.AdvanceTo(TrackerScene.At(((scan + 1) * 4.0) + 2));
+        }
+
+        scene.Tracker.AdvanceTo(TrackerScene.At(40));
+        Assert.DoesNotContain(scene.Reports, r => r.Status is TrackStatus.Confirmed or TrackStatus.Coasting);
+    }
+
+    // A wide, quiet sky as in jet-formation (5 false plots a scan over 180 km): one plot 170 km
+    // out teaches the clutter map the disc, so the density near the mast is the floor, 1e-10.
+    private static TrackerScene QuietWideSky()
+    {
+        var scene = new TrackerScene();
+        scene.RadarPlot(0, 120_000, -120_000, 0, 0, 0, SeaSigmaRangeMillimetres, SeaSigmaAzimuthMicrodegrees, withModeC: false, measuresHeight: true);
+        return scene;
     }
 }

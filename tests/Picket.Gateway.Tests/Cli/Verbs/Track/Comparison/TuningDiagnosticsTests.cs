@@ -1,0 +1,117 @@
+using System.Globalization;
+using Picket.Cli.Verbs.Track;
+using Picket.Publishing;
+using Picket.Simulation.Events;
+using Picket.Simulation.Geodesy;
+using Picket.Simulation.Scenarios;
+using Picket.Tracking;
+using Xunit.Abstractions;
+
+namespace Picket.Gateway.Cli.Verbs.Track.Comparison;
+
+/// <summary>
+/// A tool for tuning, not a check: runs one scenario on one of its TUNING seeds (never a held-out
+/// one) through the recorded bytes with the comparison's ±30 % wrong radar noise and prints every
+/// alert with the track's history and the nearest truth, so a false alert's cause can be found.
+/// <c>PICKET_TUNING_SCENARIO=jet-formation [PICKET_TUNING_SEED=31] [PICKET_TUNING_FACTOR=1.3] dotnet test tests/Picket.Gateway.Tests -c Release --filter TuningDiagnostics</c>.
+/// </summary>
+public sealed class TuningDiagnosticsTests(ITestOutputHelper output)
+{
+    [TuningDiagnosticsFact]
+    public void Diagnose_OneScenarioOnATuningSeed_PrintsEveryAlertAndItsTrack()
+    {
+        var name = Environment.GetEnvironmentVariable("PICKET_TUNING_SCENARIO")!;
+
+        var definition = ScenarioLoader.LoadBuiltIn(name);
+        var seed = int.Parse(Environment.GetEnvironmentVariable("PICKET_TUNING_SEED") ?? definition.TuningSeeds[0].ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+        Assert.DoesNotContain(seed, definition.HeldOutSeeds);
+        var factor = double.Parse(Environment.GetEnvironmentVariable("PICKET_TUNING_FACTOR") ?? "1.3", CultureInfo.InvariantCulture);
+        double? seconds = Environment.GetEnvironmentVariable("PICKET_TUNING_SECONDS") is { Length: > 0 } s ? double.Parse(s, CultureInfo.InvariantCulture) : null;
+        var radar = definition.Radar;
+        var reports = new Dictionary<long, List<TrackReport>>();
+        var runner = new ScenarioRunner(definition, seconds, recorded: true, seed: seed)
+        {
+            AssumedRadarSigmaRangeMetres = (radar?.SigmaRangeM ?? ScenarioRunner.NominalRadarSigmaRangeMetres) * factor,
+            AssumedRadarSigmaAzimuthDegrees = (radar?.SigmaAzimuthDeg ?? ScenarioRunner.NominalRadarSigmaAzimuthDegrees) * factor,
+            ReportObserver = r =>
+            {
+                if (!reports.TryGetValue(r.TrackId, out var list))
+                {
+                    reports[r.TrackId] = list = [];
+                }
+
+                list.Add(r);
+            },
+        };
+        var report = runner.Run(null);
+        var start = runner.Alerts.Count == 0 ? 0 : runner.Alerts[0].Alert.TimeUnixMicroseconds - (long)Math.Round(runner.Alerts[0].Seconds * 1e6);
+        var truths = runner.Simulation.Run().OfType<TruthEvent>().GroupBy(t => t.TargetIndex).ToDictionary(g => g.Key, g => g.OrderBy(t => t.TimeMicroseconds).ToArray());
+        var site = runner.Simulation.Site;
+        var c = CultureInfo.InvariantCulture;
+        output.WriteLine(string.Create(c, $"{name} seed {seed} ×{factor}: GOSPA {report.MeanGospaMetres:F0} completeness {report.Completeness:F3} id switches {report.TrackIdChanges} false tracks {report.FalseConfirmedTracks} ({report.FalseConfirmedTracksPerHour:F1}/h) false alerts {report.FalseAlerts} lost {report.LostAlerts} worst alert {report.WorstNonCooperativeTimeToAlertSeconds:F1}"));
+        foreach (var incursion in report.Incursions)
+        {
+            output.WriteLine(string.Create(c, $"  incursion {incursion.Target} {incursion.Zone} coop={incursion.Cooperative} entry {incursion.EntrySeconds:F1} alert {incursion.AlertSeconds:F1} (+{incursion.TimeToAlertSeconds:F1}) exit {incursion.ExitSeconds:F1}"));
+        }
+
+        // Each target's gaps in detection longer than three scans (out of coverage, below the horizon).
+        var scan = definition.Radar?.ScanPeriodS ?? 4;
+        foreach (var group in runner.Simulation.Run().Where(e => e is RadarPlotEvent { TargetIndex: >= 0 } or SquitterEvent).GroupBy(e => e is RadarPlotEvent p ? p.TargetIndex : ((SquitterEvent)e).TargetIndex))
+        {
+            var times = group.Select(e => e.TimeMicroseconds / 1e6).Order().ToArray();
+            var gaps = times.Zip(times.Skip(1)).Where(g => g.Second - g.First > 3 * scan).Select(g => string.Create(c, $"{g.First:F0}-{g.Second:F0}")).ToArray();
+            output.WriteLine(string.Create(c, $"  detections {runner.Simulation.Targets[group.Key].Name}: {times[0]:F0}-{times[^1]:F0} s, gaps {string.Join(' ', gaps)}"));
+        }
+
+        foreach (var (alert, at) in runner.Alerts)
+        {
+            var history = reports.GetValueOrDefault(alert.TrackId) ?? [];
+            var first = history.FirstOrDefault();
+            var confirmed = history.FirstOrDefault(r => r.Status == TrackStatus.Confirmed);
+            var now = history.LastOrDefault(r => r.TimeUnixMicroseconds <= alert.TimeUnixMicroseconds);
+            var plane = Wgs84.ToEnu(site, new GeoPosition(now.LatitudeE7 / 1e7, now.LongitudeE7 / 1e7, now.HeightMillimetres / 1000.0));
+            var nearest = truths.Select(kv =>
+            {
+                var t = kv.Value.MinBy(e => Math.Abs(e.TimeMicroseconds - (alert.TimeUnixMicroseconds - start)))!;
+                var p = Wgs84.ToEnu(site, t.State.Position);
+                return (Target: runner.Simulation.Targets[kv.Key].Name, Distance: Math.Sqrt(((p.X - plane.X) * (p.X - plane.X)) + ((p.Y - plane.Y) * (p.Y - plane.Y))));
+            }).MinBy(x => x.Distance);
+            var firstPlane = Wgs84.ToEnu(site, new GeoPosition(first.LatitudeE7 / 1e7, first.LongitudeE7 / 1e7, 0));
+            output.WriteLine(string.Create(c, $"{at,7:F1} s {alert.Event,-5} {alert.ZoneName} track {alert.TrackId} coop={alert.Cooperative} icao={(alert.HasIcaoAddress ? alert.IcaoAddress.ToString("X6", c) : "-")} | first {(first.TimeUnixMicroseconds - start) / 1e6:F1} s at ({firstPlane.X:F0},{firstPlane.Y:F0}) confirmed {(confirmed.TimeUnixMicroseconds - start) / 1e6:F1} s | now ({plane.X:F0},{plane.Y:F0}) h {now.HeightMillimetres / 1000.0:F0} v ({now.VelocityEastMillimetresPerSecond / 1000.0:F0},{now.VelocityNorthMillimetresPerSecond / 1000.0:F0}) radar {now.RadarUpdateCount} adsb {now.AdsbUpdateCount} src {now.Sources} masking {now.PossibleMaskingCount} | nearest truth {nearest.Target} {nearest.Distance:F0} m"));
+
+            if (nearest.Distance > 2000 && alert.Event == ZoneAlertEvent.Enter)
+            {
+                // A track on no target: the plots within 3 km of where it started, while it lived.
+                var radarOffset = Wgs84.ToEnu(site, runner.Simulation.RadarPosition);
+                var inWindow = 0;
+                var closest = double.MaxValue;
+                foreach (var plot in runner.Simulation.Run().OfType<RadarPlotEvent>())
+                {
+                    var time = plot.TimeMicroseconds + start;
+                    if (time < first.TimeUnixMicroseconds - 12_000_000 || time > alert.TimeUnixMicroseconds + 30_000_000)
+                    {
+                        continue;
+                    }
+
+                    var azimuth = plot.AzimuthDegrees * Math.PI / 180;
+                    var x = radarOffset.X + (plot.SlantRangeMetres * Math.Sin(azimuth));
+                    var y = radarOffset.Y + (plot.SlantRangeMetres * Math.Cos(azimuth));
+                    inWindow++;
+                    closest = Math.Min(closest, Math.Sqrt(((x - firstPlane.X) * (x - firstPlane.X)) + ((y - firstPlane.Y) * (y - firstPlane.Y))));
+                    if (Math.Abs(x - firstPlane.X) < 3000 && Math.Abs(y - firstPlane.Y) < 3000)
+                    {
+                        output.WriteLine(string.Create(c, $"      plot {plot.TimeMicroseconds / 1e6,7:F1} s target {plot.TargetIndex} ({x:F0},{y:F0}) h {plot.HeightMetres:F0}"));
+                    }
+                }
+
+                foreach (var r in history.Where(r => r.TimeUnixMicroseconds <= alert.TimeUnixMicroseconds + 30_000_000))
+                {
+                    var q = Wgs84.ToEnu(site, new GeoPosition(r.LatitudeE7 / 1e7, r.LongitudeE7 / 1e7, 0));
+                    output.WriteLine(string.Create(c, $"      report {(r.TimeUnixMicroseconds - start) / 1e6,7:F1} s {r.Status} ({q.X:F0},{q.Y:F0}) from first {Math.Sqrt(((q.X - firstPlane.X) * (q.X - firstPlane.X)) + ((q.Y - firstPlane.Y) * (q.Y - firstPlane.Y))):F0} m sigma ({r.PositionSigmaEastMillimetres / 1000.0:F0},{r.PositionSigmaNorthMillimetres / 1000.0:F0}) radar {r.RadarUpdateCount}"));
+                }
+
+                output.WriteLine(string.Create(c, $"      {inWindow} plots in the window, closest {closest:F0} m"));
+            }
+        }
+    }
+}
