@@ -1,5 +1,4 @@
 using System.Globalization;
-using Picket.Cli.Verbs.Track;
 using Picket.Publishing;
 using Picket.Simulation.Events;
 using Picket.Simulation.Geodesy;
