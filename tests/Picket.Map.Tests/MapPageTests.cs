@@ -112,7 +112,7 @@ public sealed partial class MapPageTests(ITestOutputHelper output)
         return names;
     }
 
-    // The demo's consumer line for an intruder entering a zone: "ALERT 09:52:00Z ENTER <zone>: track 6, NON-COOPERATIVE (...)".
-    [GeneratedRegex(@"^ALERT \S+ ENTER .*: track ([0-9]+), NON-COOPERATIVE ")]
+    // The demo's summary line (stdout) for an intruder entering a zone: "  ALERT T+ 360.9 s ENTER <zone>: track 6, NON-COOPERATIVE (...)".
+    [GeneratedRegex(@"^\s*ALERT T\+ *[0-9.]+ s ENTER .*: track ([0-9]+), NON-COOPERATIVE ")]
     private static partial Regex IntruderEntry();
 }
