@@ -119,13 +119,18 @@ export class TrackLayer {
   }
 }
 
-/** Callsign, else ICAO address, else the track number. */
+/** Callsign, else ICAO address, else the track number as shown: its last four digits (a gateway's ids are long). */
 export function identity(data) {
   if (data.callsign) {
     return data.callsign;
   }
 
-  return data.icao ? data.icao : 'T' + (data.id ?? data.trackId);
+  return data.icao ? data.icao : 'T' + String(data.id ?? data.trackId).slice(-4);
+}
+
+/** Callsign, else ICAO address, else the whole track number (for screen readers and tests). */
+function fullIdentity(data) {
+  return data.callsign || data.icao || 'T' + (data.id ?? data.trackId);
 }
 
 function label(data) {
@@ -150,7 +155,7 @@ function icon(data, alerting) {
   const [first, second] = label(data).split('\n');
   text.append(first, document.createElement('br'), second);
   element.append(symbol, text);
-  element.setAttribute('aria-label', (alerting ? 'alerting ' : '') + kind + ' track ' + first + ', ' + second);
+  element.setAttribute('aria-label', (alerting ? 'alerting ' : '') + kind + ' track ' + fullIdentity(data) + ', ' + second);
   return L.divIcon({ html: element, className: 'track-icon', iconSize: [18, 18], iconAnchor: [9, 9] });
 }
 
@@ -164,5 +169,5 @@ function refresh(track) {
   const [first, second] = label(track.data).split('\n');
   const text = element.querySelector('.label');
   text.replaceChildren(first, document.createElement('br'), second);
-  element.setAttribute('aria-label', (track.inZones.size > 0 ? 'alerting ' : '') + (track.data.cooperative ? 'cooperative' : 'non-cooperative') + ' track ' + first + ', ' + second);
+  element.setAttribute('aria-label', (track.inZones.size > 0 ? 'alerting ' : '') + (track.data.cooperative ? 'cooperative' : 'non-cooperative') + ' track ' + fullIdentity(track.data) + ', ' + second);
 }
