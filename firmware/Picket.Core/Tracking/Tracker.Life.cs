@@ -118,4 +118,35 @@ public sealed partial class Tracker
         track.DisplacedHalfway = 4 * squared >= minimum;
         return halfwayBefore && track.LastNis <= _configuration.ConfirmMaximumNis && squared >= (minimum > uncertainty ? minimum : uncertainty);
     }
+
+    // A primary-only radar track must also move measurably (ConfirmMinimumVelocityChiSquare):
+    // its velocity estimate v against its own covariance P_vv, vᵀ P_vv⁻¹ v ≥ χ², computed without
+    // division as c vₑ² − 2 b vₑ vₙ + a vₙ² ≥ χ² (a c − b²) with P_vv = [a b; b c]. Tracks with
+    // an identity or ADS-B are exempt, as from the displacement rule.
+    private bool HasSignificantVelocity(Track track)
+    {
+        if (_configuration.ConfirmMinimumVelocityChiSquare <= 0 || track.Cooperative || track.LastAdsbPositionMicroseconds != Track.NeverMicroseconds)
+        {
+            return true;
+        }
+
+        int saturations = 0;
+        long east = track.Filter.Horizontal.Mean[2];
+        long north = track.Filter.Horizontal.Mean[3];
+
+        // Q31.32 products shifted by 40 are Q39.24, the variances' format.
+        long eastSquared = FixedPoint.MultiplyShift(east, east, 40, ref saturations);
+        long northSquared = FixedPoint.MultiplyShift(north, north, 40, ref saturations);
+        long cross = FixedPoint.MultiplyShift(east, north, 40, ref saturations);
+        long a = track.Filter.Horizontal.CovarianceAt(2, 2);
+        long b = track.Filter.Horizontal.CovarianceAt(2, 3);
+        long c = track.Filter.Horizontal.CovarianceAt(3, 3);
+        long weighted = FixedPoint.MultiplyShift(c, eastSquared, Q39x24.FractionBits, ref saturations)
+            - (2 * FixedPoint.MultiplyShift(b, cross, Q39x24.FractionBits, ref saturations))
+            + FixedPoint.MultiplyShift(a, northSquared, Q39x24.FractionBits, ref saturations);
+        long determinant = FixedPoint.MultiplyShift(a, c, Q39x24.FractionBits, ref saturations) - FixedPoint.MultiplyShift(b, b, Q39x24.FractionBits, ref saturations);
+        long threshold = FixedPoint.MultiplyShift(determinant, _configuration.ConfirmMinimumVelocityChiSquare, Q31x32.FractionBits, ref saturations);
+        Counters.Saturations += saturations;
+        return determinant > 0 && weighted >= threshold;
+    }
 }

@@ -176,7 +176,7 @@ public sealed partial class Tracker
         else if (track.Status == TrackStatus.Tentative)
         {
             int needed = track.Cooperative ? _configuration.CooperativeConfirmHits : _configuration.PrimaryConfirmHits;
-            bool moved = HasMoved(track, newScan);
+            bool moved = HasMoved(track, newScan) && HasSignificantVelocity(track);
             if ((scored ? _score.Confirms(track.Score) : track.RadarHits >= needed) && moved)
             {
                 Track resumed = FindCoastingToResume(track);

@@ -386,6 +386,18 @@ public sealed class TrackerConfiguration
     public long ConfirmMaximumNis = Q31x32.FromInteger(9);
 
     /// <summary>
+    /// A primary-only radar track is confirmed only when its estimated horizontal velocity is
+    /// clearly not zero given its own covariance: vᵀ P_vv⁻¹ v at least this (Q31.32, chi-square
+    /// with 2 degrees of freedom; 8: a stationary target's estimate passes one check in 55). Sea
+    /// clutter that jitters 200 m in a few scans seems to move at 8-27 m/s from 3-6 plots whose
+    /// velocity sigma is as large. Not higher: the drone's process noise (q = 4 m²/s³) keeps a
+    /// 1 s radar's velocity sigma at 3-4 m/s per axis however many plots come, so a 15 m/s drone
+    /// reaches about 15 and a threshold of 13.8 (99.9 %) would never confirm it. 0 switches the
+    /// rule off.
+    /// </summary>
+    public long ConfirmMinimumVelocityChiSquare = Q31x32.FromInteger(8);
+
+    /// <summary>
     /// Radar hits a confirmed radar-only track needs before its innovations teach the
     /// registration the radar's noise (when no ADS-B-fed aircraft give a reference).
     /// </summary>
