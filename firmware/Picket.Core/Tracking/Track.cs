@@ -166,6 +166,12 @@ public sealed class Track
     /// <summary><see cref="DisplacedHalfway"/> as it stood at the end of the previous scan with a plot.</summary>
     internal bool DisplacedHalfwayBefore;
 
+    /// <summary>The velocity was significant after the latest plot (<see cref="TrackerConfiguration.ConfirmMinimumVelocityChiSquare"/>).</summary>
+    internal bool VelocitySignificant;
+
+    /// <summary><see cref="VelocitySignificant"/> as it stood at the end of the previous scan with a plot.</summary>
+    internal bool VelocitySignificantBefore;
+
     /// <summary>True when <see cref="RadarSensorId"/> is known (the track has had a radar plot).</summary>
     internal bool HasRadarSensor;
 
@@ -266,6 +272,8 @@ public sealed class Track
         BirthVariance = 0;
         DisplacedHalfway = false;
         DisplacedHalfwayBefore = false;
+        VelocitySignificant = false;
+        VelocitySignificantBefore = false;
         HasRadarSensor = false;
         RadarSensorId = 0;
         HasAssumedHeight = false;

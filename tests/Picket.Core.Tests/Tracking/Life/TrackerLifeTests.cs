@@ -129,8 +129,10 @@ public class TrackerLifeTests
         Assert.DoesNotContain(scene.Reports, r => r.Status is TrackStatus.Confirmed or TrackStatus.Coasting);
     }
 
-    [Fact]
-    public void AddRadar_SeaScattererJitteringTwoHundredMetres_NeverConfirmed()
+    [Theory]
+    [InlineData(SeaSigmaRangeMillimetres, SeaSigmaAzimuthMicrodegrees)]
+    [InlineData(67_600, 115_000)] // What the registration learns on jet-formation (the README).
+    public void AddRadar_SeaScattererJitteringTwoHundredMetres_NeverConfirmed(int sigmaRangeMillimetres, int sigmaAzimuthMicrodegrees)
     {
         // Jet-formation tuning seed 48 (the plots as drawn): a sea scatterer 6.5 km north-east of
         // the mast whose plots wander 200 m in 8 s and come back. Three plots moved the estimate
@@ -142,7 +144,7 @@ public class TrackerLifeTests
         (double East, double North)[] plots = [(4_409, 4_810), (4_313, 4_714), (4_315, 4_634), (4_380, 4_782)];
         for (var scan = 0; scan < plots.Length; scan++)
         {
-            scene.RadarPlot(52.5 + (scan * 4.0), plots[scan].East, plots[scan].North, 0, 0, 0, SeaSigmaRangeMillimetres, SeaSigmaAzimuthMicrodegrees, withModeC: false, measuresHeight: true);
+            scene.RadarPlot(52.5 + (scan * 4.0), plots[scan].East, plots[scan].North, 0, 0, 0, sigmaRangeMillimetres, sigmaAzimuthMicrodegrees, withModeC: false, measuresHeight: true);
             scene.Tracker.AdvanceTo(TrackerScene.At(52.5 + (scan * 4.0) + 2));
         }
 
