@@ -172,6 +172,9 @@ public sealed class Track
     /// <summary><see cref="VelocitySignificant"/> as it stood at the end of the previous scan with a plot.</summary>
     internal bool VelocitySignificantBefore;
 
+    /// <summary>Data time of the latest zone sample that counted, UTC µs (<see cref="NeverMicroseconds"/> before the first).</summary>
+    internal long LastZoneSampleMicroseconds;
+
     /// <summary>True when <see cref="RadarSensorId"/> is known (the track has had a radar plot).</summary>
     internal bool HasRadarSensor;
 
@@ -274,6 +277,7 @@ public sealed class Track
         DisplacedHalfwayBefore = false;
         VelocitySignificant = false;
         VelocitySignificantBefore = false;
+        LastZoneSampleMicroseconds = NeverMicroseconds;
         HasRadarSensor = false;
         RadarSensorId = 0;
         HasAssumedHeight = false;

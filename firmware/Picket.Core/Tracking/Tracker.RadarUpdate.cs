@@ -199,6 +199,7 @@ public sealed partial class Tracker
             track.NonCooperative = true;
         }
 
+        CheckZonesAfterUpdate(track);
         ReportIfDue(track);
     }
 

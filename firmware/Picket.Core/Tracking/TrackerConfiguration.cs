@@ -145,6 +145,15 @@ public sealed class TrackerConfiguration
     public int ZoneEnterMarginTravelMilliseconds = 500;
 
     /// <summary>
+    /// Zone states are sampled on every measurement update of a confirmed track and at every
+    /// housekeeping round, but a sample counts towards the dwell (<see cref="ZoneDwellSamples"/>)
+    /// only this long after the track's previous counted one, µs: the hysteresis still asks the
+    /// state to persist (a housekeeping prediction just after a plot adds nothing to it), while
+    /// a 1 s radar's track no longer waits for two housekeeping rounds after its plot.
+    /// </summary>
+    public long ZoneSampleMinimumIntervalMicroseconds = 500_000;
+
+    /// <summary>
     /// Process noise of tentative radar tracks. A quiet model makes clutter (uniformly random
     /// plots) fail the gates of later scans, while a real target in straight flight passes;
     /// the class is chosen from speed and identity on confirmation.
