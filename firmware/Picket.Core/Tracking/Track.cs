@@ -16,6 +16,7 @@ public sealed class Track
     {
         Filter = new TrackFilter();
         Occupancy = new ZoneOccupancy[zoneCount];
+        LastZoneSampleMicroseconds = NeverMicroseconds;
     }
 
     /// <summary>True while the slot holds a live track.</summary>
