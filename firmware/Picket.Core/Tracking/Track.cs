@@ -16,6 +16,7 @@ public sealed class Track
     {
         Filter = new TrackFilter();
         Occupancy = new ZoneOccupancy[zoneCount];
+        LastZoneSampleMicroseconds = NeverMicroseconds;
     }
 
     /// <summary>True while the slot holds a live track.</summary>
@@ -166,6 +167,15 @@ public sealed class Track
     /// <summary><see cref="DisplacedHalfway"/> as it stood at the end of the previous scan with a plot.</summary>
     internal bool DisplacedHalfwayBefore;
 
+    /// <summary>The velocity was significant after the latest plot (<see cref="TrackerConfiguration.ConfirmMinimumVelocityChiSquare"/>).</summary>
+    internal bool VelocitySignificant;
+
+    /// <summary><see cref="VelocitySignificant"/> as it stood at the end of the previous scan with a plot.</summary>
+    internal bool VelocitySignificantBefore;
+
+    /// <summary>Data time of the latest zone sample that counted, UTC µs (<see cref="NeverMicroseconds"/> before the first).</summary>
+    internal long LastZoneSampleMicroseconds;
+
     /// <summary>True when <see cref="RadarSensorId"/> is known (the track has had a radar plot).</summary>
     internal bool HasRadarSensor;
 
@@ -266,6 +276,9 @@ public sealed class Track
         BirthVariance = 0;
         DisplacedHalfway = false;
         DisplacedHalfwayBefore = false;
+        VelocitySignificant = false;
+        VelocitySignificantBefore = false;
+        LastZoneSampleMicroseconds = NeverMicroseconds;
         HasRadarSensor = false;
         RadarSensorId = 0;
         HasAssumedHeight = false;

@@ -134,6 +134,17 @@ public sealed partial class Tracker
         }
     }
 
+    // After a measurement update: a confirmed track's zones are sampled at once (fresh, predicted
+    // to the data time it is processed at, as alerts are never back-dated), not at the next
+    // housekeeping round (ZoneSampleMinimumIntervalMicroseconds keeps the dwell's meaning).
+    private void CheckZonesAfterUpdate(Track track)
+    {
+        if (track.Status == TrackStatus.Confirmed && _zoneMonitor.Count > 0)
+        {
+            CheckZones(track, _nowMicroseconds > track.Filter.TimeMicroseconds ? _nowMicroseconds : track.Filter.TimeMicroseconds, true);
+        }
+    }
+
     private void ReportIfDue(Track track)
     {
         if (track.Status != track.ReportedStatus || track.Filter.TimeMicroseconds - track.LastReportMicroseconds >= _configuration.MinimumReportIntervalMicroseconds)

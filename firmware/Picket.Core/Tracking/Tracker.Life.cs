@@ -118,4 +118,52 @@ public sealed partial class Tracker
         track.DisplacedHalfway = 4 * squared >= minimum;
         return halfwayBefore && track.LastNis <= _configuration.ConfirmMaximumNis && squared >= (minimum > uncertainty ? minimum : uncertainty);
     }
+
+    // A primary-only radar track must also move measurably (ConfirmMinimumVelocityChiSquare):
+    // its velocity estimate v against its own covariance P_vv, vᵀ P_vv⁻¹ v ≥ χ², computed without
+    // division as c vₑ² − 2 b vₑ vₙ + a vₙ² ≥ χ² (a c − b²) with P_vv = [a b; b c], after this
+    // plot and already after the previous scan's, or once beyond ConfirmVelocityChiSquareAtOnce:
+    // a sea scatterer whose plots wander 200 m and come back can look significant after one
+    // plot, rarely after two scans in a row (its spread is wider than the radar's noise the
+    // covariance assumes); a fast target is significant at once. Called once per plot of a
+    // tentative track (newScan as for HasMoved). Tracks with an identity or ADS-B are exempt, as
+    // from the displacement rule.
+    private bool HasSignificantVelocity(Track track, bool newScan)
+    {
+        if (_configuration.ConfirmMinimumVelocityChiSquare <= 0 || track.Cooperative || track.LastAdsbPositionMicroseconds != Track.NeverMicroseconds)
+        {
+            return true;
+        }
+
+        bool before = newScan ? track.VelocitySignificant : track.VelocitySignificantBefore;
+        if (newScan)
+        {
+            track.VelocitySignificantBefore = track.VelocitySignificant;
+        }
+
+        track.VelocitySignificant = VelocityExceeds(track, _configuration.ConfirmMinimumVelocityChiSquare);
+        return track.VelocitySignificant && (before || VelocityExceeds(track, _configuration.ConfirmVelocityChiSquareAtOnce));
+    }
+
+    private bool VelocityExceeds(Track track, long chiSquare)
+    {
+        int saturations = 0;
+        long east = track.Filter.Horizontal.Mean[2];
+        long north = track.Filter.Horizontal.Mean[3];
+
+        // Q31.32 products shifted by 40 are Q39.24, the variances' format.
+        long eastSquared = FixedPoint.MultiplyShift(east, east, 40, ref saturations);
+        long northSquared = FixedPoint.MultiplyShift(north, north, 40, ref saturations);
+        long cross = FixedPoint.MultiplyShift(east, north, 40, ref saturations);
+        long a = track.Filter.Horizontal.CovarianceAt(2, 2);
+        long b = track.Filter.Horizontal.CovarianceAt(2, 3);
+        long c = track.Filter.Horizontal.CovarianceAt(3, 3);
+        long weighted = FixedPoint.MultiplyShift(c, eastSquared, Q39x24.FractionBits, ref saturations)
+            - (2 * FixedPoint.MultiplyShift(b, cross, Q39x24.FractionBits, ref saturations))
+            + FixedPoint.MultiplyShift(a, northSquared, Q39x24.FractionBits, ref saturations);
+        long determinant = FixedPoint.MultiplyShift(a, c, Q39x24.FractionBits, ref saturations) - FixedPoint.MultiplyShift(b, b, Q39x24.FractionBits, ref saturations);
+        long threshold = FixedPoint.MultiplyShift(determinant, chiSquare, Q31x32.FractionBits, ref saturations);
+        Counters.Saturations += saturations;
+        return determinant > 0 && weighted >= threshold;
+    }
 }

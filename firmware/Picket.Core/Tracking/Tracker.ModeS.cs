@@ -137,6 +137,8 @@ public sealed partial class Tracker
             {
                 Confirm(track);
             }
+
+            CheckZonesAfterUpdate(track);
         }
 
         if (identityChanged)

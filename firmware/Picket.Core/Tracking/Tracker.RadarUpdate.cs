@@ -176,7 +176,9 @@ public sealed partial class Tracker
         else if (track.Status == TrackStatus.Tentative)
         {
             int needed = track.Cooperative ? _configuration.CooperativeConfirmHits : _configuration.PrimaryConfirmHits;
-            bool moved = HasMoved(track, newScan);
+            // Both rules run on every plot (each keeps its state of the previous scan).
+            bool displaced = HasMoved(track, newScan);
+            bool moved = HasSignificantVelocity(track, newScan) && displaced;
             if ((scored ? _score.Confirms(track.Score) : track.RadarHits >= needed) && moved)
             {
                 Track resumed = FindCoastingToResume(track);
@@ -197,6 +199,7 @@ public sealed partial class Tracker
             track.NonCooperative = true;
         }
 
+        CheckZonesAfterUpdate(track);
         ReportIfDue(track);
     }
 

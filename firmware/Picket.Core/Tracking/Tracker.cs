@@ -51,7 +51,7 @@ public sealed partial class Tracker
         _mastHeightMillimetres = mastHeightMillimetres;
         Counters = new TrackerCounters();
         _reporter = new TrackReporter(plane, output);
-        _zoneMonitor = new ZoneMonitor(zones, zoneNames, configuration.ZoneMarginMillimetres, configuration.ZoneDwellSamples, configuration.ZoneMinimumEnterMarginMillimetres, configuration.ZoneEnterMarginSigmas, configuration.ZoneEnterMarginTravelMilliseconds, output, Counters);
+        _zoneMonitor = new ZoneMonitor(zones, zoneNames, configuration.ZoneMarginMillimetres, configuration.ZoneDwellSamples, configuration.ZoneMinimumEnterMarginMillimetres, configuration.ZoneEnterMarginSigmas, configuration.ZoneEnterMarginTravelMilliseconds, configuration.ZoneSampleMinimumIntervalMicroseconds, output, Counters);
         _tracks = new Track[configuration.TrackCapacity];
         for (int i = 0; i < _tracks.Length; i++)
         {

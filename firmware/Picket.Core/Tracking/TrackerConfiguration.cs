@@ -145,6 +145,15 @@ public sealed class TrackerConfiguration
     public int ZoneEnterMarginTravelMilliseconds = 500;
 
     /// <summary>
+    /// Zone states are sampled on every measurement update of a confirmed track and at every
+    /// housekeeping round, but a sample counts towards the dwell (<see cref="ZoneDwellSamples"/>)
+    /// only this long after the track's previous counted one, µs: the hysteresis still asks the
+    /// state to persist (a housekeeping prediction just after a plot adds nothing to it), while
+    /// a 1 s radar's track no longer waits for two housekeeping rounds after its plot.
+    /// </summary>
+    public long ZoneSampleMinimumIntervalMicroseconds = 500_000;
+
+    /// <summary>
     /// Process noise of tentative radar tracks. A quiet model makes clutter (uniformly random
     /// plots) fail the gates of later scans, while a real target in straight flight passes;
     /// the class is chosen from speed and identity on confirmation.
@@ -384,6 +393,28 @@ public sealed class TrackerConfiguration
     /// improbable step, not by a motion.
     /// </summary>
     public long ConfirmMaximumNis = Q31x32.FromInteger(9);
+
+    /// <summary>
+    /// A primary-only radar track is confirmed only when its estimated horizontal velocity is
+    /// clearly not zero given its own covariance: vᵀ P_vv⁻¹ v at least this (Q31.32, chi-square
+    /// with 2 degrees of freedom; 8: a stationary target's estimate passes one check in 55; twice
+    /// in a row, see <see cref="ConfirmVelocityChiSquareAtOnce"/>). Sea
+    /// clutter that jitters 200 m in a few scans seems to move at 8-27 m/s from 3-6 plots whose
+    /// velocity sigma is as large. Not higher: the drone's process noise (q = 4 m²/s³) keeps a
+    /// 1 s radar's velocity sigma at 3-4 m/s per axis however many plots come, so a 15 m/s drone
+    /// reaches about 15 and a threshold of 13.8 (99.9 %) would never confirm it. 0 switches the
+    /// rule off.
+    /// </summary>
+    public long ConfirmMinimumVelocityChiSquare = Q31x32.FromInteger(8);
+
+    /// <summary>
+    /// <see cref="ConfirmMinimumVelocityChiSquare"/> must hold after two scans in a row (a sea
+    /// scatterer's plots spread wider than the radar's noise and one check can pass), unless the
+    /// statistic reaches this at once (Q31.32; 20: a stationary target passes one check in
+    /// 22,000, about what two checks in a row at 8 allow): a 150 m/s target three plots old
+    /// reaches 34 and is not held a scan.
+    /// </summary>
+    public long ConfirmVelocityChiSquareAtOnce = Q31x32.FromInteger(20);
 
     /// <summary>
     /// Radar hits a confirmed radar-only track needs before its innovations teach the

@@ -20,6 +20,7 @@ public sealed class ZoneMonitor
     private readonly long _minimumEnterMarginMillimetres;
     private readonly int _enterMarginSigmas;
     private readonly long _enterMarginTravelMilliseconds;
+    private readonly long _minimumSampleIntervalMicroseconds;
     private ZoneAlert _alert;
 
     /// <summary>Creates the monitor.</summary>
@@ -33,6 +34,22 @@ public sealed class ZoneMonitor
     /// <param name="output">Receives the alerts.</param>
     /// <param name="counters">Counts the alerts.</param>
     public ZoneMonitor(ZoneGeometry[] zones, string[] names, long marginMillimetres, int dwellSamples, long minimumEnterMarginMillimetres, int enterMarginSigmas, long enterMarginTravelMilliseconds, ITrackerOutput output, TrackerCounters counters)
+        : this(zones, names, marginMillimetres, dwellSamples, minimumEnterMarginMillimetres, enterMarginSigmas, enterMarginTravelMilliseconds, 0, output, counters)
+    {
+    }
+
+    /// <summary>Creates the monitor, samples counting only when spaced in time.</summary>
+    /// <param name="zones">Protected zones in plane millimetres (an empty array for none).</param>
+    /// <param name="names">Their names, same length.</param>
+    /// <param name="marginMillimetres">Hysteresis margin beyond the boundary, mm.</param>
+    /// <param name="dwellSamples">Consecutive samples beyond the margin that change a zone state.</param>
+    /// <param name="minimumEnterMarginMillimetres">Smallest margin inside the zone that counts towards an entry, mm.</param>
+    /// <param name="enterMarginSigmas">Entry margin in the track's position sigmas (between the minimum and <paramref name="marginMillimetres"/>).</param>
+    /// <param name="enterMarginTravelMilliseconds">The entry margin is at most the distance the track flies in this time, ms.</param>
+    /// <param name="minimumSampleIntervalMicroseconds">A sample counts only this long after the track's previous counted one, µs (0: every sample counts).</param>
+    /// <param name="output">Receives the alerts.</param>
+    /// <param name="counters">Counts the alerts.</param>
+    public ZoneMonitor(ZoneGeometry[] zones, string[] names, long marginMillimetres, int dwellSamples, long minimumEnterMarginMillimetres, int enterMarginSigmas, long enterMarginTravelMilliseconds, long minimumSampleIntervalMicroseconds, ITrackerOutput output, TrackerCounters counters)
     {
         if (zones == null || names == null || output == null || counters == null)
         {
@@ -52,13 +69,15 @@ public sealed class ZoneMonitor
         _minimumEnterMarginMillimetres = minimumEnterMarginMillimetres;
         _enterMarginSigmas = enterMarginSigmas;
         _enterMarginTravelMilliseconds = enterMarginTravelMilliseconds;
+        _minimumSampleIntervalMicroseconds = minimumSampleIntervalMicroseconds;
     }
 
     /// <summary>Zones watched.</summary>
     public int Count => _zones.Length;
 
     /// <summary>
-    /// One sample of a track's estimate (predicted to <paramref name="timeMicroseconds"/>).
+    /// One sample of a track's estimate (predicted to <paramref name="timeMicroseconds"/>); ignored
+    /// when it comes sooner than the minimum sample interval after the track's previous one.
     /// </summary>
     /// <param name="track">The track (its <see cref="Track.Occupancy"/> is updated).</param>
     /// <param name="eastMillimetres">Estimated plane east, mm.</param>
@@ -69,6 +88,12 @@ public sealed class ZoneMonitor
     /// <param name="fresh">True when the estimate rests on a measurement of the current opportunity (no miss): only then may an exit be declared.</param>
     public void Sample(Track track, long eastMillimetres, long northMillimetres, long timeMicroseconds, long sigmaMillimetres, long speedMillimetresPerSecond, bool fresh)
     {
+        if (timeMicroseconds - track.LastZoneSampleMicroseconds < _minimumSampleIntervalMicroseconds)
+        {
+            return;
+        }
+
+        track.LastZoneSampleMicroseconds = timeMicroseconds;
         long enterMargin = sigmaMillimetres * _enterMarginSigmas;
         long travelled = speedMillimetresPerSecond * _enterMarginTravelMilliseconds / 1000;
         if (travelled < enterMargin)

@@ -102,6 +102,31 @@ public class ZoneEventTests
         Assert.True(capped < sigmaOnly, $"capped margin {capped} s, two sigmas {sigmaOnly} s");
     }
 
+    [Fact]
+    public void AddRadar_DroneCrossesOnAOneSecondRadar_EnterAsSoonAsTheUpdateIsProcessed()
+    {
+        // A 30 m/s drone (Mode S, height known) on a 1 s radar, noiseless plots at whole seconds
+        // + 0.3 s, each processed 0.6 s later (other data moves time on; batches wait half a
+        // scan); truth crosses x = 10 km at 100.0 s. Entry margin: 2σ capped to 500 ms of
+        // travel, 15 m: the plot at 101.3 s (39 m in) is the first inside it for sure. Sampled
+        // only by the once-a-second housekeeping loop (at 101.3 s, predicted, then 102.3 s) the
+        // entry needed the sample at 102.3 s; sampled also when the plot is processed (101.9 s,
+        // 0.6 s after the previous sample, so it counts) it is raised at 101.9 s.
+        var zone = new ZoneGeometry([10_000_000, 30_000_000, 30_000_000, 10_000_000], [10_000_000, 10_000_000, 30_000_000, 30_000_000], [0]);
+        var scene = new TrackerScene(new TrackerConfiguration { ScanPeriodMicroseconds = 1_000_000 }, zones: [zone]);
+        for (var second = 0; second <= 130; second++)
+        {
+            var time = second + 0.3;
+            scene.RadarPlot(time, 7_000 + (30.0 * time), 20_000, 300, 0, 0, 20_000, 200_000, icao: 0x4B1F02);
+            scene.Tracker.AdvanceTo(TrackerScene.At(time + 0.6)); // other data moves time on
+        }
+
+        scene.Tracker.Finish();
+        var enter = Assert.Single(scene.Alerts, a => a.Event == ZoneAlertEvent.Enter);
+        var seconds = (enter.TimeUnixMicroseconds - TrackerScene.StartMicroseconds) / 1e6;
+        Assert.InRange(seconds, 100.0, 102.0);
+    }
+
     private static double EntryTime(TrackerConfiguration configuration)
     {
         var zone = new ZoneGeometry([10_000_000, 30_000_000, 30_000_000, 10_000_000], [10_000_000, 10_000_000, 30_000_000, 30_000_000], [0]);

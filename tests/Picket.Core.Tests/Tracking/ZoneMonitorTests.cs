@@ -99,6 +99,24 @@ public class ZoneMonitorTests : ITrackerOutput
     }
 
     [Fact]
+    public void Sample_MinimumIntervalSet_SamplesSoonerThanItAfterTheLastDoNotCount()
+    {
+        // Minimum sample interval 500 ms, dwell 2, entry margin 10 m: a sample 10.2 km east at
+        // 0 s counts 1; 0.2 s later (a prediction just after the plot) it is ignored; at 0.6 s
+        // it counts 2 and the entry is raised then.
+        var monitor = new ZoneMonitor([Square()], ["square"], 100_000, 2, 10_000, 2, 500, 500_000, this, _counters);
+        var track = new Track(1);
+        monitor.Sample(track, 10_200_000, 0, 0, 0, 1_000_000, fresh: true);
+        monitor.Sample(track, 10_200_000, 0, Second / 5, 0, 1_000_000, fresh: true);
+        Assert.Empty(_alerts);
+        monitor.Sample(track, 10_200_000, 0, Second * 6 / 10, 0, 1_000_000, fresh: true);
+
+        var alert = Assert.Single(_alerts);
+        Assert.Equal(ZoneAlertEvent.Enter, alert.Event);
+        Assert.Equal(Second * 6 / 10, alert.TimeUnixMicroseconds);
+    }
+
+    [Fact]
     public void Constructor_NamesAndZonesDiffer_Refused() =>
         Assert.Throws<ArgumentException>(() => new ZoneMonitor([Square()], [], 0, 1, 0, 2, 500, this, _counters));
 

@@ -129,6 +129,54 @@ public class TrackerLifeTests
         Assert.DoesNotContain(scene.Reports, r => r.Status is TrackStatus.Confirmed or TrackStatus.Coasting);
     }
 
+    [Theory]
+    [InlineData(SeaSigmaRangeMillimetres, SeaSigmaAzimuthMicrodegrees)]
+    [InlineData(67_600, 115_000)] // What the registration learns on jet-formation (the README).
+    public void AddRadar_SeaScattererJitteringTwoHundredMetres_NeverConfirmed(int sigmaRangeMillimetres, int sigmaAzimuthMicrodegrees)
+    {
+        // Jet-formation tuning seed 48 (the plots as drawn): a sea scatterer 6.5 km north-east of
+        // the mast whose plots wander 200 m in 8 s and come back. Three plots moved the estimate
+        // 214 m at about 27 m/s, and the track was confirmed and raised a false enter. The motion
+        // is along the range axis, where the velocity's sigma is as large: by hand 78 m / √32 s
+        // ≈ 14 m/s from three plots 4 s apart by least squares, more with process noise, so
+        // vᵀ P_vv⁻¹ v ≈ (27 / 14)² ≈ 4, below the threshold of 8.
+        var scene = QuietWideSky();
+        (double East, double North)[] plots = [(4_409, 4_810), (4_313, 4_714), (4_315, 4_634), (4_380, 4_782)];
+        for (var scan = 0; scan < plots.Length; scan++)
+        {
+            scene.RadarPlot(52.5 + (scan * 4.0), plots[scan].East, plots[scan].North, 0, 0, 0, sigmaRangeMillimetres, sigmaAzimuthMicrodegrees, withModeC: false, measuresHeight: true);
+            scene.Tracker.AdvanceTo(TrackerScene.At(52.5 + (scan * 4.0) + 2));
+        }
+
+        scene.Tracker.AdvanceTo(TrackerScene.At(100));
+        Assert.DoesNotContain(scene.Reports, r => r.Status is TrackStatus.Confirmed or TrackStatus.Coasting);
+    }
+
+    [Fact]
+    public void AddRadar_DroneAtFifteenMetresPerSecondOnAOneSecondRadar_ConfirmedOnceItHasMoved()
+    {
+        // A 15 m/s drone 5 km out on a 1 s radar (drone radar noise: 10 m, 0.3°), noiseless plots.
+        // The displacement rule alone confirms it once its estimate is 200 m from its first plot,
+        // about 13-15 s. By hand (the Kalman variance recursion, q = 4 m²/s³, σ 26 m cross-range
+        // and 10 m range, 1 s) the velocity sigma settles at 4.3 and 3.3 m/s within 8 plots; the
+        // velocity (9 m/s radial, 12 m/s across) gives vᵀ P_vv⁻¹ v ≈ 7.8 + 7.4 ≈ 15 ≥ 8: the
+        // velocity rule must not delay it.
+        var configuration = new TrackerConfiguration { ScanPeriodMicroseconds = 1_000_000 };
+        var scene = new TrackerScene(configuration);
+        double confirmedAt = double.NaN;
+        for (var second = 0; second <= 30; second++)
+        {
+            scene.RadarPlot(second, 3_000 + (15.0 * second), 4_000, 150, 0, 0, 10_000, 300_000, withModeC: false);
+            scene.Tracker.AdvanceTo(TrackerScene.At(second + 0.5));
+            if (double.IsNaN(confirmedAt) && scene.Reports.Exists(r => r.Status == TrackStatus.Confirmed))
+            {
+                confirmedAt = second;
+            }
+        }
+
+        Assert.InRange(confirmedAt, 12, 16);
+    }
+
     // A wide, quiet sky as in jet-formation (5 false plots a scan over 180 km): one plot 170 km
     // out teaches the clutter map the disc, so the density near the mast is the floor, 1e-10.
     private static TrackerScene QuietWideSky()

@@ -49,8 +49,12 @@ public sealed class TrackerComparisonTests(ITestOutputHelper output)
     [FullComparisonFact]
     public void Full_EveryScenarioEveryHeldOutSeed_WritesTheTable()
     {
+        // PICKET_COMPARISON_SCENARIOS (comma-separated names) measures only those scenarios.
+        var selected = Environment.GetEnvironmentVariable("PICKET_COMPARISON_SCENARIOS") is { Length: > 0 } list
+            ? list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            : null;
         var runs = new List<ComparisonRun>();
-        foreach (var name in ScenarioLoader.BuiltInNames)
+        foreach (var name in ScenarioLoader.BuiltInNames.Where(n => selected is null || selected.Contains(n)))
         {
             var seeds = ScenarioLoader.LoadBuiltIn(name).HeldOutSeeds;
             for (var i = 0; i < seeds.Count; i++)
