@@ -240,17 +240,7 @@ public sealed partial class GatewayRuntime : IDisposable
     {
         var zones = _settings.ZonesPath is null ? [] : GeoJsonZoneReader.ReadFile(_settings.ZonesPath, site);
         _publisher = new TrackPublisher(_settings.GatewayId, _outbox, _settings.TrackInterval, _settings.BatchInterval, _settings.MaxBatchBytes, _settings.PublishTentative);
-        // Track ids unique across restarts: a start second × 2^24 (16 M tracks per run before they could
-        // meet the next run's). The second is the next whole one, waited for, so a gateway killed and
-        // restarted within one second (seen in the kill -9 end-to-end test) never reuses the last run's.
-        var firstSecond = (Clock.UtcNowUnixMicroseconds / 1_000_000) + 1;
-        var untilFirstSecond = (firstSecond * 1_000_000) - Clock.UtcNowUnixMicroseconds;
-        if (untilFirstSecond > 0)
-        {
-            Thread.Sleep(TimeSpan.FromMicroseconds(untilFirstSecond));
-        }
-
-        var configuration = new TrackerConfiguration { FirstTrackId = firstSecond << 24 };
+        var configuration = new TrackerConfiguration { FirstTrackId = TrackIdEpoch.WaitForFirstTrackId(Clock, Thread.Sleep) };
         var pipeline = new TrackingPipeline(site, _settings.RadarSite, zones, configuration, _publisher);
         _inputs = new LiveInputSet(_settings.Inputs.Select(InputSpec.Parse).ToArray(), pipeline, Clock)
         {
