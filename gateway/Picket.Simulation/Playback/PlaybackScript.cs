@@ -1,3 +1,5 @@
+using Picket.ModeS;
+using Picket.ModeS.Framing;
 using Picket.Simulation.Geodesy;
 using Picket.Simulation.Recording;
 using Picket.Simulation.Scenarios;
@@ -98,63 +100,35 @@ public sealed class PlaybackScript
         return FromStreams(name, definition, site, start, beast, asterix, long.MaxValue);
     }
 
-    /// <summary>Cuts a Beast stream into its frames (read from the format's description: 0x1A, type '1'/'2'/'3', six timestamp bytes, signal, message; 0x1A doubled inside).</summary>
+    /// <summary>Cuts a Beast stream into its frames with the core's <see cref="BeastFramer"/> (the one the gateway reads with).</summary>
     /// <param name="beast">The stream.</param>
-    /// <returns>The frames; garbage between frames is skipped.</returns>
+    /// <returns>The frames ('1' to '3'; status messages, cut frames and garbage between frames are skipped), each re-written by <see cref="BeastWriter"/> as it goes on the wire.</returns>
     public static List<PlaybackFrame> ReadBeast(byte[] beast)
     {
         ArgumentNullException.ThrowIfNull(beast);
         var frames = new List<PlaybackFrame>();
-        var i = 0;
-        while (i + 1 < beast.Length)
+        var frame = new ModeSFrame();
+        var framer = new BeastFramer(frame);
+        var wire = new byte[BeastWriter.MaxEncodedLength];
+        var offset = 0;
+        while (offset < beast.Length)
         {
-            if (beast[i] != 0x1A || beast[i + 1] is not ((byte)'1' or (byte)'2' or (byte)'3'))
+            offset += framer.Push(beast, offset, beast.Length - offset, out var frameReady);
+            if (!frameReady)
             {
-                i++;
                 continue;
             }
 
-            var messageLength = beast[i + 1] switch { (byte)'1' => 2, (byte)'2' => 7, _ => 14 };
-            var unescaped = new byte[6 + 1 + messageLength];
-            var j = i + 2;
-            var n = 0;
-            while (n < unescaped.Length && j < beast.Length)
-            {
-                if (beast[j] == 0x1A)
-                {
-                    if (j + 1 >= beast.Length || beast[j + 1] != 0x1A)
-                    {
-                        break;
-                    }
-
-                    j++;
-                }
-
-                unescaped[n++] = beast[j++];
-            }
-
-            if (n < unescaped.Length)
-            {
-                i++;
-                continue;
-            }
-
-            long ticks = 0;
-            for (var k = 0; k < 6; k++)
-            {
-                ticks = (ticks << 8) | unescaped[k];
-            }
-
+            var length = BeastWriter.Write(frame.Data, 0, frame.LengthBytes, frame.TimestampTicks, frame.SignalLevel, wire, 0);
             frames.Add(new PlaybackFrame
             {
                 Kind = PlaybackFrameKind.ModeS,
-                TimeMicroseconds = ticks / 12,
-                Recorded = beast[i..j],
-                Message = unescaped[7..],
-                Ticks = ticks,
-                SignalLevel = unescaped[6],
+                TimeMicroseconds = frame.TimestampTicks / 12,
+                Recorded = wire[..length],
+                Message = frame.Data[..frame.LengthBytes],
+                Ticks = frame.TimestampTicks,
+                SignalLevel = frame.SignalLevel,
             });
-            i = j;
         }
 
         return frames;

@@ -29,15 +29,13 @@ public sealed class GatewayRuntimeStorageFaultTests(ITestOutputHelper output) : 
     [Fact]
     public async Task DiskFull_LedShowsFault_DiskFreed_LedShowsTheCurrentStateAgain()
     {
-        if (Environment.UserName != "root")
+        if (!SmallDisk.CanMount)
         {
             output.WriteLine("Not run: mounting a tmpfs needs root (run the tests as root, as CI does).");
             return;
         }
 
-        var mount = Path.Combine(_directory.Path, "disk");
-        Directory.CreateDirectory(mount);
-        Run("mount", $"-t tmpfs -o size=2m tmpfs {mount}");
+        var disk = new SmallDisk(_directory.File("disk"), 2);
         try
         {
             // An input that never delivers (a closed port): the state of the moment is NoInput.
@@ -50,7 +48,7 @@ public sealed class GatewayRuntimeStorageFaultTests(ITestOutputHelper output) : 
                 GatewayId = "mast-disk",
                 Site = new GeoSite(60.1, 24.9, 20),
                 Inputs = [$"beast:tcp:127.0.0.1:{port}"],
-                OutboxPath = Path.Combine(mount, "outbox.db"),
+                OutboxPath = disk.File("outbox.db"),
                 OutboxCommitInterval = TimeSpan.FromMilliseconds(100),
                 StatusPath = Path.Combine(_directory.Path, "status.json"),
                 HealthInterval = TimeSpan.FromSeconds(1),
@@ -62,8 +60,7 @@ public sealed class GatewayRuntimeStorageFaultTests(ITestOutputHelper output) : 
             await WaitFor(() => runtime.LatestHealth is not null, "the first health");
             Assert.Equal(LedState.NoInput, runtime.LedState);
 
-            var filler = Path.Combine(mount, "filler");
-            FillDisk(filler);
+            disk.Fill();
             // Health batches keep coming (one a second): their commits fail on the full disk.
             await WaitFor(() => runtime.LedState == LedState.Fault, "Fault while the disk is full");
             var failing = runtime.LatestHealth!.Outbox;
@@ -71,7 +68,7 @@ public sealed class GatewayRuntimeStorageFaultTests(ITestOutputHelper output) : 
             Assert.True(failing.StorageErrorsTotal > 0);
             output.WriteLine($"disk full: LED {runtime.LedState}, {failing.StorageErrorsTotal} storage errors");
 
-            File.Delete(filler);
+            disk.Free();
             await WaitFor(() => runtime.LedState != LedState.Fault, "the LED to leave Fault once the disk takes writes again");
             var recovered = runtime.LatestHealth!;
             Assert.Equal(LedState.NoInput, runtime.LedState);
@@ -86,7 +83,7 @@ public sealed class GatewayRuntimeStorageFaultTests(ITestOutputHelper output) : 
         finally
         {
             SqliteConnection.ClearAllPools();
-            Run("umount", $"-l {mount}");
+            disk.Dispose();
         }
     }
 
@@ -98,30 +95,5 @@ public sealed class GatewayRuntimeStorageFaultTests(ITestOutputHelper output) : 
             Assert.True(watch.Elapsed < Patience, $"timed out waiting for {what}");
             await Task.Delay(100);
         }
-    }
-
-    private static void FillDisk(string path)
-    {
-        var chunk = new byte[16 * 1024];
-        try
-        {
-            using var stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1, FileOptions.WriteThrough);
-            while (true)
-            {
-                stream.Write(chunk);
-            }
-        }
-        catch (IOException)
-        {
-            // ENOSPC: the disk is full, which is the point.
-        }
-    }
-
-    private static void Run(string command, string arguments)
-    {
-        using var process = Process.Start(new ProcessStartInfo(command, arguments) { RedirectStandardError = true, UseShellExecute = false })!;
-        var error = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        Assert.True(process.ExitCode == 0, $"{command} {arguments} failed: {error}");
     }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Xunit.Abstractions;
 using Picket.Testing;
 
@@ -17,21 +16,19 @@ public sealed class OutboxDiskFullTests(ITestOutputHelper output) : IDisposable
     [Fact]
     public void DiskFull_CommitsFail_AppendsHeldThenDroppedCountedAndRecoveredWhenSpaceReturns()
     {
-        if (Environment.UserName != "root")
+        if (!SmallDisk.CanMount)
         {
             output.WriteLine("Not run: mounting a tmpfs needs root (run the tests as root, as CI does).");
             return;
         }
 
-        var mount = Path.Combine(_directory.Path, "disk");
-        Directory.CreateDirectory(mount);
-        Run("mount", $"-t tmpfs -o size=2m tmpfs {mount}");
+        var disk = new SmallDisk(_directory.File("disk"), 2);
         try
         {
             var messages = new Dictionary<ulong, byte[]>();
             using var outbox = SqliteOutbox.Open(new OutboxOptions
             {
-                Path = Path.Combine(mount, "outbox.db"),
+                Path = disk.File("outbox.db"),
                 CommitInterval = TimeSpan.FromHours(1),
                 MemoryQueueBytes = 64 * 1024,
                 MaxAge = Timeout.InfiniteTimeSpan,
@@ -44,8 +41,7 @@ public sealed class OutboxDiskFullTests(ITestOutputHelper output) : IDisposable
 
             Assert.True(outbox.Flush());
 
-            var filler = Path.Combine(mount, "filler");
-            FillDisk(filler);
+            disk.Fill();
             // About 160 kB more than the memory queue holds, on a disk with no room.
             for (; sequence <= 45; sequence++)
             {
@@ -59,7 +55,7 @@ public sealed class OutboxDiskFullTests(ITestOutputHelper output) : IDisposable
             Assert.Equal([1UL, 2UL, 3UL, 4UL, 5UL], outbox.ReadAfter(0, 100).Select(e => e.Sequence));
             output.WriteLine($"disk full: {outbox.StorageErrorsTotal} failed commits, {outbox.DroppedTotal} batches dropped");
 
-            File.Delete(filler);
+            disk.Free();
             Assert.True(outbox.Flush());
 
             var entries = outbox.ReadAfter(0, 100);
@@ -73,7 +69,7 @@ public sealed class OutboxDiskFullTests(ITestOutputHelper output) : IDisposable
         finally
         {
             SqliteConnectionPoolsClear();
-            Run("umount", $"-l {mount}");
+            disk.Dispose();
         }
     }
 
@@ -87,30 +83,5 @@ public sealed class OutboxDiskFullTests(ITestOutputHelper output) : IDisposable
     // What the committed rows hold: everything the outbox reports minus what it holds in memory.
     private static long FileBytes(SqliteOutbox outbox) => outbox.ReadAfter(0, 1000).Sum(e => (long)e.Message.Length);
 
-    private static void FillDisk(string path)
-    {
-        var chunk = new byte[16 * 1024];
-        try
-        {
-            using var stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1, FileOptions.WriteThrough);
-            while (true)
-            {
-                stream.Write(chunk);
-            }
-        }
-        catch (IOException)
-        {
-            // ENOSPC: the disk is full, which is the point.
-        }
-    }
-
     private static void SqliteConnectionPoolsClear() => Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-
-    private static void Run(string command, string arguments)
-    {
-        using var process = Process.Start(new ProcessStartInfo(command, arguments) { RedirectStandardError = true, UseShellExecute = false })!;
-        var error = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        Assert.True(process.ExitCode == 0, $"{command} {arguments} failed: {error}");
-    }
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Runtime.InteropServices;
 using Picket.Gateway.Inputs;
 using Picket.Gateway.Recording;
 using Picket.Gateway.Time;
@@ -71,60 +70,42 @@ public sealed class RecordVerb : IVerb
             throw new InputException($"--out '{outPath}': {exception.Message}", exception);
         }
 
-        using var stop = new CancellationTokenSource();
-        ConsoleCancelEventHandler onCancel = (_, e) =>
-        {
-            e.Cancel = true;
-            stop.Cancel();
-        };
-        Console.CancelKeyPress += onCancel;
-        using var onTerm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
-        {
-            context.Cancel = true;
-            stop.Cancel();
-        });
+        using var stop = new StopSignal();
+        Recorder created;
         try
         {
-            Recorder created;
-            try
-            {
-                created = new Recorder(specs, file, new GatewayClock());
-            }
-            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-            {
-                await file.DisposeAsync().ConfigureAwait(false);
-                throw new InputException($"--out '{outPath}': {exception.Message}", exception);
-            }
-
-            using var recorder = created;
-            recorder.Start();
-            await console.Error.WriteLineAsync($"picket record: recording {specs.Length} input(s) into {outPath}" + (duration is null ? " until Ctrl+C" : string.Create(CultureInfo.InvariantCulture, $" for {duration.Value.TotalSeconds} s"))).ConfigureAwait(false);
-            try
-            {
-                await Task.Delay(duration ?? Timeout.InfiniteTimeSpan, stop.Token).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
-            {
-                // Ctrl+C or SIGTERM: close the file cleanly.
-            }
-
-            recorder.Stop();
-            for (var i = 0; i < specs.Length; i++)
-            {
-                var reader = recorder.Readers[i];
-                await console.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{specs[i].Text}: {reader.Bytes} bytes, {reader.Reconnects} reconnects{(reader.LastError is { } error ? ", last error: " + error : "")}")).ConfigureAwait(false);
-            }
-
-            await console.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"wrote {recorder.Chunks} chunks, {recorder.Bytes} bytes; dropped {recorder.DroppedChunks} chunks ({recorder.DroppedBytes} bytes)")).ConfigureAwait(false);
-            if (recorder.WriteError is { } writeError)
-            {
-                await console.Error.WriteLineAsync($"picket record: writing '{outPath}' failed: {writeError}; the file is readable up to the last whole chunk").ConfigureAwait(false);
-                return CommandLine.InputError;
-            }
+            created = new Recorder(specs, file, new GatewayClock());
         }
-        finally
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
-            Console.CancelKeyPress -= onCancel;
+            await file.DisposeAsync().ConfigureAwait(false);
+            throw new InputException($"--out '{outPath}': {exception.Message}", exception);
+        }
+
+        using var recorder = created;
+        recorder.Start();
+        await console.Error.WriteLineAsync($"picket record: recording {specs.Length} input(s) into {outPath}" + (duration is null ? " until Ctrl+C" : string.Create(CultureInfo.InvariantCulture, $" for {duration.Value.TotalSeconds} s"))).ConfigureAwait(false);
+        try
+        {
+            await Task.Delay(duration ?? Timeout.InfiniteTimeSpan, stop.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // Ctrl+C or SIGTERM: close the file cleanly.
+        }
+
+        recorder.Stop();
+        for (var i = 0; i < specs.Length; i++)
+        {
+            var reader = recorder.Readers[i];
+            await console.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{specs[i].Text}: {reader.Bytes} bytes, {reader.Reconnects} reconnects{(reader.LastError is { } error ? ", last error: " + error : "")}")).ConfigureAwait(false);
+        }
+
+        await console.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"wrote {recorder.Chunks} chunks, {recorder.Bytes} bytes; dropped {recorder.DroppedChunks} chunks ({recorder.DroppedBytes} bytes)")).ConfigureAwait(false);
+        if (recorder.WriteError is { } writeError)
+        {
+            await console.Error.WriteLineAsync($"picket record: writing '{outPath}' failed: {writeError}; the file is readable up to the last whole chunk").ConfigureAwait(false);
+            return CommandLine.InputError;
         }
 
         return CommandLine.Success;

@@ -87,28 +87,14 @@ public sealed class ReplayVerb : IVerb
         var (reader, player) = Open(path, speed);
         using (reader)
         {
-
-            using var stop = new CancellationTokenSource();
-            ConsoleCancelEventHandler onCancel = (_, e) =>
-            {
-                e.Cancel = true;
-                stop.Cancel();
-            };
-            Console.CancelKeyPress += onCancel;
+            using var stop = new StopSignal();
             TrackingPipeline pipeline;
-            try
+            var output = new JsonLinesWriter(console.OpenOutputStream());
+            await using (output.ConfigureAwait(false))
             {
-                var output = new JsonLinesWriter(console.OpenOutputStream());
-                await using (output.ConfigureAwait(false))
-                {
-                    // Track ids from 1 (TrackerConfiguration's default): a replay is repeatable.
-                    pipeline = new TrackingPipeline(site, radarSite, zones, new TrackerConfiguration(), new TrackJsonOutput(output));
-                    player.Play(pipeline, stop.Token);
-                }
-            }
-            finally
-            {
-                Console.CancelKeyPress -= onCancel;
+                // Track ids from 1 (TrackerConfiguration's default): a replay is repeatable.
+                pipeline = new TrackingPipeline(site, radarSite, zones, new TrackerConfiguration(), new TrackJsonOutput(output));
+                player.Play(pipeline, stop.Token);
             }
 
             for (var i = 0; i < player.Inputs.Count; i++)

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Runtime.InteropServices;
 using Picket.Simulation.Geodesy;
 using Picket.Simulation.Playback;
 using Picket.Simulation.Scenarios;
@@ -164,56 +163,38 @@ public sealed class SimVerb : IVerb
 
     private static async Task<int> PlayAsync(PlaybackScript script, ScenarioPlayer player, List<PlaybackSink> sinks, long duration, bool waitForClients, VerbConsole console)
     {
-        using var stop = new CancellationTokenSource();
-        ConsoleCancelEventHandler onCancel = (_, e) =>
+        using var stop = new StopSignal();
+        var seconds = Math.Min(duration, script.DurationMicroseconds) / 1e6;
+        var listening = string.Join(", ", sinks.Select(s => s is TcpListenPlaybackSink tcp ? $"{s.Spec.Text} (port {tcp.Port})" : s.Spec.Text));
+        await console.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"picket sim: {script.Name}, {seconds:0.#} s of scenario time at speed {player.Speed:0.###} ({seconds / player.Speed:0.#} s), {script.Frames.Count} frames, to {listening}")).ConfigureAwait(false);
+        if (waitForClients && sinks.Any(s => !s.HasReceiver))
         {
-            e.Cancel = true;
-            stop.Cancel();
-        };
-        Console.CancelKeyPress += onCancel;
-        using var onTerm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
-        {
-            context.Cancel = true;
-            stop.Cancel();
-        });
-        try
-        {
-            var seconds = Math.Min(duration, script.DurationMicroseconds) / 1e6;
-            var listening = string.Join(", ", sinks.Select(s => s is TcpListenPlaybackSink tcp ? $"{s.Spec.Text} (port {tcp.Port})" : s.Spec.Text));
-            await console.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"picket sim: {script.Name}, {seconds:0.#} s of scenario time at speed {player.Speed:0.###} ({seconds / player.Speed:0.#} s), {script.Frames.Count} frames, to {listening}")).ConfigureAwait(false);
-            if (waitForClients && sinks.Any(s => !s.HasReceiver))
+            await console.Error.WriteLineAsync("picket sim: waiting for a client on every tcp-listen output").ConfigureAwait(false);
+            try
             {
-                await console.Error.WriteLineAsync("picket sim: waiting for a client on every tcp-listen output").ConfigureAwait(false);
-                try
+                while (sinks.Any(s => !s.HasReceiver))
                 {
-                    while (sinks.Any(s => !s.HasReceiver))
-                    {
-                        await Task.Delay(50, stop.Token).ConfigureAwait(false);
-                    }
+                    await Task.Delay(50, stop.Token).ConfigureAwait(false);
+                }
 
-                    // The other inputs of the same gateway (e.g. its UDP socket) open at about the same moment.
-                    await Task.Delay(1000, stop.Token).ConfigureAwait(false);
-                }
-                catch (OperationCanceledException)
-                {
-                    return CommandLine.Success;
-                }
+                // The other inputs of the same gateway (e.g. its UDP socket) open at about the same moment.
+                await Task.Delay(1000, stop.Token).ConfigureAwait(false);
             }
-
-            var finished = await Task.Factory.StartNew(() => player.Run(stop.Token, start => console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"picket sim: clock starts at {start.UtcDateTime:yyyy-MM-ddTHH:mm:ss.ffffff}Z (scenario time 0)"))), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).ConfigureAwait(false);
-            await console.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"picket sim: {(finished ? "played" : "stopped at")} {player.ScenarioMicroseconds / 1e6:0.#} s of scenario time ({player.Frames} frames), clock from {player.PlayedStart:yyyy-MM-ddTHH:mm:ss.fffZ}")).ConfigureAwait(false);
-            foreach (var sink in sinks)
+            catch (OperationCanceledException)
             {
-                var clients = sink is TcpListenPlaybackSink tcp ? string.Create(CultureInfo.InvariantCulture, $", {tcp.Accepted} clients") : "";
-                await console.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{sink.Spec.Text}: {sink.Sent} sent ({sink.Bytes} bytes), {sink.Dropped} dropped{clients}{(sink.LastError is { } error ? ", last error: " + error : "")}")).ConfigureAwait(false);
+                return CommandLine.Success;
             }
+        }
 
-            return CommandLine.Success;
-        }
-        finally
+        var finished = await Task.Factory.StartNew(() => player.Run(stop.Token, start => console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"picket sim: clock starts at {start.UtcDateTime:yyyy-MM-ddTHH:mm:ss.ffffff}Z (scenario time 0)"))), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).ConfigureAwait(false);
+        await console.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"picket sim: {(finished ? "played" : "stopped at")} {player.ScenarioMicroseconds / 1e6:0.#} s of scenario time ({player.Frames} frames), clock from {player.PlayedStart:yyyy-MM-ddTHH:mm:ss.fffZ}")).ConfigureAwait(false);
+        foreach (var sink in sinks)
         {
-            Console.CancelKeyPress -= onCancel;
+            var clients = sink is TcpListenPlaybackSink tcp ? string.Create(CultureInfo.InvariantCulture, $", {tcp.Accepted} clients") : "";
+            await console.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{sink.Spec.Text}: {sink.Sent} sent ({sink.Bytes} bytes), {sink.Dropped} dropped{clients}{(sink.LastError is { } error ? ", last error: " + error : "")}")).ConfigureAwait(false);
         }
+
+        return CommandLine.Success;
     }
 
     private static GeoPosition ParseSite(string text)
