@@ -1,5 +1,4 @@
 using System.Diagnostics.CodeAnalysis;
-using System.Globalization;
 using System.Net;
 using Picket.Gateway.Sources;
 
@@ -41,8 +40,7 @@ public sealed record InputSpec
     public BeastTimestampFormat TimestampFormat { get; init; }
 
     /// <summary>True for a UDP multicast group address.</summary>
-    public bool IsMulticast => Transport == InputTransport.Udp && IPAddress.TryParse(Address, out var address)
-        && (address.IsIPv6Multicast || (address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork && (address.GetAddressBytes()[0] & 0xF0) == 0xE0));
+    public bool IsMulticast => Transport == InputTransport.Udp && EndpointSyntax.IsMulticast(Address);
 
     /// <summary>Parses a spec.</summary>
     /// <param name="text">The spec.</param>
@@ -65,32 +63,31 @@ public sealed record InputSpec
             return false;
         }
 
-        var parts = text.Split(':', 3);
-        if (parts.Length < 3)
+        if (!EndpointSyntax.TrySplitKind(text, out var formatWord, out var transportWord, out var rest))
         {
             error = $"input '{text}': expected FORMAT:TRANSPORT:ADDRESS (e.g. beast:serial:/dev/ttyUSB0:3000000:rtscts, avr:tcp:127.0.0.1:30002, asterix:udp:0.0.0.0:8600)";
             return false;
         }
 
-        if (!TryParseFormat(parts[0], out var format))
+        if (!TryParseFormat(formatWord, out var format))
         {
-            error = $"input '{text}': format '{parts[0]}' is not one of beast, avr, sbs, asterix, nmea";
+            error = $"input '{text}': format '{formatWord}' is not one of beast, avr, sbs, asterix, nmea";
             return false;
         }
 
         var fail = (string reason) => $"input '{text}': {reason}";
         string? problem;
-        switch (parts[1])
+        switch (transportWord)
         {
             case "serial":
-                spec = ParseSerial(text, format, parts[2], out problem);
+                spec = ParseSerial(text, format, rest, out problem);
                 break;
             case "tcp":
             case "udp":
-                spec = ParseNetwork(text, format, parts[1] == "tcp" ? InputTransport.Tcp : InputTransport.Udp, parts[2], out problem);
+                spec = ParseNetwork(text, format, transportWord == "tcp" ? InputTransport.Tcp : InputTransport.Udp, rest, out problem);
                 break;
             default:
-                error = fail($"transport '{parts[1]}' is not one of serial, tcp, udp");
+                error = fail($"transport '{transportWord}' is not one of serial, tcp, udp");
                 return false;
         }
 
@@ -103,42 +100,27 @@ public sealed record InputSpec
 
     private static InputSpec? ParseSerial(string text, InputFormat format, string rest, out string? problem)
     {
-        var fields = rest.Split(':');
-        if (fields.Length < 2 || fields[0].Length == 0)
+        if (!EndpointSyntax.TrySplitSerial(rest, baudRequired: true, MaxBaudRate, out var path, out var baud, out var options, out problem))
         {
-            problem = "a serial input is FORMAT:serial:PATH:BAUD[:rtscts][:gps], e.g. beast:serial:/dev/ttyUSB0:3000000:rtscts";
-            return null;
-        }
-
-        if (!fields[0].StartsWith('/'))
-        {
-            problem = $"serial device '{fields[0]}' is not an absolute path (e.g. /dev/ttyUSB0, /dev/serial/by-id/...)";
-            return null;
-        }
-
-        if (!int.TryParse(fields[1], NumberStyles.None, CultureInfo.InvariantCulture, out var baud) || baud <= 0 || baud > MaxBaudRate)
-        {
-            problem = $"baud rate '{fields[1]}' is not a whole number from 1 to {MaxBaudRate}";
             return null;
         }
 
         var rtsCts = false;
         var gps = false;
-        for (var i = 2; i < fields.Length; i++)
+        foreach (var option in options)
         {
-            if (!TryOption(fields[i], format, allowRtsCts: true, ref rtsCts, ref gps, out problem))
+            if (!TryOption(option, format, allowRtsCts: true, ref rtsCts, ref gps, out problem))
             {
                 return null;
             }
         }
 
-        problem = null;
         return new InputSpec
         {
             Text = text,
             Format = format,
             Transport = InputTransport.Serial,
-            Address = fields[0],
+            Address = path,
             PortOrBaudRate = baud,
             RtsCts = rtsCts,
             TimestampFormat = gps ? BeastTimestampFormat.GpsSecondsOfDay : BeastTimestampFormat.TwelveMegahertz,
@@ -148,53 +130,15 @@ public sealed record InputSpec
     private static InputSpec? ParseNetwork(string text, InputFormat format, InputTransport transport, string rest, out string? problem)
     {
         var example = transport == InputTransport.Tcp ? "beast:tcp:127.0.0.1:30005" : "asterix:udp:239.255.0.1:8600@eth0";
-        string host;
-        string afterHost;
-        if (rest.StartsWith('['))
+        if (!EndpointSyntax.TrySplitNetwork(rest, hostOptional: false, out var host, out var port, out var interfaceName, out var options, out problem))
         {
-            var close = rest.IndexOf(']', StringComparison.Ordinal);
-            if (close < 0 || close + 1 >= rest.Length || rest[close + 1] != ':')
-            {
-                problem = $"an IPv6 address is written [ADDRESS]:PORT, e.g. [::1]:30005";
-                return null;
-            }
-
-            host = rest[1..close];
-            afterHost = rest[(close + 2)..];
-        }
-        else
-        {
-            var colon = rest.IndexOf(':', StringComparison.Ordinal);
-            if (colon <= 0)
-            {
-                problem = $"expected HOST:PORT after '{(transport == InputTransport.Tcp ? "tcp" : "udp")}:', e.g. {example}";
-                return null;
-            }
-
-            host = rest[..colon];
-            afterHost = rest[(colon + 1)..];
+            problem = $"{problem}, e.g. {example}";
+            return null;
         }
 
-        var fields = afterHost.Split(':');
-        var portText = fields[0];
-        string? interfaceName = null;
-        var at = portText.IndexOf('@', StringComparison.Ordinal);
-        if (at >= 0)
+        if (interfaceName is not null && transport != InputTransport.Udp)
         {
-            interfaceName = portText[(at + 1)..];
-            portText = portText[..at];
-            if (transport != InputTransport.Udp || interfaceName.Length == 0)
-            {
-                problem = transport != InputTransport.Udp
-                    ? "@INTERFACE is for UDP multicast only"
-                    : "an empty interface name after '@'";
-                return null;
-            }
-        }
-
-        if (!int.TryParse(portText, NumberStyles.None, CultureInfo.InvariantCulture, out var port) || port < 1 || port > 65535)
-        {
-            problem = $"port '{portText}' is not a number from 1 to 65535";
+            problem = "@INTERFACE is for UDP multicast only";
             return null;
         }
 
@@ -206,32 +150,30 @@ public sealed record InputSpec
 
         var rtsCts = false;
         var gps = false;
-        for (var i = 1; i < fields.Length; i++)
+        foreach (var option in options)
         {
-            if (!TryOption(fields[i], format, allowRtsCts: false, ref rtsCts, ref gps, out problem))
+            if (!TryOption(option, format, allowRtsCts: false, ref rtsCts, ref gps, out problem))
             {
                 return null;
             }
         }
 
-        var spec = new InputSpec
-        {
-            Text = text,
-            Format = format,
-            Transport = transport,
-            Address = host,
-            PortOrBaudRate = port,
-            InterfaceName = interfaceName,
-            TimestampFormat = gps ? BeastTimestampFormat.GpsSecondsOfDay : BeastTimestampFormat.TwelveMegahertz,
-        };
-        if (interfaceName is not null && !spec.IsMulticast)
+        if (interfaceName is not null && !EndpointSyntax.IsMulticast(host!))
         {
             problem = $"@{interfaceName}: an interface is given only with a multicast group address (224.0.0.0 to 239.255.255.255), not '{host}'";
             return null;
         }
 
-        problem = null;
-        return spec;
+        return new InputSpec
+        {
+            Text = text,
+            Format = format,
+            Transport = transport,
+            Address = host!,
+            PortOrBaudRate = port,
+            InterfaceName = interfaceName,
+            TimestampFormat = gps ? BeastTimestampFormat.GpsSecondsOfDay : BeastTimestampFormat.TwelveMegahertz,
+        };
     }
 
     private static bool TryOption(string option, InputFormat format, bool allowRtsCts, ref bool rtsCts, ref bool gps, [NotNullWhen(false)] out string? problem)

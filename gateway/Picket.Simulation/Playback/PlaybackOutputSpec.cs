@@ -1,6 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
-using System.Globalization;
 using System.Net;
+using Picket.Gateway.Inputs;
 
 namespace Picket.Simulation.Playback;
 
@@ -15,6 +15,12 @@ public sealed record PlaybackOutputSpec
 {
     /// <summary>The serial baud rate when none is given (a pseudo-terminal ignores it).</summary>
     public const int DefaultBaudRate = 115_200;
+
+    /// <summary>The lowest serial baud rate accepted.</summary>
+    public const int MinBaudRate = 50;
+
+    /// <summary>The highest serial baud rate accepted.</summary>
+    public const int MaxBaudRate = 4_000_000;
 
     /// <summary>The text the spec was parsed from.</summary>
     public required string Text { get; init; }
@@ -62,122 +68,68 @@ public sealed record PlaybackOutputSpec
             return false;
         }
 
-        var parts = text.Split(':', 3);
-        if (parts.Length < 3 || parts[2].Length == 0)
+        if (!EndpointSyntax.TrySplitKind(text, out var formatWord, out var transportWord, out var rest))
         {
             error = $"output '{text}': expected FORMAT:TRANSPORT:ADDRESS ({Examples})";
             return false;
         }
 
         PlaybackFormat format;
-        switch (parts[0].ToLowerInvariant())
+        switch (formatWord.ToLowerInvariant())
         {
             case "beast": format = PlaybackFormat.Beast; break;
             case "avr": format = PlaybackFormat.Avr; break;
             case "asterix": format = PlaybackFormat.Asterix; break;
             case "nmea": format = PlaybackFormat.Nmea; break;
             default:
-                error = $"output '{text}': format '{parts[0]}' is not one of beast, avr, asterix, nmea";
+                error = $"output '{text}': format '{formatWord}' is not one of beast, avr, asterix, nmea";
                 return false;
-        }
-
-        // Trailing options, in any order: rtscts (serial), gps (beast, avr).
-        var rest = parts[2];
-        var rtsCts = false;
-        var gps = false;
-        while (true)
-        {
-            if (rest.EndsWith(":rtscts", StringComparison.OrdinalIgnoreCase))
-            {
-                rtsCts = true;
-                rest = rest[..^":rtscts".Length];
-            }
-            else if (rest.EndsWith(":gps", StringComparison.OrdinalIgnoreCase))
-            {
-                gps = true;
-                rest = rest[..^":gps".Length];
-            }
-            else
-            {
-                break;
-            }
-        }
-
-        if (gps && format is not (PlaybackFormat.Beast or PlaybackFormat.Avr))
-        {
-            error = $"output '{text}': the gps option is for beast and avr timestamps only";
-            return false;
         }
 
         string address;
         int number;
+        string[] options;
         string? interfaceName = null;
         PlaybackTransport transport;
-        switch (parts[1].ToLowerInvariant())
+        string? problem;
+        switch (transportWord.ToLowerInvariant())
         {
             case "serial":
                 transport = PlaybackTransport.Serial;
-                number = DefaultBaudRate;
-                var colon = rest.LastIndexOf(':');
-                if (colon > 0 && rest[(colon + 1)..].All(char.IsAsciiDigit) && colon < rest.Length - 1)
+                if (!EndpointSyntax.TrySplitSerial(rest, baudRequired: false, MaxBaudRate, out address, out number, out options, out problem))
                 {
-                    if (!int.TryParse(rest[(colon + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out number) || number < 50 || number > 4_000_000)
-                    {
-                        error = $"output '{text}': baud rate '{rest[(colon + 1)..]}' is not between 50 and 4000000";
-                        return false;
-                    }
-
-                    rest = rest[..colon];
-                }
-
-                if (rest.Length == 0)
-                {
-                    error = $"output '{text}': the serial device path is empty";
+                    error = $"output '{text}': {problem}";
                     return false;
                 }
 
-                address = rest;
+                if (number == 0)
+                {
+                    number = DefaultBaudRate;
+                }
+                else if (number < MinBaudRate)
+                {
+                    error = $"output '{text}': baud rate '{number}' is not between {MinBaudRate} and {MaxBaudRate}";
+                    return false;
+                }
+
                 break;
             case "tcp-listen":
-                transport = PlaybackTransport.TcpListen;
-                if (rtsCts)
-                {
-                    error = $"output '{text}': rtscts is for serial outputs only";
-                    return false;
-                }
-
-                if (!TrySplitHostPort(rest, "0.0.0.0", out address, out number, out error, text))
-                {
-                    return false;
-                }
-
-                break;
             case "udp":
-                transport = PlaybackTransport.Udp;
-                if (rtsCts)
+                transport = transportWord.Equals("udp", StringComparison.OrdinalIgnoreCase) ? PlaybackTransport.Udp : PlaybackTransport.TcpListen;
+                if (!EndpointSyntax.TrySplitNetwork(rest, hostOptional: transport == PlaybackTransport.TcpListen, out var host, out number, out interfaceName, out options, out problem))
                 {
-                    error = $"output '{text}': rtscts is for serial outputs only";
+                    error = $"output '{text}': {problem}";
                     return false;
                 }
 
-                var at = rest.IndexOf('@', StringComparison.Ordinal);
-                if (at >= 0)
+                address = host ?? "0.0.0.0";
+                if (!IPAddress.TryParse(address, out _))
                 {
-                    interfaceName = rest[(at + 1)..];
-                    rest = rest[..at];
-                    if (interfaceName.Length == 0)
-                    {
-                        error = $"output '{text}': the interface after '@' is empty";
-                        return false;
-                    }
-                }
-
-                if (!TrySplitHostPort(rest, null, out address, out number, out error, text))
-                {
+                    error = $"output '{text}': '{address}' is not an IP address";
                     return false;
                 }
 
-                if (interfaceName is not null && !IsMulticast(address))
+                if (interfaceName is not null && (transport != PlaybackTransport.Udp || !EndpointSyntax.IsMulticast(address)))
                 {
                     error = $"output '{text}': @INTERFACE is for a multicast group only";
                     return false;
@@ -185,8 +137,33 @@ public sealed record PlaybackOutputSpec
 
                 break;
             default:
-                error = $"output '{text}': transport '{parts[1]}' is not one of serial, tcp-listen, udp";
+                error = $"output '{text}': transport '{transportWord}' is not one of serial, tcp-listen, udp";
                 return false;
+        }
+
+        // Options, in any order: rtscts (serial), gps (beast, avr).
+        var rtsCts = false;
+        var gps = false;
+        foreach (var option in options)
+        {
+            switch (option.ToLowerInvariant())
+            {
+                case "rtscts" when transport == PlaybackTransport.Serial:
+                    rtsCts = true;
+                    break;
+                case "rtscts":
+                    error = $"output '{text}': rtscts is for serial outputs only";
+                    return false;
+                case "gps" when format is PlaybackFormat.Beast or PlaybackFormat.Avr:
+                    gps = true;
+                    break;
+                case "gps":
+                    error = $"output '{text}': the gps option is for beast and avr timestamps only";
+                    return false;
+                default:
+                    error = $"output '{text}': unknown option '{option}' (options: rtscts, gps)";
+                    return false;
+            }
         }
 
         spec = new PlaybackOutputSpec
@@ -200,66 +177,6 @@ public sealed record PlaybackOutputSpec
             InterfaceName = interfaceName,
             GpsTimestamps = gps,
         };
-        error = null;
-        return true;
-    }
-
-    /// <summary>True when <paramref name="address"/> is an IPv4 or IPv6 multicast group.</summary>
-    /// <param name="address">An IP address.</param>
-    /// <returns>True for a multicast group.</returns>
-    public static bool IsMulticast(string address) =>
-        IPAddress.TryParse(address, out var ip)
-        && (ip.IsIPv6Multicast || (ip.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork && (ip.GetAddressBytes()[0] & 0xF0) == 0xE0));
-
-    private static bool TrySplitHostPort(string rest, string? defaultHost, out string host, out int port, [NotNullWhen(false)] out string? error, string text)
-    {
-        host = defaultHost ?? "";
-        port = 0;
-        string portText;
-        if (rest.StartsWith('['))
-        {
-            var close = rest.IndexOf("]:", StringComparison.Ordinal);
-            if (close < 0)
-            {
-                error = $"output '{text}': expected [IPv6]:PORT";
-                return false;
-            }
-
-            host = rest[1..close];
-            portText = rest[(close + 2)..];
-        }
-        else
-        {
-            var colon = rest.LastIndexOf(':');
-            if (colon < 0)
-            {
-                if (defaultHost is null)
-                {
-                    error = $"output '{text}': expected ADDRESS:PORT";
-                    return false;
-                }
-
-                portText = rest;
-            }
-            else
-            {
-                host = rest[..colon];
-                portText = rest[(colon + 1)..];
-            }
-        }
-
-        if (!IPAddress.TryParse(host, out _))
-        {
-            error = $"output '{text}': '{host}' is not an IP address";
-            return false;
-        }
-
-        if (!int.TryParse(portText, NumberStyles.None, CultureInfo.InvariantCulture, out port) || port < 1 || port > 65535)
-        {
-            error = $"output '{text}': port '{portText}' is not a whole number from 1 to 65535";
-            return false;
-        }
-
         error = null;
         return true;
     }

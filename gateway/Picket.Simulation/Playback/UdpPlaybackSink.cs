@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.NetworkInformation;
 using System.Net.Sockets;
+using Picket.Gateway.Inputs;
 
 namespace Picket.Simulation.Playback;
 
@@ -24,7 +25,7 @@ public sealed class UdpPlaybackSink : PlaybackSink
         var address = IPAddress.Parse(spec.Address);
         _target = new IPEndPoint(address, spec.PortOrBaudRate);
         _socket = new Socket(address.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
-        if (PlaybackOutputSpec.IsMulticast(spec.Address))
+        if (EndpointSyntax.IsMulticast(spec.Address))
         {
             var level = address.AddressFamily == AddressFamily.InterNetwork ? SocketOptionLevel.IP : SocketOptionLevel.IPv6;
             _socket.SetSocketOption(level, SocketOptionName.MulticastTimeToLive, 1);

@@ -1,3 +1,5 @@
+using Picket.Gateway.Inputs;
+
 namespace Picket.Simulation.Playback;
 
 /// <summary>The output spec grammar of <c>picket sim</c> (Playback/README.md), and its errors.</summary>
@@ -32,7 +34,7 @@ public sealed class PlaybackOutputSpecTests
         Assert.Equal("239.1.2.3", spec.Address);
         Assert.Equal(8600, spec.PortOrBaudRate);
         Assert.Equal("eth0", spec.InterfaceName);
-        Assert.True(PlaybackOutputSpec.IsMulticast(spec.Address));
+        Assert.True(EndpointSyntax.IsMulticast(spec.Address));
     }
 
     [Theory]
@@ -55,7 +57,7 @@ public sealed class PlaybackOutputSpecTests
     [InlineData("beast:tcp:127.0.0.1:30005", "transport 'tcp'")]
     [InlineData("beast:tcp-listen:70000", "port '70000'")]
     [InlineData("beast:tcp-listen:localhost:30005", "'localhost' is not an IP address")]
-    [InlineData("asterix:udp:8600", "expected ADDRESS:PORT")]
+    [InlineData("asterix:udp:8600", "expected HOST:PORT")]
     [InlineData("asterix:udp:127.0.0.1:8600@eth0", "multicast group only")]
     [InlineData("asterix:udp:239.1.2.3:8600:gps", "gps option is for beast and avr")]
     [InlineData("beast:tcp-listen:30005:rtscts", "rtscts is for serial")]
