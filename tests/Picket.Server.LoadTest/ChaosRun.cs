@@ -44,6 +44,9 @@ internal sealed class ChaosRun(ChaosOptions options, TextWriter output)
                 _counts.Starts++;
                 try
                 {
+                    // The gateway's reconnect backoff can outlast a short life on a loaded machine: each
+                    // server gets to ack something new before the random moment it is killed at.
+                    await WaitForNewAckAsync(gateway, cancellationToken).ConfigureAwait(false);
                     await Task.Delay(_random.Next(300, 1500), cancellationToken).ConfigureAwait(false);
                     if (tmpfs && options.IsDiskFullCycle(cycle) && await FillDiskAsync(databaseDirectory, gateway, server, http, cancellationToken).ConfigureAwait(false))
                     {
@@ -86,6 +89,16 @@ internal sealed class ChaosRun(ChaosOptions options, TextWriter output)
 
         output.WriteLine(_counts.Summary(tmpfs));
         return _counts;
+    }
+
+    private static async Task WaitForNewAckAsync(ChaosGateway gateway, CancellationToken cancellationToken)
+    {
+        var ackedAtStart = gateway.MaxAcked;
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (gateway.MaxAcked <= ackedAtStart && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     private void Kill(ChildProcess server)
