@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -20,35 +18,29 @@ internal static class BenchmarkRun
     private const string Token = "bench-token-0123456789abcdef";
     private static readonly TimeSpan Drain = TimeSpan.FromSeconds(6);
 
-    public static string Configuration => AppContext.BaseDirectory.Contains("/Release/", StringComparison.Ordinal) ? "Release" : "Debug";
-
-    /// <summary>picket.dll in the repository's build output for this configuration (built through the project reference).</summary>
-    public static string PicketDll => RepositoryPaths.PathOf(Path.Combine("gateway", "Picket.Cli", "bin", Configuration, "net10.0", "picket.dll"));
-
-    private static string ServerDll => RepositoryPaths.PathOf(Path.Combine("server", "Picket.Server", "bin", Configuration, "net10.0", "picket-server.dll"));
 
     public static RunResult Execute(RunOptions options, string folder)
     {
         Directory.CreateDirectory(folder);
-        var serverPort = FreePort();
+        var serverPort = FreePorts.Tcp();
         var databasePath = Path.Combine(folder, "server.db");
         var statusPath = Path.Combine(folder, "status.json");
-        using var server = ChildProcess.Start(ServerDll,
+        using var server = ChildProcess.Start(BuiltPrograms.PicketServer,
         [
             "--Listen:Port", serverPort.ToString(CultureInfo.InvariantCulture), "--Management:Port", "off",
             "--Storage:SqlitePath", databasePath,
             "--Auth:Tokens:0:Identity", GatewayId, "--Auth:Tokens:0:Role", "Gateway",
             "--Auth:Tokens:0:Sha256", Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Token))),
             "--Logging:LogLevel:Default", "Warning",
-        ], Path.Combine(folder, "server.log"));
-        WaitUntilListening(server, serverPort);
+        ], logPath: Path.Combine(folder, "server.log"));
+        server.WaitForPortAsync(serverPort, TimeSpan.FromSeconds(90)).GetAwaiter().GetResult();
 
         using var relay = options.CountWireBytes ? new ByteRelay(serverPort) : null;
         using var feeder = new BeastFeeder(options.Recording);
         var configPath = Path.Combine(folder, "appsettings.json");
         File.WriteAllText(configPath, GatewayConfiguration(options, feeder.Port, relay?.Port ?? serverPort, folder, statusPath));
         feeder.Start(options.FeedSeconds);
-        using var gateway = ChildProcess.Start(options.Picket, ["run", "--config", configPath, .. options.Overrides], Path.Combine(folder, "gateway.log"));
+        using var gateway = ChildProcess.Start(options.Picket, ["run", "--config", configPath, .. options.Overrides], logPath: Path.Combine(folder, "gateway.log"));
 
         DateTime? statusSeen = null;
         ProcFs? windowStart = null;
@@ -183,30 +175,5 @@ internal static class BenchmarkRun
         }
 
         return null;
-    }
-
-    private static void WaitUntilListening(ChildProcess server, int port)
-    {
-        var deadline = Stopwatch.StartNew();
-        while (true)
-        {
-            try
-            {
-                using var client = new TcpClient();
-                client.Connect(IPAddress.Loopback, port);
-                return;
-            }
-            catch (SocketException) when (deadline.Elapsed < TimeSpan.FromSeconds(90) && !server.HasExited)
-            {
-                Thread.Sleep(100);
-            }
-        }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -21,7 +21,7 @@ internal static class BusySkyVerb
         var (recording, site) = Scenario.Record("busy-sky", seconds + 10, folder);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"# recording: {recording.FrameEnds.Length} Beast frames, {recording.Bytes.Length} bytes over {recording.DurationSeconds:F0} s ({recording.Bytes.Length / recording.DurationSeconds / 1000:F1} kB/s)"));
-        var programs = new List<(string Label, string Path)> { ("JIT", BenchmarkRun.PicketDll) };
+        var programs = new List<(string Label, string Path)> { ("JIT", BuiltPrograms.Picket) };
         if (aot.Length > 0)
         {
             programs.Add(("NativeAOT", Path.Combine(aot, "picket")));

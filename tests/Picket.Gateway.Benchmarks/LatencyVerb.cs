@@ -31,7 +31,7 @@ internal static class LatencyVerb
         double? baseP50 = null, baseP99 = null;
         foreach (var (batch, commit) in settings)
         {
-            var options = new RunOptions($"batch {batch}/commit {commit} ms", BenchmarkRun.PicketDll, recording, site, Scenario.Zones(scenario), seconds, warmup,
+            var options = new RunOptions($"batch {batch}/commit {commit} ms", BuiltPrograms.Picket, recording, site, Scenario.Zones(scenario), seconds, warmup,
                 ["--Publishing:BatchMilliseconds", batch.ToString(CultureInfo.InvariantCulture), "--Outbox:CommitMilliseconds", commit.ToString(CultureInfo.InvariantCulture)]);
             var result = BenchmarkRun.Execute(options, Path.Combine(folder, $"batch-{batch}-commit-{commit}"));
             var (latencies, stampLags, unmatched) = Match(result, warmup);

@@ -10,9 +10,9 @@ internal static class Scenario
     public static (BeastRecording Recording, (double, double, double) Site) Record(string name, double seconds, string folder)
     {
         var output = Path.Combine(folder, "recording");
-        ChildProcess.Run(BenchmarkRun.PicketDll,
+        ChildProcess.Run(BuiltPrograms.Picket,
             ["simulate", "--scenario", name, "--out", output, "--seconds", seconds.ToString(System.Globalization.CultureInfo.InvariantCulture)],
-            Path.Combine(folder, "simulate.log"));
+            logPath: Path.Combine(folder, "simulate.log"));
         var recording = BeastRecording.Load(Path.Combine(output, name + ".beast"));
 
         // The site as the scenario file states it (latitude_deg, longitude_deg, altitude_m).

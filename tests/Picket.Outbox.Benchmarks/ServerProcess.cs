@@ -1,9 +1,7 @@
-using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text;
+using Picket.Testing;
 
 namespace Picket.Outbox.Benchmarks;
 
@@ -12,10 +10,9 @@ internal sealed class ServerProcess : IDisposable
 {
     public const string Token = "bench-token-2c9e61";
 
-    private readonly Process _process;
-    private bool _disposed;
+    private readonly ChildProcess _process;
 
-    private ServerProcess(Process process, int port)
+    private ServerProcess(ChildProcess process, int port)
     {
         _process = process;
         Port = port;
@@ -25,88 +22,30 @@ internal sealed class ServerProcess : IDisposable
 
     public Uri Address => new($"http://127.0.0.1:{Port}");
 
-    public TimeSpan CpuTime => _process.TotalProcessorTime;
+    public TimeSpan CpuTime => _process.CpuTime;
 
     public static async Task<ServerProcess> StartAsync(string databasePath)
     {
-        var port = FreePort();
-        var server = ServerDll();
-        var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[]
-        {
-            server, "--Listen:Port", port.ToString(CultureInfo.InvariantCulture), "--Storage:SqlitePath", databasePath,
+        var port = FreePorts.Tcp();
+        var process = ChildProcess.Start(BuiltPrograms.PicketServer,
+        [
+            "--Listen:Port", port.ToString(CultureInfo.InvariantCulture), "--Storage:SqlitePath", databasePath,
             "--Auth:Tokens:0:Identity", Batches.GatewayId, "--Auth:Tokens:0:Role", "gateway",
             "--Auth:Tokens:0:Sha256", Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(Token))),
             "--Logging:LogLevel:Default", "Warning",
-        })
+        ], echoPrefix: "[picket-server] ");
+        try
         {
-            start.ArgumentList.Add(argument);
+            await process.WaitForPortAsync(port, TimeSpan.FromSeconds(60)).ConfigureAwait(false);
+        }
+        catch
+        {
+            process.Dispose();
+            throw;
         }
 
-        var process = Process.Start(start) ?? throw new InvalidOperationException("picket-server did not start");
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, e) =>
-        {
-            if (e.Data is not null)
-            {
-                Console.Error.WriteLine("[picket-server] " + e.Data);
-            }
-        };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (true)
-        {
-            try
-            {
-                using var client = new TcpClient();
-                await client.ConnectAsync(IPAddress.Loopback, port).ConfigureAwait(false);
-                return new ServerProcess(process, port);
-            }
-            catch (SocketException) when (DateTime.UtcNow < deadline && !process.HasExited)
-            {
-                await Task.Delay(100).ConfigureAwait(false);
-            }
-        }
+        return new ServerProcess(process, port);
     }
 
-    public void Dispose()
-    {
-        if (_disposed)
-        {
-            return;
-        }
-
-        _disposed = true;
-        if (!_process.HasExited)
-        {
-            _process.Kill(entireProcessTree: true);
-            _process.WaitForExit();
-        }
-
-        _process.Dispose();
-    }
-
-    // The project reference builds the server in the same configuration; its output stays in its own folder.
-    private static string ServerDll()
-    {
-        var configuration = AppContext.BaseDirectory.Contains("/Release/", StringComparison.Ordinal) ? "Release" : "Debug";
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            var candidate = Path.Combine(directory.FullName, "server", "Picket.Server", "bin", configuration, "net10.0", "picket-server.dll");
-            if (File.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        throw new FileNotFoundException("Cannot find picket-server.dll; build server/Picket.Server first.");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    public void Dispose() => _process.Dispose();
 }

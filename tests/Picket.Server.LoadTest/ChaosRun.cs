@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using Microsoft.Data.Sqlite;
+using Picket.Testing;
 
 namespace Picket.Server.LoadTest;
 
@@ -22,13 +23,14 @@ internal sealed class ChaosRun(ChaosOptions options, TextWriter output)
         var work = Path.Combine(Path.GetTempPath(), "picket-chaos-" + Guid.NewGuid().ToString("N"));
         var databaseDirectory = Path.Combine(work, "db");
         Directory.CreateDirectory(databaseDirectory);
-        var tmpfs = options.Tmpfs && Environment.UserName == "root" && Mount(databaseDirectory);
+        using var disk = options.Tmpfs && SmallDisk.CanMount ? new SmallDisk(databaseDirectory, 128) : null;
+        var tmpfs = disk is not null;
         var database = Path.Combine(databaseDirectory, "picket.db");
-        var port = ChildProcess.FreePort();
-        var managementPort = ChildProcess.FreePort();
+        var port = FreePorts.Tcp();
+        var managementPort = FreePorts.Tcp();
         string[] arguments =
         [
-            options.ServerDll, "--Listen:Port", port.ToString(CultureInfo.InvariantCulture), "--Management:Port", managementPort.ToString(CultureInfo.InvariantCulture),
+            "--Listen:Port", port.ToString(CultureInfo.InvariantCulture), "--Management:Port", managementPort.ToString(CultureInfo.InvariantCulture),
             "--Storage:SqlitePath", database, "--Storage:ReadyTimeoutSeconds", "2", "--Logging:LogLevel:Default", "Warning",
         ];
         var gateway = new ChaosGateway(new Uri($"http://127.0.0.1:{port}"), options.TracksPerBatch, options.Window);
@@ -40,7 +42,8 @@ internal sealed class ChaosRun(ChaosOptions options, TextWriter output)
         {
             for (var cycle = 1; cycle <= options.Cycles && !cancellationToken.IsCancellationRequested; cycle++)
             {
-                var server = await ChildProcess.StartAsync("picket-server", "dotnet", arguments, port).ConfigureAwait(false);
+                var server = ChildProcess.Start(options.ServerDll, arguments, echoPrefix: "[picket-server] ");
+                await server.WaitForPortAsync(port, TimeSpan.FromSeconds(60), cancellationToken).ConfigureAwait(false);
                 _counts.Starts++;
                 try
                 {
@@ -48,7 +51,7 @@ internal sealed class ChaosRun(ChaosOptions options, TextWriter output)
                     // server gets to ack something new before the random moment it is killed at.
                     await WaitForNewAckAsync(gateway, cancellationToken).ConfigureAwait(false);
                     await Task.Delay(_random.Next(300, 1500), cancellationToken).ConfigureAwait(false);
-                    if (tmpfs && options.IsDiskFullCycle(cycle) && await FillDiskAsync(databaseDirectory, gateway, server, http, cancellationToken).ConfigureAwait(false))
+                    if (tmpfs && options.IsDiskFullCycle(cycle) && await FillDiskAsync(disk!, gateway, server, http, cancellationToken).ConfigureAwait(false))
                     {
                         continue;
                     }
@@ -79,11 +82,7 @@ internal sealed class ChaosRun(ChaosOptions options, TextWriter output)
             _counts.OtherErrors = gateway.OtherErrors;
             _counts.Forgotten = gateway.Forgotten;
             _counts.Seconds = clock.Elapsed.TotalSeconds;
-            if (tmpfs)
-            {
-                Unmount(databaseDirectory);
-            }
-
+            disk?.Dispose();
             Directory.Delete(work, recursive: true);
         }
 
@@ -133,25 +132,9 @@ internal sealed class ChaosRun(ChaosOptions options, TextWriter output)
     }
 
     // Returns true when the server was killed (and the file checked) while the disk was full.
-    private async Task<bool> FillDiskAsync(string directory, ChaosGateway gateway, ChildProcess server, HttpClient http, CancellationToken cancellationToken)
+    private async Task<bool> FillDiskAsync(SmallDisk disk, ChaosGateway gateway, ChildProcess server, HttpClient http, CancellationToken cancellationToken)
     {
-        var filler = Path.Combine(directory, "filler");
-        var chunk = new byte[1 << 20];
-        await using (var stream = new FileStream(filler, FileMode.Create, FileAccess.Write, FileShare.None, 1, FileOptions.None))
-        {
-            try
-            {
-                while (true)
-                {
-                    stream.Write(chunk);
-                }
-            }
-            catch (IOException)
-            {
-                // ENOSPC: the disk is full.
-            }
-        }
-
+        disk.Fill();
         _counts.DiskFulls++;
         await Task.Delay(2000, cancellationToken).ConfigureAwait(false);
         var metrics = await http.GetStringAsync(new Uri("/metrics", UriKind.Relative), cancellationToken).ConfigureAwait(false);
@@ -160,14 +143,14 @@ internal sealed class ChaosRun(ChaosOptions options, TextWriter output)
         {
             // Killed while full: what was acked before must still be there.
             Kill(server);
-            File.Delete(filler);
-            Verify(directory + "/picket.db", gateway.GatewayId, gateway.MaxAcked, "kill -9 with the disk full");
+            disk.Free();
+            Verify(disk.File("picket.db"), gateway.GatewayId, gateway.MaxAcked, "kill -9 with the disk full");
             return true;
         }
 
         // Freed while running: the server must take batches again without a restart.
         var ackedWhileFull = gateway.MaxAcked;
-        File.Delete(filler);
+        disk.Free();
         var deadline = DateTime.UtcNow.AddSeconds(30);
         while (gateway.MaxAcked <= ackedWhileFull && DateTime.UtcNow < deadline)
         {
@@ -229,22 +212,5 @@ internal sealed class ChaosRun(ChaosOptions options, TextWriter output)
         }
 
         return 0;
-    }
-
-    private static bool Mount(string directory) => RunTool("mount", "-t", "tmpfs", "-o", "size=128m", "tmpfs", directory);
-
-    private static void Unmount(string directory) => RunTool("umount", directory);
-
-    private static bool RunTool(string tool, params string[] arguments)
-    {
-        var start = new ProcessStartInfo(tool) { UseShellExecute = false, RedirectStandardError = true };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        process.WaitForExit();
-        return process.ExitCode == 0;
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Picket.Testing;
 
 namespace Picket.Server.LoadTest;
 
@@ -40,17 +41,14 @@ internal sealed record LoadOptions(string Mode, int Gateways, int Seconds, int T
     // The project reference builds the server in the same configuration; its output stays in its own folder.
     internal static string DefaultServerDll()
     {
-        var configuration = AppContext.BaseDirectory.Contains("/Release/", StringComparison.Ordinal) ? "Release" : "Debug";
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        try
         {
-            var candidate = Path.Combine(directory.FullName, "server", "Picket.Server", "bin", configuration, "net10.0", "picket-server.dll");
-            if (File.Exists(candidate))
-            {
-                return candidate;
-            }
+            return BuiltPrograms.PicketServer;
         }
-
-        throw new ArgumentException("cannot find picket-server.dll; build server/Picket.Server or pass --server");
+        catch (FileNotFoundException exception)
+        {
+            throw new ArgumentException(exception.Message + " (or pass --server)", exception);
+        }
     }
 
     private static int Int(Dictionary<string, string> values, string name, int fallback, int minimum, int maximum)

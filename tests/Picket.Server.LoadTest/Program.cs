@@ -9,6 +9,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Picket.Server.LoadTest;
+using Picket.Testing;
 
 if (args.Length > 0 && args[0] == "chaos")
 {
@@ -42,14 +43,16 @@ catch (ArgumentException e)
 
 var work = Path.Combine(Path.GetTempPath(), "picket-load-" + Guid.NewGuid().ToString("N"));
 Directory.CreateDirectory(work);
-var processes = new List<ChildProcess>();
+var processes = new List<(string Name, ChildProcess Process)>();
 try
 {
-    var serverArguments = new List<string> { options.ServerDll, "--Listen:Port", "0", "--Management:Port", "0", "--Logging:LogLevel:Default", "Warning" };
+    var serverArguments = new List<string> { "--Listen:Port", "0", "--Management:Port", "0", "--Logging:LogLevel:Default", "Warning" };
     if (options.Mode == "jetstream")
     {
-        var natsPort = ChildProcess.FreePort();
-        processes.Add(await ChildProcess.StartAsync("nats-server", "nats-server", ["-js", "-a", "127.0.0.1", "-p", natsPort.ToString(CultureInfo.InvariantCulture), "-sd", Path.Combine(work, "nats")], natsPort).ConfigureAwait(false));
+        var natsPort = FreePorts.Tcp();
+        var nats = ChildProcess.Start("nats-server", ["-js", "-a", "127.0.0.1", "-p", natsPort.ToString(CultureInfo.InvariantCulture), "-sd", Path.Combine(work, "nats")]);
+        processes.Add(("nats-server", nats));
+        await nats.WaitForPortAsync(natsPort, TimeSpan.FromSeconds(60)).ConfigureAwait(false);
         serverArguments.AddRange(["--Storage:Mode", "JetStream", "--Storage:NatsUrl", $"nats://127.0.0.1:{natsPort}"]);
     }
     else
@@ -57,14 +60,15 @@ try
         serverArguments.AddRange(["--Storage:Mode", "Sqlite", "--Storage:SqlitePath", Path.Combine(work, "picket.db")]);
     }
 
-    var port = ChildProcess.FreePort();
-    serverArguments[2] = port.ToString(CultureInfo.InvariantCulture);
-    var server = await ChildProcess.StartAsync("picket-server", "dotnet", serverArguments, port).ConfigureAwait(false);
-    processes.Add(server);
+    var port = FreePorts.Tcp();
+    serverArguments[1] = port.ToString(CultureInfo.InvariantCulture);
+    var server = ChildProcess.Start(options.ServerDll, serverArguments, echoPrefix: "[picket-server] ");
+    processes.Add(("picket-server", server));
+    await server.WaitForPortAsync(port, TimeSpan.FromSeconds(60)).ConfigureAwait(false);
 
     var address = new Uri($"http://127.0.0.1:{port}");
     var gateways = Enumerable.Range(1, options.Gateways).Select(i => new GatewaySimulator($"load-{i:D3}", address, options.TracksPerBatch, options.Window, options.BatchesPerSecond)).ToList();
-    foreach (var process in processes)
+    foreach (var (_, process) in processes)
     {
         process.Mark();
     }
@@ -84,9 +88,9 @@ try
     Console.WriteLine($"mode={options.Mode} gateways={options.Gateways} seconds={elapsed:F1} tracks/batch={options.TracksPerBatch} window={options.Window} rate={(options.BatchesPerSecond == 0 ? "max" : options.BatchesPerSecond + "/s/gateway")} cores={Environment.ProcessorCount}");
     Console.WriteLine($"  accepted: {updates / elapsed:F0} track updates/s ({batches / elapsed:F0} batches/s, {batches:F0} batches acked)");
     Console.WriteLine($"  ack latency: p50 {Percentile(latencies, 0.50):F2} ms, p99 {Percentile(latencies, 0.99):F2} ms, max {(latencies.Length > 0 ? latencies[^1] : 0):F2} ms");
-    foreach (var process in processes)
+    foreach (var (name, process) in processes)
     {
-        Console.WriteLine($"  {process.Name}: CPU {process.CpuSecondsSinceMark() / elapsed:F2} cores, peak RSS {process.PeakResidentMebibytes():F0} MiB");
+        Console.WriteLine($"  {name}: CPU {process.CpuSecondsSinceMark() / elapsed:F2} cores, peak RSS {process.PeakResidentMebibytes():F0} MiB");
     }
 
     Console.WriteLine($"  load generator (same machine): CPU {(self.TotalProcessorTime - selfCpuAtStart).TotalSeconds / elapsed:F2} cores");
@@ -94,7 +98,7 @@ try
 }
 finally
 {
-    foreach (var process in processes)
+    foreach (var (_, process) in processes)
     {
         process.Dispose();
     }

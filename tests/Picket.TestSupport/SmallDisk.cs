@@ -11,6 +11,7 @@ namespace Picket.Testing;
 public sealed class SmallDisk : IDisposable
 {
     private const string FillerName = "filler";
+    private bool _disposed;
 
     /// <summary>Mounts a tmpfs of <paramref name="megabytes"/> MiB on <paramref name="path"/> (created if missing).</summary>
     /// <param name="path">The mount point.</param>
@@ -55,18 +56,34 @@ public sealed class SmallDisk : IDisposable
     /// <summary>Deletes the filler: the disk takes writes again.</summary>
     public void Free() => System.IO.File.Delete(File(FillerName));
 
-    /// <summary>Unmounts the disk.</summary>
-    public void Dispose() => Run("umount", $"-l {Path}");
+    /// <summary>Unmounts the disk (once; a failure is not thrown from here).</summary>
+    public void Dispose()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
+        TryRun("umount", $"-l {Path}");
+    }
 
     private static void Run(string command, string arguments)
     {
-        using var process = Process.Start(new ProcessStartInfo(command, arguments) { RedirectStandardError = true, UseShellExecute = false })
-            ?? throw new InvalidOperationException($"{command} could not be started");
-        var error = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        if (process.ExitCode != 0)
+        if (!TryRun(command, arguments, out var error))
         {
             throw new InvalidOperationException($"{command} {arguments} failed: {error}");
         }
+    }
+
+    private static bool TryRun(string command, string arguments) => TryRun(command, arguments, out _);
+
+    private static bool TryRun(string command, string arguments, out string error)
+    {
+        using var process = Process.Start(new ProcessStartInfo(command, arguments) { RedirectStandardError = true, UseShellExecute = false })
+            ?? throw new InvalidOperationException($"{command} could not be started");
+        error = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        return process.ExitCode == 0;
     }
 }

@@ -4,6 +4,7 @@ using Picket.Gateway.Health;
 using Picket.Gateway.Inputs;
 using Picket.Gateway.Outbox;
 using Xunit.Abstractions;
+using Picket.Testing;
 
 namespace Picket.Gateway.EndToEnd;
 
@@ -43,7 +44,7 @@ public sealed class GatewayEndToEndTests(ITestOutputHelper output) : IDisposable
         var serverRestarts = 0;
         using var link = new SocatLink();
         using var server = new ServerUnderTest(Path.Combine(_directory.FullName, "server"), GatewayUnderTest.GatewayId);
-        var radarPort = FreeUdpPort();
+        var radarPort = FreePorts.Udp();
         using var gateway = new GatewayUnderTest(Path.Combine(_directory.FullName, "gateway"), [$"beast:serial:{link.DevicePath}:3000000", $"asterix:udp:127.0.0.1:{radarPort}"], server.Address);
         var player = new BeastPlayer(recording, link.SenderPath, Speedup);
         var radar = new AsterixPlayer(Path.Combine(_directory.FullName, "recording", "busy-sky.asterix"), radarPort, Speedup);
@@ -230,13 +231,6 @@ public sealed class GatewayEndToEndTests(ITestOutputHelper output) : IDisposable
         var recording = BeastRecording.Read(Path.Combine(directory, scenario + ".beast"));
         Assert.True(recording.Frames.Count > 100, $"the recording holds only {recording.Frames.Count} frames");
         return recording;
-    }
-
-    private static int FreeUdpPort()
-    {
-        using var socket = new System.Net.Sockets.Socket(System.Net.Sockets.AddressFamily.InterNetwork, System.Net.Sockets.SocketType.Dgram, System.Net.Sockets.ProtocolType.Udp);
-        socket.Bind(new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, 0));
-        return ((System.Net.IPEndPoint)socket.LocalEndPoint!).Port;
     }
 
     private static long NowUnixMicroseconds() => DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() * 1000;

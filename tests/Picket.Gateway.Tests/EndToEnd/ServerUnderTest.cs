@@ -1,9 +1,7 @@
-using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text;
+using Picket.Testing;
 
 namespace Picket.Gateway.EndToEnd;
 
@@ -26,7 +24,7 @@ internal sealed class ServerUnderTest : IDisposable
         _gatewayId = gatewayId;
         Directory.CreateDirectory(directory);
         DatabasePath = Path.Combine(directory, "server.db");
-        Port = FreeLoopbackPort();
+        Port = FreePorts.Tcp();
     }
 
     public int Port { get; }
@@ -50,21 +48,7 @@ internal sealed class ServerUnderTest : IDisposable
         // Its own folder: the server reads appsettings.json from its working directory.
         _process = ChildProcess.Start(BuiltPrograms.PicketServer, arguments, _directory);
         Starts++;
-        var waited = Stopwatch.StartNew();
-        while (true)
-        {
-            Assert.False(_process.HasExited, $"picket-server exited with code {(_process.HasExited ? _process.ExitCode : 0)}: {_process.Tail()}");
-            using var client = new TcpClient();
-            try
-            {
-                client.Connect(IPAddress.Loopback, Port);
-                return;
-            }
-            catch (SocketException) when (waited.Elapsed < TimeSpan.FromSeconds(90))
-            {
-                Thread.Sleep(50);
-            }
-        }
+        _process.WaitForPortAsync(Port, TimeSpan.FromSeconds(90)).GetAwaiter().GetResult();
     }
 
     /// <summary>SIGKILL: the server dies with whatever it had in flight.</summary>
@@ -75,11 +59,4 @@ internal sealed class ServerUnderTest : IDisposable
     }
 
     public void Dispose() => Kill();
-
-    private static int FreeLoopbackPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

@@ -1,6 +1,5 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
+using Picket.Testing;
 
 namespace Picket.Gateway.Health;
 
@@ -19,7 +18,7 @@ public sealed class PrometheusTextfileTests : IDisposable
         PrometheusTextfile.Write(_directory, HealthSnapshots.Sample(1_764_000_000_000_000));
         Assert.Empty(Directory.GetFiles(_directory, "*.tmp"));
 
-        var port = FreePort();
+        var port = FreePorts.Tcp();
         var start = new ProcessStartInfo(NodeExporter) { RedirectStandardError = true, RedirectStandardOutput = true };
         foreach (var argument in new[] { "--collector.disable-defaults", "--collector.textfile", $"--collector.textfile.directory={_directory}", $"--web.listen-address=127.0.0.1:{port}" })
         {
@@ -62,12 +61,5 @@ public sealed class PrometheusTextfileTests : IDisposable
                 await Task.Delay(100);
             }
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

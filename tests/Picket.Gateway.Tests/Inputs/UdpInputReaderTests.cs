@@ -14,7 +14,7 @@ public sealed class UdpInputReaderTests(ITestOutputHelper output)
     [Fact]
     public void Read_UnicastAsterixDatagrams_EveryRecord()
     {
-        var port = FreeUdpPort();
+        var port = FreePorts.Udp();
         using var inputs = InputTestRig.Create($"asterix:udp:127.0.0.1:{port}");
         inputs.Start();
         Assert.True(InputTestRig.WaitFor(() => inputs.Inputs[0].Reader.Connected, Generous), inputs.Snapshot()[0].LastError);
@@ -29,7 +29,7 @@ public sealed class UdpInputReaderTests(ITestOutputHelper output)
     [Fact]
     public void Read_MulticastGroupOnLoopback_EveryRecord()
     {
-        var port = FreeUdpPort();
+        var port = FreePorts.Udp();
         var group = IPAddress.Parse("239.255.0.1");
         using var inputs = InputTestRig.Create($"asterix:udp:239.255.0.1:{port}@lo");
         inputs.Start();
@@ -56,7 +56,7 @@ public sealed class UdpInputReaderTests(ITestOutputHelper output)
     [Fact]
     public void Open_UnknownInterface_NamesIt()
     {
-        using var inputs = InputTestRig.Create($"asterix:udp:239.255.0.1:{FreeUdpPort()}@nosuch0");
+        using var inputs = InputTestRig.Create($"asterix:udp:239.255.0.1:{FreePorts.Udp()}@nosuch0");
         inputs.Start();
         Assert.True(InputTestRig.WaitFor(() => inputs.Snapshot()[0].LastError is not null, Generous));
         Assert.Contains("network interface 'nosuch0' does not exist", inputs.Snapshot()[0].LastError, StringComparison.Ordinal);
@@ -70,12 +70,5 @@ public sealed class UdpInputReaderTests(ITestOutputHelper output)
             sender.SendTo(datagram.Payload, target);
             Thread.Sleep(1); // loopback drops nothing at this rate even on a loaded machine
         }
-    }
-
-    private static int FreeUdpPort()
-    {
-        using var probe = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
-        probe.Bind(new IPEndPoint(IPAddress.Loopback, 0));
-        return ((IPEndPoint)probe.LocalEndPoint!).Port;
     }
 }

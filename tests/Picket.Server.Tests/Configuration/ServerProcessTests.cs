@@ -19,7 +19,7 @@ public sealed class ServerProcessTests : IDisposable
     public async Task Help_PrintsUsageAndExitsZeroWithoutServing(string option)
     {
         // A port only a started server would take: --help must leave it free.
-        var port = FreePort();
+        var port = FreePorts.Tcp();
 
         var (exitCode, output, _) = await RunAsync(option, "--Listen:Port", port.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
@@ -71,13 +71,6 @@ public sealed class ServerProcessTests : IDisposable
     }
 
     public void Dispose() => _directory.Dispose();
-
-    private static int FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     private Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args) => RunAsync(_directory.Path, args);
 

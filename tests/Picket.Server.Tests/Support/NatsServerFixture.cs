@@ -20,7 +20,7 @@ public sealed class NatsServerFixture : IAsyncLifetime, IDisposable
     {
         var binary = FindBinary() ?? throw new InvalidOperationException(
             "nats-server is not installed: the JetStream tests need it (Debian: apt-get install -y nats-server).");
-        var port = FreePort();
+        var port = FreePorts.Tcp();
         var start = new ProcessStartInfo(binary)
         {
             ArgumentList = { "-js", "-a", "127.0.0.1", "-p", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "-sd", _store.Path },
@@ -81,12 +81,5 @@ public sealed class NatsServerFixture : IAsyncLifetime, IDisposable
         }
 
         return null;
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
-using Picket.Gateway.EndToEnd;
 using Picket.Gateway.Inputs;
 using Picket.Gateway.Time;
 using Picket.Simulation;
@@ -49,7 +48,7 @@ public sealed class SimVerbTests(ITestOutputHelper output)
     {
         using var folder = new TempDirectory();
         var (beast, _) = Record(folder.Path, 240);
-        var port = FreeTcpPort();
+        var port = FreePorts.Tcp();
         var received = new Received();
         using var reader = new TcpInputReader(InputSpec.Parse($"beast:tcp:127.0.0.1:{port}"), new GatewayClock(), received.Append, new ReconnectBackoff(TimeSpan.FromMilliseconds(250), TimeSpan.FromSeconds(2)));
         reader.Start();
@@ -79,7 +78,7 @@ public sealed class SimVerbTests(ITestOutputHelper output)
     {
         using var folder = new TempDirectory();
         var (_, asterix) = Record(folder.Path, 180);
-        var port = FreeUdpPort();
+        var port = FreePorts.Udp();
         var received = new Received();
         using var reader = new UdpInputReader(InputSpec.Parse($"asterix:udp:127.0.0.1:{port}"), new GatewayClock(), received.Append, new ReconnectBackoff(TimeSpan.FromMilliseconds(250), TimeSpan.FromSeconds(2)));
         reader.Start();
@@ -142,20 +141,6 @@ public sealed class SimVerbTests(ITestOutputHelper output)
     {
         Assert.True(InputTestRig.WaitFor(() => sim.HasExited, Generous), "picket sim did not end: " + sim.Tail());
         Assert.True(sim.ExitCode == 0, $"picket sim exited with {sim.ExitCode}: {sim.Tail()}");
-    }
-
-    private static int FreeTcpPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private static int FreeUdpPort()
-    {
-        using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
-        socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
-        return ((IPEndPoint)socket.LocalEndPoint!).Port;
     }
 
     /// <summary>What a reader delivered: the bytes in order and the number of reads (datagrams for UDP).</summary>

@@ -1,13 +1,12 @@
-using Picket.Testing;
-
-namespace Picket.Gateway.EndToEnd;
+namespace Picket.Testing;
 
 /// <summary>
 /// The built <c>picket</c> and <c>picket-server</c> of this checkout, in the configuration the tests
 /// were built in (the test project references both, so they are built first). Each runs as its own
-/// process under <c>dotnet</c>, as installed on a mast and on the central server.
+/// process under <c>dotnet</c>, as installed on a mast and on the central server. A test project that
+/// runs one references its project (with <c>ReferenceOutputAssembly="false"</c> where it needs only the build).
 /// </summary>
-internal static class BuiltPrograms
+public static class BuiltPrograms
 {
     private static string Configuration => AppContext.BaseDirectory.Contains("/Release/", StringComparison.Ordinal) ? "Release" : "Debug";
 
