@@ -75,7 +75,7 @@ public sealed partial class DemoVerbTests(ITestOutputHelper output)
         Assert.Empty(Directory.EnumerateDirectories(temp.Path, "picket-demo-*"));
     }
 
-    [GeneratedRegex(@"^map: http://127\.0\.0\.1:[0-9]+/map/#token=[0-9a-f]+$", RegexOptions.Multiline)]
+    [GeneratedRegex(@"^map: http://127\.0\.0\.1:[0-9]+/map/#token=[A-Za-z0-9_-]+$", RegexOptions.Multiline)]
     private static partial Regex MapLine();
 
     [GeneratedRegex(@"delivery: outbox committed (?<committed>[0-9]+) batches, the server acked (?<acked>[0-9]+) .*the server's store holds (?<stored>[0-9]+) batches.*acked but missing from the store: (?<missing>[0-9]+).*refused: (?<refused>[0-9]+)")]
