@@ -176,7 +176,11 @@ public sealed partial class DemoVerbTests(ITestOutputHelper output)
     private static async Task<StatusCode> SubscribeAsync(int port, X509Certificate2 ca, X509Certificate2? certificate)
     {
         var handler = new SocketsHttpHandler();
-        handler.SslOptions.RemoteCertificateValidationCallback = (_, presented, _, _) => presented is not null && ChainsTo(ca, new X509Certificate2(presented));
+        handler.SslOptions.RemoteCertificateValidationCallback = (_, presented, _, errors) =>
+        {
+            using var certificate = presented is null ? null : new X509Certificate2(presented);
+            return certificate is not null && ChainsTo(ca, certificate) && (errors & SslPolicyErrors.RemoteCertificateNameMismatch) == 0;
+        };
         if (certificate is not null)
         {
             handler.SslOptions.ClientCertificates = [certificate];
