@@ -1,7 +1,4 @@
-using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using Picket.Testing;
 
 namespace Picket.Map;
@@ -13,9 +10,9 @@ namespace Picket.Map;
 /// </summary>
 internal sealed class ServerProcess : IAsyncDisposable
 {
-    private readonly Process _process;
+    private readonly ChildProcess _process;
 
-    private ServerProcess(Process process, Uri mapAddress)
+    private ServerProcess(ChildProcess process, Uri mapAddress)
     {
         _process = process;
         MapAddress = mapAddress;
@@ -26,59 +23,26 @@ internal sealed class ServerProcess : IAsyncDisposable
 
     public static async Task<ServerProcess> StartAsync(IReadOnlyList<string> arguments, TimeSpan timeout)
     {
-        var configuration = AppContext.BaseDirectory.Contains("/Release/", StringComparison.Ordinal) ? "Release" : "Debug";
-        var dll = RepositoryPaths.PathOf(Path.Combine("server", "Picket.Server", "bin", configuration, "net10.0", "picket-server.dll"));
-        var http1Port = FreeLoopbackPort();
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in (string[])[dll, "--Listen:Port", FreeLoopbackPort().ToString(CultureInfo.InvariantCulture), "--Listen:Http1Port", http1Port.ToString(CultureInfo.InvariantCulture), "--Management:Port", "off", .. arguments])
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        var process = Process.Start(start) ?? throw new InvalidOperationException("could not start picket-server");
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        var http1Port = FreePorts.Tcp();
+        var process = ChildProcess.Start(BuiltPrograms.PicketServer,
+            ["--Listen:Port", FreePorts.Tcp().ToString(CultureInfo.InvariantCulture), "--Listen:Http1Port", http1Port.ToString(CultureInfo.InvariantCulture), "--Management:Port", "off", .. arguments]);
         var server = new ServerProcess(process, new Uri($"http://127.0.0.1:{http1Port}/map/"));
-        var waited = Stopwatch.StartNew();
-        while (true)
+        try
         {
-            if (process.HasExited)
-            {
-                var exitCode = process.ExitCode;
-                await server.DisposeAsync();
-                throw new InvalidOperationException($"picket-server exited with code {exitCode} before it listened");
-            }
-
-            try
-            {
-                using var client = new TcpClient();
-                await client.ConnectAsync(IPAddress.Loopback, http1Port);
-                return server;
-            }
-            catch (SocketException) when (waited.Elapsed < timeout)
-            {
-                await Task.Delay(100);
-            }
+            await process.WaitForPortAsync(http1Port, timeout);
         }
+        catch
+        {
+            await server.DisposeAsync();
+            throw;
+        }
+
+        return server;
     }
 
-    public async ValueTask DisposeAsync()
+    public ValueTask DisposeAsync()
     {
-        if (!_process.HasExited)
-        {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
-        }
-
         _process.Dispose();
-    }
-
-    private static int FreeLoopbackPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        return ValueTask.CompletedTask;
     }
 }

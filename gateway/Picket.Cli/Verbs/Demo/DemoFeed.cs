@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Net.Security;
+using System.Security.Cryptography.X509Certificates;
 using Grpc.Core;
 using Grpc.Net.Client;
 using Picket.Contract.V1;
@@ -6,8 +8,8 @@ using Picket.Contract.V1;
 namespace Picket.Cli.Verbs.Demo;
 
 /// <summary>
-/// The demo's consumer: follows the server's <c>TrackFeed</c> with consumer credentials (a bearer
-/// token) and keeps what the live table shows (every live track, the alerts in order) and what
+/// The demo's consumer: follows the server's <c>TrackFeed</c> as a consumer system would, over mTLS
+/// with its own client certificate, trusting only the fleet CA for the server's, and keeps what the live table shows (every live track, the alerts in order) and what
 /// the scorecard needs (every update and alert as received).
 /// </summary>
 internal sealed class DemoFeed
@@ -111,20 +113,27 @@ internal sealed class DemoFeed
     }
 
     /// <summary>Follows the feed until <paramref name="cancellationToken"/> is cancelled.</summary>
-    /// <param name="address">The server.</param>
-    /// <param name="token">A consumer's bearer token.</param>
+    /// <param name="address">The server (https).</param>
+    /// <param name="credentials">The consumer's certificate and key.</param>
+    /// <param name="caPath">The fleet CA that signed the server's certificate, PEM.</param>
     /// <param name="cancellationToken">Stops following.</param>
     /// <returns>When stopped.</returns>
-    public async Task FollowAsync(Uri address, string token, CancellationToken cancellationToken)
+    public async Task FollowAsync(Uri address, ClientCredentials credentials, string caPath, CancellationToken cancellationToken)
     {
-        using var channel = GrpcChannel.ForAddress(address);
+        using var certificate = X509Certificate2.CreateFromPemFile(credentials.CertificatePath, credentials.KeyPath);
+        using var root = X509Certificate2.CreateFromPem(File.ReadAllText(caPath));
+        var handler = new SocketsHttpHandler();
+        handler.SslOptions.ClientCertificates = [certificate];
+        handler.SslOptions.LocalCertificateSelectionCallback = (_, _, _, _, _) => certificate;
+        handler.SslOptions.RemoteCertificateValidationCallback = (_, presented, _, errors) =>
+            presented is not null && (errors & SslPolicyErrors.RemoteCertificateNameMismatch) == 0 && ChainsTo(root, presented);
+        using var channel = GrpcChannel.ForAddress(address, new GrpcChannelOptions { HttpHandler = handler, DisposeHttpClient = true });
         var client = new TrackFeed.TrackFeedClient(channel);
-        var headers = new Metadata { { "authorization", "Bearer " + token } };
         while (!cancellationToken.IsCancellationRequested)
         {
             try
             {
-                using var call = client.Subscribe(new SubscribeRequest(), headers, cancellationToken: cancellationToken);
+                using var call = client.Subscribe(new SubscribeRequest(), cancellationToken: cancellationToken);
                 await foreach (var feedEvent in call.ResponseStream.ReadAllAsync(cancellationToken).ConfigureAwait(false))
                 {
                     Handle(feedEvent);
@@ -152,6 +161,18 @@ internal sealed class DemoFeed
                 }
             }
         }
+    }
+
+    // The server's certificate chains to the fleet CA alone, not to the machine's trust store.
+    private static bool ChainsTo(X509Certificate2 root, X509Certificate presented)
+    {
+        using var certificate = new X509Certificate2(presented);
+        using var chain = new X509Chain();
+        chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
+        chain.ChainPolicy.CustomTrustStore.Add(root);
+        // The dev CA publishes no CRL.
+        chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
+        return chain.Build(certificate);
     }
 
     private void Handle(FeedEvent feedEvent)

@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Runtime.InteropServices;
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
@@ -16,8 +15,9 @@ namespace Picket.Cli.Verbs.Demo;
 
 /// <summary>
 /// <c>picket demo</c>: a simulated border incursion through the real parts, each its own process:
-/// <c>picket-server</c> (SQLite in a temporary folder, the gateway and the map's consumer
-/// authenticated with their own tokens), <c>picket sim</c> playing the scenario time-compressed as
+/// <c>picket-server --dev</c> (SQLite and the dev certificates in a temporary folder, mTLS: the
+/// gateway and the demo's consumer authenticated with their own certificates, the browser's map
+/// with a consumer token on the loopback-only HTTP/1.1 port), <c>picket sim</c> playing the scenario time-compressed as
 /// a receiver's Beast over TCP (GNSS timestamps) and a radar's ASTERIX over UDP, and <c>picket
 /// run</c> reading those sockets through the framers, tracker, outbox and uplink with a generated
 /// appsettings.json. A consumer follows the server's feed for the live table; at the end the
@@ -27,8 +27,6 @@ namespace Picket.Cli.Verbs.Demo;
 public sealed class DemoVerb : IVerb
 {
     private const string DefaultScenario = "gulf-of-finland-incursion";
-    private const string GatewayId = "demo-mast-1";
-    private const string MapConsumerId = "demo-map";
 
     /// <summary>Wall seconds the story takes by default (the speed follows from the scenario's length).</summary>
     private const double DefaultWallSeconds = 150;
@@ -155,14 +153,15 @@ public sealed class DemoVerb : IVerb
     private sealed class DemoRun(ScenarioDefinition definition, long durationMicroseconds, double speed, int batchSeconds, string directory, VerbConsole console)
     {
         private readonly TaskCompletionSource<DateTimeOffset> _playedStart = new(TaskCreationOptions.RunContinuationsAsynchronously);
-        private readonly string _gatewayToken = RandomToken();
-        private readonly string _consumerToken = RandomToken();
 
         public async Task<int> RunAsync(CancellationToken cancellationToken)
         {
             var wall = Stopwatch.StartNew();
             var serverDirectory = Directory.CreateDirectory(Path.Combine(directory, "server")).FullName;
             var gatewayDirectory = Directory.CreateDirectory(Path.Combine(directory, "gateway")).FullName;
+            // The map: a browser has no client certificate and would not trust the dev CA, so it
+            // signs in with the dev map token on the loopback-only HTTP/1.1 port; the address
+            // printed below opens as written in a browser on this machine, with no certificate warning.
             var http1Port = ServerProcess.FreeLoopbackPort();
             // The scenario's zones: the gateway alerts on them, the server's map draws them with the radar's coverage.
             var zonesPath = WriteZones();
@@ -177,8 +176,6 @@ public sealed class DemoVerb : IVerb
                 [
                     .. mapArguments,
                     "--Listen:Http1Port", http1Port.ToString(CultureInfo.InvariantCulture),
-                    "--Auth:Tokens:0:Identity", GatewayId, "--Auth:Tokens:0:Role", "Gateway", "--Auth:Tokens:0:Sha256", Sha256(_gatewayToken),
-                    "--Auth:Tokens:1:Identity", MapConsumerId, "--Auth:Tokens:1:Role", "Consumer", "--Auth:Tokens:1:Sha256", Sha256(_consumerToken),
                     "--Logging:LogLevel:Default", "Error",
                     // Time compression: sim stamps the frames on a clock that starts now and runs `speed`
                     // times faster, so the story's last updates lie up to (1 - 1/speed) of its length
@@ -187,10 +184,10 @@ public sealed class DemoVerb : IVerb
                     "--Limits:MaxFutureSkewSeconds", ((int)Math.Ceiling(durationMicroseconds / 1e6 * (1 - (1 / speed))) + 300).ToString(CultureInfo.InvariantCulture),
                 ],
                 cancellationToken).ConfigureAwait(false);
-            await console.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"map: http://127.0.0.1:{http1Port}/map/#token={_consumerToken}")).ConfigureAwait(false);
+            await console.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"map: http://127.0.0.1:{http1Port}/map/#token={server.ReadMapToken()}")).ConfigureAwait(false);
             await console.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                 $"picket demo: {definition.Name}: {definition.Description}\n" +
-                $"picket demo: {durationMicroseconds / 1e6:F0} s of scenario at speed {speed:0.##} (about {durationMicroseconds / 1e6 / speed:F0} s); picket-server (pid {server.Process.Id}) on {server.Address}, data in {directory}")).ConfigureAwait(false);
+                $"picket demo: {durationMicroseconds / 1e6:F0} s of scenario at speed {speed:0.##} (about {durationMicroseconds / 1e6 / speed:F0} s); picket-server (pid {server.Process.Id}) on {server.Address} (mTLS, dev certificates in {serverDirectory}), data in {directory}")).ConfigureAwait(false);
 
             // The sensors: sim's Beast on a listening TCP port (as readsb's 30005), its ASTERIX to a UDP port.
             var beastPort = ServerProcess.FreeLoopbackPort();
@@ -207,11 +204,11 @@ public sealed class DemoVerb : IVerb
             await using var sim = DemoChild.Start("picket sim", self, simArguments, directory);
             sim.LineReceived += OnSimLine;
 
-            var configPath = WriteSettings(gatewayDirectory, zonesPath, server.Address, beastPort, asterixPort);
+            var configPath = WriteSettings(gatewayDirectory, zonesPath, server, beastPort, asterixPort);
             var feed = new DemoFeed();
             var display = new DemoDisplay(feed, console.Error, !Console.IsErrorRedirected && ReferenceEquals(console.Error, Console.Error));
             using var stopFeed = new CancellationTokenSource();
-            var following = feed.FollowAsync(server.Address, _consumerToken, stopFeed.Token);
+            var following = feed.FollowAsync(server.Address, server.Consumer, server.CaPath, stopFeed.Token);
             var showing = display.RunAsync(stopFeed.Token);
             int result;
             try
@@ -239,7 +236,7 @@ public sealed class DemoVerb : IVerb
                     await console.Error.WriteLineAsync($"picket demo: picket run did not stop cleanly on SIGTERM (exit {(gateway.HasExited ? gateway.ExitCode : -1)}): {gateway.Tail()}").ConfigureAwait(false);
                 }
 
-                var ledger = Ledger.Read(Path.Combine(gatewayDirectory, "outbox.db"), server.DatabasePath);
+                var ledger = Ledger.Read(Path.Combine(gatewayDirectory, "outbox.db"), server.DatabasePath, server.Gateway.Name);
                 // The consumer has everything the server stored (or 10 s have passed).
                 var waited = Stopwatch.StartNew();
                 while ((feed.UpdateCount < ledger.StoredUpdates || feed.Alerts().Count < ledger.StoredAlerts) && waited.Elapsed < TimeSpan.FromSeconds(10))
@@ -262,10 +259,6 @@ public sealed class DemoVerb : IVerb
             await server.StopAsync().ConfigureAwait(false);
             return result;
         }
-
-        private static string RandomToken() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
-
-        private static string Sha256(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 
         private static int FreeUdpPort()
         {
@@ -360,12 +353,12 @@ public sealed class DemoVerb : IVerb
             return path;
         }
 
-        private string WriteSettings(string gatewayDirectory, string? zonesPath, Uri server, int beastPort, int asterixPort)
+        private string WriteSettings(string gatewayDirectory, string? zonesPath, ServerProcess server, int beastPort, int asterixPort)
         {
             var simulation = new ScenarioSimulation(definition);
             var settings = new Dictionary<string, object>
             {
-                ["Gateway"] = new Dictionary<string, object> { ["Id"] = GatewayId, ["SiteName"] = "Demo mast" },
+                ["Gateway"] = new Dictionary<string, object> { ["Id"] = server.Gateway.Name, ["SiteName"] = "Demo mast" },
                 ["Site"] = new Dictionary<string, object> { ["Latitude"] = simulation.Site.LatitudeDegrees, ["Longitude"] = simulation.Site.LongitudeDegrees, ["HeightMetres"] = simulation.Site.HeightMetres },
                 ["Radar"] = new Dictionary<string, object> { ["Latitude"] = simulation.RadarPosition.LatitudeDegrees, ["Longitude"] = simulation.RadarPosition.LongitudeDegrees, ["HeightMetres"] = simulation.RadarPosition.HeightMetres },
                 ["Inputs"] = new[]
@@ -376,7 +369,14 @@ public sealed class DemoVerb : IVerb
                 ["Clock"] = new Dictionary<string, object> { ["TrustSystemClock"] = true },
                 ["Publishing"] = new Dictionary<string, object> { ["TrackIntervalMilliseconds"] = 1000, ["BatchMilliseconds"] = batchSeconds * 1000 },
                 ["Outbox"] = new Dictionary<string, object> { ["Path"] = Path.Combine(gatewayDirectory, "outbox.db"), ["CommitMilliseconds"] = 100 },
-                ["Uplink"] = new Dictionary<string, object> { ["Address"] = server.ToString(), ["Token"] = _gatewayToken },
+                // mTLS as on a mast: the gateway's own certificate and key, the fleet CA as the server's trust root.
+                ["Uplink"] = new Dictionary<string, object>
+                {
+                    ["Address"] = server.Address.ToString(),
+                    ["CertificatePath"] = server.Gateway.CertificatePath,
+                    ["KeyPath"] = server.Gateway.KeyPath,
+                    ["CaPath"] = server.CaPath,
+                },
                 ["Health"] = new Dictionary<string, object> { ["IntervalSeconds"] = 1, ["StatusPath"] = Path.Combine(gatewayDirectory, "status.json") },
                 ["Logging"] = new Dictionary<string, object> { ["LogLevel"] = new Dictionary<string, object> { ["Default"] = "Warning" } },
             };
@@ -436,7 +436,7 @@ public sealed class DemoVerb : IVerb
     /// <summary>The server's store against what the gateway's outbox committed and saw acked, read with plain SQL.</summary>
     private sealed record Ledger(ulong Committed, ulong Acked, long Unacked, long StoredBatches, long StoredUpdates, long StoredAlerts, long Rejected, IReadOnlyList<ulong> MissingAcked)
     {
-        public static Ledger Read(string outboxPath, string serverDatabasePath)
+        public static Ledger Read(string outboxPath, string serverDatabasePath, string gatewayId)
         {
             ulong committed;
             ulong acked;
@@ -457,7 +457,7 @@ public sealed class DemoVerb : IVerb
             using (var command = connection.CreateCommand())
             {
                 command.CommandText = "SELECT sequence, rejected_reason FROM batches WHERE gateway_id = $gateway";
-                command.Parameters.AddWithValue("$gateway", GatewayId);
+                command.Parameters.AddWithValue("$gateway", gatewayId);
                 using var reader = command.ExecuteReader();
                 while (reader.Read())
                 {
@@ -472,8 +472,8 @@ public sealed class DemoVerb : IVerb
                 }
             }
 
-            updates = Count(connection, "SELECT COUNT(*) FROM track_history WHERE gateway_id = $gateway");
-            alerts = Count(connection, "SELECT COUNT(*) FROM alerts WHERE gateway_id = $gateway");
+            updates = Count(connection, "SELECT COUNT(*) FROM track_history WHERE gateway_id = $gateway", gatewayId);
+            alerts = Count(connection, "SELECT COUNT(*) FROM alerts WHERE gateway_id = $gateway", gatewayId);
             var missing = new List<ulong>();
             for (ulong sequence = 1; sequence <= acked; sequence++)
             {
@@ -486,11 +486,11 @@ public sealed class DemoVerb : IVerb
             return new Ledger(committed, acked, unacked, stored.Count, updates, alerts, rejected, missing);
         }
 
-        private static long Count(SqliteConnection connection, string sql)
+        private static long Count(SqliteConnection connection, string sql, string gatewayId)
         {
             using var command = connection.CreateCommand();
             command.CommandText = sql;
-            command.Parameters.AddWithValue("$gateway", GatewayId);
+            command.Parameters.AddWithValue("$gateway", gatewayId);
             return (long)command.ExecuteScalar()!;
         }
     }

@@ -10,31 +10,56 @@ namespace Picket.Cli.Verbs.Demo;
 /// central server runs beside the masts: the field binary does not carry the server. Found next to
 /// <c>picket</c> (a side-by-side install), through <c>PICKET_SERVER</c> (a path to the
 /// <c>picket-server</c> executable or its dll), or in the repository's build output for the same
-/// configuration. Its SQLite store and working directory are a folder the caller owns.
+/// configuration. It runs with <c>--dev</c> on a folder the caller owns: the server creates there a
+/// local fleet CA (<c>ca.pem</c>), its certificate for localhost, a gateway's and a consumer's
+/// client certificates and the live map's consumer token, and serves mTLS; the SQLite store and the
+/// working directory are the same folder.
 /// </summary>
 internal sealed class ServerProcess : IAsyncDisposable
 {
     private const string EnvironmentVariable = "PICKET_SERVER";
     private readonly DemoChild _child;
 
-    private ServerProcess(DemoChild child, int port, string databasePath)
+    // The names picket-server --dev gives its files (server/Picket.Server/Certificates/DevEnvironment.cs).
+    private const string DevGatewayName = "dev-gateway";
+    private const string DevConsumerName = "dev-consumer";
+    private const string DevMapTokenFile = "dev-map.token";
+
+    private ServerProcess(DemoChild child, int port, string directory)
     {
         _child = child;
-        Address = new Uri(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{port}"));
-        DatabasePath = databasePath;
+        // The server's certificate names localhost and 127.0.0.1; it listens on 127.0.0.1 only.
+        Address = new Uri(string.Create(CultureInfo.InvariantCulture, $"https://127.0.0.1:{port}"));
+        DatabasePath = Path.Combine(directory, "picket-server.db");
+        CaPath = Path.Combine(directory, "ca.pem");
+        Gateway = new ClientCredentials(DevGatewayName, Path.Combine(directory, DevGatewayName + ".pem"), Path.Combine(directory, DevGatewayName + ".key"));
+        Consumer = new ClientCredentials(DevConsumerName, Path.Combine(directory, DevConsumerName + ".pem"), Path.Combine(directory, DevConsumerName + ".key"));
+        MapTokenPath = Path.Combine(directory, DevMapTokenFile);
     }
 
-    /// <summary>The server's address, e.g. <c>http://127.0.0.1:41234</c> (cleartext HTTP/2).</summary>
+    /// <summary>The server's address, e.g. <c>https://127.0.0.1:41234</c> (TLS, HTTP/2 and HTTP/1.1, client certificates asked for).</summary>
     public Uri Address { get; }
 
     /// <summary>The server's SQLite database.</summary>
     public string DatabasePath { get; }
 
+    /// <summary>The dev fleet CA (PEM) that signed the server's and the clients' certificates.</summary>
+    public string CaPath { get; }
+
+    /// <summary>The dev gateway's certificate and key; its common name is the gateway id it may publish as.</summary>
+    public ClientCredentials Gateway { get; }
+
+    /// <summary>The dev consumer's certificate and key.</summary>
+    public ClientCredentials Consumer { get; }
+
+    /// <summary>The file holding the live map's consumer token (a browser has no client certificate).</summary>
+    public string MapTokenPath { get; }
+
     /// <summary>The process.</summary>
     public DemoChild Process => _child;
 
-    /// <summary>Starts the server on a free loopback port with its SQLite store in <paramref name="dataDirectory"/>; returns once it accepts connections.</summary>
-    /// <param name="dataDirectory">Its working directory and database folder.</param>
+    /// <summary>Starts the server with <c>--dev</c> on a free loopback port with its certificates and SQLite store in <paramref name="dataDirectory"/>; returns once it accepts connections.</summary>
+    /// <param name="dataDirectory">Its working directory, dev certificate and database folder (an absolute path).</param>
     /// <param name="arguments">Further server arguments (configuration syntax, e.g. tokens).</param>
     /// <param name="cancellationToken">Stops waiting.</param>
     /// <returns>The running server.</returns>
@@ -47,12 +72,13 @@ internal sealed class ServerProcess : IAsyncDisposable
         string[] all =
         [
             .. prefix,
+            "--dev", dataDirectory,
             "--Listen:Address", "127.0.0.1", "--Listen:Port", port.ToString(CultureInfo.InvariantCulture),
             "--Storage:SqlitePath", databasePath, "--Management:Port", "off",
             .. arguments,
         ];
         // Its own folder: the server reads appsettings.json from its working directory.
-        var server = new ServerProcess(DemoChild.Start("picket-server", fileName, all, dataDirectory), port, databasePath);
+        var server = new ServerProcess(DemoChild.Start("picket-server", fileName, all, dataDirectory), port, dataDirectory);
         try
         {
             await server.WaitUntilListeningAsync(port, cancellationToken).ConfigureAwait(false);
@@ -62,6 +88,21 @@ internal sealed class ServerProcess : IAsyncDisposable
         {
             await server.DisposeAsync().ConfigureAwait(false);
             throw;
+        }
+    }
+
+    /// <summary>Reads the live map's consumer token the server wrote.</summary>
+    /// <returns>The token.</returns>
+    /// <exception cref="InputException">The server wrote no token.</exception>
+    public string ReadMapToken()
+    {
+        try
+        {
+            return File.ReadAllText(MapTokenPath).Trim();
+        }
+        catch (IOException e)
+        {
+            throw new InputException($"picket-server --dev wrote no map token ({MapTokenPath}): {e.Message}", e);
         }
     }
 
