@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.RegularExpressions;
 using Picket.Testing;
 
@@ -11,109 +10,35 @@ namespace Picket.Map;
 /// </summary>
 internal sealed partial class DemoProcess : IAsyncDisposable
 {
-    private readonly Process _process;
-    private readonly List<string> _output = [];
-    private readonly List<string> _errors = [];
-    private readonly TaskCompletionSource<string> _mapAddress = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly ChildProcess _process;
 
-    private DemoProcess(Process process) => _process = process;
+    private DemoProcess(ChildProcess process) => _process = process;
 
     /// <summary>Standard output so far: the demo's consumer prints each alert from the server's feed as <c>ALERT ...</c>.</summary>
-    public IReadOnlyList<string> Output
-    {
-        get
-        {
-            lock (_output)
-            {
-                return [.. _output];
-            }
-        }
-    }
+    public IReadOnlyList<string> Output => _process.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => line.TrimEnd('\r')).ToList();
 
-    /// <summary>Standard error so far.</summary>
-    public string Errors
-    {
-        get
-        {
-            lock (_errors)
-            {
-                return string.Join('\n', _errors);
-            }
-        }
-    }
-
-    public static DemoProcess Start(params string[] arguments)
-    {
-        var configuration = AppContext.BaseDirectory.Contains("/Release/", StringComparison.Ordinal) ? "Release" : "Debug";
-        var picket = RepositoryPaths.PathOf(Path.Combine("gateway", "Picket.Cli", "bin", configuration, "net10.0", "picket.dll"));
-        if (!File.Exists(picket))
-        {
-            throw new FileNotFoundException($"{picket} is missing; build gateway/Picket.Cli -c {configuration} first.");
-        }
-
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(picket);
-        start.ArgumentList.Add("demo");
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        var process = Process.Start(start) ?? throw new InvalidOperationException("could not start picket demo");
-        var demo = new DemoProcess(process);
-        process.OutputDataReceived += (_, e) =>
-        {
-            if (e.Data is not null)
-            {
-                lock (demo._output)
-                {
-                    demo._output.Add(e.Data);
-                }
-            }
-        };
-        process.ErrorDataReceived += (_, e) =>
-        {
-            if (e.Data is null)
-            {
-                demo._mapAddress.TrySetException(new InvalidOperationException("picket demo closed its standard error without printing the map's address:\n" + demo.Errors));
-                return;
-            }
-
-            lock (demo._errors)
-            {
-                demo._errors.Add(e.Data);
-            }
-
-            if (MapLine().Match(e.Data) is { Success: true } match)
-            {
-                demo._mapAddress.TrySetResult(match.Groups[1].Value);
-            }
-        };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return demo;
-    }
+    public static DemoProcess Start(params string[] arguments) =>
+        new(ChildProcess.Start(BuiltPrograms.Picket, ["demo", .. arguments], keepOutput: true));
 
     /// <summary>The map's address from the line the demo prints on stderr.</summary>
-    public Task<string> MapAddressAsync(TimeSpan timeout) => _mapAddress.Task.WaitAsync(timeout);
-
-    /// <summary>Waits for the demo to end and returns its exit code.</summary>
-    public async Task<int> WaitForExitAsync(TimeSpan timeout)
+    /// <exception cref="InvalidOperationException">The demo ended or the time ran out before it printed the line.</exception>
+    public async Task<string> MapAddressAsync(TimeSpan timeout)
     {
-        using var cancel = new CancellationTokenSource(timeout);
-        await _process.WaitForExitAsync(cancel.Token);
-        return _process.ExitCode;
+        var line = await _process.WaitForErrorLineAsync(l => MapLine().IsMatch(l), timeout);
+        return line is null
+            ? throw new InvalidOperationException("picket demo did not print the map's address:\n" + _process.StandardError)
+            : MapLine().Match(line).Groups[1].Value;
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        if (!_process.HasExited)
-        {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
-        }
+    /// <summary>Waits for the demo to end and returns its exit code.</summary>
+    /// <exception cref="TimeoutException">It did not end in time.</exception>
+    public async Task<int> WaitForExitAsync(TimeSpan timeout) =>
+        await _process.WaitForExitAsync(timeout) ? _process.ExitCode : throw new TimeoutException($"picket demo did not end within {timeout}");
 
+    public ValueTask DisposeAsync()
+    {
         _process.Dispose();
+        return ValueTask.CompletedTask;
     }
 
     [GeneratedRegex(@"^map: (http://127\.0\.0\.1:[0-9]+/map/#token=[A-Za-z0-9_-]+)$")]

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using System.Text;
 
 namespace Picket.Testing;
 
@@ -21,6 +22,7 @@ public sealed class ChildProcess : IDisposable
     private readonly StreamWriter? _log;
     private TimeSpan _cpuAtMark;
     private bool _disposed;
+    private (StringBuilder Output, StringBuilder Error)? _all;
 
     private ChildProcess(Process process, string? echoPrefix, StreamWriter? log, DateTime startedUtc)
     {
@@ -58,8 +60,10 @@ public sealed class ChildProcess : IDisposable
     /// <param name="workingDirectory">Its working directory (null: the log file's folder, else the test's).</param>
     /// <param name="echoPrefix">When set, every line it writes is echoed to stderr after this prefix.</param>
     /// <param name="logPath">When set, every line it writes is appended to this file.</param>
+    /// <param name="environment">Variables set for it (e.g. TMPDIR), beside the inherited ones.</param>
+    /// <param name="keepOutput">Keep everything it writes (<see cref="StandardOutput"/>, <see cref="StandardError"/>), not only the last lines.</param>
     /// <returns>The running process.</returns>
-    public static ChildProcess Start(string program, IEnumerable<string> arguments, string? workingDirectory = null, string? echoPrefix = null, string? logPath = null)
+    public static ChildProcess Start(string program, IEnumerable<string> arguments, string? workingDirectory = null, string? echoPrefix = null, string? logPath = null, IReadOnlyDictionary<string, string>? environment = null, bool keepOutput = false)
     {
         ArgumentNullException.ThrowIfNull(program);
         ArgumentNullException.ThrowIfNull(arguments);
@@ -94,11 +98,19 @@ public sealed class ChildProcess : IDisposable
         // No first-run banners or telemetry from the muxer in the middle of the output.
         start.Environment["DOTNET_NOLOGO"] = "1";
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
+
         var log = logPath is null ? null : new StreamWriter(logPath, append: true) { AutoFlush = true };
         var startedUtc = DateTime.UtcNow;
-        var child = new ChildProcess(Process.Start(start) ?? throw new InvalidOperationException($"could not start {program}"), echoPrefix, log, startedUtc);
-        child._process.OutputDataReceived += (_, e) => child.Keep(e.Data);
-        child._process.ErrorDataReceived += (_, e) => child.Keep(e.Data);
+        var child = new ChildProcess(Process.Start(start) ?? throw new InvalidOperationException($"could not start {program}"), echoPrefix, log, startedUtc)
+        {
+            _all = keepOutput ? (new StringBuilder(), new StringBuilder()) : null,
+        };
+        child._process.OutputDataReceived += (_, e) => child.Keep(e.Data, standardError: false);
+        child._process.ErrorDataReceived += (_, e) => child.Keep(e.Data, standardError: true);
         child._process.BeginOutputReadLine();
         child._process.BeginErrorReadLine();
         return child;
@@ -158,6 +170,63 @@ public sealed class ChildProcess : IDisposable
         }
     }
 
+    /// <summary>Everything written on standard output so far (started with <c>keepOutput</c>).</summary>
+    public string StandardOutput => Kept(error: false);
+
+    /// <summary>Everything written on standard error so far (started with <c>keepOutput</c>).</summary>
+    public string StandardError => Kept(error: true);
+
+    /// <summary>Waits for the process to end.</summary>
+    /// <param name="timeout">How long to wait.</param>
+    /// <returns>True when it ended in time.</returns>
+    public async Task<bool> WaitForExitAsync(TimeSpan timeout)
+    {
+        using var cancel = new CancellationTokenSource(timeout);
+        try
+        {
+            await _process.WaitForExitAsync(cancel.Token).ConfigureAwait(false);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Waits for a line on standard error (started with <c>keepOutput</c>) that <paramref name="match"/> accepts.</summary>
+    /// <param name="match">The test of a line.</param>
+    /// <param name="timeout">How long to wait.</param>
+    /// <returns>The first such line, or null when the process ended or the time ran out first.</returns>
+    public async Task<string?> WaitForErrorLineAsync(Func<string, bool> match, TimeSpan timeout)
+    {
+        ArgumentNullException.ThrowIfNull(match);
+        var waited = Stopwatch.StartNew();
+        while (true)
+        {
+            var exited = _process.HasExited;
+            var line = StandardError.Split('\n').FirstOrDefault(l => match(l.TrimEnd('\r')));
+            if (line is not null)
+            {
+                return line.TrimEnd('\r');
+            }
+
+            if (exited || waited.Elapsed > timeout)
+            {
+                return null;
+            }
+
+            await Task.Delay(100).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Sends a signal, as <c>kill -NAME</c> (INT, TERM, ...).</summary>
+    /// <param name="name">The signal's name.</param>
+    public void Signal(string name)
+    {
+        using var kill = Process.Start(new ProcessStartInfo("kill") { UseShellExecute = false, ArgumentList = { "-" + name, _process.Id.ToString(CultureInfo.InvariantCulture) } })!;
+        kill.WaitForExit();
+    }
+
     /// <summary>The last lines the process wrote (stdout and stderr).</summary>
     public string Tail()
     {
@@ -208,11 +277,7 @@ public sealed class ChildProcess : IDisposable
             return true;
         }
 
-        using (var kill = Process.Start(new ProcessStartInfo("kill") { UseShellExecute = false, ArgumentList = { "-TERM", _process.Id.ToString(CultureInfo.InvariantCulture) } })!)
-        {
-            kill.WaitForExit();
-        }
-
+        Signal("TERM");
         return _process.WaitForExit(timeout);
     }
 
@@ -233,7 +298,15 @@ public sealed class ChildProcess : IDisposable
         }
     }
 
-    private void Keep(string? line)
+    private string Kept(bool error)
+    {
+        lock (_lines)
+        {
+            return _all is { } all ? (error ? all.Error : all.Output).ToString() : throw new InvalidOperationException("started without keepOutput");
+        }
+    }
+
+    private void Keep(string? line, bool standardError)
     {
         if (line is null)
         {
@@ -250,6 +323,11 @@ public sealed class ChildProcess : IDisposable
             if (!_disposed)
             {
                 _log?.WriteLine(line);
+            }
+
+            if (_all is { } all)
+            {
+                (standardError ? all.Error : all.Output).AppendLine(line);
             }
 
             _lines.Enqueue(line);

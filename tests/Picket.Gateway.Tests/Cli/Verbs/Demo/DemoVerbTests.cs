@@ -1,11 +1,9 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Security;
 using System.Net.Sockets;
 using System.Security.Cryptography.X509Certificates;
-using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Grpc.Core;
@@ -29,10 +27,10 @@ public sealed partial class DemoVerbTests(ITestOutputHelper output)
     public async Task Demo_Speed20_EveryIntruderAlertedNoFalseAlertEveryAckedBatchStored()
     {
         using var temp = new TempDirectory();
-        using var demo = DemoProcess.Start(temp.Path, "demo", "--speed", "20");
+        using var demo = StartPicket(temp.Path, "demo", "--speed", "20");
         var exited = await demo.WaitForExitAsync(TimeSpan.FromMinutes(10));
-        var stdout = demo.Output;
-        var stderr = demo.Error;
+        var stdout = demo.StandardOutput;
+        var stderr = demo.StandardError;
         output.WriteLine(stdout);
         Assert.True(exited, "picket demo --speed 20 did not finish within 10 minutes: " + stderr);
         Assert.True(demo.ExitCode == 0, $"exit {demo.ExitCode}:\n{stdout}\n{stderr}");
@@ -66,8 +64,8 @@ public sealed partial class DemoVerbTests(ITestOutputHelper output)
     public async Task Demo_Sigint_StopsEveryChildProcessAndRemovesItsFolder()
     {
         using var temp = new TempDirectory();
-        using var demo = DemoProcess.Start(temp.Path, "demo");
-        Assert.True(await demo.WaitForErrorAsync("picket run (pid", TimeSpan.FromMinutes(3)), "the demo did not start its processes: " + demo.Error);
+        using var demo = StartPicket(temp.Path, "demo");
+        Assert.True(await demo.WaitForErrorLineAsync(line => line.Contains("picket run (pid", StringComparison.Ordinal), TimeSpan.FromMinutes(3)) is not null, "the demo did not start its processes: " + demo.StandardError);
 
         // Let the story begin, so that every part is busy when the interrupt comes.
         await Task.Delay(TimeSpan.FromSeconds(5));
@@ -77,8 +75,8 @@ public sealed partial class DemoVerbTests(ITestOutputHelper output)
         Assert.Single(Directory.EnumerateDirectories(temp.Path, "picket-demo-*"));
 
         demo.Signal("INT");
-        Assert.True(await demo.WaitForExitAsync(TimeSpan.FromMinutes(2)), "picket demo did not exit within 2 minutes of SIGINT: " + demo.Error);
-        output.WriteLine($"exit {demo.ExitCode}; stderr tail: {demo.Error[Math.Max(0, demo.Error.Length - 400)..]}");
+        Assert.True(await demo.WaitForExitAsync(TimeSpan.FromMinutes(2)), "picket demo did not exit within 2 minutes of SIGINT: " + demo.StandardError);
+        output.WriteLine($"exit {demo.ExitCode}; stderr tail: {demo.StandardError[Math.Max(0, demo.StandardError.Length - 400)..]}");
         Assert.NotEqual(0, demo.ExitCode);
         var alive = children.Where(pid => Directory.Exists($"/proc/{pid}") && !IsZombie(pid)).ToList();
         Assert.True(alive.Count == 0, "still running after the demo's exit: " + string.Join(", ", alive.Select(p => $"{p} ({CommandLine(p)})")));
@@ -89,9 +87,9 @@ public sealed partial class DemoVerbTests(ITestOutputHelper output)
     public async Task Demo_WhileRunning_ServerSpeaksMtlsWithTheDevCertificatesAndTheMapOpensAsPrinted()
     {
         using var temp = new TempDirectory();
-        using var demo = DemoProcess.Start(temp.Path, "demo");
-        Assert.True(await demo.WaitForErrorAsync("picket run (pid", TimeSpan.FromMinutes(3)), "the demo did not start its processes: " + demo.Error);
-        var stderr = demo.Error;
+        using var demo = StartPicket(temp.Path, "demo");
+        Assert.True(await demo.WaitForErrorLineAsync(line => line.Contains("picket run (pid", StringComparison.Ordinal), TimeSpan.FromMinutes(3)) is not null, "the demo did not start its processes: " + demo.StandardError);
+        var stderr = demo.StandardError;
         output.WriteLine(stderr);
         var started = ServerLine().Match(stderr);
         Assert.True(started.Success, "no server line in:\n" + stderr);
@@ -167,7 +165,7 @@ public sealed partial class DemoVerbTests(ITestOutputHelper output)
         }
 
         demo.Signal("INT");
-        Assert.True(await demo.WaitForExitAsync(TimeSpan.FromMinutes(2)), "picket demo did not exit within 2 minutes of SIGINT: " + demo.Error);
+        Assert.True(await demo.WaitForExitAsync(TimeSpan.FromMinutes(2)), "picket demo did not exit within 2 minutes of SIGINT: " + demo.StandardError);
         Assert.False(Directory.Exists(dev), "the dev certificates' folder outlived the demo");
     }
 
@@ -280,123 +278,7 @@ public sealed partial class DemoVerbTests(ITestOutputHelper output)
         }
     }
 
-    /// <summary>The built <c>picket</c> under <c>dotnet</c> with its own temporary folder (TMPDIR), its output collected.</summary>
-    private sealed class DemoProcess : IDisposable
-    {
-        private readonly Process _process;
-        private readonly StringBuilder _output = new();
-        private readonly StringBuilder _error = new();
-
-        private DemoProcess(Process process) => _process = process;
-
-        public int Id => _process.Id;
-
-        public int ExitCode => _process.ExitCode;
-
-        public string Output
-        {
-            get
-            {
-                lock (_output)
-                {
-                    return _output.ToString();
-                }
-            }
-        }
-
-        public string Error
-        {
-            get
-            {
-                lock (_error)
-                {
-                    return _error.ToString();
-                }
-            }
-        }
-
-        public static DemoProcess Start(string temporaryDirectory, params string[] arguments)
-        {
-            var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-            start.ArgumentList.Add(BuiltPrograms.Picket);
-            foreach (var argument in arguments)
-            {
-                start.ArgumentList.Add(argument);
-            }
-
-            foreach (var name in start.Environment.Keys.Where(k => k.StartsWith("PICKET_", StringComparison.Ordinal)).ToList())
-            {
-                start.Environment.Remove(name);
-            }
-
-            start.Environment["TMPDIR"] = temporaryDirectory;
-            start.Environment["DOTNET_NOLOGO"] = "1";
-            var demo = new DemoProcess(Process.Start(start)!);
-            demo._process.OutputDataReceived += (_, e) => Append(demo._output, e.Data);
-            demo._process.ErrorDataReceived += (_, e) => Append(demo._error, e.Data);
-            demo._process.BeginOutputReadLine();
-            demo._process.BeginErrorReadLine();
-            return demo;
-        }
-
-        public async Task<bool> WaitForExitAsync(TimeSpan timeout)
-        {
-            using var cancel = new CancellationTokenSource(timeout);
-            try
-            {
-                await _process.WaitForExitAsync(cancel.Token);
-                return true;
-            }
-            catch (OperationCanceledException)
-            {
-                return false;
-            }
-        }
-
-        public async Task<bool> WaitForErrorAsync(string text, TimeSpan timeout)
-        {
-            var watch = Stopwatch.StartNew();
-            while (!Error.Contains(text, StringComparison.Ordinal))
-            {
-                if (watch.Elapsed > timeout || _process.HasExited)
-                {
-                    return false;
-                }
-
-                await Task.Delay(100);
-            }
-
-            return true;
-        }
-
-        public void Signal(string name)
-        {
-            using var kill = Process.Start(new ProcessStartInfo("kill") { UseShellExecute = false, ArgumentList = { "-" + name, _process.Id.ToString(CultureInfo.InvariantCulture) } })!;
-            kill.WaitForExit();
-        }
-
-        public void Dispose()
-        {
-            if (!_process.HasExited)
-            {
-                _process.Kill(entireProcessTree: true);
-                _process.WaitForExit(30_000);
-            }
-
-            _process.Dispose();
-        }
-
-        private static void Append(StringBuilder buffer, string? line)
-        {
-            if (line is null)
-            {
-                return;
-            }
-
-            lock (buffer)
-            {
-                buffer.AppendLine(line);
-            }
-        }
-    }
+    /// <summary>The built <c>picket</c> under <c>dotnet</c> with its own temporary folder (TMPDIR), its output kept.</summary>
+    private static ChildProcess StartPicket(string temporaryDirectory, params string[] arguments) =>
+        ChildProcess.Start(BuiltPrograms.Picket, arguments, environment: new Dictionary<string, string> { ["TMPDIR"] = temporaryDirectory }, keepOutput: true);
 }
