@@ -46,6 +46,39 @@ public sealed partial class MastPlane
     }
 
     /// <summary>
+    /// Variance of the ground range of a plot placed with a height: the slant range's and the
+    /// height's sigmas carried through the geometry by central differences, ((g(ρ+σρ, h) -
+    /// g(ρ-σρ, h))/2)² + ((g(ρ, h-σh) - g(ρ, h+σh))/2)². Far out that is σρ² plus a little
+    /// (dg/dρ = ρ/g ≈ 1); near the radar's zenith, where dg/dρ = ρ/g and dg/dh = Δh/g grow without
+    /// limit, it stays bounded: an edge no geometry fits (a height above the slant range) counts as
+    /// ground range 0. An FL400 target 1 km from the mast in ground range is 12.2 km away in slant
+    /// range: a 300 m height error moves its ground range by kilometres.
+    /// </summary>
+    /// <param name="slantRangeMetres">Measured slant range, Q31.32 metres.</param>
+    /// <param name="sensorHeightMetres">Sensor height above the ellipsoid, Q31.32 metres.</param>
+    /// <param name="targetHeightMetres">The height the plot is placed with, Q31.32 metres.</param>
+    /// <param name="sigmaSlantRangeMetres">Slant range sigma, Q31.32 metres.</param>
+    /// <param name="sigmaHeightMetres">Sigma of that height, Q31.32 metres.</param>
+    /// <param name="sineAzimuth">Q2.61 sine of the measured azimuth.</param>
+    /// <param name="cosineAzimuth">Q2.61 cosine of the measured azimuth.</param>
+    /// <param name="saturations">Incremented when an operation saturates.</param>
+    /// <returns>The ground range variance, Q39.24 m².</returns>
+    public long GroundRangeVariance(long slantRangeMetres, long sensorHeightMetres, long targetHeightMetres, long sigmaSlantRangeMetres, long sigmaHeightMetres, long sineAzimuth, long cosineAzimuth, ref int saturations)
+    {
+        long rangeSpread = GroundOrZero(slantRangeMetres + sigmaSlantRangeMetres, sensorHeightMetres, targetHeightMetres, sineAzimuth, cosineAzimuth, ref saturations)
+            - GroundOrZero(slantRangeMetres - sigmaSlantRangeMetres, sensorHeightMetres, targetHeightMetres, sineAzimuth, cosineAzimuth, ref saturations);
+        long heightSpread = GroundOrZero(slantRangeMetres, sensorHeightMetres, targetHeightMetres - sigmaHeightMetres, sineAzimuth, cosineAzimuth, ref saturations)
+            - GroundOrZero(slantRangeMetres, sensorHeightMetres, targetHeightMetres + sigmaHeightMetres, sineAzimuth, cosineAzimuth, ref saturations);
+
+        // (spread / 2)²: Q31.32 × Q31.32 is Q62.64; shifting by 42 leaves Q39.24 divided by 4.
+        return FixedPoint.MultiplyShift(rangeSpread, rangeSpread, 42, ref saturations)
+            + FixedPoint.MultiplyShift(heightSpread, heightSpread, 42, ref saturations);
+    }
+
+    private long GroundOrZero(long slantRangeMetres, long sensorHeightMetres, long targetHeightMetres, long sineAzimuth, long cosineAzimuth, ref int saturations) =>
+        TryGroundRange(slantRangeMetres, sensorHeightMetres, targetHeightMetres, sineAzimuth, cosineAzimuth, out long ground, ref saturations) ? ground : 0;
+
+    /// <summary>
     /// Ground range for a plot with no measured height (primary radar, no Mode C): the target is
     /// assumed somewhere in a height band, uniformly, so the result is the middle of the ground
     /// ranges at the band's edges and the extra range variance is that spread²/12. At 30 km an

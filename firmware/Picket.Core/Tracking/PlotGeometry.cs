@@ -1,6 +1,7 @@
 using Picket.Geodesy;
 using Picket.Numerics;
 using Picket.Radar;
+using Picket.Tracking.Measurements;
 
 namespace Picket.Tracking;
 
@@ -79,11 +80,27 @@ internal sealed class PlotGeometry
             // I048/110 is geometric height above mean sea level (EUROCONTROL ASTERIX Part 4,
             // CAT048 I048/110: "3D height ... relative to mean sea level"), taken here as above the
             // ellipsoid like the radar's site height: the geoid undulation (about 20 m around the
-            // Baltic) is far below a 3-D radar's height sigma. Mode C is pressure altitude; only as
-            // a stand-in here, where a few hundred metres of height move the ground range little.
+            // Baltic) is far below a 3-D radar's height sigma. Mode C is pressure altitude, taken as
+            // the height with the standard atmosphere's uncertainty; near the zenith that
+            // uncertainty is kilometres of ground range (on tuning seeds the track's own filtered
+            // height in its place did worse on Mode A/C crossings).
             int feet = measurement.HasHeight ? measurement.HeightFeet : measurement.PressureAltitudeFeet;
             long height = FixedPoint.DivideShift(feet * 3048L, 10_000, Q31x32.FractionBits, ref saturations);
             Usable = plane.TryGroundRange(SlantRange, radarHeight, height, Sine, Cosine, out GroundRange, ref saturations);
+
+            // The height's own uncertainty moves the ground range too, by kilometres near the zenith.
+            int sigmaHeight = measurement.HasHeight
+                ? (measurement.SigmaHeightMillimetres > 0 ? measurement.SigmaHeightMillimetres : configuration.RadarHeightSigmaMillimetres)
+                : PressureAltitudeConversion.StandardAtmosphereSigmaMillimetres(feet, configuration.IsaSurfaceSigmaMillimetres, configuration.IsaSigmaPartsPerThousand);
+            RangeVariance = plane.GroundRangeVariance(
+                SlantRange,
+                radarHeight,
+                height,
+                FixedPoint.DivideShift(sigmaRange, 1000, Q31x32.FractionBits, ref saturations),
+                FixedPoint.DivideShift(sigmaHeight, 1000, Q31x32.FractionBits, ref saturations),
+                Sine,
+                Cosine,
+                ref saturations);
         }
         else
         {

@@ -23,11 +23,12 @@ public sealed partial class Tracker
         long rangeVariance = plot.RangeVariance;
         if (!plot.HasOwnHeight && filter.HasVertical)
         {
-            // No height on the plot: the track's altitude (Mode C / ADS-B) is the best known.
+            // No height on the plot: the track's altitude (Mode C / ADS-B) is the best known, with
+            // its own sigma carried into the ground range.
             if (_plane.TryGroundRange(plot.SlantRange, plot.RadarHeight, filter.Vertical.Mean[0], plot.Sine, plot.Cosine, out long withTrackHeight, ref saturations))
             {
                 ground = withTrackHeight;
-                rangeVariance = plot.BaseRangeVariance;
+                rangeVariance = TrackHeightRangeVariance(plot, filter, ref saturations);
             }
         }
         else if (!plot.HasOwnHeight && track.HasAssumedHeight)
@@ -47,6 +48,15 @@ public sealed partial class Tracker
         long radarNorth = plot.RadarNorth + Q31x32.Multiply(filter.Horizontal.Mean[3], lateSeconds, ref saturations);
         Counters.Saturations += saturations;
         return filter.UpdateRadar(radarEast, radarNorth, ground, plot.Sine, plot.Cosine, rangeVariance, plot.CrossRangeVariance);
+    }
+
+    // The ground-range variance of a plot placed with the track's height: the slant range's and
+    // the height's sigmas through the geometry (MastPlane.GroundRangeVariance).
+    private long TrackHeightRangeVariance(PlotGeometry plot, Filter.TrackFilter filter, ref int saturations)
+    {
+        long sigmaSlant = FixedPoint.Rescale(FixedPoint.SquareRoot(plot.BaseRangeVariance, Q39x24.FractionBits, ref saturations), Q39x24.FractionBits, Q31x32.FractionBits, ref saturations);
+        long sigmaHeight = FixedPoint.Rescale(FixedPoint.SquareRoot(filter.Vertical.CovarianceAt(0, 0), Q39x24.FractionBits, ref saturations), Q39x24.FractionBits, Q31x32.FractionBits, ref saturations);
+        return _plane.GroundRangeVariance(plot.SlantRange, plot.RadarHeight, filter.Vertical.Mean[0], sigmaSlant, sigmaHeight, plot.Sine, plot.Cosine, ref saturations);
     }
 
     private void UpdateFromPlot(Track track, int p, bool byIdentity)

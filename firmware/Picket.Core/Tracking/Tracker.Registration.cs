@@ -184,7 +184,9 @@ public sealed partial class Tracker
         long acrossSquareMicrodegrees = (((acrossSquareMillimetres / rangeMillimetres) * MicrodegreesPerRadian) / rangeMillimetres) * MicrodegreesPerRadian;
         long azimuthSample = (azimuthResidual * azimuthResidual) - acrossSquareMicrodegrees;
         long rangeSample = long.MinValue;
-        if (plot.HasOwnHeight)
+        // Only where the height moves the ground range little (not near the zenith): the noise
+        // learned is the radar's, not the height's.
+        if (plot.HasOwnHeight && plot.RangeVariance <= 2 * plot.BaseRangeVariance)
         {
             long rangeResidual = Q31x32.ToScaledInteger(plot.GroundRange - range, 1000, ref saturations);
             long alongSquareMillimetres = FixedPoint.MultiplyShift(alongVariance, 1_000_000, Q39x24.FractionBits, ref saturations);

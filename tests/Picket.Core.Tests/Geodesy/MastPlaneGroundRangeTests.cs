@@ -66,4 +66,50 @@ public class MastPlaneGroundRangeTests
         Assert.InRange(ground / Q32 - (low + high) / 2, -0.001, 0.001);
         Assert.InRange(extraVariance / 16777216.0 - Math.Pow(low - high, 2) / 12, -0.01, 0.01);
     }
+
+    [Theory]
+    [InlineData(100_000, 10_000, 70, 300)]  // far out: about the slant range's own sigma
+    [InlineData(30_000, 9_144, 70, 300)]    // FL300 at 30 km
+    [InlineData(12_300, 12_260, 70, 300)]   // FL400 1 km from the mast: the height dominates, by kilometres
+    [InlineData(12_300, 12_200, 70, 300)]   // within σh of the zenith: an edge with no geometry counts as 0
+    public void GroundRangeVariance_MatchesCentralDifferencesOfTheSphericalTriangle(double slantMetres, double heightMetres, double sigmaSlant, double sigmaHeight)
+    {
+        var (plane, mastLatitude, _) = MastPlaneTests.Create(60.1, 25.5);
+        var reference = new MastPlaneReference(mastLatitude, MastPlaneTests.Radians(25.5 * Math.PI / 180) / Q61);
+        const double SensorHeight = 40;
+        double azimuth = 1.1;
+        Trigonometry.SinCos((long)Math.Round(azimuth * Q61), out long sine, out long cosine);
+        int saturations = 0;
+
+        long variance = plane.GroundRangeVariance((long)(slantMetres * Q32), (long)(SensorHeight * Q32), (long)(heightMetres * Q32), (long)(sigmaSlant * Q32), (long)(sigmaHeight * Q32), sine, cosine, ref saturations);
+        Assert.Equal(0, saturations);
+
+        // Law of cosines on the section's sphere, in double; no geometry (|Δh| > slant) is ground 0.
+        double radius = reference.SectionRadius(Math.Sin(azimuth), Math.Cos(azimuth));
+        double Ground(double slant, double height)
+        {
+            if (slant < Math.Abs(height - SensorHeight))
+            {
+                return 0;
+            }
+
+            double sensorRadius = radius + SensorHeight, targetRadius = radius + height;
+            double c = (sensorRadius * sensorRadius + targetRadius * targetRadius - slant * slant) / (2 * sensorRadius * targetRadius);
+            return radius * Math.Acos(Math.Min(1, c));
+        }
+
+        double expected = Math.Pow((Ground(slantMetres + sigmaSlant, heightMetres) - Ground(slantMetres - sigmaSlant, heightMetres)) / 2, 2)
+            + Math.Pow((Ground(slantMetres, heightMetres - sigmaHeight) - Ground(slantMetres, heightMetres + sigmaHeight)) / 2, 2);
+        double actual = variance / 16777216.0;
+        Assert.InRange(actual, expected * 0.999 - 0.01, expected * 1.001 + 0.01);
+        if (slantMetres == 100_000)
+        {
+            // dg/dρ = ρ/g ≈ 1.005 and dg/dh = Δh/g ≈ 0.1: σg ≈ √(70.4² + 30²) ≈ 76.5 m.
+            Assert.InRange(Math.Sqrt(actual), 75, 78);
+        }
+        else if (heightMetres == 12_260)
+        {
+            Assert.True(Math.Sqrt(actual) > 1_000, $"σg {Math.Sqrt(actual):F0} m near the zenith");
+        }
+    }
 }

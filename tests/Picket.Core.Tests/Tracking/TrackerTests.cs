@@ -188,7 +188,10 @@ public class TrackerTests
         Assert.True(last.AdsbRadarDisagreementCount > 0);
         Assert.True(scene.Tracker.Counters.AdsbRadarDisagreements > 0);
         var seconds = (last.TimeUnixMicroseconds - TrackerScene.StartMicroseconds) / 1e6;
-        Assert.True(TrackerScene.Distance(last, 25_000 + (200 * seconds), 8_000) < 500, "the track stays where the radar sees the aircraft");
+        // With the radar, not with the 3 km claim: the ADS-B positions between two plots still pull
+        // it a little (the plots' ground range carries the height's uncertainty too).
+        var fromRadar = TrackerScene.Distance(last, 25_000 + (200 * seconds), 8_000);
+        Assert.True(fromRadar < 1_000, $"the track stays where the radar sees the aircraft: {fromRadar:F0} m off, {last.AdsbRadarDisagreementCount} disagreements");
     }
 
     [Fact]
