@@ -1,169 +1,30 @@
-using Picket.Numerics;
-using Picket.Publishing;
 using Picket.Radar;
 using Picket.Tracking.Life;
 
 namespace Picket.Tracking;
 
-// Track life by score (issue 9): the sequential log-likelihood ratio of each radar track, with
-// the false-plot density the clutter map learnt where its plots fell. ADS-B-fed tracks keep
-// their own confirmation; TrackerConfiguration.LifeRule = MOfN restores the fixed rule.
+// Track life by score: the initiation and confirmation role (TrackConfirmation).
 public sealed partial class Tracker
 {
-    private TrackScore _score;
-    private ClutterMap _clutter;
+    private TrackConfirmation _confirmation;
+    private TrackDeletion _deletion;
 
     /// <summary>The clutter map the track score reads (learnt from plots no track claimed).</summary>
-    public ClutterMap Clutter => _clutter;
+    public ClutterMap Clutter => _confirmation.Clutter;
 
     private void AllocateLife(TrackerConfiguration configuration)
     {
-        _score = new TrackScore(configuration);
-        _clutter = new ClutterMap(configuration);
+        _confirmation = new TrackConfirmation(configuration, Counters);
+        _deletion = new TrackDeletion(configuration, _radarSites, _confirmation);
     }
 
-    // Radar tracks without ADS-B positions live by their score when the score rule is selected.
-    private bool UsesScore(Track track) =>
-        _configuration.LifeRule == TrackLifeRule.Score && track.LastAdsbPositionMicroseconds == Track.NeverMicroseconds;
+    private bool UsesScore(Track track) => _confirmation.UsesScore(track);
 
-    // A plot applied to a radar track: L₀ for the plot that started it (which is then learnt as
-    // a possible false plot unless it identified itself), ΔL for the first plot of each later scan.
-    private void ScoreHit(Track track, ref RadarMeasurement measurement, bool started, bool newScan)
-    {
-        long logDensity = _clutter.LogDensity(measurement.SensorId, measurement.RangeMillimetres, measurement.AzimuthMicrodegrees);
-        if (started)
-        {
-            track.Score = _score.Initial(logDensity, track.Cooperative);
-            track.ScoreHasIdentityPrior = track.Cooperative;
-            track.ScorePeak = track.Score;
-            if (!measurement.HasIcaoAddress && !measurement.HasMode3A)
-            {
-                _clutter.Learn(measurement.SensorId, measurement.RangeMillimetres, measurement.AzimuthMicrodegrees);
-            }
-        }
-        else
-        {
-            if (track.Cooperative && !track.ScoreHasIdentityPrior)
-            {
-                track.ScoreHasIdentityPrior = true;
-                track.Score = _score.Add(track.Score, _score.IdentityIncrement);
-            }
+    private void ScoreHit(Track track, ref RadarMeasurement measurement, bool started, bool newScan) => _confirmation.ScoreHit(track, ref measurement, started, newScan);
 
-            if (newScan)
-            {
-                long increment = _score.HitIncrement(track.LastNis, track.Filter.LastRangeInnovationVariance, track.Filter.LastCrossInnovationVariance, logDensity);
-                track.Score = _score.Add(track.Score, increment);
-            }
-        }
+    private bool ScoreKeeps(Track track) => _confirmation.ScoreKeeps(track);
 
-        track.ScoreMissesCharged = 0;
-        if (track.Score > track.ScorePeak)
-        {
-            track.ScorePeak = track.Score;
-        }
-    }
+    private bool HasMoved(Track track, bool newScan) => _confirmation.HasMoved(track, newScan);
 
-    // The score's part of the life cycle, once per housekeeping round (track.Misses is already
-    // counted): charges the new misses; false when the score deletes the track (a tentative one
-    // also on the miss cap). A confirmed track then meets the same miss cap and uncertainty limit
-    // as under M-of-N (AdvanceLifeCycle).
-    private bool ScoreKeeps(Track track)
-    {
-        if (track.Misses > track.ScoreMissesCharged)
-        {
-            long misses = track.Misses - track.ScoreMissesCharged;
-            track.ScoreMissesCharged = track.Misses;
-            track.Score = _score.Add(track.Score, misses * _score.MissIncrement);
-        }
-
-        bool tentative = track.Status == TrackStatus.Tentative;
-        return !_score.Deletes(track.Score, track.ScorePeak, !tentative) && (!tentative || track.Misses < _configuration.TentativeMaxMisses);
-    }
-
-    // A primary-only radar track must have moved before it is confirmed (ConfirmMinimumDisplacementMetres):
-    // d² ≥ max(D², 4 (σ_birth² + σ_now²)), and the move must be a motion, not one step: at the
-    // track's previous scan its estimate was already D/2 from the birth plot (two plots fit any
-    // velocity), and the plot that completes it agrees with the track (NIS ≤ ConfirmMaximumNis; a
-    // persistent reflector's track that jumps onto another reflector nearby has a large one).
-    // Called once per plot of a tentative track; newScan: the plot is the first of its scan (only
-    // then does the previous scan's state move on).
-    // Tracks with an identity or ADS-B are exempt.
-    private bool HasMoved(Track track, bool newScan)
-    {
-        if (_configuration.ConfirmMinimumDisplacementMetres <= 0 || track.Cooperative || track.LastAdsbPositionMicroseconds != Track.NeverMicroseconds || track.BirthVariance == 0)
-        {
-            return true;
-        }
-
-        int saturations = 0;
-        long east = track.Filter.Horizontal.Mean[0] - track.BirthEast;
-        long north = track.Filter.Horizontal.Mean[1] - track.BirthNorth;
-        long distance = FixedPoint.Hypotenuse(east, north, ref saturations);
-
-        // Q31.32 squared and shifted by 40 is Q39.24, the variances' format.
-        long squared = FixedPoint.MultiplyShift(distance, distance, 40, ref saturations);
-        long minimum = Q39x24.FromInteger((long)_configuration.ConfirmMinimumDisplacementMetres * _configuration.ConfirmMinimumDisplacementMetres);
-        long eastVariance = track.Filter.Horizontal.CovarianceAt(0, 0);
-        long northVariance = track.Filter.Horizontal.CovarianceAt(1, 1);
-        long uncertainty = 4 * (track.BirthVariance + (eastVariance > northVariance ? eastVariance : northVariance));
-        Counters.Saturations += saturations;
-
-        // (D/2)² = D²/4: halfway at the previous scan.
-        bool halfwayBefore = newScan ? track.DisplacedHalfway : track.DisplacedHalfwayBefore;
-        if (newScan)
-        {
-            track.DisplacedHalfwayBefore = track.DisplacedHalfway;
-        }
-
-        track.DisplacedHalfway = 4 * squared >= minimum;
-        return halfwayBefore && track.LastNis <= _configuration.ConfirmMaximumNis && squared >= (minimum > uncertainty ? minimum : uncertainty);
-    }
-
-    // A primary-only radar track must also move measurably (ConfirmMinimumVelocityChiSquare):
-    // its velocity estimate v against its own covariance P_vv, vᵀ P_vv⁻¹ v ≥ χ², computed without
-    // division as c vₑ² − 2 b vₑ vₙ + a vₙ² ≥ χ² (a c − b²) with P_vv = [a b; b c], after this
-    // plot and already after the previous scan's, or once beyond ConfirmVelocityChiSquareAtOnce:
-    // a sea scatterer whose plots wander 200 m and come back can look significant after one
-    // plot, rarely after two scans in a row (its spread is wider than the radar's noise the
-    // covariance assumes); a fast target is significant at once. Called once per plot of a
-    // tentative track (newScan as for HasMoved). Tracks with an identity or ADS-B are exempt, as
-    // from the displacement rule.
-    private bool HasSignificantVelocity(Track track, bool newScan)
-    {
-        if (_configuration.ConfirmMinimumVelocityChiSquare <= 0 || track.Cooperative || track.LastAdsbPositionMicroseconds != Track.NeverMicroseconds)
-        {
-            return true;
-        }
-
-        bool before = newScan ? track.VelocitySignificant : track.VelocitySignificantBefore;
-        if (newScan)
-        {
-            track.VelocitySignificantBefore = track.VelocitySignificant;
-        }
-
-        track.VelocitySignificant = VelocityExceeds(track, _configuration.ConfirmMinimumVelocityChiSquare);
-        return track.VelocitySignificant && (before || VelocityExceeds(track, _configuration.ConfirmVelocityChiSquareAtOnce));
-    }
-
-    private bool VelocityExceeds(Track track, long chiSquare)
-    {
-        int saturations = 0;
-        long east = track.Filter.Horizontal.Mean[2];
-        long north = track.Filter.Horizontal.Mean[3];
-
-        // Q31.32 products shifted by 40 are Q39.24, the variances' format.
-        long eastSquared = FixedPoint.MultiplyShift(east, east, 40, ref saturations);
-        long northSquared = FixedPoint.MultiplyShift(north, north, 40, ref saturations);
-        long cross = FixedPoint.MultiplyShift(east, north, 40, ref saturations);
-        long a = track.Filter.Horizontal.CovarianceAt(2, 2);
-        long b = track.Filter.Horizontal.CovarianceAt(2, 3);
-        long c = track.Filter.Horizontal.CovarianceAt(3, 3);
-        long weighted = FixedPoint.MultiplyShift(c, eastSquared, Q39x24.FractionBits, ref saturations)
-            - (2 * FixedPoint.MultiplyShift(b, cross, Q39x24.FractionBits, ref saturations))
-            + FixedPoint.MultiplyShift(a, northSquared, Q39x24.FractionBits, ref saturations);
-        long determinant = FixedPoint.MultiplyShift(a, c, Q39x24.FractionBits, ref saturations) - FixedPoint.MultiplyShift(b, b, Q39x24.FractionBits, ref saturations);
-        long threshold = FixedPoint.MultiplyShift(determinant, chiSquare, Q31x32.FractionBits, ref saturations);
-        Counters.Saturations += saturations;
-        return determinant > 0 && weighted >= threshold;
-    }
+    private bool HasSignificantVelocity(Track track, bool newScan) => _confirmation.HasSignificantVelocity(track, newScan);
 }

@@ -49,6 +49,5 @@ public sealed partial class Tracker
     }
 
     // The scan period of the radar that last fed the track (the configured default without one).
-    private long ScanPeriodOf(Track track) =>
-        track.HasRadarSensor ? _radarSites.ScanPeriodOf(track.RadarSensorId, _configuration.ScanPeriodMicroseconds) : _configuration.ScanPeriodMicroseconds;
+    private long ScanPeriodOf(Track track) => _radarSites.ScanPeriodOf(track, _configuration.ScanPeriodMicroseconds);
 }

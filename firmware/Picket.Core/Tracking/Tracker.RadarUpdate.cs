@@ -179,7 +179,7 @@ public sealed partial class Tracker
             // Both rules run on every plot (each keeps its state of the previous scan).
             bool displaced = HasMoved(track, newScan);
             bool moved = HasSignificantVelocity(track, newScan) && displaced;
-            if ((scored ? _score.Confirms(track.Score) : track.RadarHits >= needed) && moved)
+            if ((scored ? _confirmation.Confirms(track) : track.RadarHits >= needed) && moved)
             {
                 Track resumed = FindCoastingToResume(track);
                 if (resumed != null)

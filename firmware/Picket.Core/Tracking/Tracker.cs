@@ -1,6 +1,5 @@
 using Picket.Geodesy;
 using Picket.Numerics;
-using Picket.Publishing;
 using Picket.Tracking.Association;
 using Picket.Tracking.Filter;
 using Picket.Zones;
@@ -22,11 +21,12 @@ public sealed partial class Tracker
     private readonly TrackerConfiguration _configuration;
     private readonly MastPlane _plane;
     private readonly int _mastHeightMillimetres;
+    private readonly TrackTable _table;
+    private readonly TrackContinuity _continuity;
     private readonly Track[] _tracks;
     private readonly ZoneMonitor _zoneMonitor;
     private readonly TrackFilter _scratch = new TrackFilter();
     private readonly TrackReporter _reporter;
-    private long _nextTrackId;
     private long _nowMicroseconds;
     private long _nextHousekeepingMicroseconds;
     private bool _hasTime;
@@ -46,17 +46,14 @@ public sealed partial class Tracker
         }
 
         _configuration = configuration;
-        _nextTrackId = configuration.FirstTrackId;
         _plane = plane;
         _mastHeightMillimetres = mastHeightMillimetres;
         Counters = new TrackerCounters();
         _reporter = new TrackReporter(plane, output);
         _zoneMonitor = new ZoneMonitor(zones, zoneNames, configuration.ZoneMarginMillimetres, configuration.ZoneDwellSamples, configuration.ZoneMinimumEnterMarginMillimetres, configuration.ZoneEnterMarginSigmas, configuration.ZoneEnterMarginTravelMilliseconds, configuration.ZoneSampleMinimumIntervalMicroseconds, output, Counters);
-        _tracks = new Track[configuration.TrackCapacity];
-        for (int i = 0; i < _tracks.Length; i++)
-        {
-            _tracks[i] = new Track(zones.Length);
-        }
+        _table = new TrackTable(configuration, zones.Length, _zoneMonitor, _reporter, Counters);
+        _tracks = _table.Tracks;
+        _continuity = new TrackContinuity(configuration, _tracks, Counters);
 
         AllocateRadar(configuration);
         AllocateRegistration(configuration);
@@ -76,22 +73,7 @@ public sealed partial class Tracker
     public long NowMicroseconds => _nowMicroseconds;
 
     /// <summary>Live tracks.</summary>
-    public int LiveTrackCount
-    {
-        get
-        {
-            int count = 0;
-            for (int i = 0; i < _tracks.Length; i++)
-            {
-                if (_tracks[i].InUse)
-                {
-                    count++;
-                }
-            }
-
-            return count;
-        }
-    }
+    public int LiveTrackCount => _table.LiveCount;
 
     /// <summary>
     /// Advances data time: processes any radar batch older than the batch span, then, once per
@@ -138,82 +120,25 @@ public sealed partial class Tracker
         Housekeeping();
     }
 
-    private Track FindByIcao(int icao)
+    private Track FindByIcao(int icao) => _table.FindByIcao(icao);
+
+    private int FindSlotByIcao(int icao) => _table.FindSlotByIcao(icao);
+
+    private static void PredictedPosition(Track track, long time, out long east, out long north, ref int saturations) =>
+        TrackKinematics.PredictedPosition(track, time, out east, out north, ref saturations);
+
+    private Track Allocate(long timeMicroseconds) => _table.Allocate(timeMicroseconds, _nowMicroseconds);
+
+    private void Drop(Track track) => _table.Drop(track, _nowMicroseconds);
+
+    private Track FindCoastingToResume(Track candidate) => _continuity.FindCoastingToResume(candidate);
+
+    // The coasting track continues with the new track's state and evidence; the new one is dropped.
+    private void Resume(Track resumed, Track found)
     {
-        int slot = FindSlotByIcao(icao);
-        return slot < 0 ? null : _tracks[slot];
-    }
-
-    private int FindSlotByIcao(int icao)
-    {
-        for (int i = 0; i < _tracks.Length; i++)
-        {
-            Track track = _tracks[i];
-            if (track.InUse && track.HasIcaoAddress && track.IcaoAddress == icao)
-            {
-                return i;
-            }
-        }
-
-        return -1;
-    }
-
-    // A track's position moved along its velocity to a time (no covariance): plane east and
-    // north, Q31.32 m.
-    private static void PredictedPosition(Track track, long time, out long east, out long north, ref int saturations)
-    {
-        long seconds = Q31x32.FromMicroseconds(time - track.Filter.TimeMicroseconds, ref saturations);
-        long[] mean = track.Filter.Horizontal.Mean;
-        east = mean[0] + Q31x32.Multiply(mean[2], seconds, ref saturations);
-        north = mean[1] + Q31x32.Multiply(mean[3], seconds, ref saturations);
-    }
-
-    // A free slot for a new track; when the table is full the oldest tentative track is shed
-    // (counted). Returns null (counted) when every slot holds a confirmed track.
-    private Track Allocate(long timeMicroseconds)
-    {
-        Track oldestTentative = null;
-        for (int i = 0; i < _tracks.Length; i++)
-        {
-            Track track = _tracks[i];
-            if (!track.InUse)
-            {
-                Start(track, timeMicroseconds);
-                return track;
-            }
-
-            if (track.Status == TrackStatus.Tentative && (oldestTentative == null || track.BornMicroseconds < oldestTentative.BornMicroseconds))
-            {
-                oldestTentative = track;
-            }
-        }
-
-        if (oldestTentative == null)
-        {
-            Counters.TracksRefused++;
-            return null;
-        }
-
-        Counters.TracksShed++;
-        Drop(oldestTentative);
-        Start(oldestTentative, timeMicroseconds);
-        return oldestTentative;
-    }
-
-    private void Start(Track track, long timeMicroseconds)
-    {
-        track.Reset(_nextTrackId++, timeMicroseconds);
-        track.Filter.Manoeuvring = false;
-        Counters.TracksStarted++;
-    }
-
-    private void Drop(Track track)
-    {
-        _zoneMonitor.Ended(track, _nowMicroseconds);
-
-        Report(track, TrackStatus.Dropped);
-        track.InUse = false;
-        Counters.TracksDropped++;
+        _continuity.Resume(resumed, found);
+        Drop(found);
+        ChooseTargetClass(resumed);
     }
 
     // The class (process noise) from what the target says of itself: ADS-B emitter category A6
@@ -245,11 +170,7 @@ public sealed partial class Tracker
         track.Filter.Manoeuvring = _configuration.ManoeuvreModel && targetClass != TargetClass.Airliner;
     }
 
-    private static long Speed(Track track)
-    {
-        int saturations = 0;
-        return FixedPoint.Hypotenuse(track.Filter.Horizontal.Mean[2], track.Filter.Horizontal.Mean[3], ref saturations);
-    }
+    private static long Speed(Track track) => TrackKinematics.Speed(track);
 
     // Q31.32 metres from millimetres.
     private static long FromMillimetres(long millimetres)
