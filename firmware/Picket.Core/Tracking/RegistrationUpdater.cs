@@ -1,0 +1,244 @@
+using Picket.Geodesy;
+using Picket.Numerics;
+using Picket.Publishing;
+using Picket.Radar;
+using Picket.Tracking.Registration;
+
+namespace Picket.Tracking;
+
+/// <summary>
+/// Radar registration against ADS-B (<see cref="RadarRegistration"/>): plots associated with
+/// tracks that fresh ADS-B positions feed teach each radar its range/azimuth bias and its real
+/// noise; once a radar has enough of them, its plots are corrected by the bias and carry the
+/// learned sigmas instead of the configured ones (a data sheet's figure, or a guess). Without
+/// ADS-B, established radar tracks' innovations teach the noise alone. Works on the radar batch's
+/// plot arrays (index p), which the tracker owns.
+/// </summary>
+internal sealed class RegistrationUpdater
+{
+    private const long MicrodegreesPerTurn = 360_000_000L;
+
+    // 180/π × 10⁶, rounded.
+    private const long MicrodegreesPerRadian = 57_295_780L;
+    private readonly TrackerConfiguration _configuration;
+    private readonly MastPlane _plane;
+    private readonly RadarSiteTable _radarSites;
+    private readonly RadarMeasurement[] _plots;
+    private readonly PlotGeometry[] _geometry;
+    private readonly Filter.TrackFilter _scratch;
+    private readonly TrackerCounters _counters;
+    private readonly RadarRegistration _registration;
+    private readonly long[] _measuredRangeMillimetres;
+    private readonly int[] _measuredAzimuthMicrodegrees;
+
+    /// <summary>Allocates the registration state for the batch's plots.</summary>
+    /// <param name="configuration">Registration settings and the batch size.</param>
+    /// <param name="plane">The mast plane.</param>
+    /// <param name="radarSites">Each radar's slot.</param>
+    /// <param name="plots">The radar batch's plots (corrected in place).</param>
+    /// <param name="geometry">The batch's placed plots.</param>
+    /// <param name="scratch">The tracker's scratch filter.</param>
+    /// <param name="counters">Saturations are counted here.</param>
+    public RegistrationUpdater(TrackerConfiguration configuration, MastPlane plane, RadarSiteTable radarSites, RadarMeasurement[] plots, PlotGeometry[] geometry, Filter.TrackFilter scratch, TrackerCounters counters)
+    {
+        _configuration = configuration;
+        _plane = plane;
+        _radarSites = radarSites;
+        _plots = plots;
+        _geometry = geometry;
+        _scratch = scratch;
+        _counters = counters;
+        _registration = new RadarRegistration(configuration.RadarCapacity, configuration.RegistrationMinimumSamples, configuration.RegistrationForgettingShift, configuration.RegistrationMaximumRangeResidualMillimetres, configuration.RegistrationMaximumAzimuthResidualMicrodegrees);
+        _measuredRangeMillimetres = new long[configuration.PlotsPerBatch];
+        _measuredAzimuthMicrodegrees = new int[configuration.PlotsPerBatch];
+    }
+
+    /// <summary>What has been learned of each radar from ADS-B-fed aircraft.</summary>
+    public RadarRegistration Registration => _registration;
+
+    // Before a plot is placed: remember what the radar measured, then correct it with what the
+    // registration has learned of that radar (bias removed, learned sigmas).
+    public void CorrectPlot(int p)
+    {
+        _measuredRangeMillimetres[p] = _plots[p].RangeMillimetres;
+        _measuredAzimuthMicrodegrees[p] = _plots[p].AzimuthMicrodegrees;
+        if (!_configuration.RadarRegistration || _plots[p].HasPosition)
+        {
+            return;
+        }
+
+        int slot = _radarSites.SlotOf(_plots[p].SensorId);
+        if (slot < 0)
+        {
+            return;
+        }
+
+        if (!_registration.HasEstimate(slot))
+        {
+            // No ADS-B reference yet: the noise the established tracks' innovations show, if any.
+            if (_registration.HasInnovationEstimate(slot))
+            {
+                long rangeSigma = _registration.InnovationRangeSigmaMillimetres(slot);
+                long azimuthSigma = _registration.InnovationAzimuthSigmaMicrodegrees(slot);
+                if (rangeSigma > 0)
+                {
+                    _plots[p].SigmaRangeMillimetres = (int)(rangeSigma > _configuration.RegistrationMinimumRangeSigmaMillimetres ? rangeSigma : _configuration.RegistrationMinimumRangeSigmaMillimetres);
+                }
+
+                if (azimuthSigma > 0)
+                {
+                    _plots[p].SigmaAzimuthMicrodegrees = (int)(azimuthSigma > _configuration.RegistrationMinimumAzimuthSigmaMicrodegrees ? azimuthSigma : _configuration.RegistrationMinimumAzimuthSigmaMicrodegrees);
+                }
+            }
+
+            return;
+        }
+
+        long azimuth = (_plots[p].AzimuthMicrodegrees - _registration.AzimuthBiasMicrodegrees(slot)) % MicrodegreesPerTurn;
+        _plots[p].AzimuthMicrodegrees = (int)(azimuth < 0 ? azimuth + MicrodegreesPerTurn : azimuth);
+        long range = _plots[p].RangeMillimetres - _registration.RangeBiasMillimetres(slot);
+        _plots[p].RangeMillimetres = range > 1 ? range : 1;
+        long sigmaRange = _registration.RangeSigmaMillimetres(slot);
+        long sigmaAzimuth = _registration.AzimuthSigmaMicrodegrees(slot);
+        _plots[p].SigmaRangeMillimetres = (int)(sigmaRange > _configuration.RegistrationMinimumRangeSigmaMillimetres ? sigmaRange : _configuration.RegistrationMinimumRangeSigmaMillimetres);
+        _plots[p].SigmaAzimuthMicrodegrees = (int)(sigmaAzimuth > _configuration.RegistrationMinimumAzimuthSigmaMicrodegrees ? sigmaAzimuth : _configuration.RegistrationMinimumAzimuthSigmaMicrodegrees);
+    }
+
+    // A plot associated with a track that fresh ADS-B feeds, with a known height: the residual of
+    // what the radar measured against where the ADS-B-held state puts the aircraft. Otherwise, a
+    // plot of an established radar track: its innovation, for the radar's noise alone.
+    public void LearnRegistration(Track track, int p)
+    {
+        long time = _plots[p].TimeUnixMicroseconds;
+        PlotGeometry plot = _geometry[p];
+        if (!_configuration.RadarRegistration || plot.IsPosition || track.Filter.TimeMicroseconds - time > _configuration.MaxLatenessMicroseconds)
+        {
+            return;
+        }
+
+        if (track.LastAdsbPositionMicroseconds == Track.NeverMicroseconds)
+        {
+            if (track.Status == TrackStatus.Confirmed && track.RadarHits >= _configuration.RegistrationInnovationMinimumHits)
+            {
+                LearnInnovation(track, p);
+            }
+
+            return;
+        }
+
+        if (!track.Filter.HasVertical || track.LastAdsbPositionMicroseconds == Track.NeverMicroseconds
+            || time - track.LastAdsbPositionMicroseconds > _configuration.RegistrationAdsbFreshnessMicroseconds
+            || track.LastAdsbPositionMicroseconds - time > _configuration.RegistrationAdsbFreshnessMicroseconds
+            || track.Filter.TimeMicroseconds - time > _configuration.MaxLatenessMicroseconds)
+        {
+            return;
+        }
+
+        int slot = _radarSites.SlotOf(_plots[p].SensorId);
+        if (slot < 0)
+        {
+            return;
+        }
+
+        // The reference is the aircraft's own last ADS-B position moved along the track's
+        // velocity to the plot's time, not the track's estimate: that one the radar's own
+        // (biased) plots have already pulled towards themselves.
+        if (!track.HasLastGeodetic)
+        {
+            return;
+        }
+
+        int saturations = 0;
+        _plane.ToPlane(track.LastLatitudeRadians, track.LastLongitudeRadians, out long east, out long north, ref saturations);
+        long elapsed = Q31x32.FromMicroseconds(time - track.LastAdsbPositionMicroseconds, ref saturations);
+        east += Q31x32.Multiply(track.Filter.Horizontal.Mean[2], elapsed, ref saturations) - plot.RadarEast;
+        north += Q31x32.Multiply(track.Filter.Horizontal.Mean[3], elapsed, ref saturations) - plot.RadarNorth;
+        long referenceRange = FixedPoint.Hypotenuse(east, north, ref saturations);
+        long referenceAzimuth = Q2x61.ToDegreesE7(Trigonometry.Atan2(east, north), ref saturations) / 10;
+        long slant = FixedPoint.DivideShift(_measuredRangeMillimetres[p], 1000, Q31x32.FractionBits, ref saturations);
+        if (_plane.TryGroundRange(slant, plot.RadarHeight, track.Filter.Vertical.Mean[0], plot.Sine, plot.Cosine, out long measuredRange, ref saturations))
+        {
+            _registration.Observe(slot, Q31x32.ToScaledInteger(measuredRange, 1000, ref saturations), _measuredAzimuthMicrodegrees[p], Q31x32.ToScaledInteger(referenceRange, 1000, ref saturations), referenceAzimuth);
+        }
+
+        _counters.Saturations += saturations;
+    }
+
+    // Innovation of an established radar track's plot, in ground range (plots with a height of
+    // their own only: an assumed height's bias is no noise) and azimuth, less the prediction's
+    // own variance along each: one sample of the radar's noise variance.
+    private void LearnInnovation(Track track, int p)
+    {
+        PlotGeometry plot = _geometry[p];
+        int slot = _radarSites.SlotOf(_plots[p].SensorId);
+        if (slot < 0)
+        {
+            return;
+        }
+
+        int saturations = 0;
+        PredictScratchTo(track, _plots[p].TimeUnixMicroseconds, out long east, out long north, ref saturations);
+        east -= plot.RadarEast;
+        north -= plot.RadarNorth;
+        long range = FixedPoint.Hypotenuse(east, north, ref saturations);
+        long rangeMillimetres = Q31x32.ToScaledInteger(range, 1000, ref saturations);
+        if (rangeMillimetres < 1_000_000)
+        {
+            // Within a kilometre of the radar the azimuth of a position error is meaningless.
+            return;
+        }
+
+        long predictedAzimuth = Q2x61.ToDegreesE7(Trigonometry.Atan2(east, north), ref saturations) / 10;
+        long azimuthResidual = RadarRegistration.WrapAzimuth(_measuredAzimuthMicrodegrees[p] - predictedAzimuth);
+
+        // Predicted covariance along and across the ray: u = (sin θ, cos θ), w = (cos θ, -sin θ).
+        long sine = plot.Sine;
+        long cosine = plot.Cosine;
+        long pee = _scratch.Horizontal.CovarianceAt(0, 0);
+        long pnn = _scratch.Horizontal.CovarianceAt(1, 1);
+        long pen = _scratch.Horizontal.CovarianceAt(0, 1);
+        long sineSquared = FixedPoint.MultiplyShift(sine, sine, Q2x61.FractionBits, ref saturations);
+        long cosineSquared = FixedPoint.MultiplyShift(cosine, cosine, Q2x61.FractionBits, ref saturations);
+        long sineCosine = FixedPoint.MultiplyShift(sine, cosine, Q2x61.FractionBits, ref saturations);
+        long alongVariance = FixedPoint.MultiplyShift(sineSquared, pee, Q2x61.FractionBits, ref saturations)
+            + FixedPoint.MultiplyShift(cosineSquared, pnn, Q2x61.FractionBits, ref saturations)
+            + (2 * FixedPoint.MultiplyShift(sineCosine, pen, Q2x61.FractionBits, ref saturations));
+        long acrossVariance = FixedPoint.MultiplyShift(cosineSquared, pee, Q2x61.FractionBits, ref saturations)
+            + FixedPoint.MultiplyShift(sineSquared, pnn, Q2x61.FractionBits, ref saturations)
+            - (2 * FixedPoint.MultiplyShift(sineCosine, pen, Q2x61.FractionBits, ref saturations));
+
+        // Q39.24 m² to mm², then across-ray mm² to µdeg² in steps that keep 64 bits: / r × K / r × K.
+        long acrossSquareMillimetres = FixedPoint.MultiplyShift(acrossVariance, 1_000_000, Q39x24.FractionBits, ref saturations);
+        long acrossSquareMicrodegrees = (((acrossSquareMillimetres / rangeMillimetres) * MicrodegreesPerRadian) / rangeMillimetres) * MicrodegreesPerRadian;
+        long azimuthSample = (azimuthResidual * azimuthResidual) - acrossSquareMicrodegrees;
+        long rangeSample = long.MinValue;
+        if (plot.HasOwnHeight)
+        {
+            long rangeResidual = Q31x32.ToScaledInteger(plot.GroundRange - range, 1000, ref saturations);
+            long alongSquareMillimetres = FixedPoint.MultiplyShift(alongVariance, 1_000_000, Q39x24.FractionBits, ref saturations);
+            rangeSample = (rangeResidual * rangeResidual) - alongSquareMillimetres;
+        }
+
+        _registration.ObserveInnovation(slot, rangeSample, azimuthSample);
+        _counters.Saturations += saturations;
+    }
+
+    // The track's state at a plot's time in the scratch filter (predicted, or moved back along its
+    // velocity when the track is already past the plot): plane east and north, Q31.32 m.
+    private void PredictScratchTo(Track track, long time, out long east, out long north, ref int saturations)
+    {
+        _scratch.CopyFrom(track.Filter);
+        long late = 0;
+        if (_scratch.TimeMicroseconds <= time)
+        {
+            _scratch.Predict(time);
+        }
+        else
+        {
+            late = Q31x32.FromMicroseconds(_scratch.TimeMicroseconds - time, ref saturations);
+        }
+
+        east = _scratch.Horizontal.Mean[0] - Q31x32.Multiply(_scratch.Horizontal.Mean[2], late, ref saturations);
+        north = _scratch.Horizontal.Mean[1] - Q31x32.Multiply(_scratch.Horizontal.Mean[3], late, ref saturations);
+    }
+}
