@@ -54,7 +54,7 @@ public sealed partial class Tracker
         long northMillimetres = Q31x32.ToScaledInteger(north, 1000, ref saturations);
         long sigma = FixedPoint.SquareRoot(PredictedPositionVariance(track, now), Q39x24.FractionBits, ref saturations);
         long sigmaMillimetres = FixedPoint.MultiplyShift(sigma, 1000, Q39x24.FractionBits, ref saturations);
-        long speedMillimetres = Q31x32.ToScaledInteger(Speed(track), 1000, ref saturations);
+        long speedMillimetres = Q31x32.ToScaledInteger(TrackKinematics.Speed(track), 1000, ref saturations);
         Counters.Saturations += saturations;
         _zoneMonitor.Sample(track, eastMillimetres, northMillimetres, now, sigmaMillimetres, speedMillimetres, fresh);
     }

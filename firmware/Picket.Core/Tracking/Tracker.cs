@@ -1,5 +1,4 @@
 using Picket.Geodesy;
-using Picket.Numerics;
 using Picket.Tracking.Association;
 using Picket.Tracking.Filter;
 using Picket.Zones;
@@ -23,6 +22,10 @@ public sealed partial class Tracker
     private readonly int _mastHeightMillimetres;
     private readonly TrackTable _table;
     private readonly TrackContinuity _continuity;
+    private readonly TargetClassifier _classifier;
+    private readonly MeasurementTiming _timing;
+    private readonly CoarseGate _coarseGate;
+    private readonly AdsbUpdater _adsb;
     private readonly Track[] _tracks;
     private readonly ZoneMonitor _zoneMonitor;
     private readonly TrackFilter _scratch = new TrackFilter();
@@ -54,6 +57,10 @@ public sealed partial class Tracker
         _table = new TrackTable(configuration, zones.Length, _zoneMonitor, _reporter, Counters);
         _tracks = _table.Tracks;
         _continuity = new TrackContinuity(configuration, _tracks, Counters);
+        _classifier = new TargetClassifier(configuration);
+        _timing = new MeasurementTiming(configuration, Counters);
+        _coarseGate = new CoarseGate(configuration, Counters);
+        _adsb = new AdsbUpdater(configuration, plane, _tracks, _scratch, _timing, _coarseGate, _classifier, Counters);
 
         AllocateRadar(configuration);
         AllocateRegistration(configuration);
@@ -141,54 +148,11 @@ public sealed partial class Tracker
         ChooseTargetClass(resumed);
     }
 
-    // The class (process noise) from what the target says of itself: ADS-B emitter category A6
-    // (high performance) or B6 (UAV); otherwise a cooperative target with ADS-B is an airliner;
-    // an SSR-only target (no emitter category) and a non-cooperative one faster than a drone are
-    // aircraft of unknown type, and slower non-cooperative ones drones. With the configuration's
-    // manoeuvre model, every class but the ADS-B airliner (positions at 2 Hz) runs the IMM.
-    private void ChooseTargetClass(Track track)
-    {
-        TargetClass targetClass = TargetClass.Airliner;
-        if (track.EmitterCategory != null)
-        {
-            // DO-260B §2.2.3.2.5.2: A6 high performance (> 5 g, > 400 kt); B6 unmanned aerial vehicle.
-            if (track.EmitterCategory == "A6")
-            {
-                targetClass = TargetClass.Fighter;
-            }
-            else if (track.EmitterCategory == "B6")
-            {
-                targetClass = TargetClass.Drone;
-            }
-        }
-        else if (!track.Cooperative || track.LastAdsbPositionMicroseconds == Track.NeverMicroseconds)
-        {
-            targetClass = Speed(track) < Q31x32.FromInteger(_configuration.DroneSpeedMetresPerSecond) ? TargetClass.Drone : TargetClass.Unknown;
-        }
+    private void ChooseTargetClass(Track track) => _classifier.ChooseTargetClass(track);
 
-        track.Filter.TargetClass = targetClass;
-        track.Filter.Manoeuvring = _configuration.ManoeuvreModel && targetClass != TargetClass.Airliner;
-    }
+    private static long FromMillimetres(long millimetres) => TrackerUnits.FromMillimetres(millimetres);
 
-    private static long Speed(Track track) => TrackKinematics.Speed(track);
+    private static long VarianceFromSigmaMillimetres(long sigmaMillimetres) => TrackerUnits.VarianceFromSigmaMillimetres(sigmaMillimetres);
 
-    // Q31.32 metres from millimetres.
-    private static long FromMillimetres(long millimetres)
-    {
-        int saturations = 0;
-        return FixedPoint.DivideShift(millimetres, 1000, Q31x32.FractionBits, ref saturations);
-    }
-
-    // Q39.24 variance (m²) from a one-sigma in millimetres.
-    private static long VarianceFromSigmaMillimetres(long sigmaMillimetres)
-    {
-        int saturations = 0;
-        return FixedPoint.DivideShift(sigmaMillimetres * sigmaMillimetres, 1_000_000, Q39x24.FractionBits, ref saturations);
-    }
-
-    // Feet (pressure altitude) to Q31.32 metres: 1 ft = 0.3048 m exactly.
-    private static long FeetToMetres(int feet)
-    {
-        return FromMillimetres(feet * 3048L / 10);
-    }
+    private static long FeetToMetres(int feet) => TrackerUnits.FeetToMetres(feet);
 }

@@ -56,6 +56,12 @@ public sealed class TrackerConfiguration
     /// <summary>Missed opportunities after which a confirmed (coasting) track is dropped.</summary>
     public int ConfirmedMaxMisses = 5;
 
+    /// <summary>
+    /// Half-width of the coarse gate, metres per axis: a measurement farther than this from a
+    /// track's position moved along its velocity is not scored against it.
+    /// </summary>
+    public int CoarseGateMetres = 10_000;
+
     /// <summary>Position one-sigma (per axis) beyond which a track is dropped, metres.</summary>
     public int MaxPositionSigmaMetres = 5_000;
 
