@@ -182,9 +182,9 @@ internal sealed class RegistrationUpdater
         north -= plot.RadarNorth;
         long range = FixedPoint.Hypotenuse(east, north, ref saturations);
         long rangeMillimetres = Q31x32.ToScaledInteger(range, 1000, ref saturations);
-        if (rangeMillimetres < 1_000_000)
+        if (rangeMillimetres < _configuration.RegistrationInnovationMinimumRangeMillimetres)
         {
-            // Within a kilometre of the radar the azimuth of a position error is meaningless.
+            // Close to the radar the azimuth of a position error is meaningless.
             return;
         }
 

@@ -96,7 +96,7 @@ internal sealed class TrackConfirmation
     }
 
     // A primary-only radar track must have moved before it is confirmed (ConfirmMinimumDisplacementMetres):
-    // d² ≥ max(D², 4 (σ_birth² + σ_now²)), and the move must be a motion, not one step: at the
+    // d² ≥ max(D², k² (σ_birth² + σ_now²)) with k = ConfirmDisplacementSigmas, and the move must be a motion, not one step: at the
     // track's previous scan its estimate was already D/2 from the birth plot (two plots fit any
     // velocity), and the plot that completes it agrees with the track (NIS ≤ ConfirmMaximumNis; a
     // persistent reflector's track that jumps onto another reflector nearby has a large one).
@@ -120,7 +120,7 @@ internal sealed class TrackConfirmation
         long minimum = Q39x24.FromInteger((long)_configuration.ConfirmMinimumDisplacementMetres * _configuration.ConfirmMinimumDisplacementMetres);
         long eastVariance = track.Filter.Horizontal.CovarianceAt(0, 0);
         long northVariance = track.Filter.Horizontal.CovarianceAt(1, 1);
-        long uncertainty = 4 * (track.BirthVariance + (eastVariance > northVariance ? eastVariance : northVariance));
+        long uncertainty = _configuration.ConfirmDisplacementSigmas * _configuration.ConfirmDisplacementSigmas * (track.BirthVariance + (eastVariance > northVariance ? eastVariance : northVariance));
         _counters.Saturations += saturations;
 
         // (D/2)² = D²/4: halfway at the previous scan.

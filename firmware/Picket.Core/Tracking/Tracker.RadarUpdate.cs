@@ -87,9 +87,9 @@ public sealed partial class Tracker
         RecordRadarHit(track, ref _plots[p]);
     }
 
-    // True when ADS-B positions fed the track within the last 10 s.
-    private static bool IsAdsbFed(Track track, long time) =>
-        track.LastAdsbPositionMicroseconds != Track.NeverMicroseconds && time - track.LastAdsbPositionMicroseconds < 10_000_000;
+    // True when ADS-B positions fed the track within AdsbFedWithinMicroseconds.
+    private bool IsAdsbFed(Track track, long time) =>
+        track.LastAdsbPositionMicroseconds != Track.NeverMicroseconds && time - track.LastAdsbPositionMicroseconds < _configuration.AdsbFedWithinMicroseconds;
 
     // The plot's identity (unless it was rejected by the identity gate) and heights onto the track.
     private void ApplyPlotIdentity(Track track, int p)

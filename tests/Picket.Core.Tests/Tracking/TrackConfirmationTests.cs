@@ -72,6 +72,21 @@ public class TrackConfirmationTests
     }
 
     [Fact]
+    public void HasMoved_ThreeSigmasConfigured_NeedsThreeSigmas()
+    {
+        var confirmation = new TrackConfirmation(new TrackerConfiguration { ConfirmDisplacementSigmas = 3 }, new TrackerCounters());
+
+        // σ 100 m at birth and now: 9 (10,000 + 10,000) = 180,000 m², i.e. 424 m; 290 m is not enough.
+        var track = PrimaryTrack(eastMetres: 150, positionVariance: 10_000, velocityEast: 0, velocityVariance: 100);
+        confirmation.HasMoved(track, newScan: true);
+        Move(track, 290);
+        Assert.False(confirmation.HasMoved(track, newScan: true));
+
+        Move(track, 430);
+        Assert.True(confirmation.HasMoved(track, newScan: true));
+    }
+
+    [Fact]
     public void HasMoved_CooperativeOrRuleOff_AlwaysTrue()
     {
         var identified = PrimaryTrack(eastMetres: 0, positionVariance: 100, velocityEast: 0, velocityVariance: 100);
