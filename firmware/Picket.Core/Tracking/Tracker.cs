@@ -1,6 +1,11 @@
 using Picket.Geodesy;
+using Picket.Numerics;
+using Picket.Publishing;
+using Picket.Radar;
 using Picket.Tracking.Association;
 using Picket.Tracking.Filter;
+using Picket.Tracking.Life;
+using Picket.Tracking.Registration;
 using Picket.Zones;
 
 namespace Picket.Tracking;
@@ -26,6 +31,10 @@ public sealed partial class Tracker
     private readonly MeasurementTiming _timing;
     private readonly CoarseGate _coarseGate;
     private readonly AdsbUpdater _adsb;
+    private readonly RegistrationUpdater _registrationUpdater;
+    private readonly TrackConfirmation _confirmation;
+    private readonly TrackDeletion _deletion;
+    private RadarSiteTable _radarSites;
     private readonly Track[] _tracks;
     private readonly ZoneMonitor _zoneMonitor;
     private readonly TrackFilter _scratch = new TrackFilter();
@@ -63,8 +72,9 @@ public sealed partial class Tracker
         _adsb = new AdsbUpdater(configuration, plane, _tracks, _scratch, _timing, _coarseGate, _classifier, Counters);
 
         AllocateRadar(configuration);
-        AllocateRegistration(configuration);
-        AllocateLife(configuration);
+        _registrationUpdater = new RegistrationUpdater(configuration, plane, _radarSites, _plots, _geometry, _scratch, Counters);
+        _confirmation = new TrackConfirmation(configuration, Counters);
+        _deletion = new TrackDeletion(configuration, _radarSites, _confirmation);
     }
 
     /// <summary>The settings.</summary>
@@ -75,6 +85,15 @@ public sealed partial class Tracker
 
     /// <summary>The track slots (check <see cref="Track.InUse"/>).</summary>
     public Track[] Tracks => _tracks;
+
+    /// <summary>The radar sites and scan periods known to the tracker.</summary>
+    public RadarSiteTable RadarSites => _radarSites;
+
+    /// <summary>What the tracker has learned of each radar from ADS-B-fed aircraft.</summary>
+    public RadarRegistration Registration => _registrationUpdater.Registration;
+
+    /// <summary>The clutter map the track score reads (learnt from plots no track claimed).</summary>
+    public ClutterMap Clutter => _confirmation.Clutter;
 
     /// <summary>Latest data time seen, UTC µs.</summary>
     public long NowMicroseconds => _nowMicroseconds;
@@ -127,6 +146,45 @@ public sealed partial class Tracker
         Housekeeping();
     }
 
+    /// <summary>Sets (or moves) a radar's site; plots of unknown sensors are taken as from the mast.</summary>
+    /// <param name="sensorId">The measurement's <see cref="RadarMeasurement.SensorId"/>.</param>
+    /// <param name="latitudeE7">Site latitude, 1e-7 degree.</param>
+    /// <param name="longitudeE7">Site longitude, 1e-7 degree.</param>
+    /// <param name="heightMillimetres">Site height above the ellipsoid, mm.</param>
+    /// <returns>False when the radar table is full.</returns>
+    public bool SetRadarSite(int sensorId, int latitudeE7, int longitudeE7, int heightMillimetres)
+    {
+        int saturations = 0;
+        long latitude = Q2x61.FromDegreesE7(latitudeE7, ref saturations);
+        long longitude = Q2x61.FromDegreesE7(longitudeE7, ref saturations);
+        _plane.ToPlane(latitude, longitude, out long east, out long north, ref saturations);
+        Counters.Saturations += saturations;
+        return _radarSites.SetSite(sensorId, east, north, FromMillimetres(heightMillimetres));
+    }
+
+    /// <summary>
+    /// Sets one radar's scan period (CAT034 I034/041). Only tracks that radar feeds count their
+    /// detection opportunities with it; the others keep their own radar's, or
+    /// <see cref="TrackerConfiguration.ScanPeriodMicroseconds"/> by default.
+    /// </summary>
+    /// <param name="sensorId">The radar's sensor id.</param>
+    /// <param name="scanPeriodMicroseconds">The period, µs, above 0.</param>
+    /// <returns>False when the period is not positive or the radar table is full.</returns>
+    public bool SetRadarScanPeriod(int sensorId, long scanPeriodMicroseconds) =>
+        _radarSites.SetScanPeriod(sensorId, scanPeriodMicroseconds);
+
+    // The radar's plane position and height (the mast when the sensor's site is unknown).
+    internal void RadarSite(int sensorId, out long east, out long north, out long height)
+    {
+        if (!_radarSites.TryGetSite(sensorId, out east, out north, out height))
+        {
+            height = FromMillimetres(_mastHeightMillimetres);
+        }
+    }
+
+    // The scan period of the radar that last fed the track (the configured default without one).
+    private long ScanPeriodOf(Track track) => _radarSites.ScanPeriodOf(track, _configuration.ScanPeriodMicroseconds);
+
     private Track FindByIcao(int icao) => _table.FindByIcao(icao);
 
     private int FindSlotByIcao(int icao) => _table.FindSlotByIcao(icao);
@@ -155,4 +213,18 @@ public sealed partial class Tracker
     private static long VarianceFromSigmaMillimetres(long sigmaMillimetres) => TrackerUnits.VarianceFromSigmaMillimetres(sigmaMillimetres);
 
     private static long FeetToMetres(int feet) => TrackerUnits.FeetToMetres(feet);
+
+    private void Report(Track track, TrackStatus status) => _reporter.Report(track, status, _nowMicroseconds);
+
+    private bool UsesScore(Track track) => _confirmation.UsesScore(track);
+
+    private void ScoreHit(Track track, ref RadarMeasurement measurement, bool started, bool newScan) => _confirmation.ScoreHit(track, ref measurement, started, newScan);
+
+    private bool HasMoved(Track track, bool newScan) => _confirmation.HasMoved(track, newScan);
+
+    private bool HasSignificantVelocity(Track track, bool newScan) => _confirmation.HasSignificantVelocity(track, newScan);
+
+    private void CorrectPlot(int p) => _registrationUpdater.CorrectPlot(p);
+
+    private void LearnRegistration(Track track, int p) => _registrationUpdater.LearnRegistration(track, p);
 }
