@@ -84,6 +84,13 @@ public sealed class RadarSiteTable
         return index >= 0 && _scanPeriod[index] > 0 ? _scanPeriod[index] : defaultMicroseconds;
     }
 
+    /// <summary>The scan period of the radar that last fed a track (the default without one).</summary>
+    /// <param name="track">The track.</param>
+    /// <param name="defaultMicroseconds">The configured default.</param>
+    /// <returns>The scan period, µs.</returns>
+    public long ScanPeriodOf(Track track, long defaultMicroseconds) =>
+        track.HasRadarSensor ? ScanPeriodOf(track.RadarSensorId, defaultMicroseconds) : defaultMicroseconds;
+
     /// <summary>The radar's site, when known.</summary>
     /// <param name="sensorId">The sensor id.</param>
     /// <param name="east">Plane east, Q31.32 m.</param>

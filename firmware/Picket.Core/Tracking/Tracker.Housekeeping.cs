@@ -10,7 +10,7 @@ public sealed partial class Tracker
     private void Housekeeping()
     {
         long now = _nowMicroseconds;
-        _clutter.AdvanceTo(now, _configuration.ScanPeriodMicroseconds);
+        _confirmation.Clutter.AdvanceTo(now, _configuration.ScanPeriodMicroseconds);
         for (int i = 0; i < _tracks.Length; i++)
         {
             Track track = _tracks[i];
@@ -39,73 +39,10 @@ public sealed partial class Tracker
         }
     }
 
-    // Returns false when the track must be dropped.
-    private bool AdvanceLifeCycle(Track track, long now)
-    {
-        long scan = ScanPeriodOf(track);
-        bool radarOnly = track.LastAdsbPositionMicroseconds == Track.NeverMicroseconds;
-        long interval = radarOnly ? scan : (_configuration.AdsbOpportunityMicroseconds > scan ? _configuration.AdsbOpportunityMicroseconds : scan);
-        // Half an interval of grace: the next scan's plot may still be on its way (a plot exactly
-        // one scan later is a hit, not a miss followed by a hit).
-        long idle = now - track.LastUpdateMicroseconds - (interval / 2);
-        track.Misses = idle <= 0 ? 0 : (int)(idle / interval);
-        if (UsesScore(track))
-        {
-            if (!ScoreKeeps(track))
-            {
-                return false;
-            }
+    // Returns false when the track must be dropped (TrackDeletion).
+    private bool AdvanceLifeCycle(Track track, long now) => _deletion.AdvanceLifeCycle(track, now);
 
-            if (track.Status == TrackStatus.Tentative)
-            {
-                return true;
-            }
-        }
-        else if (track.Status == TrackStatus.Tentative)
-        {
-            if (radarOnly && now - track.BornMicroseconds > scan / 2)
-            {
-                // M-of-N: drop as soon as the hits so far plus the scans left in the window can
-                // no longer reach M. A scan counts as passed half a scan after its expected plot.
-                long passed = 1 + ((now - track.BornMicroseconds - (scan / 2)) / scan);
-                int window = track.Cooperative ? _configuration.CooperativeConfirmScans : _configuration.PrimaryConfirmScans;
-                int needed = track.Cooperative ? _configuration.CooperativeConfirmHits : _configuration.PrimaryConfirmHits;
-                if (track.RadarHits + (window - passed) < needed)
-                {
-                    return false;
-                }
-            }
-
-            return track.Misses < _configuration.TentativeMaxMisses;
-        }
-
-        track.Status = track.Misses >= 1 ? TrackStatus.Coasting : TrackStatus.Confirmed;
-        if (track.Misses > _configuration.ConfirmedMaxMisses)
-        {
-            return false;
-        }
-
-        return PredictedPositionVariance(track, now) <= Q39x24.FromInteger((long)_configuration.MaxPositionSigmaMetres * _configuration.MaxPositionSigmaMetres);
-    }
-
-    // Larger of the two position variances predicted to now (P_pp + 2 P_pv dt + P_vv dt², whole seconds).
-    private static long PredictedPositionVariance(Track track, long now)
-    {
-        long seconds = (now - track.Filter.TimeMicroseconds) / Q31x32.MicrosecondsPerSecond;
-        long largest = 0;
-        for (int axis = 0; axis < 2; axis++)
-        {
-            long variance = track.Filter.Horizontal.CovarianceAt(axis, axis)
-                + (2 * seconds * track.Filter.Horizontal.CovarianceAt(axis, axis + 2))
-                + (seconds * seconds * track.Filter.Horizontal.CovarianceAt(axis + 2, axis + 2));
-            if (variance > largest)
-            {
-                largest = variance;
-            }
-        }
-
-        return largest;
-    }
+    private static long PredictedPositionVariance(Track track, long now) => TrackKinematics.PredictedPositionVariance(track, now);
 
     // Zone state follows the track's own estimate predicted to now (ZoneMonitor's rules); fresh:
     // no missed opportunity, the only state in which an exit may be declared.
@@ -117,7 +54,7 @@ public sealed partial class Tracker
         long northMillimetres = Q31x32.ToScaledInteger(north, 1000, ref saturations);
         long sigma = FixedPoint.SquareRoot(PredictedPositionVariance(track, now), Q39x24.FractionBits, ref saturations);
         long sigmaMillimetres = FixedPoint.MultiplyShift(sigma, 1000, Q39x24.FractionBits, ref saturations);
-        long speedMillimetres = Q31x32.ToScaledInteger(Speed(track), 1000, ref saturations);
+        long speedMillimetres = Q31x32.ToScaledInteger(TrackKinematics.Speed(track), 1000, ref saturations);
         Counters.Saturations += saturations;
         _zoneMonitor.Sample(track, eastMillimetres, northMillimetres, now, sigmaMillimetres, speedMillimetres, fresh);
     }

@@ -9,9 +9,6 @@ namespace Picket.Tracking;
 // unassigned, ungated plots start tracks.
 public sealed partial class Tracker
 {
-    // Beyond this many metres of a track's predicted position (per axis) a plot is not scored.
-    private const int CoarseGateMetres = 10_000;
-
     private RadarMeasurement[] _plots;
     private PlotGeometry[] _geometry;
     private int _plotCount;
@@ -153,14 +150,5 @@ public sealed partial class Tracker
         }
     }
 
-    private bool RoughlyNear(Track track, long east, long north, long time)
-    {
-        int saturations = 0;
-        PredictedPosition(track, time, out long predictedEast, out long predictedNorth, ref saturations);
-        long limit = Q31x32.FromInteger(CoarseGateMetres);
-        long de = predictedEast - east;
-        long dn = predictedNorth - north;
-        Counters.Saturations += saturations;
-        return de < limit && de > -limit && dn < limit && dn > -limit;
-    }
+    private bool RoughlyNear(Track track, long east, long north, long time) => _coarseGate.RoughlyNear(track, east, north, time);
 }

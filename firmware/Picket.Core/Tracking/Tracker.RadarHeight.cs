@@ -78,7 +78,7 @@ public sealed partial class Tracker
     {
         if (!track.Filter.HasVertical)
         {
-            track.Filter.InitialiseVertical(heightMetres, variance, 0, VarianceFromSigmaMillimetres(20_000));
+            track.Filter.InitialiseVertical(heightMetres, variance, 0, VarianceFromSigmaMillimetres(_configuration.InitialVerticalRateSigmaMillimetresPerSecond));
         }
         else if (track.Filter.TimeMicroseconds == time || PrepareFilter(track, time, out _))
         {

@@ -97,9 +97,9 @@ public sealed partial class Tracker
         RecordRadarHit(track, ref _plots[p]);
     }
 
-    // True when ADS-B positions fed the track within the last 10 s.
-    private static bool IsAdsbFed(Track track, long time) =>
-        track.LastAdsbPositionMicroseconds != Track.NeverMicroseconds && time - track.LastAdsbPositionMicroseconds < 10_000_000;
+    // True when ADS-B positions fed the track within AdsbFedWithinMicroseconds.
+    private bool IsAdsbFed(Track track, long time) =>
+        track.LastAdsbPositionMicroseconds != Track.NeverMicroseconds && time - track.LastAdsbPositionMicroseconds < _configuration.AdsbFedWithinMicroseconds;
 
     // The plot's identity (unless it was rejected by the identity gate) and heights onto the track.
     private void ApplyPlotIdentity(Track track, int p)
@@ -189,7 +189,7 @@ public sealed partial class Tracker
             // Both rules run on every plot (each keeps its state of the previous scan).
             bool displaced = HasMoved(track, newScan);
             bool moved = HasSignificantVelocity(track, newScan) && displaced;
-            if ((scored ? _score.Confirms(track.Score) : track.RadarHits >= needed) && moved)
+            if ((scored ? _confirmation.Confirms(track) : track.RadarHits >= needed) && moved)
             {
                 Track resumed = FindCoastingToResume(track);
                 if (resumed != null)

@@ -1,8 +1,11 @@
 using Picket.Geodesy;
 using Picket.Numerics;
 using Picket.Publishing;
+using Picket.Radar;
 using Picket.Tracking.Association;
 using Picket.Tracking.Filter;
+using Picket.Tracking.Life;
+using Picket.Tracking.Registration;
 using Picket.Zones;
 
 namespace Picket.Tracking;
@@ -22,11 +25,20 @@ public sealed partial class Tracker
     private readonly TrackerConfiguration _configuration;
     private readonly MastPlane _plane;
     private readonly int _mastHeightMillimetres;
+    private readonly TrackTable _table;
+    private readonly TrackContinuity _continuity;
+    private readonly TargetClassifier _classifier;
+    private readonly MeasurementTiming _timing;
+    private readonly CoarseGate _coarseGate;
+    private readonly AdsbUpdater _adsb;
+    private readonly RegistrationUpdater _registrationUpdater;
+    private readonly TrackConfirmation _confirmation;
+    private readonly TrackDeletion _deletion;
+    private RadarSiteTable _radarSites;
     private readonly Track[] _tracks;
     private readonly ZoneMonitor _zoneMonitor;
     private readonly TrackFilter _scratch = new TrackFilter();
     private readonly TrackReporter _reporter;
-    private long _nextTrackId;
     private long _nowMicroseconds;
     private long _nextHousekeepingMicroseconds;
     private bool _hasTime;
@@ -46,21 +58,23 @@ public sealed partial class Tracker
         }
 
         _configuration = configuration;
-        _nextTrackId = configuration.FirstTrackId;
         _plane = plane;
         _mastHeightMillimetres = mastHeightMillimetres;
         Counters = new TrackerCounters();
         _reporter = new TrackReporter(plane, output);
         _zoneMonitor = new ZoneMonitor(zones, zoneNames, configuration.ZoneMarginMillimetres, configuration.ZoneDwellSamples, configuration.ZoneMinimumEnterMarginMillimetres, configuration.ZoneEnterMarginSigmas, configuration.ZoneEnterMarginTravelMilliseconds, configuration.ZoneSampleMinimumIntervalMicroseconds, output, Counters);
-        _tracks = new Track[configuration.TrackCapacity];
-        for (int i = 0; i < _tracks.Length; i++)
-        {
-            _tracks[i] = new Track(zones.Length);
-        }
+        _table = new TrackTable(configuration, zones.Length, _zoneMonitor, _reporter, Counters);
+        _tracks = _table.Tracks;
+        _continuity = new TrackContinuity(configuration, _tracks, Counters);
+        _classifier = new TargetClassifier(configuration);
+        _timing = new MeasurementTiming(configuration, Counters);
+        _coarseGate = new CoarseGate(configuration, Counters);
+        _adsb = new AdsbUpdater(configuration, plane, _tracks, _scratch, _timing, _coarseGate, _classifier, Counters);
 
         AllocateRadar(configuration);
-        AllocateRegistration(configuration);
-        AllocateLife(configuration);
+        _registrationUpdater = new RegistrationUpdater(configuration, plane, _radarSites, _plots, _geometry, _scratch, Counters);
+        _confirmation = new TrackConfirmation(configuration, Counters);
+        _deletion = new TrackDeletion(configuration, _radarSites, _confirmation);
     }
 
     /// <summary>The settings.</summary>
@@ -72,26 +86,20 @@ public sealed partial class Tracker
     /// <summary>The track slots (check <see cref="Track.InUse"/>).</summary>
     public Track[] Tracks => _tracks;
 
+    /// <summary>The radar sites and scan periods known to the tracker.</summary>
+    public RadarSiteTable RadarSites => _radarSites;
+
+    /// <summary>What the tracker has learned of each radar from ADS-B-fed aircraft.</summary>
+    public RadarRegistration Registration => _registrationUpdater.Registration;
+
+    /// <summary>The clutter map the track score reads (learnt from plots no track claimed).</summary>
+    public ClutterMap Clutter => _confirmation.Clutter;
+
     /// <summary>Latest data time seen, UTC µs.</summary>
     public long NowMicroseconds => _nowMicroseconds;
 
     /// <summary>Live tracks.</summary>
-    public int LiveTrackCount
-    {
-        get
-        {
-            int count = 0;
-            for (int i = 0; i < _tracks.Length; i++)
-            {
-                if (_tracks[i].InUse)
-                {
-                    count++;
-                }
-            }
-
-            return count;
-        }
-    }
+    public int LiveTrackCount => _table.LiveCount;
 
     /// <summary>
     /// Advances data time: processes any radar batch older than the batch span, then, once per
@@ -138,136 +146,85 @@ public sealed partial class Tracker
         Housekeeping();
     }
 
-    private Track FindByIcao(int icao)
-    {
-        int slot = FindSlotByIcao(icao);
-        return slot < 0 ? null : _tracks[slot];
-    }
-
-    private int FindSlotByIcao(int icao)
-    {
-        for (int i = 0; i < _tracks.Length; i++)
-        {
-            Track track = _tracks[i];
-            if (track.InUse && track.HasIcaoAddress && track.IcaoAddress == icao)
-            {
-                return i;
-            }
-        }
-
-        return -1;
-    }
-
-    // A track's position moved along its velocity to a time (no covariance): plane east and
-    // north, Q31.32 m.
-    private static void PredictedPosition(Track track, long time, out long east, out long north, ref int saturations)
-    {
-        long seconds = Q31x32.FromMicroseconds(time - track.Filter.TimeMicroseconds, ref saturations);
-        long[] mean = track.Filter.Horizontal.Mean;
-        east = mean[0] + Q31x32.Multiply(mean[2], seconds, ref saturations);
-        north = mean[1] + Q31x32.Multiply(mean[3], seconds, ref saturations);
-    }
-
-    // A free slot for a new track; when the table is full the oldest tentative track is shed
-    // (counted). Returns null (counted) when every slot holds a confirmed track.
-    private Track Allocate(long timeMicroseconds)
-    {
-        Track oldestTentative = null;
-        for (int i = 0; i < _tracks.Length; i++)
-        {
-            Track track = _tracks[i];
-            if (!track.InUse)
-            {
-                Start(track, timeMicroseconds);
-                return track;
-            }
-
-            if (track.Status == TrackStatus.Tentative && (oldestTentative == null || track.BornMicroseconds < oldestTentative.BornMicroseconds))
-            {
-                oldestTentative = track;
-            }
-        }
-
-        if (oldestTentative == null)
-        {
-            Counters.TracksRefused++;
-            return null;
-        }
-
-        Counters.TracksShed++;
-        Drop(oldestTentative);
-        Start(oldestTentative, timeMicroseconds);
-        return oldestTentative;
-    }
-
-    private void Start(Track track, long timeMicroseconds)
-    {
-        track.Reset(_nextTrackId++, timeMicroseconds);
-        track.Filter.Manoeuvring = false;
-        Counters.TracksStarted++;
-    }
-
-    private void Drop(Track track)
-    {
-        _zoneMonitor.Ended(track, _nowMicroseconds);
-
-        Report(track, TrackStatus.Dropped);
-        track.InUse = false;
-        Counters.TracksDropped++;
-    }
-
-    // The class (process noise) from what the target says of itself: ADS-B emitter category A6
-    // (high performance) or B6 (UAV); otherwise a cooperative target with ADS-B is an airliner;
-    // an SSR-only target (no emitter category) and a non-cooperative one faster than a drone are
-    // aircraft of unknown type, and slower non-cooperative ones drones. With the configuration's
-    // manoeuvre model, every class but the ADS-B airliner (positions at 2 Hz) runs the IMM.
-    private void ChooseTargetClass(Track track)
-    {
-        TargetClass targetClass = TargetClass.Airliner;
-        if (track.EmitterCategory != null)
-        {
-            // DO-260B §2.2.3.2.5.2: A6 high performance (> 5 g, > 400 kt); B6 unmanned aerial vehicle.
-            if (track.EmitterCategory == "A6")
-            {
-                targetClass = TargetClass.Fighter;
-            }
-            else if (track.EmitterCategory == "B6")
-            {
-                targetClass = TargetClass.Drone;
-            }
-        }
-        else if (!track.Cooperative || track.LastAdsbPositionMicroseconds == Track.NeverMicroseconds)
-        {
-            targetClass = Speed(track) < Q31x32.FromInteger(_configuration.DroneSpeedMetresPerSecond) ? TargetClass.Drone : TargetClass.Unknown;
-        }
-
-        track.Filter.TargetClass = targetClass;
-        track.Filter.Manoeuvring = _configuration.ManoeuvreModel && targetClass != TargetClass.Airliner;
-    }
-
-    private static long Speed(Track track)
+    /// <summary>Sets (or moves) a radar's site; plots of unknown sensors are taken as from the mast.</summary>
+    /// <param name="sensorId">The measurement's <see cref="RadarMeasurement.SensorId"/>.</param>
+    /// <param name="latitudeE7">Site latitude, 1e-7 degree.</param>
+    /// <param name="longitudeE7">Site longitude, 1e-7 degree.</param>
+    /// <param name="heightMillimetres">Site height above the ellipsoid, mm.</param>
+    /// <returns>False when the radar table is full.</returns>
+    public bool SetRadarSite(int sensorId, int latitudeE7, int longitudeE7, int heightMillimetres)
     {
         int saturations = 0;
-        return FixedPoint.Hypotenuse(track.Filter.Horizontal.Mean[2], track.Filter.Horizontal.Mean[3], ref saturations);
+        long latitude = Q2x61.FromDegreesE7(latitudeE7, ref saturations);
+        long longitude = Q2x61.FromDegreesE7(longitudeE7, ref saturations);
+        _plane.ToPlane(latitude, longitude, out long east, out long north, ref saturations);
+        Counters.Saturations += saturations;
+        return _radarSites.SetSite(sensorId, east, north, FromMillimetres(heightMillimetres));
     }
 
-    // Q31.32 metres from millimetres.
-    private static long FromMillimetres(long millimetres)
+    /// <summary>
+    /// Sets one radar's scan period (CAT034 I034/041). Only tracks that radar feeds count their
+    /// detection opportunities with it; the others keep their own radar's, or
+    /// <see cref="TrackerConfiguration.ScanPeriodMicroseconds"/> by default.
+    /// </summary>
+    /// <param name="sensorId">The radar's sensor id.</param>
+    /// <param name="scanPeriodMicroseconds">The period, µs, above 0.</param>
+    /// <returns>False when the period is not positive or the radar table is full.</returns>
+    public bool SetRadarScanPeriod(int sensorId, long scanPeriodMicroseconds) =>
+        _radarSites.SetScanPeriod(sensorId, scanPeriodMicroseconds);
+
+    // The radar's plane position and height (the mast when the sensor's site is unknown).
+    internal void RadarSite(int sensorId, out long east, out long north, out long height)
     {
-        int saturations = 0;
-        return FixedPoint.DivideShift(millimetres, 1000, Q31x32.FractionBits, ref saturations);
+        if (!_radarSites.TryGetSite(sensorId, out east, out north, out height))
+        {
+            height = FromMillimetres(_mastHeightMillimetres);
+        }
     }
 
-    // Q39.24 variance (m²) from a one-sigma in millimetres.
-    private static long VarianceFromSigmaMillimetres(long sigmaMillimetres)
+    // The scan period of the radar that last fed the track (the configured default without one).
+    private long ScanPeriodOf(Track track) => _radarSites.ScanPeriodOf(track, _configuration.ScanPeriodMicroseconds);
+
+    private Track FindByIcao(int icao) => _table.FindByIcao(icao);
+
+    private int FindSlotByIcao(int icao) => _table.FindSlotByIcao(icao);
+
+    private static void PredictedPosition(Track track, long time, out long east, out long north, ref int saturations) =>
+        TrackKinematics.PredictedPosition(track, time, out east, out north, ref saturations);
+
+    private Track Allocate(long timeMicroseconds) => _table.Allocate(timeMicroseconds, _nowMicroseconds);
+
+    private void Drop(Track track) => _table.Drop(track, _nowMicroseconds);
+
+    private Track FindCoastingToResume(Track candidate) => _continuity.FindCoastingToResume(candidate);
+
+    // The coasting track continues with the new track's state and evidence; the new one is dropped.
+    private void Resume(Track resumed, Track found)
     {
-        int saturations = 0;
-        return FixedPoint.DivideShift(sigmaMillimetres * sigmaMillimetres, 1_000_000, Q39x24.FractionBits, ref saturations);
+        _continuity.Resume(resumed, found);
+        Drop(found);
+        ChooseTargetClass(resumed);
     }
 
-    // Feet (pressure altitude) to Q31.32 metres: 1 ft = 0.3048 m exactly.
-    private static long FeetToMetres(int feet)
-    {
-        return FromMillimetres(feet * 3048L / 10);
-    }
+    private void ChooseTargetClass(Track track) => _classifier.ChooseTargetClass(track);
+
+    private static long FromMillimetres(long millimetres) => TrackerUnits.FromMillimetres(millimetres);
+
+    private static long VarianceFromSigmaMillimetres(long sigmaMillimetres) => TrackerUnits.VarianceFromSigmaMillimetres(sigmaMillimetres);
+
+    private static long FeetToMetres(int feet) => TrackerUnits.FeetToMetres(feet);
+
+    private void Report(Track track, TrackStatus status) => _reporter.Report(track, status, _nowMicroseconds);
+
+    private bool UsesScore(Track track) => _confirmation.UsesScore(track);
+
+    private void ScoreHit(Track track, ref RadarMeasurement measurement, bool started, bool newScan) => _confirmation.ScoreHit(track, ref measurement, started, newScan);
+
+    private bool HasMoved(Track track, bool newScan) => _confirmation.HasMoved(track, newScan);
+
+    private bool HasSignificantVelocity(Track track, bool newScan) => _confirmation.HasSignificantVelocity(track, newScan);
+
+    private void CorrectPlot(int p) => _registrationUpdater.CorrectPlot(p);
+
+    private void LearnRegistration(Track track, int p) => _registrationUpdater.LearnRegistration(track, p);
 }

@@ -56,6 +56,12 @@ public sealed class TrackerConfiguration
     /// <summary>Missed opportunities after which a confirmed (coasting) track is dropped.</summary>
     public int ConfirmedMaxMisses = 5;
 
+    /// <summary>
+    /// Half-width of the coarse gate, metres per axis: a measurement farther than this from a
+    /// track's position moved along its velocity is not scored against it.
+    /// </summary>
+    public int CoarseGateMetres = 10_000;
+
     /// <summary>Position one-sigma (per axis) beyond which a track is dropped, metres.</summary>
     public int MaxPositionSigmaMetres = 5_000;
 
@@ -305,6 +311,13 @@ public sealed class TrackerConfiguration
     /// <summary>Consecutive gate rejects after which an ADS-B track restarts at the new position.</summary>
     public int AdsbRejectsBeforeRestart = 3;
 
+    /// <summary>
+    /// A track counts as fed by ADS-B while its last ADS-B position is more recent than this:
+    /// a radar plot's contradiction is then the ADS-B's (possible spoofing) and identity-associated
+    /// plots skip the identity gate, µs.
+    /// </summary>
+    public long AdsbFedWithinMicroseconds = 10_000_000;
+
     /// <summary>Kinematically associated radar plots of an ADS-B-fed track judged together for agreement.</summary>
     public int KinematicDisagreementWindowPlots = 8;
 
@@ -386,6 +399,13 @@ public sealed class TrackerConfiguration
     public int ConfirmMinimumDisplacementMetres = 200;
 
     /// <summary>
+    /// Sigmas the displacement of a primary-only track must also exceed before it is confirmed:
+    /// d² ≥ k² (σ_birth² + σ_now²), the larger position variance of the birth plot and of the
+    /// estimate now.
+    /// </summary>
+    public int ConfirmDisplacementSigmas = 2;
+
+    /// <summary>
     /// The plot that completes a primary-only track's displacement (<see cref="ConfirmMinimumDisplacementMetres"/>)
     /// confirms it only with a normalised innovation squared up to this (Q31.32, 2 degrees of
     /// freedom; 9: a real target exceeds it once in 90 plots and is confirmed a scan later): a
@@ -421,4 +441,11 @@ public sealed class TrackerConfiguration
     /// registration the radar's noise (when no ADS-B-fed aircraft give a reference).
     /// </summary>
     public int RegistrationInnovationMinimumHits = 6;
+
+    /// <summary>
+    /// Ground range from the radar below which an established track's innovation teaches the
+    /// registration nothing (the azimuth of a position error is meaningless that close),
+    /// millimetres.
+    /// </summary>
+    public long RegistrationInnovationMinimumRangeMillimetres = 1_000_000;
 }

@@ -1,36 +1,64 @@
-using Picket.Publishing;
+using Picket.Geodesy;
 using Picket.Numerics;
+using Picket.Publishing;
+using Picket.Radar;
 using Picket.Tracking.Registration;
 
 namespace Picket.Tracking;
 
-// Radar registration against ADS-B (RadarRegistration): plots associated with tracks that fresh
-// ADS-B positions feed teach each radar its range/azimuth bias and its real noise; once a radar
-// has enough of them, its plots are corrected by the bias and carry the learned sigmas instead
-// of the configured ones (a data sheet's figure, or a guess).
-public sealed partial class Tracker
+/// <summary>
+/// Radar registration against ADS-B (<see cref="RadarRegistration"/>): plots associated with
+/// tracks that fresh ADS-B positions feed teach each radar its range/azimuth bias and its real
+/// noise; once a radar has enough of them, its plots are corrected by the bias and carry the
+/// learned sigmas instead of the configured ones (a data sheet's figure, or a guess). Without
+/// ADS-B, established radar tracks' innovations teach the noise alone. Works on the radar batch's
+/// plot arrays (index p), which the tracker owns.
+/// </summary>
+internal sealed class RegistrationUpdater
 {
     private const long MicrodegreesPerTurn = 360_000_000L;
 
     // 180/π × 10⁶, rounded.
     private const long MicrodegreesPerRadian = 57_295_780L;
-    private RadarRegistration _registration;
-    private long[] _measuredRangeMillimetres;
-    private int[] _measuredAzimuthMicrodegrees;
+    private readonly TrackerConfiguration _configuration;
+    private readonly MastPlane _plane;
+    private readonly RadarSiteTable _radarSites;
+    private readonly RadarMeasurement[] _plots;
+    private readonly PlotGeometry[] _geometry;
+    private readonly Filter.TrackFilter _scratch;
+    private readonly TrackerCounters _counters;
+    private readonly RadarRegistration _registration;
+    private readonly long[] _measuredRangeMillimetres;
+    private readonly int[] _measuredAzimuthMicrodegrees;
 
-    /// <summary>What the tracker has learned of each radar from ADS-B-fed aircraft.</summary>
-    public RadarRegistration Registration => _registration;
-
-    private void AllocateRegistration(TrackerConfiguration configuration)
+    /// <summary>Allocates the registration state for the batch's plots.</summary>
+    /// <param name="configuration">Registration settings and the batch size.</param>
+    /// <param name="plane">The mast plane.</param>
+    /// <param name="radarSites">Each radar's slot.</param>
+    /// <param name="plots">The radar batch's plots (corrected in place).</param>
+    /// <param name="geometry">The batch's placed plots.</param>
+    /// <param name="scratch">The tracker's scratch filter.</param>
+    /// <param name="counters">Saturations are counted here.</param>
+    public RegistrationUpdater(TrackerConfiguration configuration, MastPlane plane, RadarSiteTable radarSites, RadarMeasurement[] plots, PlotGeometry[] geometry, Filter.TrackFilter scratch, TrackerCounters counters)
     {
+        _configuration = configuration;
+        _plane = plane;
+        _radarSites = radarSites;
+        _plots = plots;
+        _geometry = geometry;
+        _scratch = scratch;
+        _counters = counters;
         _registration = new RadarRegistration(configuration.RadarCapacity, configuration.RegistrationMinimumSamples, configuration.RegistrationForgettingShift, configuration.RegistrationMaximumRangeResidualMillimetres, configuration.RegistrationMaximumAzimuthResidualMicrodegrees);
         _measuredRangeMillimetres = new long[configuration.PlotsPerBatch];
         _measuredAzimuthMicrodegrees = new int[configuration.PlotsPerBatch];
     }
 
+    /// <summary>What has been learned of each radar from ADS-B-fed aircraft.</summary>
+    public RadarRegistration Registration => _registration;
+
     // Before a plot is placed: remember what the radar measured, then correct it with what the
     // registration has learned of that radar (bias removed, learned sigmas).
-    private void CorrectPlot(int p)
+    public void CorrectPlot(int p)
     {
         _measuredRangeMillimetres[p] = _plots[p].RangeMillimetres;
         _measuredAzimuthMicrodegrees[p] = _plots[p].AzimuthMicrodegrees;
@@ -79,7 +107,7 @@ public sealed partial class Tracker
     // A plot associated with a track that fresh ADS-B feeds, with a known height: the residual of
     // what the radar measured against where the ADS-B-held state puts the aircraft. Otherwise, a
     // plot of an established radar track: its innovation, for the radar's noise alone.
-    private void LearnRegistration(Track track, int p)
+    public void LearnRegistration(Track track, int p)
     {
         long time = _plots[p].TimeUnixMicroseconds;
         PlotGeometry plot = _geometry[p];
@@ -133,7 +161,7 @@ public sealed partial class Tracker
             _registration.Observe(slot, Q31x32.ToScaledInteger(measuredRange, 1000, ref saturations), _measuredAzimuthMicrodegrees[p], Q31x32.ToScaledInteger(referenceRange, 1000, ref saturations), referenceAzimuth);
         }
 
-        Counters.Saturations += saturations;
+        _counters.Saturations += saturations;
     }
 
     // Innovation of an established radar track's plot, in ground range (plots with a height of
@@ -154,9 +182,9 @@ public sealed partial class Tracker
         north -= plot.RadarNorth;
         long range = FixedPoint.Hypotenuse(east, north, ref saturations);
         long rangeMillimetres = Q31x32.ToScaledInteger(range, 1000, ref saturations);
-        if (rangeMillimetres < 1_000_000)
+        if (rangeMillimetres < _configuration.RegistrationInnovationMinimumRangeMillimetres)
         {
-            // Within a kilometre of the radar the azimuth of a position error is meaningless.
+            // Close to the radar the azimuth of a position error is meaningless.
             return;
         }
 
@@ -194,7 +222,7 @@ public sealed partial class Tracker
         }
 
         _registration.ObserveInnovation(slot, rangeSample, azimuthSample);
-        Counters.Saturations += saturations;
+        _counters.Saturations += saturations;
     }
 
     // The track's state at a plot's time in the scratch filter (predicted, or moved back along its

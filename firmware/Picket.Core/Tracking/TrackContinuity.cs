@@ -3,16 +3,33 @@ using Picket.Publishing;
 
 namespace Picket.Tracking;
 
-// Track continuity: a radar track about to be confirmed near a coasting radar track of the same
-// kind, moving the same way, is that track found again (the plots drifted out of its gate: an
-// unmodelled manoeuvre, a height-less plot's range bias changing near the radar). The coasting
-// track takes the new track's state and keeps its id and its zone occupancy; the new track is
-// dropped. Without this, the operator reads "lost" for the old id and "enter" for a new one
-// about the same aircraft.
-public sealed partial class Tracker
+/// <summary>
+/// Track continuity: a radar track about to be confirmed near a coasting radar track of the same
+/// kind, moving the same way, is that track found again (the plots drifted out of its gate: an
+/// unmodelled manoeuvre, a height-less plot's range bias changing near the radar). The coasting
+/// track takes the new track's state and keeps its id and its zone occupancy; the new track is
+/// dropped. Without this, the operator reads "lost" for the old id and "enter" for a new one
+/// about the same aircraft.
+/// </summary>
+internal sealed class TrackContinuity
 {
+    private readonly TrackerConfiguration _configuration;
+    private readonly TrackerCounters _counters;
+    private readonly Track[] _tracks;
+
+    /// <summary>Creates the role over the track table's slots.</summary>
+    /// <param name="configuration">The resume gate (<see cref="TrackerConfiguration.ResumeGateSigmas"/> and the limits beside it).</param>
+    /// <param name="tracks">The track slots searched for a coasting track.</param>
+    /// <param name="counters">Resumed tracks and saturations are counted here.</param>
+    public TrackContinuity(TrackerConfiguration configuration, Track[] tracks, TrackerCounters counters)
+    {
+        _configuration = configuration;
+        _tracks = tracks;
+        _counters = counters;
+    }
+
     // A coasting radar-only track the newly confirmable track continues, or null.
-    private Track FindCoastingToResume(Track candidate)
+    public Track FindCoastingToResume(Track candidate)
     {
         int saturations = 0;
         long limit = Q31x32.FromInteger(_configuration.ResumeCoastingWithinMetres);
@@ -31,7 +48,7 @@ public sealed partial class Tracker
 
             long[] mean = track.Filter.Horizontal.Mean;
             long[] other = candidate.Filter.Horizontal.Mean;
-            PredictedPosition(track, time, out long east, out long north, ref saturations);
+            TrackKinematics.PredictedPosition(track, time, out long east, out long north, ref saturations);
             east -= other[0];
             north -= other[1];
             long distance = FixedPoint.Hypotenuse(east, north, ref saturations);
@@ -40,7 +57,7 @@ public sealed partial class Tracker
             // Within the gate of both uncertainties (the larger axis of each, predicted to now):
             // d² ≤ k² (σ_old² + σ_new²). Q31.32 squared and shifted by 40 is Q39.24.
             long squared = FixedPoint.MultiplyShift(distance, distance, 40, ref saturations);
-            long allowed = FixedPoint.Add(PredictedPositionVariance(track, time), PredictedPositionVariance(candidate, time), ref saturations) * _configuration.ResumeGateSigmas * _configuration.ResumeGateSigmas;
+            long allowed = FixedPoint.Add(TrackKinematics.PredictedPositionVariance(track, time), TrackKinematics.PredictedPositionVariance(candidate, time), ref saturations) * _configuration.ResumeGateSigmas * _configuration.ResumeGateSigmas;
             if (distance < bestDistance && speedDifference < speedLimit && squared <= allowed)
             {
                 bestDistance = distance;
@@ -48,11 +65,12 @@ public sealed partial class Tracker
             }
         }
 
-        Counters.Saturations += saturations;
+        _counters.Saturations += saturations;
         return best;
     }
 
-    private static bool TracksConflict(Track first, Track second)
+    // True when the two tracks identify as different aircraft (ICAO address or Mode 3/A).
+    public static bool TracksConflict(Track first, Track second)
     {
         if (first.HasIcaoAddress && second.HasIcaoAddress && first.IcaoAddress != second.IcaoAddress)
         {
@@ -62,8 +80,9 @@ public sealed partial class Tracker
         return first.HasMode3A && second.HasMode3A && first.Mode3A != second.Mode3A;
     }
 
-    // The coasting track continues with the new track's state and evidence; the new one is dropped.
-    private void Resume(Track resumed, Track found)
+    // The coasting track continues with the new track's state and evidence (the caller drops the
+    // new one and chooses the resumed track's class).
+    public void Resume(Track resumed, Track found)
     {
         resumed.Filter.CopyFrom(found.Filter);
         resumed.Status = TrackStatus.Confirmed;
@@ -93,8 +112,6 @@ public sealed partial class Tracker
             resumed.IcaoAddress = found.IcaoAddress;
         }
 
-        Counters.TracksResumed++;
-        Drop(found);
-        ChooseTargetClass(resumed);
+        _counters.TracksResumed++;
     }
 }

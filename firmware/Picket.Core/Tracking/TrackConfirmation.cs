@@ -5,30 +5,45 @@ using Picket.Tracking.Life;
 
 namespace Picket.Tracking;
 
-// Track life by score (issue 9): the sequential log-likelihood ratio of each radar track, with
-// the false-plot density the clutter map learnt where its plots fell. ADS-B-fed tracks keep
-// their own confirmation; TrackerConfiguration.LifeRule = MOfN restores the fixed rule.
-public sealed partial class Tracker
+/// <summary>
+/// Initiation and confirmation of radar tracks, and the score's side of their deletion (issue 9):
+/// the sequential log-likelihood ratio of each radar track (<see cref="TrackScore"/>), with the
+/// false-plot density the clutter map learns where its plots fall (<see cref="ClutterMap"/>);
+/// a primary-only track must also have moved (displacement) and move measurably (velocity)
+/// before it is confirmed. ADS-B-fed tracks keep their own confirmation;
+/// <see cref="TrackerConfiguration.LifeRule"/> = <see cref="TrackLifeRule.MOfN"/> restores the fixed rule.
+/// </summary>
+internal sealed class TrackConfirmation
 {
-    private TrackScore _score;
-    private ClutterMap _clutter;
+    private readonly TrackerConfiguration _configuration;
+    private readonly TrackerCounters _counters;
+    private readonly TrackScore _score;
+    private readonly ClutterMap _clutter;
 
-    /// <summary>The clutter map the track score reads (learnt from plots no track claimed).</summary>
-    public ClutterMap Clutter => _clutter;
-
-    private void AllocateLife(TrackerConfiguration configuration)
+    /// <summary>Allocates the score and the clutter map.</summary>
+    /// <param name="configuration">The score's and the confirmation rules' settings.</param>
+    /// <param name="counters">Fixed-point saturations are counted here.</param>
+    public TrackConfirmation(TrackerConfiguration configuration, TrackerCounters counters)
     {
+        _configuration = configuration;
+        _counters = counters;
         _score = new TrackScore(configuration);
         _clutter = new ClutterMap(configuration);
     }
 
+    /// <summary>The clutter map the track score reads (learnt from plots no track claimed).</summary>
+    public ClutterMap Clutter => _clutter;
+
+    /// <summary>True when a scored track's score confirms it.</summary>
+    public bool Confirms(Track track) => _score.Confirms(track.Score);
+
     // Radar tracks without ADS-B positions live by their score when the score rule is selected.
-    private bool UsesScore(Track track) =>
+    public bool UsesScore(Track track) =>
         _configuration.LifeRule == TrackLifeRule.Score && track.LastAdsbPositionMicroseconds == Track.NeverMicroseconds;
 
     // A plot applied to a radar track: L₀ for the plot that started it (which is then learnt as
     // a possible false plot unless it identified itself), ΔL for the first plot of each later scan.
-    private void ScoreHit(Track track, ref RadarMeasurement measurement, bool started, bool newScan)
+    public void ScoreHit(Track track, ref RadarMeasurement measurement, bool started, bool newScan)
     {
         long logDensity = _clutter.LogDensity(measurement.SensorId, measurement.RangeMillimetres, measurement.AzimuthMicrodegrees);
         if (started)
@@ -67,7 +82,7 @@ public sealed partial class Tracker
     // counted): charges the new misses; false when the score deletes the track (a tentative one
     // also on the miss cap). A confirmed track then meets the same miss cap and uncertainty limit
     // as under M-of-N (AdvanceLifeCycle).
-    private bool ScoreKeeps(Track track)
+    public bool ScoreKeeps(Track track)
     {
         if (track.Misses > track.ScoreMissesCharged)
         {
@@ -81,14 +96,14 @@ public sealed partial class Tracker
     }
 
     // A primary-only radar track must have moved before it is confirmed (ConfirmMinimumDisplacementMetres):
-    // d² ≥ max(D², 4 (σ_birth² + σ_now²)), and the move must be a motion, not one step: at the
+    // d² ≥ max(D², k² (σ_birth² + σ_now²)) with k = ConfirmDisplacementSigmas, and the move must be a motion, not one step: at the
     // track's previous scan its estimate was already D/2 from the birth plot (two plots fit any
     // velocity), and the plot that completes it agrees with the track (NIS ≤ ConfirmMaximumNis; a
     // persistent reflector's track that jumps onto another reflector nearby has a large one).
     // Called once per plot of a tentative track; newScan: the plot is the first of its scan (only
     // then does the previous scan's state move on).
     // Tracks with an identity or ADS-B are exempt.
-    private bool HasMoved(Track track, bool newScan)
+    public bool HasMoved(Track track, bool newScan)
     {
         if (_configuration.ConfirmMinimumDisplacementMetres <= 0 || track.Cooperative || track.LastAdsbPositionMicroseconds != Track.NeverMicroseconds || track.BirthVariance == 0)
         {
@@ -105,8 +120,8 @@ public sealed partial class Tracker
         long minimum = Q39x24.FromInteger((long)_configuration.ConfirmMinimumDisplacementMetres * _configuration.ConfirmMinimumDisplacementMetres);
         long eastVariance = track.Filter.Horizontal.CovarianceAt(0, 0);
         long northVariance = track.Filter.Horizontal.CovarianceAt(1, 1);
-        long uncertainty = 4 * (track.BirthVariance + (eastVariance > northVariance ? eastVariance : northVariance));
-        Counters.Saturations += saturations;
+        long uncertainty = _configuration.ConfirmDisplacementSigmas * _configuration.ConfirmDisplacementSigmas * (track.BirthVariance + (eastVariance > northVariance ? eastVariance : northVariance));
+        _counters.Saturations += saturations;
 
         // (D/2)² = D²/4: halfway at the previous scan.
         bool halfwayBefore = newScan ? track.DisplacedHalfway : track.DisplacedHalfwayBefore;
@@ -128,7 +143,7 @@ public sealed partial class Tracker
     // covariance assumes); a fast target is significant at once. Called once per plot of a
     // tentative track (newScan as for HasMoved). Tracks with an identity or ADS-B are exempt, as
     // from the displacement rule.
-    private bool HasSignificantVelocity(Track track, bool newScan)
+    public bool HasSignificantVelocity(Track track, bool newScan)
     {
         if (_configuration.ConfirmMinimumVelocityChiSquare <= 0 || track.Cooperative || track.LastAdsbPositionMicroseconds != Track.NeverMicroseconds)
         {
@@ -163,7 +178,7 @@ public sealed partial class Tracker
             + FixedPoint.MultiplyShift(a, northSquared, Q39x24.FractionBits, ref saturations);
         long determinant = FixedPoint.MultiplyShift(a, c, Q39x24.FractionBits, ref saturations) - FixedPoint.MultiplyShift(b, b, Q39x24.FractionBits, ref saturations);
         long threshold = FixedPoint.MultiplyShift(determinant, chiSquare, Q31x32.FractionBits, ref saturations);
-        Counters.Saturations += saturations;
+        _counters.Saturations += saturations;
         return determinant > 0 && weighted >= threshold;
     }
 }

@@ -1,0 +1,46 @@
+using Picket.Numerics;
+
+namespace Picket.Tracking;
+
+/// <summary>
+/// What every role reads of a track's horizontal state without touching its filter: the position
+/// moved along its velocity to a time, the larger position variance predicted to a time, and its
+/// speed. Q31.32 metres and metres per second, Q39.24 m².
+/// </summary>
+internal static class TrackKinematics
+{
+    // A track's position moved along its velocity to a time (no covariance): plane east and
+    // north, Q31.32 m.
+    public static void PredictedPosition(Track track, long time, out long east, out long north, ref int saturations)
+    {
+        long seconds = Q31x32.FromMicroseconds(time - track.Filter.TimeMicroseconds, ref saturations);
+        long[] mean = track.Filter.Horizontal.Mean;
+        east = mean[0] + Q31x32.Multiply(mean[2], seconds, ref saturations);
+        north = mean[1] + Q31x32.Multiply(mean[3], seconds, ref saturations);
+    }
+
+    // Larger of the two position variances predicted to now (P_pp + 2 P_pv dt + P_vv dt², whole seconds).
+    public static long PredictedPositionVariance(Track track, long now)
+    {
+        long seconds = (now - track.Filter.TimeMicroseconds) / Q31x32.MicrosecondsPerSecond;
+        long largest = 0;
+        for (int axis = 0; axis < 2; axis++)
+        {
+            long variance = track.Filter.Horizontal.CovarianceAt(axis, axis)
+                + (2 * seconds * track.Filter.Horizontal.CovarianceAt(axis, axis + 2))
+                + (seconds * seconds * track.Filter.Horizontal.CovarianceAt(axis + 2, axis + 2));
+            if (variance > largest)
+            {
+                largest = variance;
+            }
+        }
+
+        return largest;
+    }
+
+    public static long Speed(Track track)
+    {
+        int saturations = 0;
+        return FixedPoint.Hypotenuse(track.Filter.Horizontal.Mean[2], track.Filter.Horizontal.Mean[3], ref saturations);
+    }
+}

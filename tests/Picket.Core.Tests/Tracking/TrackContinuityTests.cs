@@ -1,0 +1,117 @@
+using Picket.Numerics;
+using Picket.Publishing;
+
+namespace Picket.Tracking;
+
+/// <summary>
+/// The continuity role alone, on hand-made tracks: which coasting track a newly confirmable one
+/// continues (README: same kind, within 6 σ of both and 5 km, speeds within 150 m/s), and what the
+/// resumed track takes over. Expected gates computed by hand from the covariances set here.
+/// </summary>
+public class TrackContinuityTests
+{
+    private const long Start = 1_000_000_000_000;
+
+    [Fact]
+    public void FindCoastingToResume_CandidateWhereTheCoastingTrackIsPredicted_ThatTrack()
+    {
+        var (continuity, tracks) = Scene();
+
+        // The coasting track flies east at 100 m/s from 0; 4 s later it is predicted at 400 m.
+        var coasting = Place(tracks[0], 1, Start, eastMetres: 0, velocityEast: 100);
+        coasting.Status = TrackStatus.Coasting;
+        var candidate = Place(tracks[1], 2, Start + 4_000_000, eastMetres: 420, velocityEast: 100);
+
+        Assert.Same(coasting, continuity.FindCoastingToResume(candidate));
+    }
+
+    [Theory]
+    [InlineData(1_200, true)] // 800 m from the prediction: inside 6 √(10,400 + 10,000) = 857 m
+    [InlineData(1_300, false)] // 900 m: outside
+    public void FindCoastingToResume_GateOfBothUncertainties_SixSigmas(int candidateEastMetres, bool resumed)
+    {
+        var (continuity, tracks) = Scene();
+
+        // Predicted variance of the coasting track 4 s on: 10,000 + 4² × 25 = 10,400 m² (no cross term).
+        var coasting = Place(tracks[0], 1, Start, eastMetres: 0, velocityEast: 100);
+        coasting.Status = TrackStatus.Coasting;
+        var candidate = Place(tracks[1], 2, Start + 4_000_000, eastMetres: candidateEastMetres, velocityEast: 100);
+
+        Assert.Equal(resumed, continuity.FindCoastingToResume(candidate) == coasting);
+    }
+
+    [Fact]
+    public void FindCoastingToResume_NotCoastingOtherIdentityFedByAdsbOrTooFast_None()
+    {
+        var (continuity, tracks) = Scene();
+        var coasting = Place(tracks[0], 1, Start, eastMetres: 0, velocityEast: 100);
+        var candidate = Place(tracks[1], 2, Start + 4_000_000, eastMetres: 420, velocityEast: 100);
+
+        // Confirmed, not coasting.
+        coasting.Status = TrackStatus.Confirmed;
+        Assert.Null(continuity.FindCoastingToResume(candidate));
+        coasting.Status = TrackStatus.Coasting;
+
+        // Different Mode 3/A codes: two aircraft.
+        coasting.HasMode3A = true;
+        coasting.Mode3A = 0x1200;
+        candidate.HasMode3A = true;
+        candidate.Mode3A = 0x7000;
+        Assert.Null(continuity.FindCoastingToResume(candidate));
+        candidate.Mode3A = 0x1200;
+        Assert.Same(coasting, continuity.FindCoastingToResume(candidate));
+
+        // An ADS-B-fed track is never resumed by a radar track.
+        coasting.LastAdsbPositionMicroseconds = Start;
+        Assert.Null(continuity.FindCoastingToResume(candidate));
+        coasting.LastAdsbPositionMicroseconds = Track.NeverMicroseconds;
+
+        // Speeds 160 m/s apart.
+        var fast = Place(tracks[1], 2, Start + 4_000_000, eastMetres: 420, velocityEast: 260);
+        fast.HasMode3A = true;
+        fast.Mode3A = 0x1200;
+        Assert.Null(continuity.FindCoastingToResume(fast));
+    }
+
+    [Fact]
+    public void Resume_CoastingTrackTakesTheNewStateKeepsItsIdAndAddsTheEvidence()
+    {
+        var (continuity, tracks) = Scene();
+        var counters = new TrackerCounters();
+        continuity = new TrackContinuity(new TrackerConfiguration(), tracks, counters);
+        var coasting = Place(tracks[0], 1, Start, eastMetres: 0, velocityEast: 100);
+        coasting.Status = TrackStatus.Coasting;
+        coasting.Misses = 2;
+        coasting.RadarHits = 10;
+        var found = Place(tracks[1], 2, Start + 4_000_000, eastMetres: 420, velocityEast: 100);
+        found.RadarHits = 3;
+        found.HasMode3A = true;
+        found.Mode3A = 0x1200;
+
+        continuity.Resume(coasting, found);
+
+        Assert.Equal(1, coasting.TrackId);
+        Assert.Equal(TrackStatus.Confirmed, coasting.Status);
+        Assert.Equal(0, coasting.Misses);
+        Assert.Equal(13, coasting.RadarHits);
+        Assert.Equal(Q31x32.FromInteger(420), coasting.Filter.Horizontal.Mean[0]);
+        Assert.Equal(Start + 4_000_000, coasting.Filter.TimeMicroseconds);
+        Assert.True(coasting.HasMode3A);
+        Assert.Equal(0x1200, coasting.Mode3A);
+        Assert.Equal(1, counters.TracksResumed);
+    }
+
+    private static (TrackContinuity Continuity, Track[] Tracks) Scene()
+    {
+        var tracks = new[] { new Track(0), new Track(0) };
+        return (new TrackContinuity(new TrackerConfiguration(), tracks, new TrackerCounters()), tracks);
+    }
+
+    // σ 100 m per position axis, σ 5 m/s per velocity axis.
+    private static Track Place(Track track, long id, long time, int eastMetres, int velocityEast)
+    {
+        track.Reset(id, time);
+        track.Filter.Initialise(time, Q31x32.FromInteger(eastMetres), 0, Q39x24.FromInteger(10_000), Q31x32.FromInteger(velocityEast), 0, Q39x24.FromInteger(25));
+        return track;
+    }
+}
