@@ -145,14 +145,4 @@ public sealed partial class Tracker
             ReportIfDue(track);
         }
     }
-
-    private void ApplyPressureAltitude(Track track, int altitudeFeet, long time) => _adsb.ApplyPressureAltitude(track, altitudeFeet, time);
-
-    private void CheckKinematicAgreement(Track track, long nis) => _adsb.CheckKinematicAgreement(track, nis);
-
-    private bool PrepareFilter(Track track, long time, out long lateSeconds) => _timing.PrepareFilter(track, time, out lateSeconds);
-
-    private bool PredictOrLate(Filter.TrackFilter filter, long time, out long lateSeconds) => _timing.PredictOrLate(filter, time, out lateSeconds);
-
-    private static string CallsignText(ulong characters) => AdsbUpdater.CallsignText(characters);
 }

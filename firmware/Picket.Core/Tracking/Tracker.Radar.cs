@@ -17,7 +17,6 @@ public sealed partial class Tracker
     private bool[] _taken;
     private bool[] _gated;
     private RadarBatchAssociator _associator;
-    private long _assumedHeightRangeVariance;
 
     /// <summary>Adds one radar plot (in time order per radar).</summary>
     /// <param name="measurement">The plot.</param>
@@ -85,7 +84,7 @@ public sealed partial class Tracker
         {
             if (_geometry[p].Usable && !_geometry[p].Used && !_gated[p])
             {
-                StartFromPlot(p);
+                _radarUpdater.StartFromPlot(p, _nowMicroseconds);
             }
         }
     }
@@ -93,7 +92,6 @@ public sealed partial class Tracker
     private void AllocateRadar(TrackerConfiguration configuration)
     {
         _radarSites = new RadarSiteTable(configuration.RadarCapacity);
-        _assumedHeightRangeVariance = VarianceFromSigmaMillimetres(configuration.AssumedHeightRangeSigmaMillimetres);
         int plots = configuration.PlotsPerBatch;
         _plots = new RadarMeasurement[plots];
         _geometry = new PlotGeometry[plots];
@@ -129,7 +127,7 @@ public sealed partial class Tracker
                 }
 
                 _scratch.CopyFrom(track.Filter);
-                long nis = ApplyPlot(track, _scratch, p);
+                long nis = _radarUpdater.ApplyPlot(track, _scratch, p);
                 if (nis <= _configuration.RadarGateNis)
                 {
                     _gated[p] = true;
@@ -146,7 +144,7 @@ public sealed partial class Tracker
         {
             int p = _associator.AssignedPlot(k);
             _geometry[p].Used = true;
-            UpdateFromPlot(_tracks[_associator.AssignedTrack(k)], p, false);
+            _radarUpdater.UpdateFromPlot(_tracks[_associator.AssignedTrack(k)], p, false, _nowMicroseconds);
         }
     }
 

@@ -75,10 +75,10 @@ public sealed partial class Tracker
             _gated[p] = true;
             if (restart)
             {
-                RestartAtPlot(track, p);
+                _radarUpdater.RestartAtPlot(track, p);
             }
 
-            UpdateFromPlot(track, p, true);
+            _radarUpdater.UpdateFromPlot(track, p, true, _nowMicroseconds);
         }
     }
 
@@ -86,13 +86,13 @@ public sealed partial class Tracker
     {
         // A Mode S address on a track its ADS-B feeds: a contradiction is the ADS-B's, not the
         // plot's (the radar saw that address there; see UpdateFromPlot), so it is not gated here.
-        if (_plots[p].HasIcaoAddress && track.HasIcaoAddress && IsAdsbFed(track, _plots[p].TimeUnixMicroseconds))
+        if (_plots[p].HasIcaoAddress && track.HasIcaoAddress && _radarUpdater.IsAdsbFed(track, _plots[p].TimeUnixMicroseconds))
         {
             return true;
         }
 
         _scratch.CopyFrom(track.Filter);
-        long nis = ApplyPlot(track, _scratch, p);
+        long nis = _radarUpdater.ApplyPlot(track, _scratch, p);
         // Too late to apply at all: UpdateFromPlot counts it.
         return nis == long.MaxValue || nis <= _configuration.RadarIdentityGateNis;
     }

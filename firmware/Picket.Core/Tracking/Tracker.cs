@@ -34,6 +34,8 @@ public sealed partial class Tracker
     private readonly RegistrationUpdater _registrationUpdater;
     private readonly TrackConfirmation _confirmation;
     private readonly TrackDeletion _deletion;
+    private readonly TrackHousekeeping _housekeeping;
+    private readonly RadarUpdater _radarUpdater;
     private RadarSiteTable _radarSites;
     private readonly Track[] _tracks;
     private readonly ZoneMonitor _zoneMonitor;
@@ -75,6 +77,9 @@ public sealed partial class Tracker
         _registrationUpdater = new RegistrationUpdater(configuration, plane, _radarSites, _plots, _geometry, _scratch, Counters);
         _confirmation = new TrackConfirmation(configuration, Counters);
         _deletion = new TrackDeletion(configuration, _radarSites, _confirmation);
+        _housekeeping = new TrackHousekeeping(configuration, _table, _confirmation, _deletion, _zoneMonitor, _reporter, _classifier, Counters);
+        RadarPlotHeights heights = new RadarPlotHeights(configuration, plane, _timing, _adsb, Counters);
+        _radarUpdater = new RadarUpdater(configuration, plane, _plots, _geometry, _scratch, heights, _timing, _adsb, _registrationUpdater, _radarSites, _table, _continuity, _classifier, _confirmation, _housekeeping, Counters);
     }
 
     /// <summary>The settings.</summary>
@@ -189,24 +194,7 @@ public sealed partial class Tracker
 
     private int FindSlotByIcao(int icao) => _table.FindSlotByIcao(icao);
 
-    private static void PredictedPosition(Track track, long time, out long east, out long north, ref int saturations) =>
-        TrackKinematics.PredictedPosition(track, time, out east, out north, ref saturations);
-
     private Track Allocate(long timeMicroseconds) => _table.Allocate(timeMicroseconds, _nowMicroseconds);
-
-    private void Drop(Track track) => _table.Drop(track, _nowMicroseconds);
-
-    private Track FindCoastingToResume(Track candidate) => _continuity.FindCoastingToResume(candidate);
-
-    // The coasting track continues with the new track's state and evidence; the new one is dropped.
-    private void Resume(Track resumed, Track found)
-    {
-        _continuity.Resume(resumed, found);
-        Drop(found);
-        ChooseTargetClass(resumed);
-    }
-
-    private void ChooseTargetClass(Track track) => _classifier.ChooseTargetClass(track);
 
     private static long FromMillimetres(long millimetres) => TrackerUnits.FromMillimetres(millimetres);
 
@@ -216,15 +204,14 @@ public sealed partial class Tracker
 
     private void Report(Track track, TrackStatus status) => _reporter.Report(track, status, _nowMicroseconds);
 
-    private bool UsesScore(Track track) => _confirmation.UsesScore(track);
-
-    private void ScoreHit(Track track, ref RadarMeasurement measurement, bool started, bool newScan) => _confirmation.ScoreHit(track, ref measurement, started, newScan);
-
-    private bool HasMoved(Track track, bool newScan) => _confirmation.HasMoved(track, newScan);
-
-    private bool HasSignificantVelocity(Track track, bool newScan) => _confirmation.HasSignificantVelocity(track, newScan);
-
     private void CorrectPlot(int p) => _registrationUpdater.CorrectPlot(p);
 
-    private void LearnRegistration(Track track, int p) => _registrationUpdater.LearnRegistration(track, p);
+    // Life cycle, zone checks and periodic reports at the latest data time (TrackHousekeeping).
+    private void Housekeeping() => _housekeeping.Housekeeping(_nowMicroseconds);
+
+    private void Confirm(Track track) => _housekeeping.Confirm(track, _nowMicroseconds);
+
+    private void CheckZonesAfterUpdate(Track track) => _housekeeping.CheckZonesAfterUpdate(track, _nowMicroseconds);
+
+    private void ReportIfDue(Track track) => _housekeeping.ReportIfDue(track, _nowMicroseconds);
 }

@@ -1,16 +1,41 @@
+using Picket.Geodesy;
 using Picket.Radar;
 
 namespace Picket.Tracking;
 
-// Heights from radar plots: Mode C as pressure altitude, a 3-D radar's measured height as
-// geometric height, and for a track with no height at all one assumed height (a slowly varying
-// ground-range bias, not fresh noise every plot).
-public sealed partial class Tracker
+/// <summary>
+/// Heights from radar plots: Mode C as pressure altitude, a 3-D radar's measured height as
+/// geometric height, and for a track with no height at all one assumed height (a slowly varying
+/// ground-range bias, not fresh noise every plot): <see cref="AssumeHeight"/>,
+/// <see cref="HeightAtGroundRange"/> and <see cref="ApplyPlotHeights"/>.
+/// </summary>
+internal sealed class RadarPlotHeights
 {
+    private readonly TrackerConfiguration _configuration;
+    private readonly MastPlane _plane;
+    private readonly MeasurementTiming _timing;
+    private readonly AdsbUpdater _adsb;
+    private readonly TrackerCounters _counters;
+
+    /// <summary>Creates the role.</summary>
+    /// <param name="configuration">Whether the assumed height is held; the 3-D radar's default sigmas.</param>
+    /// <param name="plane">The mast plane (ground range at a height).</param>
+    /// <param name="timing">Prediction and lateness.</param>
+    /// <param name="adsb">Owns the pressure altitude's conversion.</param>
+    /// <param name="counters">Counts saturations.</param>
+    public RadarPlotHeights(TrackerConfiguration configuration, MastPlane plane, MeasurementTiming timing, AdsbUpdater adsb, TrackerCounters counters)
+    {
+        _configuration = configuration;
+        _plane = plane;
+        _timing = timing;
+        _adsb = adsb;
+        _counters = counters;
+    }
+
     // A track with no height at all keeps one assumed height: the one that puts its first
     // height-less plot where the band's middle ground range is (so the track starts where it
     // always did), lowered to any later plot's band top (the elevation cap) so it stays reachable.
-    private void AssumeHeight(Track track, PlotGeometry plot)
+    public void AssumeHeight(Track track, PlotGeometry plot)
     {
         if (!_configuration.HoldAssumedHeight || plot.HasOwnHeight || track.Filter.HasVertical)
         {
@@ -30,7 +55,7 @@ public sealed partial class Tracker
 
     // Bisection over the plot's band for the height whose ground range is the plot's (ground
     // range falls as height rises); 24 halvings leave well under a metre of a 12 km band.
-    private long HeightAtGroundRange(PlotGeometry plot)
+    public long HeightAtGroundRange(PlotGeometry plot)
     {
         int saturations = 0;
         long low = plot.BandLowest;
@@ -48,24 +73,24 @@ public sealed partial class Tracker
             }
         }
 
-        Counters.Saturations += saturations;
+        _counters.Saturations += saturations;
         return low + ((high - low) / 2);
     }
 
-    private void ApplyPlotHeights(Track track, ref RadarMeasurement measurement)
+    public void ApplyPlotHeights(Track track, ref RadarMeasurement measurement)
     {
         // Mode C is pressure altitude (ApplyPressureAltitude owns its conversion); a 3-D radar's
         // I048/110 is a measured geometric height with the radar's own sigma, never pressure
         // altitude, never compared with Mode C.
         if (measurement.HasPressureAltitude)
         {
-            ApplyPressureAltitude(track, measurement.PressureAltitudeFeet, measurement.TimeUnixMicroseconds);
+            _adsb.ApplyPressureAltitude(track, measurement.PressureAltitudeFeet, measurement.TimeUnixMicroseconds);
         }
 
         if (measurement.HasHeight)
         {
             int sigma = measurement.SigmaHeightMillimetres > 0 ? measurement.SigmaHeightMillimetres : _configuration.RadarHeightSigmaMillimetres;
-            ApplyGeometricHeight(track, FeetToMetres(measurement.HeightFeet), VarianceFromSigmaMillimetres(sigma), measurement.TimeUnixMicroseconds);
+            ApplyGeometricHeight(track, TrackerUnits.FeetToMetres(measurement.HeightFeet), TrackerUnits.VarianceFromSigmaMillimetres(sigma), measurement.TimeUnixMicroseconds);
         }
     }
 
@@ -78,9 +103,9 @@ public sealed partial class Tracker
     {
         if (!track.Filter.HasVertical)
         {
-            track.Filter.InitialiseVertical(heightMetres, variance, 0, VarianceFromSigmaMillimetres(_configuration.InitialVerticalRateSigmaMillimetresPerSecond));
+            track.Filter.InitialiseVertical(heightMetres, variance, 0, TrackerUnits.VarianceFromSigmaMillimetres(_configuration.InitialVerticalRateSigmaMillimetresPerSecond));
         }
-        else if (track.Filter.TimeMicroseconds == time || PrepareFilter(track, time, out _))
+        else if (track.Filter.TimeMicroseconds == time || _timing.PrepareFilter(track, time, out _))
         {
             track.Filter.UpdateHeight(heightMetres, variance);
         }

@@ -1,19 +1,82 @@
 using Picket.Asterix;
+using Picket.Geodesy;
 using Picket.Numerics;
 using Picket.Publishing;
 using Picket.Radar;
+using Picket.Tracking.Filter;
 
 namespace Picket.Tracking;
 
-// Applying an associated radar plot to its track (filter update, identity, hit counting and
-// confirmation), and starting or restarting a track at a plot.
-public sealed partial class Tracker
+/// <summary>
+/// The radar updater: applies an associated radar plot to its track (the plot placed with the
+/// track's height, else the track's assumed height, into the filter; identity, heights, hit
+/// counting, confirmation or resumption, zones and reports), and starts or restarts a track at a
+/// plot. Plots are addressed by their index in the tracker's batch (<c>plots</c> and their
+/// <see cref="PlotGeometry"/>, shared with the tracker and the registration updater).
+/// </summary>
+internal sealed class RadarUpdater
 {
+    private readonly TrackerConfiguration _configuration;
+    private readonly MastPlane _plane;
+    private readonly RadarMeasurement[] _plots;
+    private readonly PlotGeometry[] _geometry;
+    private readonly TrackFilter _scratch;
+    private readonly long _assumedHeightRangeVariance;
+    private readonly RadarPlotHeights _heights;
+    private readonly MeasurementTiming _timing;
+    private readonly AdsbUpdater _adsb;
+    private readonly RegistrationUpdater _registration;
+    private readonly RadarSiteTable _radarSites;
+    private readonly TrackTable _table;
+    private readonly TrackContinuity _continuity;
+    private readonly TargetClassifier _classifier;
+    private readonly TrackConfirmation _confirmation;
+    private readonly TrackHousekeeping _housekeeping;
+    private readonly TrackerCounters _counters;
+
+    /// <summary>Creates the role over the tracker's plot batch.</summary>
+    /// <param name="configuration">Gates, initial sigmas, confirmation and ADS-B disagreement settings.</param>
+    /// <param name="plane">The mast plane (ground ranges).</param>
+    /// <param name="plots">The batch's plots.</param>
+    /// <param name="geometry">Their geometry, same length.</param>
+    /// <param name="scratch">The tracker's scratch filter.</param>
+    /// <param name="heights">Plot heights and the assumed height.</param>
+    /// <param name="timing">Prediction and lateness.</param>
+    /// <param name="adsb">The ADS-B side of a fused track (kinematic agreement).</param>
+    /// <param name="registration">Learns each radar's bias from ADS-B-fed tracks.</param>
+    /// <param name="radarSites">Each radar's scan period.</param>
+    /// <param name="table">Where new tracks are allocated and resumed ones dropped.</param>
+    /// <param name="continuity">Finds the coasting track a newly confirmed one continues.</param>
+    /// <param name="classifier">Chooses a resumed track's class.</param>
+    /// <param name="confirmation">The score and the movement rules.</param>
+    /// <param name="housekeeping">Confirmation, zone samples and reports after an update.</param>
+    /// <param name="counters">Counts plots associated, late plots, disagreements, saturations.</param>
+    public RadarUpdater(TrackerConfiguration configuration, MastPlane plane, RadarMeasurement[] plots, PlotGeometry[] geometry, TrackFilter scratch, RadarPlotHeights heights, MeasurementTiming timing, AdsbUpdater adsb, RegistrationUpdater registration, RadarSiteTable radarSites, TrackTable table, TrackContinuity continuity, TargetClassifier classifier, TrackConfirmation confirmation, TrackHousekeeping housekeeping, TrackerCounters counters)
+    {
+        _configuration = configuration;
+        _plane = plane;
+        _plots = plots;
+        _geometry = geometry;
+        _scratch = scratch;
+        _assumedHeightRangeVariance = TrackerUnits.VarianceFromSigmaMillimetres(configuration.AssumedHeightRangeSigmaMillimetres);
+        _heights = heights;
+        _timing = timing;
+        _adsb = adsb;
+        _registration = registration;
+        _radarSites = radarSites;
+        _table = table;
+        _continuity = continuity;
+        _classifier = classifier;
+        _confirmation = confirmation;
+        _housekeeping = housekeeping;
+        _counters = counters;
+    }
+
     // Updates a filter (the track's or the scratch copy) with plot p; returns the NIS or long.MaxValue.
-    private long ApplyPlot(Track track, Filter.TrackFilter filter, int p)
+    public long ApplyPlot(Track track, TrackFilter filter, int p)
     {
         PlotGeometry plot = _geometry[p];
-        if (!PredictOrLate(filter, _plots[p].TimeUnixMicroseconds, out long lateSeconds))
+        if (!_timing.PredictOrLate(filter, _plots[p].TimeUnixMicroseconds, out long lateSeconds))
         {
             return long.MaxValue;
         }
@@ -46,23 +109,23 @@ public sealed partial class Tracker
         // A late plot: the target has since moved on by v·late; moving the radar with it is the same shift.
         long radarEast = plot.RadarEast + Q31x32.Multiply(filter.Horizontal.Mean[2], lateSeconds, ref saturations);
         long radarNorth = plot.RadarNorth + Q31x32.Multiply(filter.Horizontal.Mean[3], lateSeconds, ref saturations);
-        Counters.Saturations += saturations;
+        _counters.Saturations += saturations;
         return filter.UpdateRadar(radarEast, radarNorth, ground, plot.Sine, plot.Cosine, rangeVariance, plot.CrossRangeVariance);
     }
 
     // The ground-range variance of a plot placed with the track's height: the slant range's and
     // the height's sigmas through the geometry (MastPlane.GroundRangeVariance).
-    private long TrackHeightRangeVariance(PlotGeometry plot, Filter.TrackFilter filter, ref int saturations)
+    private long TrackHeightRangeVariance(PlotGeometry plot, TrackFilter filter, ref int saturations)
     {
         long sigmaSlant = FixedPoint.Rescale(FixedPoint.SquareRoot(plot.BaseRangeVariance, Q39x24.FractionBits, ref saturations), Q39x24.FractionBits, Q31x32.FractionBits, ref saturations);
         long sigmaHeight = FixedPoint.Rescale(FixedPoint.SquareRoot(filter.Vertical.CovarianceAt(0, 0), Q39x24.FractionBits, ref saturations), Q39x24.FractionBits, Q31x32.FractionBits, ref saturations);
         return _plane.GroundRangeVariance(plot.SlantRange, plot.RadarHeight, filter.Vertical.Mean[0], sigmaSlant, sigmaHeight, plot.Sine, plot.Cosine, ref saturations);
     }
 
-    private void UpdateFromPlot(Track track, int p, bool byIdentity)
+    public void UpdateFromPlot(Track track, int p, bool byIdentity, long now)
     {
         long time = _plots[p].TimeUnixMicroseconds;
-        LearnRegistration(track, p);
+        _registration.LearnRegistration(track, p);
         if (byIdentity && IsAdsbFed(track, time))
         {
             _scratch.CopyFrom(track.Filter);
@@ -72,7 +135,7 @@ public sealed partial class Tracker
                 // The radar sees this address elsewhere than its ADS-B says: keep the radar's
                 // position and distrust the ADS-B positions for a while (possible spoofing).
                 track.AdsbRadarDisagreementCount++;
-                Counters.AdsbRadarDisagreements++;
+                _counters.AdsbRadarDisagreements++;
                 track.DistrustAdsbUntilMicroseconds = time + _configuration.DistrustMicroseconds;
                 RestartAtPlot(track, p);
             }
@@ -81,24 +144,24 @@ public sealed partial class Tracker
         long nis = ApplyPlot(track, track.Filter, p);
         if (nis == long.MaxValue)
         {
-            Counters.LateMeasurements++;
+            _counters.LateMeasurements++;
             return;
         }
 
-        Counters.RadarPlotsAssociated++;
+        _counters.RadarPlotsAssociated++;
         track.LastNis = nis;
-        AssumeHeight(track, _geometry[p]);
+        _heights.AssumeHeight(track, _geometry[p]);
         if (!byIdentity && IsAdsbFed(track, time))
         {
-            CheckKinematicAgreement(track, nis);
+            _adsb.CheckKinematicAgreement(track, nis);
         }
 
         ApplyPlotIdentity(track, p);
-        RecordRadarHit(track, ref _plots[p]);
+        RecordRadarHit(track, ref _plots[p], now);
     }
 
     // True when ADS-B positions fed the track within AdsbFedWithinMicroseconds.
-    private bool IsAdsbFed(Track track, long time) =>
+    public bool IsAdsbFed(Track track, long time) =>
         track.LastAdsbPositionMicroseconds != Track.NeverMicroseconds && time - track.LastAdsbPositionMicroseconds < _configuration.AdsbFedWithinMicroseconds;
 
     // The plot's identity (unless it was rejected by the identity gate) and heights onto the track.
@@ -109,7 +172,7 @@ public sealed partial class Tracker
             ApplyPlotCodes(track, ref _plots[p]);
         }
 
-        ApplyPlotHeights(track, ref _plots[p]);
+        _heights.ApplyPlotHeights(track, ref _plots[p]);
     }
 
     private static void ApplyPlotCodes(Track track, ref RadarMeasurement measurement)
@@ -124,7 +187,7 @@ public sealed partial class Tracker
         {
             track.HasCallsign = true;
             track.CallsignCharacters = (ulong)measurement.Callsign;
-            track.Callsign = CallsignText((ulong)measurement.Callsign);
+            track.Callsign = AdsbUpdater.CallsignText((ulong)measurement.Callsign);
         }
 
         if (measurement.HasIcaoAddress && !track.HasIcaoAddress)
@@ -141,7 +204,7 @@ public sealed partial class Tracker
 
     }
 
-    private void RecordRadarHit(Track track, ref RadarMeasurement measurement)
+    private void RecordRadarHit(Track track, ref RadarMeasurement measurement, long now)
     {
         long time = measurement.TimeUnixMicroseconds;
         bool started = track.UpdateCount == 0;
@@ -149,7 +212,7 @@ public sealed partial class Tracker
         // One hit per scan of the radar that saw it (its own period; the track remembers it).
         track.HasRadarSensor = true;
         track.RadarSensorId = measurement.SensorId;
-        bool newScan = track.LastRadarMicroseconds == Track.NeverMicroseconds || time - track.LastRadarMicroseconds > ScanPeriodOf(track) / 2;
+        bool newScan = track.LastRadarMicroseconds == Track.NeverMicroseconds || time - track.LastRadarMicroseconds > _radarSites.ScanPeriodOf(track, _configuration.ScanPeriodMicroseconds) / 2;
         if (newScan)
         {
             track.RadarHits++;
@@ -173,10 +236,10 @@ public sealed partial class Tracker
         }
 
         track.Misses = 0;
-        bool scored = UsesScore(track);
+        bool scored = _confirmation.UsesScore(track);
         if (scored)
         {
-            ScoreHit(track, ref measurement, started, newScan);
+            _confirmation.ScoreHit(track, ref measurement, started, newScan);
         }
 
         if (track.Status == TrackStatus.Coasting)
@@ -187,19 +250,19 @@ public sealed partial class Tracker
         {
             int needed = track.Cooperative ? _configuration.CooperativeConfirmHits : _configuration.PrimaryConfirmHits;
             // Both rules run on every plot (each keeps its state of the previous scan).
-            bool displaced = HasMoved(track, newScan);
-            bool moved = HasSignificantVelocity(track, newScan) && displaced;
+            bool displaced = _confirmation.HasMoved(track, newScan);
+            bool moved = _confirmation.HasSignificantVelocity(track, newScan) && displaced;
             if ((scored ? _confirmation.Confirms(track) : track.RadarHits >= needed) && moved)
             {
-                Track resumed = FindCoastingToResume(track);
+                Track resumed = _continuity.FindCoastingToResume(track);
                 if (resumed != null)
                 {
-                    Resume(resumed, track);
+                    Resume(resumed, track, now);
                     track = resumed;
                 }
                 else
                 {
-                    Confirm(track);
+                    _housekeeping.Confirm(track, now);
                 }
             }
         }
@@ -209,8 +272,8 @@ public sealed partial class Tracker
             track.NonCooperative = true;
         }
 
-        CheckZonesAfterUpdate(track);
-        ReportIfDue(track);
+        _housekeeping.CheckZonesAfterUpdate(track, now);
+        _housekeeping.ReportIfDue(track, now);
     }
 
     private static TrackSources SourcesOf(ref RadarMeasurement measurement)
@@ -233,11 +296,11 @@ public sealed partial class Tracker
         }
     }
 
-    private void StartFromPlot(int p)
+    public void StartFromPlot(int p, long now)
     {
         PlotGeometry plot = _geometry[p];
         long time = _plots[p].TimeUnixMicroseconds;
-        Track track = Allocate(time);
+        Track track = _table.Allocate(time, now);
         if (track == null)
         {
             return;
@@ -250,15 +313,15 @@ public sealed partial class Tracker
         track.BirthVariance = track.Filter.Horizontal.CovarianceAt(0, 0);
         plot.Used = true;
         // The track starts at the band's middle with the band's variance (the bias, carried once).
-        AssumeHeight(track, _geometry[p]);
+        _heights.AssumeHeight(track, _geometry[p]);
         ApplyPlotIdentity(track, p);
-        RecordRadarHit(track, ref _plots[p]);
+        RecordRadarHit(track, ref _plots[p], now);
     }
 
-    private void RestartAtPlot(Track track, int p)
+    public void RestartAtPlot(Track track, int p)
     {
         PlotGeometry plot = _geometry[p];
-        Filter.TrackFilter filter = track.Filter;
+        TrackFilter filter = track.Filter;
         bool hadVertical = filter.HasVertical;
         long height = filter.Vertical.Mean[0];
         long rate = filter.Vertical.Mean[1];
@@ -277,10 +340,18 @@ public sealed partial class Tracker
         }
     }
 
-    private void InitialiseAtPlot(Filter.TrackFilter filter, PlotGeometry plot, long time, long velocityEast, long velocityNorth)
+    private void InitialiseAtPlot(TrackFilter filter, PlotGeometry plot, long time, long velocityEast, long velocityNorth)
     {
         long variance = plot.RangeVariance > plot.CrossRangeVariance ? plot.RangeVariance : plot.CrossRangeVariance;
-        long velocityVariance = VarianceFromSigmaMillimetres(_configuration.InitialVelocitySigmaMetresPerSecond * 1000L);
+        long velocityVariance = TrackerUnits.VarianceFromSigmaMillimetres(_configuration.InitialVelocitySigmaMetresPerSecond * 1000L);
         filter.Initialise(time, plot.East, plot.North, variance, velocityEast, velocityNorth, velocityVariance);
+    }
+
+    // The coasting track continues with the new track's state and evidence; the new one is dropped.
+    private void Resume(Track resumed, Track found, long now)
+    {
+        _continuity.Resume(resumed, found);
+        _table.Drop(found, now);
+        _classifier.ChooseTargetClass(resumed);
     }
 }

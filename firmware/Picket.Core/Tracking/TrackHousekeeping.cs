@@ -1,0 +1,130 @@
+using Picket.Numerics;
+using Picket.Publishing;
+
+namespace Picket.Tracking;
+
+/// <summary>
+/// Housekeeping, once per housekeeping interval of data time: the life cycle (M-of-N, coasting,
+/// deletion: <see cref="TrackDeletion"/>), zone hysteresis (<see cref="ZoneMonitor"/>) and the
+/// periodic reports; and what follows every measurement update: confirmation's side effects
+/// (target class, zones), a confirmed track's zone sample and the report when one is due.
+/// </summary>
+internal sealed class TrackHousekeeping
+{
+    private readonly TrackerConfiguration _configuration;
+    private readonly Track[] _tracks;
+    private readonly TrackTable _table;
+    private readonly TrackConfirmation _confirmation;
+    private readonly TrackDeletion _deletion;
+    private readonly ZoneMonitor _zoneMonitor;
+    private readonly TrackReporter _reporter;
+    private readonly TargetClassifier _classifier;
+    private readonly TrackerCounters _counters;
+
+    /// <summary>Creates the role over the track table.</summary>
+    /// <param name="configuration">Report intervals and the housekeeping interval.</param>
+    /// <param name="table">The track table (its slots, and where tracks are dropped).</param>
+    /// <param name="confirmation">The clutter map advanced each round.</param>
+    /// <param name="deletion">The life cycle's deletion rule.</param>
+    /// <param name="zoneMonitor">Zone hysteresis and alerts.</param>
+    /// <param name="reporter">Sends the reports.</param>
+    /// <param name="classifier">Chooses the class of a track when it is confirmed.</param>
+    /// <param name="counters">Counts confirmations and saturations.</param>
+    public TrackHousekeeping(TrackerConfiguration configuration, TrackTable table, TrackConfirmation confirmation, TrackDeletion deletion, ZoneMonitor zoneMonitor, TrackReporter reporter, TargetClassifier classifier, TrackerCounters counters)
+    {
+        _configuration = configuration;
+        _table = table;
+        _tracks = table.Tracks;
+        _confirmation = confirmation;
+        _deletion = deletion;
+        _zoneMonitor = zoneMonitor;
+        _reporter = reporter;
+        _classifier = classifier;
+        _counters = counters;
+    }
+
+    // One round at data time now: life cycle, zones of the tracks no longer tentative, reports due.
+    public void Housekeeping(long now)
+    {
+        _confirmation.Clutter.AdvanceTo(now, _configuration.ScanPeriodMicroseconds);
+        for (int i = 0; i < _tracks.Length; i++)
+        {
+            Track track = _tracks[i];
+            if (!track.InUse)
+            {
+                continue;
+            }
+
+            if (!AdvanceLifeCycle(track, now))
+            {
+                _table.Drop(track, now);
+                continue;
+            }
+
+            if (track.Status != TrackStatus.Tentative && _zoneMonitor.Count > 0)
+            {
+                CheckZones(track, now, track.Misses == 0);
+            }
+
+            // Two housekeeping intervals of margin: housekeeping only runs when data arrives.
+            if (track.Status != track.ReportedStatus || now - track.LastReportMicroseconds >= _configuration.ReportIntervalMicroseconds - (2 * _configuration.HousekeepingIntervalMicroseconds))
+            {
+                track.Filter.Predict(now);
+                _reporter.Report(track, track.Status, now);
+            }
+        }
+    }
+
+    // Returns false when the track must be dropped (TrackDeletion).
+    private bool AdvanceLifeCycle(Track track, long now) => _deletion.AdvanceLifeCycle(track, now);
+
+    private static long PredictedPositionVariance(Track track, long now) => TrackKinematics.PredictedPositionVariance(track, now);
+
+    // Zone state follows the track's own estimate predicted to now (ZoneMonitor's rules); fresh:
+    // no missed opportunity, the only state in which an exit may be declared.
+    public void CheckZones(Track track, long now, bool fresh)
+    {
+        int saturations = 0;
+        TrackKinematics.PredictedPosition(track, now, out long east, out long north, ref saturations);
+        long eastMillimetres = Q31x32.ToScaledInteger(east, 1000, ref saturations);
+        long northMillimetres = Q31x32.ToScaledInteger(north, 1000, ref saturations);
+        long sigma = FixedPoint.SquareRoot(PredictedPositionVariance(track, now), Q39x24.FractionBits, ref saturations);
+        long sigmaMillimetres = FixedPoint.MultiplyShift(sigma, 1000, Q39x24.FractionBits, ref saturations);
+        long speedMillimetres = Q31x32.ToScaledInteger(TrackKinematics.Speed(track), 1000, ref saturations);
+        _counters.Saturations += saturations;
+        _zoneMonitor.Sample(track, eastMillimetres, northMillimetres, now, sigmaMillimetres, speedMillimetres, fresh);
+    }
+
+    // Confirms a track at data time nowMicroseconds: counted, classified, its zones sampled at once.
+    public void Confirm(Track track, long nowMicroseconds)
+    {
+        track.Status = TrackStatus.Confirmed;
+        _counters.TracksConfirmed++;
+        _classifier.ChooseTargetClass(track);
+        if (_zoneMonitor.Count > 0)
+        {
+            _zoneMonitor.Confirmed(track);
+            CheckZones(track, nowMicroseconds > track.Filter.TimeMicroseconds ? nowMicroseconds : track.Filter.TimeMicroseconds, true);
+        }
+    }
+
+    // After a measurement update: a confirmed track's zones are sampled at once (fresh, predicted
+    // to the data time it is processed at, as alerts are never back-dated), not at the next
+    // housekeeping round (ZoneSampleMinimumIntervalMicroseconds keeps the dwell's meaning).
+    public void CheckZonesAfterUpdate(Track track, long nowMicroseconds)
+    {
+        if (track.Status == TrackStatus.Confirmed && _zoneMonitor.Count > 0)
+        {
+            CheckZones(track, nowMicroseconds > track.Filter.TimeMicroseconds ? nowMicroseconds : track.Filter.TimeMicroseconds, true);
+        }
+    }
+
+    // Reports the track when its status changed or the minimum report interval has passed.
+    public void ReportIfDue(Track track, long nowMicroseconds)
+    {
+        if (track.Status != track.ReportedStatus || track.Filter.TimeMicroseconds - track.LastReportMicroseconds >= _configuration.MinimumReportIntervalMicroseconds)
+        {
+            _reporter.Report(track, track.Status, nowMicroseconds);
+        }
+    }
+}

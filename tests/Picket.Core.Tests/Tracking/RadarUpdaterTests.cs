@@ -1,0 +1,128 @@
+using Picket.Asterix;
+using Picket.Geodesy;
+using Picket.Numerics;
+using Picket.Publishing;
+using Picket.Radar;
+using Picket.Tracking.Filter;
+using Picket.Zones;
+
+namespace Picket.Tracking;
+
+/// <summary>
+/// The radar updater's rules alone, on hand-made plot geometry (no radar geometry computed): a
+/// track started at a plot (its position, the larger of the plot's variances, the first hit, the
+/// identity), a plot the identity gate rejected gives no codes, and when a track counts as
+/// ADS-B-fed (a position within the last 10 s, default).
+/// </summary>
+public class RadarUpdaterTests : ITrackerOutput
+{
+    private const long Start = 1_000_000_000_000;
+    private readonly List<TrackReport> _reports = new();
+
+    void ITrackerOutput.OnTrackReport(ref TrackReport report) => _reports.Add(report);
+
+    void ITrackerOutput.OnZoneAlert(ref ZoneAlert alert)
+    {
+    }
+
+    [Theory]
+    [InlineData(false, 0, false)] // never fed
+    [InlineData(true, 9_999_999, true)] // 9.999 999 s ago
+    [InlineData(true, 10_000_000, false)] // 10 s ago: no longer
+    public void IsAdsbFed_LastAdsbPosition_FedWithinTenSeconds(bool fed, long ago, bool expected)
+    {
+        var role = Role();
+        var track = new Track(0);
+        track.LastAdsbPositionMicroseconds = fed ? Start - ago : Track.NeverMicroseconds;
+
+        Assert.Equal(expected, role.Updater.IsAdsbFed(track, Start));
+    }
+
+    [Fact]
+    public void StartFromPlot_PlotWithMode3A_TentativeTrackAtThePlotWithItsFirstHit()
+    {
+        var role = Role();
+        // 1 km east, 2 km north; σ range 50 m (2,500 m²), σ cross-range 120 m (14,400 m²).
+        PlotGeometry plot = Place(role, 1_000, 2_000, 2_500, 14_400);
+        role.Plots[0].HasMode3A = true;
+        role.Plots[0].Mode3A = 0x7000;
+
+        role.Updater.StartFromPlot(0, Start);
+
+        Track track = role.Tracks[0];
+        Assert.True(track.InUse);
+        Assert.True(plot.Used);
+        Assert.Equal(TrackStatus.Tentative, track.Status);
+        Assert.Equal(Q31x32.FromInteger(1_000), track.Filter.Horizontal.Mean[0]);
+        Assert.Equal(Q31x32.FromInteger(2_000), track.Filter.Horizontal.Mean[1]);
+        Assert.Equal(Q31x32.FromInteger(1_000), track.BirthEast);
+        Assert.Equal(Q39x24.FromInteger(14_400), track.Filter.Horizontal.CovarianceAt(0, 0));
+        Assert.Equal(1, track.RadarHits);
+        Assert.Equal(1u, track.UpdateCount);
+        Assert.Equal(Start, track.LastRadarMicroseconds);
+        Assert.Equal(TrackSources.RadarSsr, track.Sources);
+        Assert.True(track.HasRadarSensor);
+        Assert.Equal(7, track.RadarSensorId);
+        Assert.True(track.HasMode3A);
+        Assert.Equal(0x7000, track.Mode3A);
+        Assert.False(track.IdentityRelayedOnly);
+        // A first plot reports the new track at once (status change).
+        Assert.Single(_reports);
+    }
+
+    [Fact]
+    public void StartFromPlot_IdentityRejectedPlot_NoCodesOnTheTrack()
+    {
+        var role = Role();
+        PlotGeometry plot = Place(role, 1_000, 2_000, 2_500, 2_500);
+        plot.IdentityRejected = true;
+        role.Plots[0].HasMode3A = true;
+        role.Plots[0].Mode3A = 0x7000;
+
+        role.Updater.StartFromPlot(0, Start);
+
+        Track track = role.Tracks[0];
+        Assert.True(track.InUse);
+        Assert.False(track.HasMode3A);
+    }
+
+    // Plot 0: a Mode A/C (SSR) plot of sensor 7 at Start with its own height (so no assumed
+    // height), placed by hand at (east, north) m with the given variances, m².
+    private static PlotGeometry Place((RadarUpdater Updater, Track[] Tracks, RadarMeasurement[] Plots, PlotGeometry[] Geometry) role, int east, int north, long rangeVariance, long crossRangeVariance)
+    {
+        role.Plots[0] = new RadarMeasurement { SensorId = 7, TimeUnixMicroseconds = Start, ReportType = TargetReportType.Ssr, RangeMillimetres = 2_236_068 };
+        PlotGeometry plot = role.Geometry[0];
+        plot.Usable = true;
+        plot.HasOwnHeight = true;
+        plot.East = Q31x32.FromInteger(east);
+        plot.North = Q31x32.FromInteger(north);
+        plot.RangeVariance = Q39x24.FromInteger(rangeVariance);
+        plot.CrossRangeVariance = Q39x24.FromInteger(crossRangeVariance);
+        return plot;
+    }
+
+    private (RadarUpdater Updater, Track[] Tracks, RadarMeasurement[] Plots, PlotGeometry[] Geometry) Role()
+    {
+        int saturations = 0;
+        var configuration = new TrackerConfiguration { TrackCapacity = 2, PlotsPerBatch = 2 };
+        var plane = new MastPlane(Q2x61.FromDegreesE7(595_000_000, ref saturations), Q2x61.FromDegreesE7(250_000_000, ref saturations));
+        var counters = new TrackerCounters();
+        var reporter = new TrackReporter(plane, this);
+        var zones = new ZoneMonitor(Array.Empty<ZoneGeometry>(), Array.Empty<string>(), 0, 1, 0, 2, 500, this, counters);
+        var table = new TrackTable(configuration, 0, zones, reporter, counters);
+        var scratch = new TrackFilter();
+        var sites = new RadarSiteTable(configuration.RadarCapacity);
+        var plots = new RadarMeasurement[2];
+        var geometry = new[] { new PlotGeometry(), new PlotGeometry() };
+        var timing = new MeasurementTiming(configuration, counters);
+        var classifier = new TargetClassifier(configuration);
+        var adsb = new AdsbUpdater(configuration, plane, table.Tracks, scratch, timing, new CoarseGate(configuration, counters), classifier, counters);
+        var registration = new RegistrationUpdater(configuration, plane, sites, plots, geometry, scratch, counters);
+        var confirmation = new TrackConfirmation(configuration, counters);
+        var deletion = new TrackDeletion(configuration, sites, confirmation);
+        var housekeeping = new TrackHousekeeping(configuration, table, confirmation, deletion, zones, reporter, classifier, counters);
+        var heights = new RadarPlotHeights(configuration, plane, timing, adsb, counters);
+        var updater = new RadarUpdater(configuration, plane, plots, geometry, scratch, heights, timing, adsb, registration, sites, table, new TrackContinuity(configuration, table.Tracks, counters), classifier, confirmation, housekeeping, counters);
+        return (updater, table.Tracks, plots, geometry);
+    }
+}

@@ -1,0 +1,130 @@
+using Picket.Geodesy;
+using Picket.Numerics;
+using Picket.Publishing;
+using Picket.Tracking.Life;
+using Picket.Zones;
+
+namespace Picket.Tracking;
+
+/// <summary>
+/// The housekeeping role alone, on hand-made tracks in a table with no zones: a round drops the
+/// track deletion ends (reported <c>Dropped</c>) and reports the others when due; a confirmation
+/// is counted; a report after an update only on a status change or after the minimum interval.
+/// Times worked out by hand in the comments (default intervals: report 5 s, housekeeping 1 s,
+/// minimum report 1 s; scan 4 s).
+/// </summary>
+public class TrackHousekeepingTests : ITrackerOutput
+{
+    private const long Start = 1_000_000_000_000;
+    private const long Second = 1_000_000;
+    private readonly List<TrackReport> _reports = new();
+
+    void ITrackerOutput.OnTrackReport(ref TrackReport report) => _reports.Add(report);
+
+    void ITrackerOutput.OnZoneAlert(ref ZoneAlert alert)
+    {
+    }
+
+    [Fact]
+    public void ReportIfDue_SameStatusWithinTheMinimumInterval_ReportedOnlyOnceItHasPassed()
+    {
+        var (housekeeping, table, _) = Role();
+        Track track = Place(table);
+        track.ReportedStatus = TrackStatus.Tentative;
+        track.LastReportMicroseconds = Start;
+
+        // The filter 0.999 999 s after the last report: not due; 1 s after: due.
+        track.Filter.Predict(Start + Second - 1);
+        housekeeping.ReportIfDue(track, Start + Second - 1);
+        Assert.Empty(_reports);
+
+        track.Filter.Predict(Start + Second);
+        housekeeping.ReportIfDue(track, Start + Second);
+        Assert.Single(_reports);
+        Assert.Equal(TrackStatus.Tentative, _reports[0].Status);
+    }
+
+    [Fact]
+    public void ReportIfDue_StatusChanged_ReportedAtOnce()
+    {
+        var (housekeeping, table, _) = Role();
+        Track track = Place(table);
+        track.ReportedStatus = TrackStatus.Tentative;
+        track.LastReportMicroseconds = Start;
+        track.Status = TrackStatus.Confirmed;
+
+        housekeeping.ReportIfDue(track, Start);
+
+        Assert.Single(_reports);
+        Assert.Equal(TrackStatus.Confirmed, _reports[0].Status);
+        Assert.Equal(TrackStatus.Confirmed, track.ReportedStatus);
+    }
+
+    [Fact]
+    public void Confirm_TentativeTrack_ConfirmedAndCounted()
+    {
+        var (housekeeping, table, counters) = Role();
+        Track track = Place(table);
+
+        housekeeping.Confirm(track, Start);
+
+        Assert.Equal(TrackStatus.Confirmed, track.Status);
+        Assert.Equal(1, counters.TracksConfirmed);
+        Assert.Empty(_reports);
+    }
+
+    [Fact]
+    public void Housekeeping_TentativeTrackThatCanNoLongerConfirm_DroppedAndReportedDropped()
+    {
+        var (housekeeping, table, counters) = Role();
+        Track track = Place(table);
+        track.RadarHits = 1;
+
+        // Three 4 s scans passed at 10.1 s (idle 10.1 - 2 = 8.1 s: two missed): 1 hit + 3 scans
+        // left of six < 5, M-of-N can no longer confirm it.
+        housekeeping.Housekeeping(Start + (10 * Second) + 100_000);
+
+        Assert.False(track.InUse);
+        Assert.Equal(1, counters.TracksDropped);
+        Assert.Single(_reports);
+        Assert.Equal(TrackStatus.Dropped, _reports[0].Status);
+    }
+
+    [Fact]
+    public void Housekeeping_LiveTrackNeverReported_ReportedWithItsStatus()
+    {
+        var (housekeeping, table, _) = Role();
+        Track track = Place(table);
+        track.RadarHits = 1;
+
+        // 2.1 s: one scan passed, none missed (1 + 5 ≥ 5); never reported, so reported now.
+        housekeeping.Housekeeping(Start + (2 * Second) + 100_000);
+
+        Assert.True(track.InUse);
+        Assert.Single(_reports);
+        Assert.Equal(TrackStatus.Tentative, _reports[0].Status);
+        Assert.Equal(Start + (2 * Second) + 100_000, track.LastReportMicroseconds);
+    }
+
+    private (TrackHousekeeping Housekeeping, TrackTable Table, TrackerCounters Counters) Role()
+    {
+        int saturations = 0;
+        var configuration = new TrackerConfiguration { LifeRule = TrackLifeRule.MOfN, TrackCapacity = 2 };
+        var plane = new MastPlane(Q2x61.FromDegreesE7(595_000_000, ref saturations), Q2x61.FromDegreesE7(250_000_000, ref saturations));
+        var counters = new TrackerCounters();
+        var reporter = new TrackReporter(plane, this);
+        var zones = new ZoneMonitor(Array.Empty<ZoneGeometry>(), Array.Empty<string>(), 0, 1, 0, 2, 500, this, counters);
+        var table = new TrackTable(configuration, 0, zones, reporter, counters);
+        var confirmation = new TrackConfirmation(configuration, counters);
+        var deletion = new TrackDeletion(configuration, new RadarSiteTable(configuration.RadarCapacity), confirmation);
+        return (new TrackHousekeeping(configuration, table, confirmation, deletion, zones, reporter, new TargetClassifier(configuration), counters), table, counters);
+    }
+
+    // A tentative track started at Start at the mast, σ 100 m per position axis, at rest.
+    private static Track Place(TrackTable table)
+    {
+        Track track = table.Allocate(Start, Start);
+        track.Filter.Initialise(Start, 0, 0, Q39x24.FromInteger(10_000), 0, 0, Q39x24.FromInteger(1));
+        return track;
+    }
+}
