@@ -78,7 +78,7 @@ public sealed partial class Tracker
         }
 
         Counters.Saturations += saturations;
-        AssociateByIdentity(count);
+        _identityGate.AssociateByIdentity(count, _nowMicroseconds);
         AssociateByKinematics(count);
         for (int p = 0; p < count; p++)
         {
@@ -121,7 +121,7 @@ public sealed partial class Tracker
             for (int p = 0; p < count; p++)
             {
                 PlotGeometry plot = _geometry[p];
-                if (!plot.Usable || plot.Used || (!plot.IdentityRejected && IdentityConflict(track, ref _plots[p])) || !RoughlyNear(track, plot.East, plot.North, _plots[p].TimeUnixMicroseconds))
+                if (!plot.Usable || plot.Used || (!plot.IdentityRejected && RadarIdentityGate.IdentityConflict(track, ref _plots[p])) || !RoughlyNear(track, plot.East, plot.North, _plots[p].TimeUnixMicroseconds))
                 {
                     continue;
                 }

@@ -36,6 +36,7 @@ public sealed partial class Tracker
     private readonly TrackDeletion _deletion;
     private readonly TrackHousekeeping _housekeeping;
     private readonly RadarUpdater _radarUpdater;
+    private readonly RadarIdentityGate _identityGate;
     private RadarSiteTable _radarSites;
     private readonly Track[] _tracks;
     private readonly ZoneMonitor _zoneMonitor;
@@ -80,6 +81,7 @@ public sealed partial class Tracker
         _housekeeping = new TrackHousekeeping(configuration, _table, _confirmation, _deletion, _zoneMonitor, _reporter, _classifier, Counters);
         RadarPlotHeights heights = new RadarPlotHeights(configuration, plane, _timing, _adsb, Counters);
         _radarUpdater = new RadarUpdater(configuration, plane, _plots, _geometry, _scratch, heights, _timing, _adsb, _registrationUpdater, _radarSites, _table, _continuity, _classifier, _confirmation, _housekeeping, Counters);
+        _identityGate = new RadarIdentityGate(configuration, _table, _plots, _geometry, _taken, _gated, _scratch, _radarSites, _coarseGate, _radarUpdater, Counters);
     }
 
     /// <summary>The settings.</summary>
@@ -187,12 +189,7 @@ public sealed partial class Tracker
         }
     }
 
-    // The scan period of the radar that last fed the track (the configured default without one).
-    private long ScanPeriodOf(Track track) => _radarSites.ScanPeriodOf(track, _configuration.ScanPeriodMicroseconds);
-
     private Track FindByIcao(int icao) => _table.FindByIcao(icao);
-
-    private int FindSlotByIcao(int icao) => _table.FindSlotByIcao(icao);
 
     private Track Allocate(long timeMicroseconds) => _table.Allocate(timeMicroseconds, _nowMicroseconds);
 

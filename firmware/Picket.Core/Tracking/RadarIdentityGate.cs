@@ -1,18 +1,66 @@
 using Picket.Radar;
+using Picket.Tracking.Filter;
 
 namespace Picket.Tracking;
 
-// Radar identity association: a plot's Mode S address, callsign or Mode 3/A (with Mode C) names
-// a track, within an identity gate wider than the kinematic one; identity conflicts keep plots
-// off tracks that identify as someone else.
-public sealed partial class Tracker
+/// <summary>
+/// Radar identity association: a plot's Mode S address, callsign or Mode 3/A (with Mode C) names
+/// a track, within an identity gate wider than the kinematic one
+/// (<see cref="TrackerConfiguration.RadarIdentityGateNis"/>); the same identity outside the gate
+/// scan after scan restarts the track there. <see cref="IdentityConflict"/> keeps plots off
+/// tracks that identify as someone else in the kinematic association. Plots are addressed by
+/// their index in the tracker's batch; <c>taken</c> (per track slot) and <c>gated</c> (per plot)
+/// are shared with the tracker's kinematic association.
+/// </summary>
+internal sealed class RadarIdentityGate
 {
+    private readonly TrackerConfiguration _configuration;
+    private readonly Track[] _tracks;
+    private readonly RadarMeasurement[] _plots;
+    private readonly PlotGeometry[] _geometry;
+    private readonly bool[] _taken;
+    private readonly bool[] _gated;
+    private readonly TrackFilter _scratch;
+    private readonly TrackTable _table;
+    private readonly RadarSiteTable _radarSites;
+    private readonly CoarseGate _coarseGate;
+    private readonly RadarUpdater _radarUpdater;
+    private readonly TrackerCounters _counters;
+
+    /// <summary>Creates the role over the tracker's plot batch.</summary>
+    /// <param name="configuration">The identity gate, restart scans and Mode C tolerance.</param>
+    /// <param name="table">The track table (its slots; tracks found by ICAO address).</param>
+    /// <param name="plots">The batch's plots.</param>
+    /// <param name="geometry">Their geometry, same length.</param>
+    /// <param name="taken">Per track slot: already updated by identity in this batch.</param>
+    /// <param name="gated">Per plot: associated, or inside some track's gate (starts no track).</param>
+    /// <param name="scratch">The tracker's scratch filter.</param>
+    /// <param name="radarSites">Each radar's scan period.</param>
+    /// <param name="coarseGate">The coarse gate.</param>
+    /// <param name="radarUpdater">Applies plots, restarts tracks.</param>
+    /// <param name="counters">Counts plots outside the gate and restarts.</param>
+    public RadarIdentityGate(TrackerConfiguration configuration, TrackTable table, RadarMeasurement[] plots, PlotGeometry[] geometry, bool[] taken, bool[] gated, TrackFilter scratch, RadarSiteTable radarSites, CoarseGate coarseGate, RadarUpdater radarUpdater, TrackerCounters counters)
+    {
+        _configuration = configuration;
+        _table = table;
+        _tracks = table.Tracks;
+        _plots = plots;
+        _geometry = geometry;
+        _taken = taken;
+        _gated = gated;
+        _scratch = scratch;
+        _radarSites = radarSites;
+        _coarseGate = coarseGate;
+        _radarUpdater = radarUpdater;
+        _counters = counters;
+    }
+
     // Identity first: a plot whose Mode S address, callsign or Mode 3/A (with Mode C) names a
     // track is applied to it if it also passes the (wider) identity gate against the track's
     // prediction; one garbled address or code must not teleport a track. A plot outside it is
     // counted and goes on to the kinematic association: without its address or callsign, which
     // are unique and so wrong; with its Mode 3/A, which another aircraft may share (conspicuity codes).
-    private void AssociateByIdentity(int count)
+    public void AssociateByIdentity(int count, long now)
     {
         for (int p = 0; p < count; p++)
         {
@@ -27,7 +75,7 @@ public sealed partial class Tracker
             bool unique = true;
             if (_plots[p].HasIcaoAddress)
             {
-                index = FindSlotByIcao(_plots[p].IcaoAddress);
+                index = _table.FindSlotByIcao(_plots[p].IcaoAddress);
             }
 
             if (index < 0 && _plots[p].HasCallsign)
@@ -41,7 +89,7 @@ public sealed partial class Tracker
                 index = FindByMode3A(p, out bool outsideGate);
                 if (outsideGate && index < 0)
                 {
-                    Counters.RadarIdentityPlotsOutsideGate++;
+                    _counters.RadarIdentityPlotsOutsideGate++;
                 }
             }
 
@@ -54,12 +102,12 @@ public sealed partial class Tracker
             bool restart = false;
             if (unique && !WithinIdentityGate(track, p))
             {
-                Counters.RadarIdentityPlotsOutsideGate++;
+                _counters.RadarIdentityPlotsOutsideGate++;
                 long time = _plots[p].TimeUnixMicroseconds;
                 // A garble is a one-off; the same identity outside the gate again in the next scans,
                 // with nothing inside it in between, means the track is what is wrong: restart it there.
                 restart = track.IdentityOutsideGateMicroseconds != Track.NeverMicroseconds && track.LastRadarMicroseconds < track.IdentityOutsideGateMicroseconds
-                    && time - track.IdentityOutsideGateMicroseconds <= ((2 * _configuration.RadarIdentityRestartScans) + 1) * ScanPeriodOf(track) / 2;
+                    && time - track.IdentityOutsideGateMicroseconds <= ((2 * _configuration.RadarIdentityRestartScans) + 1) * _radarSites.ScanPeriodOf(track, _configuration.ScanPeriodMicroseconds) / 2;
                 track.IdentityOutsideGateMicroseconds = restart ? Track.NeverMicroseconds : time;
                 if (!restart)
                 {
@@ -67,7 +115,7 @@ public sealed partial class Tracker
                     continue;
                 }
 
-                Counters.RadarIdentityTrackRestarts++;
+                _counters.RadarIdentityTrackRestarts++;
             }
 
             _taken[index] = true;
@@ -78,7 +126,7 @@ public sealed partial class Tracker
                 _radarUpdater.RestartAtPlot(track, p);
             }
 
-            _radarUpdater.UpdateFromPlot(track, p, true, _nowMicroseconds);
+            _radarUpdater.UpdateFromPlot(track, p, true, now);
         }
     }
 
@@ -136,7 +184,7 @@ public sealed partial class Tracker
                 }
             }
 
-            if (!RoughlyNear(track, plot.East, plot.North, _plots[p].TimeUnixMicroseconds))
+            if (!_coarseGate.RoughlyNear(track, plot.East, plot.North, _plots[p].TimeUnixMicroseconds))
             {
                 continue;
             }
@@ -152,7 +200,7 @@ public sealed partial class Tracker
         return -1;
     }
 
-    private static bool IdentityConflict(Track track, ref RadarMeasurement measurement)
+    public static bool IdentityConflict(Track track, ref RadarMeasurement measurement)
     {
         if (measurement.HasIcaoAddress && track.HasIcaoAddress)
         {
