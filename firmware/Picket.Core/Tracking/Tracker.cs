@@ -5,6 +5,7 @@ using Picket.Radar;
 using Picket.Tracking.Association;
 using Picket.Tracking.Filter;
 using Picket.Tracking.Life;
+using Picket.Tracking.Measurements;
 using Picket.Tracking.Registration;
 using Picket.Zones;
 
@@ -20,7 +21,7 @@ namespace Picket.Tracking;
 /// reports every live track at least every <see cref="TrackerConfiguration.ReportIntervalMicroseconds"/>.
 /// Everything is allocated by the constructor; overload sheds the oldest tentative tracks.
 /// </summary>
-public sealed partial class Tracker
+public sealed class Tracker
 {
     private readonly TrackerConfiguration _configuration;
     private readonly MastPlane _plane;
@@ -37,7 +38,15 @@ public sealed partial class Tracker
     private readonly TrackHousekeeping _housekeeping;
     private readonly RadarUpdater _radarUpdater;
     private readonly RadarIdentityGate _identityGate;
+    private readonly RadarKinematicAssociation _kinematicAssociation;
     private RadarSiteTable _radarSites;
+    private RadarMeasurement[] _plots;
+    private PlotGeometry[] _geometry;
+    private int _plotCount;
+    private long _batchStartMicroseconds;
+    private long _batchSpanMicroseconds;
+    private bool[] _taken;
+    private bool[] _gated;
     private readonly Track[] _tracks;
     private readonly ZoneMonitor _zoneMonitor;
     private readonly TrackFilter _scratch = new TrackFilter();
@@ -82,6 +91,7 @@ public sealed partial class Tracker
         RadarPlotHeights heights = new RadarPlotHeights(configuration, plane, _timing, _adsb, Counters);
         _radarUpdater = new RadarUpdater(configuration, plane, _plots, _geometry, _scratch, heights, _timing, _adsb, _registrationUpdater, _radarSites, _table, _continuity, _classifier, _confirmation, _housekeeping, Counters);
         _identityGate = new RadarIdentityGate(configuration, _table, _plots, _geometry, _taken, _gated, _scratch, _radarSites, _coarseGate, _radarUpdater, Counters);
+        _kinematicAssociation = new RadarKinematicAssociation(configuration, _tracks, _plots, _geometry, _taken, _gated, _scratch, _coarseGate, _radarUpdater, Counters);
     }
 
     /// <summary>The settings.</summary>
@@ -151,6 +161,231 @@ public sealed partial class Tracker
     {
         FlushRadar();
         Housekeeping();
+    }
+
+    /// <summary>Adds one Mode S / ADS-B observation (in receive-time order).</summary>
+    /// <param name="observation">The observation.</param>
+    public void AddModeS(ref ModeSObservation observation)
+    {
+        Counters.ModeSObservations++;
+        Counters.Saturations += observation.Saturations;
+        if (observation.IsRelayed)
+        {
+            Counters.RelayedObservations++;
+        }
+
+        AdvanceTo(observation.TimeUnixMicroseconds);
+        long time = observation.TimeUnixMicroseconds;
+        bool positionUsed = false;
+        bool identityChanged = false;
+
+        // Identity is the ICAO address alone. A callsign never associates on its own: a track can
+        // only hold a callsign its address sent, and a callsign is not unique proof of who sends it.
+        Track track = FindByIcao(observation.IcaoAddress);
+        if (track == null)
+        {
+            if (!observation.HasPosition)
+            {
+                Counters.ModeSWithoutTrack++;
+                return;
+            }
+
+            _adsb.ProjectObservation(ref observation, out long east, out long north, out long latitude, out long longitude);
+            long variance = _adsb.AdsbPositionVariance(null, ref observation);
+            track = _adsb.FindUnidentifiedNear(east, north, variance, time, out bool masking);
+            if (track != null)
+            {
+                Counters.TracksMerged++;
+                positionUsed = true;
+            }
+            else
+            {
+                track = Allocate(time);
+                if (track == null)
+                {
+                    return;
+                }
+
+                long velocityVariance = VarianceFromSigmaMillimetres(_configuration.InitialVelocitySigmaMetresPerSecond * 1000L);
+                track.Filter.TargetClass = Filter.TargetClass.Airliner;
+                track.Filter.Initialise(time, east, north, variance, 0, 0, velocityVariance);
+                AdsbUpdater.RecordAdsbFix(track, time, latitude, longitude);
+                positionUsed = true;
+            }
+
+            if (masking)
+            {
+                track.PossibleMaskingCount++;
+                Counters.PossibleMasking++;
+            }
+
+            track.IdentityRelayedOnly = observation.IsRelayed;
+        }
+        else if (!observation.IsRelayed && track.IdentityRelayedOnly)
+        {
+            // The aircraft itself squits or replies: it identifies itself from now on.
+            track.IdentityRelayedOnly = false;
+            identityChanged = true;
+        }
+
+        identityChanged |= _adsb.ApplyIdentity(track, ref observation);
+        if (!track.HasIcaoAddress)
+        {
+            track.HasIcaoAddress = true;
+            track.IcaoAddress = observation.IcaoAddress;
+            identityChanged = true;
+        }
+
+        if (observation.HasNacP)
+        {
+            track.HasNacP = true;
+            track.NacP = observation.NacP;
+        }
+
+        if (observation.HasGeometricMinusBarometric)
+        {
+            track.HasGeometricMinusBarometric = true;
+            track.GeometricMinusBarometricMillimetres = observation.GeometricMinusBarometricMillimetres;
+        }
+
+        track.Sources |= observation.IsExtendedSquitter ? TrackSources.Adsb : TrackSources.ModeS;
+        track.AdsbUpdateCount++;
+        bool kinematic = positionUsed;
+        if (observation.HasPosition && !positionUsed)
+        {
+            kinematic |= _adsb.ApplyAdsbPosition(track, ref observation);
+        }
+
+        if (observation.HasVelocity)
+        {
+            kinematic |= _adsb.ApplyAdsbVelocity(track, ref observation);
+        }
+
+        if (observation.HasAltitude)
+        {
+            _adsb.ApplyPressureAltitude(track, observation.AltitudeFeet, time);
+        }
+        else if (observation.HasGeometricHeight)
+        {
+            _adsb.ApplyGeometricHeight(track, observation.GeometricHeightMillimetres, _configuration.GnssHeightSigmaMillimetres, 0, time);
+        }
+
+        if (observation.HasVerticalRate && track.Filter.HasVertical && track.Filter.TimeMicroseconds == time)
+        {
+            track.Filter.UpdateVerticalRate(FromMillimetres(observation.VerticalRateMillimetresPerSecond), VarianceFromSigmaMillimetres(_configuration.AdsbVerticalRateSigmaMillimetresPerSecond));
+        }
+
+        if (kinematic)
+        {
+            track.UpdateCount++;
+            track.LastUpdateMicroseconds = time;
+            track.Misses = 0;
+            if (track.Status == TrackStatus.Coasting)
+            {
+                track.Status = TrackStatus.Confirmed;
+            }
+            else if (track.Status == TrackStatus.Tentative && track.AdsbPositions >= _configuration.AdsbConfirmPositions && (track.AdsbVelocities > 0 || track.AdsbPositions > _configuration.AdsbConfirmPositions + 1))
+            {
+                Confirm(track);
+            }
+
+            CheckZonesAfterUpdate(track);
+        }
+
+        if (identityChanged)
+        {
+            Report(track, track.Status);
+        }
+        else if (kinematic)
+        {
+            ReportIfDue(track);
+        }
+    }
+
+    /// <summary>Adds one radar plot (in time order per radar).</summary>
+    /// <param name="measurement">The plot.</param>
+    public void AddRadar(ref RadarMeasurement measurement)
+    {
+        Counters.RadarPlots++;
+        if (!measurement.HasPosition && (measurement.AzimuthIsRelative || measurement.RangeMillimetres <= 0))
+        {
+            Counters.RadarPlotsUnusable++;
+            return;
+        }
+
+        AdvanceTo(measurement.TimeUnixMicroseconds);
+        if (_plotCount > 0 && (_plotCount == _plots.Length || measurement.TimeUnixMicroseconds < _batchStartMicroseconds
+            || measurement.TimeUnixMicroseconds - _batchStartMicroseconds > _batchSpanMicroseconds))
+        {
+            FlushRadar();
+        }
+
+        if (_plotCount == 0)
+        {
+            // A batch spans at most half of this radar's scan: one target's plots of two scans
+            // (1 s apart on a 1 s radar) never compete in one assignment.
+            _batchStartMicroseconds = measurement.TimeUnixMicroseconds;
+            long halfScan = _radarSites.ScanPeriodOf(measurement.SensorId, _configuration.ScanPeriodMicroseconds) / 2;
+            _batchSpanMicroseconds = _configuration.BatchSpanMicroseconds < halfScan ? _configuration.BatchSpanMicroseconds : halfScan;
+        }
+
+        _plots[_plotCount++] = measurement;
+    }
+
+    /// <summary>Associates and applies the pending batch of radar plots now.</summary>
+    public void FlushRadar()
+    {
+        int count = _plotCount;
+        if (count == 0)
+        {
+            return;
+        }
+
+        _plotCount = 0;
+        for (int i = 0; i < _taken.Length; i++)
+        {
+            _taken[i] = false;
+        }
+
+        int saturations = 0;
+        Trigonometry.SinCos(Q2x61.FromDegreesE7(_configuration.MaxElevationDegreesE7, ref saturations), out long sineMaxElevation, out _);
+        for (int p = 0; p < count; p++)
+        {
+            RadarSite(_plots[p].SensorId, out long radarEast, out long radarNorth, out long radarHeight);
+            CorrectPlot(p);
+            _geometry[p].Prepare(_plane, _configuration, sineMaxElevation, radarEast, radarNorth, radarHeight, ref _plots[p]);
+            saturations += _geometry[p].Saturations;
+            if (!_geometry[p].Usable)
+            {
+                Counters.RadarPlotsUnusable++;
+            }
+        }
+
+        Counters.Saturations += saturations;
+        _identityGate.AssociateByIdentity(count, _nowMicroseconds);
+        _kinematicAssociation.AssociateByKinematics(count, _nowMicroseconds);
+        for (int p = 0; p < count; p++)
+        {
+            if (_geometry[p].Usable && !_geometry[p].Used && !_gated[p])
+            {
+                _radarUpdater.StartFromPlot(p, _nowMicroseconds);
+            }
+        }
+    }
+
+    private void AllocateRadar(TrackerConfiguration configuration)
+    {
+        _radarSites = new RadarSiteTable(configuration.RadarCapacity);
+        int plots = configuration.PlotsPerBatch;
+        _plots = new RadarMeasurement[plots];
+        _geometry = new PlotGeometry[plots];
+        for (int i = 0; i < plots; i++)
+        {
+            _geometry[i] = new PlotGeometry();
+        }
+
+        _gated = new bool[plots];
+        _taken = new bool[configuration.TrackCapacity];
     }
 
     /// <summary>Sets (or moves) a radar's site; plots of unknown sensors are taken as from the mast.</summary>

@@ -1,0 +1,98 @@
+using Picket.Radar;
+using Picket.Tracking.Association;
+using Picket.Tracking.Filter;
+
+namespace Picket.Tracking;
+
+/// <summary>
+/// Radar kinematic association: every plot identity left unassigned against every track it did
+/// not take, NIS-gated (<see cref="TrackerConfiguration.RadarGateNis"/>) after the coarse gate and
+/// without identity conflict (<see cref="RadarIdentityGate.IdentityConflict"/>), then global
+/// nearest neighbour over the gated pairs (<see cref="RadarBatchAssociator"/>, integer costs: bit
+/// exact); each assigned plot is applied by the <see cref="RadarUpdater"/>. Plots are addressed by
+/// their index in the tracker's batch; <c>taken</c> and <c>gated</c> are shared with the identity gate.
+/// </summary>
+internal sealed class RadarKinematicAssociation
+{
+    private readonly TrackerConfiguration _configuration;
+    private readonly Track[] _tracks;
+    private readonly RadarMeasurement[] _plots;
+    private readonly PlotGeometry[] _geometry;
+    private readonly bool[] _taken;
+    private readonly bool[] _gated;
+    private readonly TrackFilter _scratch;
+    private readonly RadarBatchAssociator _associator;
+    private readonly CoarseGate _coarseGate;
+    private readonly RadarUpdater _radarUpdater;
+    private readonly TrackerCounters _counters;
+
+    /// <summary>Creates the role over the tracker's plot batch and allocates its solver.</summary>
+    /// <param name="configuration">The gate, the capacities.</param>
+    /// <param name="tracks">The track slots.</param>
+    /// <param name="plots">The batch's plots.</param>
+    /// <param name="geometry">Their geometry, same length.</param>
+    /// <param name="taken">Per track slot: already updated by identity in this batch.</param>
+    /// <param name="gated">Per plot: inside some track's gate (starts no track).</param>
+    /// <param name="scratch">The tracker's scratch filter.</param>
+    /// <param name="coarseGate">The coarse gate.</param>
+    /// <param name="radarUpdater">Computes the NIS of a pair; applies the assigned plots.</param>
+    /// <param name="counters">Counts dropped pairs and greedily solved clusters.</param>
+    public RadarKinematicAssociation(TrackerConfiguration configuration, Track[] tracks, RadarMeasurement[] plots, PlotGeometry[] geometry, bool[] taken, bool[] gated, TrackFilter scratch, CoarseGate coarseGate, RadarUpdater radarUpdater, TrackerCounters counters)
+    {
+        _configuration = configuration;
+        _tracks = tracks;
+        _plots = plots;
+        _geometry = geometry;
+        _taken = taken;
+        _gated = gated;
+        _scratch = scratch;
+        _coarseGate = coarseGate;
+        _radarUpdater = radarUpdater;
+        _counters = counters;
+        int plotCount = configuration.PlotsPerBatch;
+        // Every track may be a candidate; the cost matrix stays plots², the largest component solved optimally.
+        _associator = new RadarBatchAssociator(configuration.TrackCapacity, plotCount, configuration.GatedPairsPerBatch, plotCount * plotCount);
+    }
+
+    // Global nearest neighbour over the NIS-gated pairs of every track not taken by identity.
+    public void AssociateByKinematics(int count, long now)
+    {
+        _associator.Begin(count);
+        for (int i = 0; i < _tracks.Length; i++)
+        {
+            Track track = _tracks[i];
+            if (!track.InUse || _taken[i])
+            {
+                continue;
+            }
+
+            for (int p = 0; p < count; p++)
+            {
+                PlotGeometry plot = _geometry[p];
+                if (!plot.Usable || plot.Used || (!plot.IdentityRejected && RadarIdentityGate.IdentityConflict(track, ref _plots[p])) || !_coarseGate.RoughlyNear(track, plot.East, plot.North, _plots[p].TimeUnixMicroseconds))
+                {
+                    continue;
+                }
+
+                _scratch.CopyFrom(track.Filter);
+                long nis = _radarUpdater.ApplyPlot(track, _scratch, p);
+                if (nis <= _configuration.RadarGateNis)
+                {
+                    _gated[p] = true;
+                    // NIS in 1/1024 units: integer costs keep the solver bit-exact.
+                    _associator.AddPair(i, p, nis >> 22);
+                }
+            }
+        }
+
+        _associator.Solve(_configuration.RadarGateNis >> 22);
+        _counters.RadarGatedPairsDropped += _associator.DroppedPairs;
+        _counters.RadarClustersSolvedGreedily += _associator.GreedyComponents;
+        for (int k = 0; k < _associator.AssignmentCount; k++)
+        {
+            int p = _associator.AssignedPlot(k);
+            _geometry[p].Used = true;
+            _radarUpdater.UpdateFromPlot(_tracks[_associator.AssignedTrack(k)], p, false, now);
+        }
+    }
+}
