@@ -32,6 +32,7 @@ public sealed class Tracker
     private readonly MeasurementTiming _timing;
     private readonly CoarseGate _coarseGate;
     private readonly AdsbUpdater _adsb;
+    private readonly AdsbTrackAdoption _adsbAdoption;
     private readonly RegistrationUpdater _registrationUpdater;
     private readonly TrackConfirmation _confirmation;
     private readonly TrackDeletion _deletion;
@@ -82,6 +83,7 @@ public sealed class Tracker
         _timing = new MeasurementTiming(configuration, Counters);
         _coarseGate = new CoarseGate(configuration, Counters);
         _adsb = new AdsbUpdater(configuration, plane, _tracks, _scratch, _timing, _coarseGate, _classifier, Counters);
+        _adsbAdoption = new AdsbTrackAdoption(configuration, _table, _adsb, Counters);
 
         AllocateRadar(configuration);
         _registrationUpdater = new RegistrationUpdater(configuration, plane, _radarSites, _plots, _geometry, _scratch, Counters);
@@ -184,42 +186,13 @@ public sealed class Tracker
         Track track = FindByIcao(observation.IcaoAddress);
         if (track == null)
         {
-            if (!observation.HasPosition)
+            track = _adsbAdoption.AdoptOrStart(ref observation, _nowMicroseconds);
+            if (track == null)
             {
-                Counters.ModeSWithoutTrack++;
                 return;
             }
 
-            _adsb.ProjectObservation(ref observation, out long east, out long north, out long latitude, out long longitude);
-            long variance = _adsb.AdsbPositionVariance(null, ref observation);
-            track = _adsb.FindUnidentifiedNear(east, north, variance, time, out bool masking);
-            if (track != null)
-            {
-                Counters.TracksMerged++;
-                positionUsed = true;
-            }
-            else
-            {
-                track = Allocate(time);
-                if (track == null)
-                {
-                    return;
-                }
-
-                long velocityVariance = VarianceFromSigmaMillimetres(_configuration.InitialVelocitySigmaMetresPerSecond * 1000L);
-                track.Filter.TargetClass = Filter.TargetClass.Airliner;
-                track.Filter.Initialise(time, east, north, variance, 0, 0, velocityVariance);
-                AdsbUpdater.RecordAdsbFix(track, time, latitude, longitude);
-                positionUsed = true;
-            }
-
-            if (masking)
-            {
-                track.PossibleMaskingCount++;
-                Counters.PossibleMasking++;
-            }
-
-            track.IdentityRelayedOnly = observation.IsRelayed;
+            positionUsed = true;
         }
         else if (!observation.IsRelayed && track.IdentityRelayedOnly)
         {
@@ -426,13 +399,9 @@ public sealed class Tracker
 
     private Track FindByIcao(int icao) => _table.FindByIcao(icao);
 
-    private Track Allocate(long timeMicroseconds) => _table.Allocate(timeMicroseconds, _nowMicroseconds);
-
     private static long FromMillimetres(long millimetres) => TrackerUnits.FromMillimetres(millimetres);
 
     private static long VarianceFromSigmaMillimetres(long sigmaMillimetres) => TrackerUnits.VarianceFromSigmaMillimetres(sigmaMillimetres);
-
-    private static long FeetToMetres(int feet) => TrackerUnits.FeetToMetres(feet);
 
     private void Report(Track track, TrackStatus status) => _reporter.Report(track, status, _nowMicroseconds);
 
