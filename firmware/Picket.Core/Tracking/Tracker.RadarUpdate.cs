@@ -34,7 +34,8 @@ public sealed partial class Tracker
         {
             // No height anywhere: the track's one assumed height (a slowly varying state, its bias
             // carried once by the initial covariance), not the whole band as fresh noise every plot.
-            long height = track.AssumedHeight < plot.BandTop ? track.AssumedHeight : plot.BandTop;
+            long cap = HeightCapOf(plot);
+            long height = track.AssumedHeight < cap ? track.AssumedHeight : cap;
             if (_plane.TryGroundRange(plot.SlantRange, plot.RadarHeight, height, plot.Sine, plot.Cosine, out long withAssumedHeight, ref saturations))
             {
                 ground = withAssumedHeight;
@@ -78,6 +79,7 @@ public sealed partial class Tracker
         Counters.RadarPlotsAssociated++;
         track.LastNis = nis;
         AssumeHeight(track, _geometry[p]);
+        EstimateHeight(track, p);
         if (!byIdentity && IsAdsbFed(track, time))
         {
             CheckKinematicAgreement(track, nis);
@@ -241,6 +243,7 @@ public sealed partial class Tracker
         plot.Used = true;
         // The track starts at the band's middle with the band's variance (the bias, carried once).
         AssumeHeight(track, _geometry[p]);
+        EstimateHeight(track, p);
         ApplyPlotIdentity(track, p);
         RecordRadarHit(track, ref _plots[p]);
     }
