@@ -1,4 +1,5 @@
 using Picket.Numerics;
+using Picket.Publishing;
 using Picket.Radar;
 using Picket.Tracking.Height;
 
@@ -26,16 +27,17 @@ public sealed partial class Tracker
             track.HasAssumedHeight = true;
             track.AssumedHeight = HeightAtGroundRange(plot);
         }
-        else if (track.AssumedHeight > HeightCapOf(plot))
+        else if (track.AssumedHeight > HeightCapOf(track, plot))
         {
-            track.AssumedHeight = HeightCapOf(plot);
+            track.AssumedHeight = HeightCapOf(track, plot);
         }
     }
 
-    // The highest height a height-less plot may be placed with: the elevation cap of the band,
-    // or, while heights are estimated, the geometric one (the slant range above the radar, less a metre).
-    private long HeightCapOf(PlotGeometry plot) =>
-        _configuration.EstimateAssumedHeight ? plot.RadarHeight + plot.SlantRange - Q31x32.One : plot.BandTop;
+    // The highest height a height-less plot may be placed with: the elevation cap of the band
+    // (an assumption), or, once the plots have chosen the track's height, the geometric one (the
+    // slant range above the radar, less a metre): a target may fly above the assumed band.
+    private static long HeightCapOf(Track track, PlotGeometry plot) =>
+        track.Heights.Chosen ? plot.RadarHeight + plot.SlantRange - Q31x32.One : plot.BandTop;
 
     // The held height of a track with no height follows its plot sequence (HeightHypotheses):
     // when the likelihood-ratio test moves it, the track moves by the ground-range difference
@@ -61,13 +63,14 @@ public sealed partial class Tracker
         Counters.Saturations += heights.TakeSaturations();
         // A manoeuvre bends every candidate's trajectory: its plots say nothing of the height.
         long manoeuvring = FixedPoint.DivideShift(_configuration.HeightFrozenManoeuvreProbabilityPerMille, 1000, Q2x61.FractionBits, ref _heightSaturations);
-        if (!observed || track.Filter.ManoeuvreProbability > manoeuvring || !heights.TryChoose(_configuration, track.AssumedHeight, out long height, out int held, out int best))
+        // A tentative track's plots may be clutter: it only gathers evidence.
+        if (!observed || track.Status == TrackStatus.Tentative || track.Filter.ManoeuvreProbability > manoeuvring || !heights.TryChoose(_configuration, track.AssumedHeight, out long height, out int held, out int best))
         {
             return;
         }
 
         int saturations = 0;
-        long cap = HeightCapOf(plot);
+        long cap = plot.RadarHeight + plot.SlantRange - Q31x32.One;
         long from = track.AssumedHeight < cap ? track.AssumedHeight : cap;
         long to = height < cap ? height : cap;
         long half = heights.Spacing / 2;

@@ -34,7 +34,7 @@ public sealed partial class Tracker
         {
             // No height anywhere: the track's one assumed height (a slowly varying state, its bias
             // carried once by the initial covariance), not the whole band as fresh noise every plot.
-            long cap = HeightCapOf(plot);
+            long cap = HeightCapOf(track, plot);
             long height = track.AssumedHeight < cap ? track.AssumedHeight : cap;
             if (_plane.TryGroundRange(plot.SlantRange, plot.RadarHeight, height, plot.Sine, plot.Cosine, out long withAssumedHeight, ref saturations))
             {

@@ -36,6 +36,9 @@ public sealed class HeightHypotheses
     /// <summary>Candidates in use (0 until <see cref="Start"/>).</summary>
     public int Count { get; private set; }
 
+    /// <summary>True once <see cref="TryChoose"/> has moved the held height (the track's height is then the bank's estimate, not an assumption).</summary>
+    public bool Chosen { get; private set; }
+
     /// <summary>Plots observed since <see cref="Start"/>.</summary>
     public int Plots { get; private set; }
 
@@ -52,6 +55,7 @@ public sealed class HeightHypotheses
     {
         Count = 0;
         Plots = 0;
+        Chosen = false;
         _timeMicroseconds = 0;
     }
 
@@ -64,6 +68,7 @@ public sealed class HeightHypotheses
         count = count < 2 ? 2 : count > Capacity ? Capacity : count;
         Count = count;
         Plots = 0;
+        Chosen = false;
         _lowest = lowestMetres;
         _spacing = (highestMetres - lowestMetres) / (count - 1);
         for (int k = 0; k < count; k++)
@@ -265,6 +270,7 @@ public sealed class HeightHypotheses
         }
 
         heightMetres = bestHeight;
+        Chosen = true;
         return true;
     }
 

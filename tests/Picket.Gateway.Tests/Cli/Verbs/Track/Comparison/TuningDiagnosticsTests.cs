@@ -12,7 +12,7 @@ namespace Picket.Gateway.Cli.Verbs.Track.Comparison;
 /// A tool for tuning, not a check: runs one scenario on one of its TUNING seeds (never a held-out
 /// one) through the recorded bytes with the comparison's ±30 % wrong radar noise and prints every
 /// alert with the track's history and the nearest truth, so a false alert's cause can be found.
-/// <c>PICKET_TUNING_SCENARIO=jet-formation [PICKET_TUNING_SEED=31] [PICKET_TUNING_FACTOR=1.3] dotnet test tests/Picket.Gateway.Tests -c Release --filter TuningDiagnostics</c>.
+/// <c>PICKET_TUNING_SCENARIO=jet-formation [PICKET_TUNING_SEED=31] [PICKET_TUNING_FACTOR=1.3] [PICKET_TUNING_ESTIMATE_HEIGHT=0] dotnet test tests/Picket.Gateway.Tests -c Release --filter TuningDiagnostics</c>.
 /// </summary>
 public sealed class TuningDiagnosticsTests(ITestOutputHelper output)
 {
@@ -28,7 +28,9 @@ public sealed class TuningDiagnosticsTests(ITestOutputHelper output)
         double? seconds = Environment.GetEnvironmentVariable("PICKET_TUNING_SECONDS") is { Length: > 0 } s ? double.Parse(s, CultureInfo.InvariantCulture) : null;
         var radar = definition.Radar;
         var reports = new Dictionary<long, List<TrackReport>>();
-        var runner = new ScenarioRunner(definition, seconds, recorded: true, seed: seed)
+        // PICKET_TUNING_ESTIMATE_HEIGHT=0: the held height of height-less tracks stays the one assumed at their first plot (before issue 9's height estimation).
+        var configuration = new TrackerConfiguration { EstimateAssumedHeight = Environment.GetEnvironmentVariable("PICKET_TUNING_ESTIMATE_HEIGHT") != "0" };
+        var runner = new ScenarioRunner(definition, seconds, configuration, recorded: true, seed: seed)
         {
             AssumedRadarSigmaRangeMetres = (radar?.SigmaRangeM ?? ScenarioRunner.NominalRadarSigmaRangeMetres) * factor,
             AssumedRadarSigmaAzimuthDegrees = (radar?.SigmaAzimuthDeg ?? ScenarioRunner.NominalRadarSigmaAzimuthDegrees) * factor,
