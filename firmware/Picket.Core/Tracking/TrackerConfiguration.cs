@@ -305,6 +305,12 @@ public sealed class TrackerConfiguration
     /// </summary>
     public int HeightConsistentCost = 13;
 
+    /// <summary>Consecutive plots on which the same candidate must pass the test before the height moves to it (1: the first; 2 was tried on the tuning seeds and lost the overflight of transponder-masking 53).</summary>
+    public int HeightSwitchTests = 1;
+
+    /// <summary>Cost difference beyond which the height moves on the first test (one plot's cap: near the radar the held height is refuted outright).</summary>
+    public int HeightImmediateMargin = 16;
+
     /// <summary>Plots a track's candidates must have seen before its height may move.</summary>
     public int HeightMinimumPlots = 8;
 

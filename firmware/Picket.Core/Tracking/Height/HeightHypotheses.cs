@@ -32,6 +32,8 @@ public sealed class HeightHypotheses
     private long _spacing;
     private long _timeMicroseconds;
     private int _saturations;
+    private int _pendingBest;
+    private int _pendingTests;
 
     /// <summary>Candidates in use (0 until <see cref="Start"/>).</summary>
     public int Count { get; private set; }
@@ -56,6 +58,7 @@ public sealed class HeightHypotheses
         Count = 0;
         Plots = 0;
         Chosen = false;
+        _pendingTests = 0;
         _timeMicroseconds = 0;
     }
 
@@ -69,6 +72,7 @@ public sealed class HeightHypotheses
         Count = count;
         Plots = 0;
         Chosen = false;
+        _pendingTests = 0;
         _lowest = lowestMetres;
         _spacing = (highestMetres - lowestMetres) / (count - 1);
         for (int k = 0; k < count; k++)
@@ -229,7 +233,9 @@ public sealed class HeightHypotheses
     /// off the parabola through the three candidates around a height, and the best height is that
     /// parabola's vertex around the cheapest candidate (at most half a spacing from it), so a held
     /// height between two candidates is judged fairly and the new one is not quantised. Nothing
-    /// moves while even the best candidate's cost is above <see cref="TrackerConfiguration.HeightConsistentCost"/>.
+    /// moves while even the best candidate's cost is above <see cref="TrackerConfiguration.HeightConsistentCost"/>,
+    /// nor before the same candidate has won <see cref="TrackerConfiguration.HeightSwitchTests"/> tests in a row
+    /// (unless it wins by more than <see cref="TrackerConfiguration.HeightImmediateMargin"/>).
     /// </summary>
     /// <param name="configuration">The margin and minimum plots.</param>
     /// <param name="heldMetres">The track's held height, Q31.32 m.</param>
@@ -264,10 +270,31 @@ public sealed class HeightHypotheses
         }
 
         // No candidate explains the plots (a turn, a wrong plot): nothing is learnt of the height.
-        if (bestCost > Q31x32.FromInteger(configuration.HeightConsistentCost) || CostAt(heldMetres) - bestCost <= Q31x32.FromInteger(configuration.HeightSwitchMargin))
+        long gain = CostAt(heldMetres) - bestCost;
+        if (bestCost > Q31x32.FromInteger(configuration.HeightConsistentCost) || gain <= Q31x32.FromInteger(configuration.HeightSwitchMargin))
+        {
+            _pendingTests = 0;
+            return false;
+        }
+
+        // The same winner on consecutive plots: one plot of a turn does not move the height;
+        // a held height the plots refute outright (near the radar, one that cannot reach them) moves at once.
+        _pendingTests = _pendingTests > 0 && _pendingBest == best ? _pendingTests + 1 : 1;
+        _pendingBest = best;
+        // A best candidate at the band's edge is not bracketed by the costs (the height may lie beyond):
+        // it only moves the height when the held one is refuted outright.
+        bool outright = gain > Q31x32.FromInteger(configuration.HeightImmediateMargin);
+        if ((best == 0 || best == Count - 1) && !outright)
         {
             return false;
         }
+
+        if (_pendingTests < configuration.HeightSwitchTests && !outright)
+        {
+            return false;
+        }
+
+        _pendingTests = 0;
 
         heightMetres = bestHeight;
         Chosen = true;
