@@ -1,5 +1,8 @@
 using Picket.Geodesy;
+using Picket.Numerics;
+using Picket.Publishing;
 using Picket.Radar;
+using Picket.Tracking.Height;
 
 namespace Picket.Tracking;
 
@@ -16,6 +19,7 @@ internal sealed class RadarPlotHeights
     private readonly MeasurementTiming _timing;
     private readonly AdsbUpdater _adsb;
     private readonly TrackerCounters _counters;
+    private int _heightSaturations;
 
     /// <summary>Creates the role.</summary>
     /// <param name="configuration">Whether the assumed height is held; the 3-D radar's default sigmas.</param>
@@ -47,10 +51,73 @@ internal sealed class RadarPlotHeights
             track.HasAssumedHeight = true;
             track.AssumedHeight = HeightAtGroundRange(plot);
         }
-        else if (track.AssumedHeight > plot.BandTop)
+        else if (track.AssumedHeight > HeightCapOf(track, plot))
         {
-            track.AssumedHeight = plot.BandTop;
+            track.AssumedHeight = HeightCapOf(track, plot);
         }
+    }
+
+    // The highest height a height-less plot may be placed with: the elevation cap of the band
+    // (an assumption), or, once the plots have chosen the track's height, the geometric one (the
+    // slant range above the radar, less a metre): a target may fly above the assumed band.
+    public static long HeightCapOf(Track track, PlotGeometry plot) =>
+        track.Heights.Chosen ? plot.RadarHeight + plot.SlantRange - Q31x32.One : plot.BandTop;
+
+    // The held height of a track with no height follows its plot sequence (HeightHypotheses):
+    // when the likelihood-ratio test moves it, the track moves by the ground-range difference
+    // along the plot's ray (and the velocity difference of the two candidates' trajectories), and
+    // its covariance widens by the ground-range spread of one candidate spacing.
+    public void EstimateHeight(Track track, PlotGeometry plot, long timeMicroseconds)
+    {
+        _counters.Saturations += _heightSaturations;
+        _heightSaturations = 0;
+        if (!_configuration.EstimateAssumedHeight || !track.HasAssumedHeight || plot.HasOwnHeight || track.Filter.HasVertical)
+        {
+            return;
+        }
+
+        HeightHypotheses heights = track.Heights;
+        if (heights.Count == 0)
+        {
+            heights.Start(Q31x32.FromInteger(_configuration.AssumedLowestHeightMetres), Q31x32.FromInteger(_configuration.AssumedHighestHeightMetres), _configuration.HeightCandidateCount);
+        }
+
+        bool observed = heights.Observe(_plane, _configuration, timeMicroseconds, plot.RadarEast, plot.RadarNorth, plot.RadarHeight, plot.SlantRange, plot.Sine, plot.Cosine, plot.BaseRangeVariance, plot.CrossRangeVariance, plot.GroundRange);
+        _counters.Saturations += heights.TakeSaturations();
+        // A manoeuvre bends every candidate's trajectory: its plots say nothing of the height.
+        long manoeuvring = FixedPoint.DivideShift(_configuration.HeightFrozenManoeuvreProbabilityPerMille, 1000, Q2x61.FractionBits, ref _heightSaturations);
+        // A tentative track's plots may be clutter: it only gathers evidence.
+        if (!observed || track.Status == TrackStatus.Tentative || track.Filter.ManoeuvreProbability > manoeuvring || !heights.TryChoose(_configuration, track.AssumedHeight, out long height, out int held, out int best))
+        {
+            return;
+        }
+
+        int saturations = 0;
+        long cap = plot.RadarHeight + plot.SlantRange - Q31x32.One;
+        long from = track.AssumedHeight < cap ? track.AssumedHeight : cap;
+        long to = height < cap ? height : cap;
+        long half = heights.Spacing / 2;
+        long shift = 0;
+        long spread = 0;
+        if (_plane.TryGroundRange(plot.SlantRange, plot.RadarHeight, from, plot.Sine, plot.Cosine, out long before, ref saturations)
+            && _plane.TryGroundRange(plot.SlantRange, plot.RadarHeight, to, plot.Sine, plot.Cosine, out long after, ref saturations))
+        {
+            shift = after - before;
+            long upper = to + half < cap ? to + half : cap;
+            if (_plane.TryGroundRange(plot.SlantRange, plot.RadarHeight, to - half, plot.Sine, plot.Cosine, out long lowEdge, ref saturations)
+                && _plane.TryGroundRange(plot.SlantRange, plot.RadarHeight, upper, plot.Sine, plot.Cosine, out long highEdge, ref saturations))
+            {
+                spread = lowEdge - highEdge;
+            }
+        }
+
+        long east = FixedPoint.MultiplyShift(shift, plot.Sine, Q2x61.FractionBits, ref saturations);
+        long north = FixedPoint.MultiplyShift(shift, plot.Cosine, Q2x61.FractionBits, ref saturations);
+        // A uniform height within one spacing: the ground-range spread²/12 (Q31.32² >> 40 is Q39.24).
+        long variance = FixedPoint.MultiplyShift(spread, spread, 40, ref saturations) / 12;
+        track.Filter.Shift(east, north, heights.VelocityEastOf(best) - heights.VelocityEastOf(held), heights.VelocityNorthOf(best) - heights.VelocityNorthOf(held), plot.Sine, plot.Cosine, variance);
+        track.AssumedHeight = height;
+        _counters.Saturations += saturations;
     }
 
     // Bisection over the plot's band for the height whose ground range is the plot's (ground

@@ -98,7 +98,8 @@ internal sealed class RadarUpdater
         {
             // No height anywhere: the track's one assumed height (a slowly varying state, its bias
             // carried once by the initial covariance), not the whole band as fresh noise every plot.
-            long height = track.AssumedHeight < plot.BandTop ? track.AssumedHeight : plot.BandTop;
+            long cap = RadarPlotHeights.HeightCapOf(track, plot);
+            long height = track.AssumedHeight < cap ? track.AssumedHeight : cap;
             if (_plane.TryGroundRange(plot.SlantRange, plot.RadarHeight, height, plot.Sine, plot.Cosine, out long withAssumedHeight, ref saturations))
             {
                 ground = withAssumedHeight;
@@ -151,6 +152,7 @@ internal sealed class RadarUpdater
         _counters.RadarPlotsAssociated++;
         track.LastNis = nis;
         _heights.AssumeHeight(track, _geometry[p]);
+        _heights.EstimateHeight(track, _geometry[p], _plots[p].TimeUnixMicroseconds);
         if (!byIdentity && IsAdsbFed(track, time))
         {
             _adsb.CheckKinematicAgreement(track, nis);
@@ -314,6 +316,7 @@ internal sealed class RadarUpdater
         plot.Used = true;
         // The track starts at the band's middle with the band's variance (the bias, carried once).
         _heights.AssumeHeight(track, _geometry[p]);
+        _heights.EstimateHeight(track, _geometry[p], _plots[p].TimeUnixMicroseconds);
         ApplyPlotIdentity(track, p);
         RecordRadarHit(track, ref _plots[p], now);
     }

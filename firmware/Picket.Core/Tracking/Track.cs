@@ -1,5 +1,6 @@
 using Picket.Publishing;
 using Picket.Tracking.Filter;
+using Picket.Tracking.Height;
 using Picket.Zones;
 
 namespace Picket.Tracking;
@@ -15,6 +16,7 @@ public sealed class Track
     internal Track(int zoneCount)
     {
         Filter = new TrackFilter();
+        Heights = new HeightHypotheses();
         Occupancy = new ZoneOccupancy[zoneCount];
         LastZoneSampleMicroseconds = NeverMicroseconds;
     }
@@ -191,6 +193,8 @@ public sealed class Track
     /// <summary>The height assumed for the track's height-less plots, Q31.32 m above the ellipsoid.</summary>
     internal long AssumedHeight;
 
+    /// <summary>The height estimated from the plots while the track has no height (see <see cref="TrackerConfiguration.EstimateAssumedHeight"/>).</summary>
+    internal readonly HeightHypotheses Heights;
 
     /// <summary>
     /// True when the target identifies itself (ICAO address, callsign or Mode 3/A) and has been
@@ -284,6 +288,7 @@ public sealed class Track
         HasAssumedHeight = false;
         IdentityOutsideGateMicroseconds = NeverMicroseconds;
         AssumedHeight = 0;
+        Heights.Clear();
         IdentityRelayedOnly = false;
         PossibleMaskingCount = 0;
         HasNacP = false;

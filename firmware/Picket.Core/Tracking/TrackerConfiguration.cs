@@ -274,6 +274,53 @@ public sealed class TrackerConfiguration
     public bool HoldAssumedHeight = true;
 
     /// <summary>
+    /// True: the held height of a track with no height is estimated from its plot sequence
+    /// (<see cref="Height.HeightHypotheses"/>): candidates across the band, each with its own
+    /// trajectory, the held height moved to the most consistent one by a likelihood-ratio test and
+    /// the track shifted by the ground-range difference. Its cap is then the geometric one (the
+    /// slant range), not <see cref="MaxElevationDegreesE7"/>. False: the height stays the one
+    /// assumed at the first plot (the behaviour before).
+    /// </summary>
+    public bool EstimateAssumedHeight = true;
+
+    /// <summary>Candidate heights per track, evenly from <see cref="AssumedLowestHeightMetres"/> to <see cref="AssumedHighestHeightMetres"/> (at most <see cref="Height.HeightHypotheses.Capacity"/>; 13: every kilometre of 0-12 km).</summary>
+    public int HeightCandidateCount = 13;
+
+    /// <summary>Position gain of each candidate's alpha-beta trajectory, per mille.</summary>
+    public int HeightAlphaPerMille = 400;
+
+    /// <summary>Velocity gain (β, times 1/Δt) of each candidate's trajectory, per mille.</summary>
+    public int HeightBetaPerMille = 100;
+
+    /// <summary>Factor per plot by which a candidate's cost forgets, per mille (850: about seven plots of memory, so a climb is followed).</summary>
+    public int HeightCostDecayPerMille = 850;
+
+    /// <summary>Largest normalised squared innovation one plot adds to a candidate's cost (a misassociated plot or a turn costs every candidate alike, no more).</summary>
+    public int HeightNisCap = 16;
+
+    /// <summary>Cost difference (−2 ln of the likelihood ratio) by which the best candidate must beat the held height before the track moves to it.</summary>
+    public int HeightSwitchMargin = 4;
+
+    /// <summary>A track's height does not move while its manoeuvre mode is more probable than this, per mille (a turn bends every candidate's trajectory alike).</summary>
+    public int HeightFrozenManoeuvreProbabilityPerMille = 500;
+
+    /// <summary>
+    /// Largest cost of the best candidate for the height to move: a consistent trajectory's
+    /// decayed sum of two-degree-of-freedom NIS averages 2 / (1 − decay), 13 at the default
+    /// decay; twice that means no height explains the plots (a turn, a misassociated plot).
+    /// </summary>
+    public int HeightConsistentCost = 13;
+
+    /// <summary>Consecutive plots on which the same candidate must pass the test before the height moves to it (1: the first; 2 was tried on the tuning seeds and lost the overflight of transponder-masking 53).</summary>
+    public int HeightSwitchTests = 1;
+
+    /// <summary>Cost difference beyond which the height moves on the first test (one plot's cap: near the radar the held height is refuted outright).</summary>
+    public int HeightImmediateMargin = 16;
+
+    /// <summary>Plots a track's candidates must have seen before its height may move.</summary>
+    public int HeightMinimumPlots = 8;
+
+    /// <summary>
     /// A track's address or callsign seen outside its identity gate again within this many of its
     /// radar's scans (plus half a scan of grace), with no plot inside the gate in between, restarts
     /// the track at the plot: a garble is a one-off, a repeated identity means the track is wrong.

@@ -250,6 +250,41 @@ public sealed class TrackFilter
     public long UpdateVerticalRate(long metresPerSecond, long variance) =>
         ScalarUpdate.Apply(Vertical, _covarianceColumn, _gain, 1, Q2x61.One, -1, 0, metresPerSecond, variance, _verticalFloors, ref _saturations, out _);
 
+    /// <summary>
+    /// Moves the horizontal state by a known offset and widens its position covariance along one
+    /// direction (a height-less track whose estimated height changed: the ground-range difference
+    /// along the plot's ray, and the remaining height uncertainty). With the manoeuvre model on,
+    /// both modes restart from the moved estimate.
+    /// </summary>
+    /// <param name="eastMetres">East offset, Q31.32 m.</param>
+    /// <param name="northMetres">North offset, Q31.32 m.</param>
+    /// <param name="velocityEast">Velocity east offset, Q31.32 m/s.</param>
+    /// <param name="velocityNorth">Velocity north offset, Q31.32 m/s.</param>
+    /// <param name="sineAzimuth">Q2.61 sine of the direction to widen (clockwise from north).</param>
+    /// <param name="cosineAzimuth">Q2.61 cosine of that direction.</param>
+    /// <param name="variance">Variance added along it, Q39.24 m².</param>
+    public void Shift(long eastMetres, long northMetres, long velocityEast, long velocityNorth, long sineAzimuth, long cosineAzimuth, long variance)
+    {
+        long[] mean = Horizontal.Mean;
+        mean[0] = FixedPoint.Add(mean[0], eastMetres, ref _saturations);
+        mean[1] = FixedPoint.Add(mean[1], northMetres, ref _saturations);
+        mean[2] = FixedPoint.Add(mean[2], velocityEast, ref _saturations);
+        mean[3] = FixedPoint.Add(mean[3], velocityNorth, ref _saturations);
+        long eastVariance = FixedPoint.MultiplyShift(variance, FixedPoint.MultiplyShift(sineAzimuth, sineAzimuth, Q2x61.FractionBits, ref _saturations), Q2x61.FractionBits, ref _saturations);
+        long northVariance = FixedPoint.MultiplyShift(variance, FixedPoint.MultiplyShift(cosineAzimuth, cosineAzimuth, Q2x61.FractionBits, ref _saturations), Q2x61.FractionBits, ref _saturations);
+        long crossVariance = FixedPoint.MultiplyShift(variance, FixedPoint.MultiplyShift(sineAzimuth, cosineAzimuth, Q2x61.FractionBits, ref _saturations), Q2x61.FractionBits, ref _saturations);
+        int dimension = Horizontal.Dimension;
+        long[] covariance = Horizontal.Covariance;
+        covariance[0] = FixedPoint.Add(covariance[0], eastVariance, ref _saturations);
+        covariance[dimension + 1] = FixedPoint.Add(covariance[dimension + 1], northVariance, ref _saturations);
+        covariance[1] = FixedPoint.Add(covariance[1], crossVariance, ref _saturations);
+        covariance[dimension] = FixedPoint.Add(covariance[dimension], crossVariance, ref _saturations);
+        if (_manoeuvring)
+        {
+            SeedModes();
+        }
+    }
+
     /// <summary>Copies another filter's complete state into this one.</summary>
     /// <param name="other">The source.</param>
     public void CopyFrom(TrackFilter other)

@@ -12,7 +12,7 @@ namespace Picket.Gateway.Cli.Verbs.Track.Comparison;
 /// A tool for tuning, not a check: runs one scenario on one of its TUNING seeds (never a held-out
 /// one) through the recorded bytes with the comparison's ±30 % wrong radar noise and prints every
 /// alert with the track's history and the nearest truth, so a false alert's cause can be found.
-/// <c>PICKET_TUNING_SCENARIO=jet-formation [PICKET_TUNING_SEED=31] [PICKET_TUNING_FACTOR=1.3] dotnet test tests/Picket.Gateway.Tests -c Release --filter TuningDiagnostics</c>.
+/// <c>PICKET_TUNING_SCENARIO=jet-formation [PICKET_TUNING_SEED=31] [PICKET_TUNING_FACTOR=1.3] [PICKET_TUNING_ESTIMATE_HEIGHT=0] dotnet test tests/Picket.Gateway.Tests -c Release --filter TuningDiagnostics</c>.
 /// </summary>
 public sealed class TuningDiagnosticsTests(ITestOutputHelper output)
 {
@@ -28,7 +28,9 @@ public sealed class TuningDiagnosticsTests(ITestOutputHelper output)
         double? seconds = Environment.GetEnvironmentVariable("PICKET_TUNING_SECONDS") is { Length: > 0 } s ? double.Parse(s, CultureInfo.InvariantCulture) : null;
         var radar = definition.Radar;
         var reports = new Dictionary<long, List<TrackReport>>();
-        var runner = new ScenarioRunner(definition, seconds, recorded: true, seed: seed)
+        // PICKET_TUNING_ESTIMATE_HEIGHT=0: the held height of height-less tracks stays the one assumed at their first plot (before issue 9's height estimation).
+        var configuration = new TrackerConfiguration { EstimateAssumedHeight = Environment.GetEnvironmentVariable("PICKET_TUNING_ESTIMATE_HEIGHT") != "0" };
+        var runner = new ScenarioRunner(definition, seconds, configuration, recorded: true, seed: seed)
         {
             AssumedRadarSigmaRangeMetres = (radar?.SigmaRangeM ?? ScenarioRunner.NominalRadarSigmaRangeMetres) * factor,
             AssumedRadarSigmaAzimuthDegrees = (radar?.SigmaAzimuthDeg ?? ScenarioRunner.NominalRadarSigmaAzimuthDegrees) * factor,
@@ -61,6 +63,8 @@ public sealed class TuningDiagnosticsTests(ITestOutputHelper output)
             var gaps = times.Zip(times.Skip(1)).Where(g => g.Second - g.First > 3 * scan).Select(g => string.Create(c, $"{g.First:F0}-{g.Second:F0}")).ToArray();
             output.WriteLine(string.Create(c, $"  detections {runner.Simulation.Targets[group.Key].Name}: {times[0]:F0}-{times[^1]:F0} s, gaps {string.Join(' ', gaps)}"));
         }
+
+        PrintMissesPerTarget(runner, reports, truths, report.GospaCutoffMetres);
 
         foreach (var (alert, at) in runner.Alerts)
         {
@@ -111,6 +115,103 @@ public sealed class TuningDiagnosticsTests(ITestOutputHelper output)
 
                 output.WriteLine(string.Create(c, $"      {inWindow} plots in the window, closest {closest:F0} m"));
             }
+        }
+    }
+
+    // Per target: the truth instants (1 s apart) with no confirmed track within the cut-off, in
+    // runs, each with where the target was (ground range from the radar, height, elevation) and
+    // the nearest confirmed track's error; and the track ids that held it (an id switch is a change).
+    private void PrintMissesPerTarget(ScenarioRunner runner, Dictionary<long, List<TrackReport>> reports, Dictionary<int, TruthEvent[]> truths, double cutoff)
+    {
+        var c = CultureInfo.InvariantCulture;
+        var site = runner.Simulation.Site;
+        var radar = Wgs84.ToEnu(site, runner.Simulation.RadarPosition);
+        var start = runner.Definition.Start.ToUnixTimeMilliseconds() * 1000;
+        var histories = reports.Values.Select(l => l.OrderBy(r => r.TimeUnixMicroseconds).ToArray()).ToArray();
+        foreach (var (index, samples) in truths.OrderBy(kv => kv.Key))
+        {
+            var target = runner.Simulation.Targets[index];
+            var lastSecond = -1L;
+            var misses = 0;
+            var total = 0;
+            var runStart = -1.0;
+            var runLine = string.Empty;
+            var holders = new List<long>();
+            foreach (var truth in samples)
+            {
+                var second = truth.TimeMicroseconds / 1_000_000;
+                if (second == lastSecond)
+                {
+                    continue;
+                }
+
+                lastSecond = second;
+                var time = truth.TimeMicroseconds + start;
+                var p = Wgs84.ToEnu(site, truth.State.Position);
+                var best = double.MaxValue;
+                var bestId = 0L;
+                var bestRadial = 0.0;
+                foreach (var history in histories)
+                {
+                    var last = Array.FindLastIndex(history, x => x.TimeUnixMicroseconds <= time);
+                    if (last < 0)
+                    {
+                        continue;
+                    }
+
+                    var r = history[last];
+                    if (time - r.TimeUnixMicroseconds > 5_000_000 || r.Status is not (TrackStatus.Confirmed or TrackStatus.Coasting))
+                    {
+                        continue;
+                    }
+
+                    var dt = (time - r.TimeUnixMicroseconds) / 1e6;
+                    var q = Wgs84.ToEnu(site, new GeoPosition(r.LatitudeE7 / 1e7, r.LongitudeE7 / 1e7, 0));
+                    var dx = q.X + (r.VelocityEastMillimetresPerSecond / 1000.0 * dt) - p.X;
+                    var dy = q.Y + (r.VelocityNorthMillimetresPerSecond / 1000.0 * dt) - p.Y;
+                    var d = Math.Sqrt((dx * dx) + (dy * dy));
+                    if (d < best)
+                    {
+                        best = d;
+                        bestId = r.TrackId;
+                        var along = Math.Sqrt(((p.X - radar.X) * (p.X - radar.X)) + ((p.Y - radar.Y) * (p.Y - radar.Y)));
+                        bestRadial = ((dx * (p.X - radar.X)) + (dy * (p.Y - radar.Y))) / along;
+                    }
+                }
+
+                total++;
+                var ground = Math.Sqrt(((p.X - radar.X) * (p.X - radar.X)) + ((p.Y - radar.Y) * (p.Y - radar.Y)));
+                var height = truth.State.Position.HeightMetres - runner.Simulation.RadarPosition.HeightMetres;
+                if (best > cutoff)
+                {
+                    misses++;
+                    if (runStart < 0)
+                    {
+                        runStart = second;
+                        runLine = string.Create(c, $"ground {ground / 1000:F1} km h {truth.State.Position.HeightMetres:F0} m elev {Math.Atan2(height, ground) * 180 / Math.PI:F1} deg nearest {(best == double.MaxValue ? "none" : best.ToString("F0", c))} (ground-range part {bestRadial:F0})");
+                    }
+                }
+                else
+                {
+                    if (runStart >= 0)
+                    {
+                        output.WriteLine(string.Create(c, $"    miss {target.Name} {runStart:F0}-{second:F0} s at {runLine}"));
+                        runStart = -1;
+                    }
+
+                    if (holders.Count == 0 || holders[^1] != bestId)
+                    {
+                        holders.Add(bestId);
+                    }
+                }
+            }
+
+            if (runStart >= 0)
+            {
+                output.WriteLine(string.Create(c, $"    miss {target.Name} {runStart:F0}-end s at {runLine}"));
+            }
+
+            output.WriteLine(string.Create(c, $"  target {target.Name} coop={target.Cooperative}: missed {misses}/{total} s, held by {holders.Count} track runs ({string.Join(' ', holders.Select(h => (h & 0xFFFFFF).ToString(c)))})"));
         }
     }
 }
