@@ -21,7 +21,7 @@ public sealed class TrackerCounters
     /// <summary>Radar-only and ADS-B tracks merged into one.</summary>
     public long TracksMerged;
 
-    /// <summary>Coasting radar tracks found again: a new track about to be confirmed continued them (Tracker.Resume).</summary>
+    /// <summary>Coasting radar tracks found again: a new track about to be confirmed continued them (TrackContinuity).</summary>
     public long TracksResumed;
 
     /// <summary>Radar plots received.</summary>

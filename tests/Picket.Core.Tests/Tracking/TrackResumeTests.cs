@@ -4,7 +4,7 @@ using Picket.Zones;
 namespace Picket.Tracking;
 
 /// <summary>
-/// Track continuity (Tracker.Resume): plots that drift out of a confirmed radar track's gate
+/// Track continuity (TrackContinuity): plots that drift out of a confirmed radar track's gate
 /// start a new track; when that one is about to be confirmed next to the coasting old one,
 /// moving the same way, the old track continues (same id, same zone state).
 /// </summary>
