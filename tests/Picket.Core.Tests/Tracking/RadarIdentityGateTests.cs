@@ -1,9 +1,5 @@
-using Picket.Geodesy;
-using Picket.Numerics;
 using Picket.Publishing;
 using Picket.Radar;
-using Picket.Tracking.Filter;
-using Picket.Zones;
 
 namespace Picket.Tracking;
 
@@ -16,7 +12,7 @@ namespace Picket.Tracking;
 /// </summary>
 public class RadarIdentityGateTests : ITrackerOutput
 {
-    private const long Start = 1_000_000_000_000;
+    private const long Start = RadarRoleRig.Start;
     private const int Address = 0x4CA123;
 
     void ITrackerOutput.OnTrackReport(ref TrackReport report)
@@ -30,12 +26,12 @@ public class RadarIdentityGateTests : ITrackerOutput
     [Fact]
     public void AssociateByIdentity_AddressInsideTheWiderIdentityGate_TrackUpdated()
     {
-        var role = Role();
+        var role = new RadarRoleRig(2, this);
         Track track = PlaceTrack(role);
         // 1.8 km: 800 m of range innovation, NIS = 640,000 / 12,500 = 51.2 ≤ 100.
-        PlotGeometry plot = PlacePlot(role, 1_800);
+        PlotGeometry plot = role.PlacePlotNorth(0, 1_800, new RadarMeasurement { SensorId = 7, HasIcaoAddress = true, IcaoAddress = Address });
 
-        role.Gate.AssociateByIdentity(1, Start);
+        role.IdentityGate.AssociateByIdentity(1, Start);
 
         Assert.True(plot.Used);
         Assert.False(plot.IdentityRejected);
@@ -49,12 +45,12 @@ public class RadarIdentityGateTests : ITrackerOutput
     [Fact]
     public void AssociateByIdentity_AddressOutsideTheIdentityGate_RejectedAndCounted()
     {
-        var role = Role();
+        var role = new RadarRoleRig(2, this);
         Track track = PlaceTrack(role);
         // 3 km: 2 km of range innovation, NIS = 4,000,000 / 12,500 = 320 > 100.
-        PlotGeometry plot = PlacePlot(role, 3_000);
+        PlotGeometry plot = role.PlacePlotNorth(0, 3_000, new RadarMeasurement { SensorId = 7, HasIcaoAddress = true, IcaoAddress = Address });
 
-        role.Gate.AssociateByIdentity(1, Start);
+        role.IdentityGate.AssociateByIdentity(1, Start);
 
         Assert.False(plot.Used);
         Assert.True(plot.IdentityRejected);
@@ -91,62 +87,11 @@ public class RadarIdentityGateTests : ITrackerOutput
     }
 
     // A track with the address 1 km north of the mast at Start, σ 100 m per axis, at rest.
-    private static Track PlaceTrack(Roles role)
+    private static Track PlaceTrack(RadarRoleRig role)
     {
-        Track track = role.Table.Allocate(Start, Start);
-        track.Filter.Initialise(Start, 0, Q31x32.FromInteger(1_000), Q39x24.FromInteger(10_000), 0, 0, Q39x24.FromInteger(1));
+        Track track = role.PlaceTrack(1_000);
         track.HasIcaoAddress = true;
         track.IcaoAddress = Address;
         return track;
     }
-
-    // Plot 0: the address, due north of the radar at the mast at groundMetres (its own height:
-    // no assumed height), σ 50 m in range and cross range, at Start.
-    private static PlotGeometry PlacePlot(Roles role, int groundMetres)
-    {
-        role.Plots[0] = new RadarMeasurement { SensorId = 7, TimeUnixMicroseconds = Start, HasIcaoAddress = true, IcaoAddress = Address, RangeMillimetres = groundMetres * 1000 };
-        PlotGeometry plot = role.Geometry[0];
-        plot.Usable = true;
-        plot.HasOwnHeight = true;
-        plot.GroundRange = Q31x32.FromInteger(groundMetres);
-        plot.SlantRange = plot.GroundRange;
-        plot.Sine = 0;
-        plot.Cosine = Q2x61.One;
-        plot.North = plot.GroundRange;
-        plot.BaseRangeVariance = Q39x24.FromInteger(2_500);
-        plot.RangeVariance = plot.BaseRangeVariance;
-        plot.CrossRangeVariance = Q39x24.FromInteger(2_500);
-        return plot;
-    }
-
-    private Roles Role()
-    {
-        int saturations = 0;
-        var configuration = new TrackerConfiguration { TrackCapacity = 2, PlotsPerBatch = 2 };
-        var plane = new MastPlane(Q2x61.FromDegreesE7(595_000_000, ref saturations), Q2x61.FromDegreesE7(250_000_000, ref saturations));
-        var counters = new TrackerCounters();
-        var reporter = new TrackReporter(plane, this);
-        var zones = new ZoneMonitor(Array.Empty<ZoneGeometry>(), Array.Empty<string>(), 0, 1, 0, 2, 500, this, counters);
-        var table = new TrackTable(configuration, 0, zones, reporter, counters);
-        var scratch = new TrackFilter();
-        var sites = new RadarSiteTable(configuration.RadarCapacity);
-        var plots = new RadarMeasurement[2];
-        var geometry = new[] { new PlotGeometry(), new PlotGeometry() };
-        var timing = new MeasurementTiming(configuration, counters);
-        var classifier = new TargetClassifier(configuration);
-        var coarseGate = new CoarseGate(configuration, counters);
-        var adsb = new AdsbUpdater(configuration, plane, table.Tracks, scratch, timing, coarseGate, classifier, counters);
-        var registration = new RegistrationUpdater(configuration, plane, sites, plots, geometry, scratch, counters);
-        var confirmation = new TrackConfirmation(configuration, counters);
-        var deletion = new TrackDeletion(configuration, sites, confirmation);
-        var housekeeping = new TrackHousekeeping(configuration, table, confirmation, deletion, zones, reporter, classifier, counters);
-        var heights = new RadarPlotHeights(configuration, plane, timing, adsb, counters);
-        var updater = new RadarUpdater(configuration, plane, plots, geometry, scratch, heights, timing, adsb, registration, sites, table, new TrackContinuity(configuration, table.Tracks, counters), classifier, confirmation, housekeeping, counters);
-        var taken = new bool[2];
-        var gated = new bool[2];
-        var gate = new RadarIdentityGate(configuration, table, plots, geometry, taken, gated, scratch, sites, coarseGate, updater, counters);
-        return new Roles(gate, table, plots, geometry, taken, gated, counters);
-    }
-
-    private sealed record Roles(RadarIdentityGate Gate, TrackTable Table, RadarMeasurement[] Plots, PlotGeometry[] Geometry, bool[] Taken, bool[] Gated, TrackerCounters Counters);
 }

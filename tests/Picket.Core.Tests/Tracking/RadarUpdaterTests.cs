@@ -1,10 +1,7 @@
 using Picket.Asterix;
-using Picket.Geodesy;
 using Picket.Numerics;
 using Picket.Publishing;
 using Picket.Radar;
-using Picket.Tracking.Filter;
-using Picket.Zones;
 
 namespace Picket.Tracking;
 
@@ -16,7 +13,7 @@ namespace Picket.Tracking;
 /// </summary>
 public class RadarUpdaterTests : ITrackerOutput
 {
-    private const long Start = 1_000_000_000_000;
+    private const long Start = RadarRoleRig.Start;
     private readonly List<TrackReport> _reports = new();
 
     void ITrackerOutput.OnTrackReport(ref TrackReport report) => _reports.Add(report);
@@ -31,7 +28,7 @@ public class RadarUpdaterTests : ITrackerOutput
     [InlineData(true, 10_000_000, false)] // 10 s ago: no longer
     public void IsAdsbFed_LastAdsbPosition_FedWithinTenSeconds(bool fed, long ago, bool expected)
     {
-        var role = Role();
+        var role = new RadarRoleRig(2, this);
         var track = new Track(0);
         track.LastAdsbPositionMicroseconds = fed ? Start - ago : Track.NeverMicroseconds;
 
@@ -41,7 +38,7 @@ public class RadarUpdaterTests : ITrackerOutput
     [Fact]
     public void StartFromPlot_PlotWithMode3A_TentativeTrackAtThePlotWithItsFirstHit()
     {
-        var role = Role();
+        var role = new RadarRoleRig(2, this);
         // 1 km east, 2 km north; σ range 50 m (2,500 m²), σ cross-range 120 m (14,400 m²).
         PlotGeometry plot = Place(role, 1_000, 2_000, 2_500, 14_400);
         role.Plots[0].HasMode3A = true;
@@ -73,7 +70,7 @@ public class RadarUpdaterTests : ITrackerOutput
     [Fact]
     public void StartFromPlot_IdentityRejectedPlot_NoCodesOnTheTrack()
     {
-        var role = Role();
+        var role = new RadarRoleRig(2, this);
         PlotGeometry plot = Place(role, 1_000, 2_000, 2_500, 2_500);
         plot.IdentityRejected = true;
         role.Plots[0].HasMode3A = true;
@@ -88,7 +85,7 @@ public class RadarUpdaterTests : ITrackerOutput
 
     // Plot 0: a Mode A/C (SSR) plot of sensor 7 at Start with its own height (so no assumed
     // height), placed by hand at (east, north) m with the given variances, m².
-    private static PlotGeometry Place((RadarUpdater Updater, Track[] Tracks, RadarMeasurement[] Plots, PlotGeometry[] Geometry) role, int east, int north, long rangeVariance, long crossRangeVariance)
+    private static PlotGeometry Place(RadarRoleRig role, int east, int north, long rangeVariance, long crossRangeVariance)
     {
         role.Plots[0] = new RadarMeasurement { SensorId = 7, TimeUnixMicroseconds = Start, ReportType = TargetReportType.Ssr, RangeMillimetres = 2_236_068 };
         PlotGeometry plot = role.Geometry[0];
@@ -99,30 +96,5 @@ public class RadarUpdaterTests : ITrackerOutput
         plot.RangeVariance = Q39x24.FromInteger(rangeVariance);
         plot.CrossRangeVariance = Q39x24.FromInteger(crossRangeVariance);
         return plot;
-    }
-
-    private (RadarUpdater Updater, Track[] Tracks, RadarMeasurement[] Plots, PlotGeometry[] Geometry) Role()
-    {
-        int saturations = 0;
-        var configuration = new TrackerConfiguration { TrackCapacity = 2, PlotsPerBatch = 2 };
-        var plane = new MastPlane(Q2x61.FromDegreesE7(595_000_000, ref saturations), Q2x61.FromDegreesE7(250_000_000, ref saturations));
-        var counters = new TrackerCounters();
-        var reporter = new TrackReporter(plane, this);
-        var zones = new ZoneMonitor(Array.Empty<ZoneGeometry>(), Array.Empty<string>(), 0, 1, 0, 2, 500, this, counters);
-        var table = new TrackTable(configuration, 0, zones, reporter, counters);
-        var scratch = new TrackFilter();
-        var sites = new RadarSiteTable(configuration.RadarCapacity);
-        var plots = new RadarMeasurement[2];
-        var geometry = new[] { new PlotGeometry(), new PlotGeometry() };
-        var timing = new MeasurementTiming(configuration, counters);
-        var classifier = new TargetClassifier(configuration);
-        var adsb = new AdsbUpdater(configuration, plane, table.Tracks, scratch, timing, new CoarseGate(configuration, counters), classifier, counters);
-        var registration = new RegistrationUpdater(configuration, plane, sites, plots, geometry, scratch, counters);
-        var confirmation = new TrackConfirmation(configuration, counters);
-        var deletion = new TrackDeletion(configuration, sites, confirmation);
-        var housekeeping = new TrackHousekeeping(configuration, table, confirmation, deletion, zones, reporter, classifier, counters);
-        var heights = new RadarPlotHeights(configuration, plane, timing, adsb, counters);
-        var updater = new RadarUpdater(configuration, plane, plots, geometry, scratch, heights, timing, adsb, registration, sites, table, new TrackContinuity(configuration, table.Tracks, counters), classifier, confirmation, housekeeping, counters);
-        return (updater, table.Tracks, plots, geometry);
     }
 }
