@@ -19,7 +19,8 @@ internal sealed class RadarPlotHeights
     private readonly MeasurementTiming _timing;
     private readonly AdsbUpdater _adsb;
     private readonly TrackerCounters _counters;
-    private int _heightSaturations;
+    // Above this manoeuvre probability (Q2.61) a track's plots say nothing of its height.
+    private readonly long _frozenManoeuvreProbability;
 
     /// <summary>Creates the role.</summary>
     /// <param name="configuration">Whether the assumed height is held; the 3-D radar's default sigmas.</param>
@@ -34,6 +35,9 @@ internal sealed class RadarPlotHeights
         _timing = timing;
         _adsb = adsb;
         _counters = counters;
+        int saturations = 0;
+        _frozenManoeuvreProbability = FixedPoint.DivideShift(configuration.HeightFrozenManoeuvreProbabilityPerMille, 1000, Q2x61.FractionBits, ref saturations);
+        _counters.Saturations += saturations;
     }
 
     // A track with no height at all keeps one assumed height: the one that puts its first
@@ -69,8 +73,6 @@ internal sealed class RadarPlotHeights
     // its covariance widens by the ground-range spread of one candidate spacing.
     public void EstimateHeight(Track track, PlotGeometry plot, long timeMicroseconds)
     {
-        _counters.Saturations += _heightSaturations;
-        _heightSaturations = 0;
         if (!_configuration.EstimateAssumedHeight || !track.HasAssumedHeight || plot.HasOwnHeight || track.Filter.HasVertical)
         {
             return;
@@ -85,9 +87,8 @@ internal sealed class RadarPlotHeights
         bool observed = heights.Observe(_plane, _configuration, timeMicroseconds, plot.RadarEast, plot.RadarNorth, plot.RadarHeight, plot.SlantRange, plot.Sine, plot.Cosine, plot.BaseRangeVariance, plot.CrossRangeVariance, plot.GroundRange);
         _counters.Saturations += heights.TakeSaturations();
         // A manoeuvre bends every candidate's trajectory: its plots say nothing of the height.
-        long manoeuvring = FixedPoint.DivideShift(_configuration.HeightFrozenManoeuvreProbabilityPerMille, 1000, Q2x61.FractionBits, ref _heightSaturations);
         // A tentative track's plots may be clutter: it only gathers evidence.
-        if (!observed || track.Status == TrackStatus.Tentative || track.Filter.ManoeuvreProbability > manoeuvring || !heights.TryChoose(_configuration, track.AssumedHeight, out long height, out int held, out int best))
+        if (!observed || track.Status == TrackStatus.Tentative || track.Filter.ManoeuvreProbability > _frozenManoeuvreProbability || !heights.TryChoose(_configuration, track.AssumedHeight, out long height, out int held, out int best))
         {
             return;
         }
