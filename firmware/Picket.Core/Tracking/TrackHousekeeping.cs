@@ -75,6 +75,41 @@ internal sealed class TrackHousekeeping
         }
     }
 
+    // Between housekeeping rounds: every track whose zone state is part-way through its dwell
+    // (a sample beyond the margin already counted) is sampled again, predicted to now. The
+    // monitor counts it only once the minimum sample interval has passed, so the dwell keeps its
+    // meaning; the second sample comes that interval after the first instead of at the next
+    // housekeeping round or plot (up to a second later).
+    public void SamplePendingZones(long now)
+    {
+        if (_zoneMonitor.Count == 0)
+        {
+            return;
+        }
+
+        for (int i = 0; i < _tracks.Length; i++)
+        {
+            Track track = _tracks[i];
+            if (track.InUse && track.Status != TrackStatus.Tentative && HasPendingZoneChange(track))
+            {
+                CheckZones(track, now, track.Misses == 0);
+            }
+        }
+    }
+
+    private static bool HasPendingZoneChange(Track track)
+    {
+        for (int zone = 0; zone < track.Occupancy.Length; zone++)
+        {
+            if (track.Occupancy[zone].ConsecutiveSamples > 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     // Returns false when the track must be dropped (TrackDeletion).
     private bool AdvanceLifeCycle(Track track, long now) => _deletion.AdvanceLifeCycle(track, now);
 

@@ -54,6 +54,7 @@ public sealed class Tracker
     private readonly TrackReporter _reporter;
     private long _nowMicroseconds;
     private long _nextHousekeepingMicroseconds;
+    private long _nextZoneRoundMicroseconds;
     private bool _hasTime;
 
     /// <summary>Creates a tracker and allocates all its state.</summary>
@@ -151,6 +152,12 @@ public sealed class Tracker
         {
             Housekeeping();
             _nextHousekeepingMicroseconds = _nowMicroseconds + _configuration.HousekeepingIntervalMicroseconds;
+            _nextZoneRoundMicroseconds = _nowMicroseconds + _configuration.ZoneDwellRoundIntervalMicroseconds;
+        }
+        else if (_configuration.ZoneDwellRoundIntervalMicroseconds > 0 && _nowMicroseconds >= _nextZoneRoundMicroseconds)
+        {
+            _housekeeping.SamplePendingZones(_nowMicroseconds);
+            _nextZoneRoundMicroseconds = _nowMicroseconds + _configuration.ZoneDwellRoundIntervalMicroseconds;
         }
     }
 

@@ -160,6 +160,14 @@ public sealed class TrackerConfiguration
     public long ZoneSampleMinimumIntervalMicroseconds = 500_000;
 
     /// <summary>
+    /// Between housekeeping rounds, a track part-way through its zone dwell is sampled again this
+    /// often (as data arrives), µs; 0 leaves it to the next housekeeping round or update. The
+    /// second sample of an entry then comes <see cref="ZoneSampleMinimumIntervalMicroseconds"/>
+    /// after the first (plus at most this interval), not up to a housekeeping interval later.
+    /// </summary>
+    public long ZoneDwellRoundIntervalMicroseconds = 100_000;
+
+    /// <summary>
     /// Process noise of tentative radar tracks. A quiet model makes clutter (uniformly random
     /// plots) fail the gates of later scans, while a real target in straight flight passes;
     /// the class is chosen from speed and identity on confirmation.

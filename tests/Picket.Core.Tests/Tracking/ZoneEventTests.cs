@@ -127,6 +127,41 @@ public class ZoneEventTests
         Assert.InRange(seconds, 100.0, 102.0);
     }
 
+    [Fact]
+    public void AdvanceTo_DwellPartWay_SecondSampleHalfASecondAfterTheFirstNotAtTheNextRound()
+    {
+        // The drone above, time moved on by other data every 100 ms. Truth crosses at 100.0 s and
+        // is 15 m in (the entry margin) at 100.5 s: no sample can count before then, and the
+        // dwell's second sample comes 500 ms after the first, so 101.0 s is the earliest entry.
+        // Left to the once-a-second housekeeping round and the next plot, the second sample
+        // waits for whichever of them comes first 500 ms after the first sample; with the dwell
+        // rounds it is the first data 500 ms after it (within 100 ms).
+        var withRounds = DroneEntry(new TrackerConfiguration { ScanPeriodMicroseconds = 1_000_000 });
+        var withoutRounds = DroneEntry(new TrackerConfiguration { ScanPeriodMicroseconds = 1_000_000, ZoneDwellRoundIntervalMicroseconds = 0 });
+
+        Assert.True(withRounds < withoutRounds, $"with dwell rounds {withRounds} s, without {withoutRounds} s");
+        Assert.InRange(withRounds, 101.0, 101.5);
+    }
+
+    private static double DroneEntry(TrackerConfiguration configuration)
+    {
+        var zone = new ZoneGeometry([10_000_000, 30_000_000, 30_000_000, 10_000_000], [10_000_000, 10_000_000, 30_000_000, 30_000_000], [0]);
+        var scene = new TrackerScene(configuration, zones: [zone]);
+        for (var second = 0; second <= 130; second++)
+        {
+            var time = second + 0.3;
+            scene.RadarPlot(time, 7_000 + (30.0 * time), 20_000, 300, 0, 0, 20_000, 200_000, icao: 0x4B1F02);
+            for (var tick = 1; tick <= 9; tick++)
+            {
+                scene.Tracker.AdvanceTo(TrackerScene.At(time + (tick * 0.1))); // other data moves time on
+            }
+        }
+
+        scene.Tracker.Finish();
+        var enter = Assert.Single(scene.Alerts, a => a.Event == ZoneAlertEvent.Enter);
+        return (enter.TimeUnixMicroseconds - TrackerScene.StartMicroseconds) / 1e6;
+    }
+
     private static double EntryTime(TrackerConfiguration configuration)
     {
         var zone = new ZoneGeometry([10_000_000, 30_000_000, 30_000_000, 10_000_000], [10_000_000, 10_000_000, 30_000_000, 30_000_000], [0]);

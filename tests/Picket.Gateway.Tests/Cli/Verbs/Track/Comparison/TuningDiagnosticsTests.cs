@@ -66,6 +66,30 @@ public sealed class TuningDiagnosticsTests(ITestOutputHelper output)
 
         PrintMissesPerTarget(runner, reports, truths, report.GospaCutoffMetres);
 
+        // PICKET_TUNING_TRACE=FROM-TO: every confirmed or coasting report in that window of seconds,
+        // with its distance to each target's truth (the evaluator's view of who holds whom).
+        if (Environment.GetEnvironmentVariable("PICKET_TUNING_TRACE") is { Length: > 0 } window)
+        {
+            var bounds = window.Split('-').Select(v => double.Parse(v, c)).ToArray();
+            foreach (var r in reports.Values.SelectMany(l => l).Where(r => r.Status is TrackStatus.Confirmed or TrackStatus.Coasting).OrderBy(r => r.TimeUnixMicroseconds))
+            {
+                var at = (r.TimeUnixMicroseconds - start) / 1e6;
+                if (at < bounds[0] || at > bounds[1])
+                {
+                    continue;
+                }
+
+                var q = Wgs84.ToEnu(site, new GeoPosition(r.LatitudeE7 / 1e7, r.LongitudeE7 / 1e7, 0));
+                var distances = truths.Select(kv =>
+                {
+                    var t = kv.Value.MinBy(e => Math.Abs(e.TimeMicroseconds - (r.TimeUnixMicroseconds - start)))!;
+                    var p = Wgs84.ToEnu(site, t.State.Position);
+                    return string.Create(c, $"{runner.Simulation.Targets[kv.Key].Name} {p.X - q.X:F0},{p.Y - q.Y:F0}");
+                });
+                output.WriteLine(string.Create(c, $"    trace {at,7:F1} s track {r.TrackId & 0xFFFFFF} {r.Status} coop={r.Cooperative} ({q.X:F0},{q.Y:F0}) h {r.HeightMillimetres / 1000.0:F0} radar {r.RadarUpdateCount} masking {r.PossibleMaskingCount} | truth-track {string.Join(" | ", distances)}"));
+            }
+        }
+
         foreach (var (alert, at) in runner.Alerts)
         {
             var history = reports.GetValueOrDefault(alert.TrackId) ?? [];
