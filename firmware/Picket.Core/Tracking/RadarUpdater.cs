@@ -22,6 +22,7 @@ internal sealed class RadarUpdater
     private readonly PlotGeometry[] _geometry;
     private readonly TrackFilter _scratch;
     private readonly long _assumedHeightRangeVariance;
+    private readonly long _heldHeightSigma;
     private readonly RadarPlotHeights _heights;
     private readonly MeasurementTiming _timing;
     private readonly AdsbUpdater _adsb;
@@ -59,6 +60,7 @@ internal sealed class RadarUpdater
         _geometry = geometry;
         _scratch = scratch;
         _assumedHeightRangeVariance = TrackerUnits.VarianceFromSigmaMillimetres(configuration.AssumedHeightRangeSigmaMillimetres);
+        _heldHeightSigma = Q31x32.FromInteger(configuration.AssumedHeightSigmaMillimetres) / 1000;
         _heights = heights;
         _timing = timing;
         _adsb = adsb;
@@ -103,7 +105,7 @@ internal sealed class RadarUpdater
             if (_plane.TryGroundRange(plot.SlantRange, plot.RadarHeight, height, plot.Sine, plot.Cosine, out long withAssumedHeight, ref saturations))
             {
                 ground = withAssumedHeight;
-                rangeVariance = plot.BaseRangeVariance + _assumedHeightRangeVariance;
+                rangeVariance = HeldHeightRangeVariance(plot, height, ref saturations);
             }
         }
 
@@ -112,6 +114,26 @@ internal sealed class RadarUpdater
         long radarNorth = plot.RadarNorth + Q31x32.Multiply(filter.Horizontal.Mean[3], lateSeconds, ref saturations);
         _counters.Saturations += saturations;
         return filter.UpdateRadar(radarEast, radarNorth, ground, plot.Sine, plot.Cosine, rangeVariance, plot.CrossRangeVariance);
+    }
+
+    // The ground-range variance of a plot placed with a track's held height (no height measured
+    // anywhere): the slant range's variance plus the held height's slowly varying bias
+    // (AssumedHeightRangeSigmaMillimetres), or, where the geometry makes it larger (near the
+    // radar, at high elevation: dg/dh = Δh/g), the held height's sigma carried through the
+    // geometry (AssumedHeightSigmaMillimetres; MastPlane.GroundRangeVariance). An FL260 target
+    // 1 km from the mast moves kilometres in ground range for a few hundred metres of height: a
+    // fixed 100 m there made every plot near the zenith drag the track off by as much.
+    private long HeldHeightRangeVariance(PlotGeometry plot, long height, ref int saturations)
+    {
+        long variance = plot.BaseRangeVariance + _assumedHeightRangeVariance;
+        if (_heldHeightSigma == 0)
+        {
+            return variance;
+        }
+
+        long sigmaSlant = FixedPoint.Rescale(FixedPoint.SquareRoot(plot.BaseRangeVariance, Q39x24.FractionBits, ref saturations), Q39x24.FractionBits, Q31x32.FractionBits, ref saturations);
+        long geometric = _plane.GroundRangeVariance(plot.SlantRange, plot.RadarHeight, height, sigmaSlant, _heldHeightSigma, plot.Sine, plot.Cosine, ref saturations);
+        return geometric > variance ? geometric : variance;
     }
 
     // The ground-range variance of a plot placed with the track's height: the slant range's and

@@ -275,6 +275,14 @@ public sealed class TrackerConfiguration
     public int AssumedHeightRangeSigmaMillimetres = 100_000;
 
     /// <summary>
+    /// One-sigma of a track's held height (assumed or estimated, no height measured anywhere),
+    /// millimetres, carried through the geometry into a height-less plot's ground range where
+    /// that exceeds <see cref="AssumedHeightRangeSigmaMillimetres"/>: near the radar, at high
+    /// elevation, where ground range is most sensitive to height. 0: the fixed range sigma only.
+    /// </summary>
+    public int AssumedHeightSigmaMillimetres = 300_000;
+
+    /// <summary>
     /// True: a track with no height keeps one assumed height for its height-less plots (see
     /// <see cref="AssumedHeightRangeSigmaMillimetres"/>). False: every height-less plot carries the
     /// whole height band's range variance afresh (the behaviour before issue 9).
