@@ -24,7 +24,14 @@ internal sealed class RadarKinematicAssociation
     private readonly RadarBatchAssociator _associator;
     private readonly CoarseGate _coarseGate;
     private readonly RadarUpdater _radarUpdater;
+    private readonly DuplicateTracks _duplicates;
     private readonly TrackerCounters _counters;
+    // The batch's gated pairs (track slot, plot), which slot took each plot and which plot each slot took.
+    private readonly int[] _pairTrack;
+    private readonly int[] _pairPlot;
+    private readonly int[] _plotTrack;
+    private readonly int[] _trackPlot;
+    private int _pairCount;
 
     /// <summary>Creates the role over the tracker's plot batch and allocates its solver.</summary>
     /// <param name="configuration">The gate, the capacities.</param>
@@ -36,8 +43,9 @@ internal sealed class RadarKinematicAssociation
     /// <param name="scratch">The tracker's scratch filter.</param>
     /// <param name="coarseGate">The coarse gate.</param>
     /// <param name="radarUpdater">Computes the NIS of a pair; applies the assigned plots.</param>
+    /// <param name="duplicates">Told which tracks shared a plot (two tracks on one target).</param>
     /// <param name="counters">Counts dropped pairs and greedily solved clusters.</param>
-    public RadarKinematicAssociation(TrackerConfiguration configuration, Track[] tracks, RadarMeasurement[] plots, PlotGeometry[] geometry, bool[] taken, bool[] gated, TrackFilter scratch, CoarseGate coarseGate, RadarUpdater radarUpdater, TrackerCounters counters)
+    public RadarKinematicAssociation(TrackerConfiguration configuration, Track[] tracks, RadarMeasurement[] plots, PlotGeometry[] geometry, bool[] taken, bool[] gated, TrackFilter scratch, CoarseGate coarseGate, RadarUpdater radarUpdater, DuplicateTracks duplicates, TrackerCounters counters)
     {
         _configuration = configuration;
         _tracks = tracks;
@@ -48,7 +56,16 @@ internal sealed class RadarKinematicAssociation
         _scratch = scratch;
         _coarseGate = coarseGate;
         _radarUpdater = radarUpdater;
+        _duplicates = duplicates;
         _counters = counters;
+        _pairTrack = new int[configuration.GatedPairsPerBatch];
+        _pairPlot = new int[configuration.GatedPairsPerBatch];
+        _plotTrack = new int[configuration.PlotsPerBatch];
+        _trackPlot = new int[tracks.Length];
+        for (int i = 0; i < _trackPlot.Length; i++)
+        {
+            _trackPlot[i] = -1;
+        }
         int plotCount = configuration.PlotsPerBatch;
         // Every track may be a candidate; the cost matrix stays plots², the largest component solved optimally.
         _associator = new RadarBatchAssociator(configuration.TrackCapacity, plotCount, configuration.GatedPairsPerBatch, plotCount * plotCount);
@@ -58,6 +75,11 @@ internal sealed class RadarKinematicAssociation
     public void AssociateByKinematics(int count, long now)
     {
         _associator.Begin(count);
+        _pairCount = 0;
+        for (int p = 0; p < count; p++)
+        {
+            _plotTrack[p] = -1;
+        }
         for (int i = 0; i < _tracks.Length; i++)
         {
             Track track = _tracks[i];
@@ -81,6 +103,12 @@ internal sealed class RadarKinematicAssociation
                     _gated[p] = true;
                     // NIS in 1/1024 units: integer costs keep the solver bit-exact.
                     _associator.AddPair(i, p, nis >> 22);
+                    if (_pairCount < _pairTrack.Length)
+                    {
+                        _pairTrack[_pairCount] = i;
+                        _pairPlot[_pairCount] = p;
+                        _pairCount++;
+                    }
                 }
             }
         }
@@ -91,8 +119,33 @@ internal sealed class RadarKinematicAssociation
         for (int k = 0; k < _associator.AssignmentCount; k++)
         {
             int p = _associator.AssignedPlot(k);
+            int i = _associator.AssignedTrack(k);
             _geometry[p].Used = true;
-            _radarUpdater.UpdateFromPlot(_tracks[_associator.AssignedTrack(k)], p, false, now);
+            _plotTrack[p] = i;
+            _trackPlot[i] = p;
+            _radarUpdater.UpdateFromPlot(_tracks[i], p, false, now);
+        }
+
+        ObserveDuplicates(now);
+    }
+
+    // Every gated pair whose plot another track took: the track was shadowed (it took none) or
+    // contested (it took its own) by that track (DuplicateTracks); then the slots' marks are cleared.
+    private void ObserveDuplicates(long now)
+    {
+        for (int k = 0; k < _pairCount; k++)
+        {
+            int i = _pairTrack[k];
+            int owner = _plotTrack[_pairPlot[k]];
+            if (owner >= 0 && owner != i)
+            {
+                _duplicates.Observe(_tracks[i], _tracks[owner], _trackPlot[i] < 0, now);
+            }
+        }
+
+        for (int k = 0; k < _pairCount; k++)
+        {
+            _trackPlot[_pairTrack[k]] = -1;
         }
     }
 }

@@ -235,6 +235,15 @@ public sealed class Track
     /// <summary>Kinematically associated radar plots in the current agreement window.</summary>
     internal int KinematicPlotCount;
 
+    /// <summary>The older track this one may duplicate (DuplicateTracks), or 0.</summary>
+    internal long DuplicatePartnerId;
+
+    /// <summary>Scans in a row this track and its partner shared one plot (DuplicateTracks).</summary>
+    internal int DuplicateEvidence;
+
+    /// <summary>Data time of the last duplicate evidence, UTC µs.</summary>
+    internal long DuplicateEvidenceMicroseconds;
+
     internal void Reset(long trackId, long timeMicroseconds)
     {
         InUse = true;
@@ -298,6 +307,9 @@ public sealed class Track
         ConsecutiveAdsbRejects = 0;
         KinematicPlotNisSum = 0;
         KinematicPlotCount = 0;
+        DuplicatePartnerId = 0;
+        DuplicateEvidence = 0;
+        DuplicateEvidenceMicroseconds = NeverMicroseconds;
         for (int i = 0; i < Occupancy.Length; i++)
         {
             Occupancy[i] = default(ZoneOccupancy);

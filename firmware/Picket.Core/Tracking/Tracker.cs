@@ -94,7 +94,8 @@ public sealed class Tracker
         RadarPlotHeights heights = new RadarPlotHeights(configuration, plane, _timing, _adsb, Counters);
         _radarUpdater = new RadarUpdater(configuration, plane, _plots, _geometry, _scratch, heights, _timing, _adsb, _registrationUpdater, _radarSites, _table, _continuity, _classifier, _confirmation, _housekeeping, Counters);
         _identityGate = new RadarIdentityGate(configuration, _table, _plots, _geometry, _taken, _gated, _scratch, _radarSites, _coarseGate, _radarUpdater, Counters);
-        _kinematicAssociation = new RadarKinematicAssociation(configuration, _tracks, _plots, _geometry, _taken, _gated, _scratch, _coarseGate, _radarUpdater, Counters);
+        DuplicateTracks duplicates = new DuplicateTracks(configuration, _table, _radarSites, Counters);
+        _kinematicAssociation = new RadarKinematicAssociation(configuration, _tracks, _plots, _geometry, _taken, _gated, _scratch, _coarseGate, _radarUpdater, duplicates, Counters);
     }
 
     /// <summary>The settings.</summary>

@@ -47,7 +47,7 @@ internal sealed class RadarRoleRig
         Taken = new bool[configuration.TrackCapacity];
         Gated = new bool[plotCount];
         IdentityGate = new RadarIdentityGate(configuration, Table, Plots, Geometry, Taken, Gated, scratch, sites, coarseGate, Updater, Counters);
-        KinematicAssociation = new RadarKinematicAssociation(configuration, Table.Tracks, Plots, Geometry, Taken, Gated, scratch, coarseGate, Updater, Counters);
+        KinematicAssociation = new RadarKinematicAssociation(configuration, Table.Tracks, Plots, Geometry, Taken, Gated, scratch, coarseGate, Updater, new DuplicateTracks(configuration, Table, sites, Counters), Counters);
     }
 
     public TrackerCounters Counters { get; }
