@@ -39,8 +39,7 @@ internal sealed class DuplicateTracks
     }
 
     // A primary-only track that may be one of a duplicate pair (the younger one may be tentative).
-    public static bool IsPrimaryOnly(Track track) =>
-        track.InUse && !track.Cooperative && !track.HasIcaoAddress && !track.HasMode3A && track.LastAdsbPositionMicroseconds == Track.NeverMicroseconds;
+    private static bool IsPrimaryOnly(Track track) => track.InUse && track.PrimaryPlotsOnly;
 
     // One batch's outcome for a track with a plot of the other in its gate: shadowed when the
     // track took no plot in the batch, contested when it took one of its own. The plot went to other.

@@ -23,6 +23,9 @@ internal sealed class RadarUpdater
     private readonly TrackFilter _scratch;
     private readonly long _assumedHeightRangeVariance;
     private readonly long _heldHeightSigma;
+    private long _lastPlotEast;
+    private long _lastPlotNorth;
+    private long _lastPlotVariance;
     private readonly RadarPlotHeights _heights;
     private readonly MeasurementTiming _timing;
     private readonly AdsbUpdater _adsb;
@@ -112,6 +115,10 @@ internal sealed class RadarUpdater
         // A late plot: the target has since moved on by v·late; moving the radar with it is the same shift.
         long radarEast = plot.RadarEast + Q31x32.Multiply(filter.Horizontal.Mean[2], lateSeconds, ref saturations);
         long radarNorth = plot.RadarNorth + Q31x32.Multiply(filter.Horizontal.Mean[3], lateSeconds, ref saturations);
+        // Where the plot lands with this track's height (kept for the track when it is the real update).
+        _lastPlotEast = radarEast + FixedPoint.MultiplyShift(ground, plot.Sine, Q2x61.FractionBits, ref saturations);
+        _lastPlotNorth = radarNorth + FixedPoint.MultiplyShift(ground, plot.Cosine, Q2x61.FractionBits, ref saturations);
+        _lastPlotVariance = rangeVariance > plot.CrossRangeVariance ? rangeVariance : plot.CrossRangeVariance;
         _counters.Saturations += saturations;
         return filter.UpdateRadar(radarEast, radarNorth, ground, plot.Sine, plot.Cosine, rangeVariance, plot.CrossRangeVariance);
     }
@@ -173,6 +180,11 @@ internal sealed class RadarUpdater
 
         _counters.RadarPlotsAssociated++;
         track.LastNis = nis;
+        track.LastPlotEast = _lastPlotEast;
+        track.LastPlotNorth = _lastPlotNorth;
+        track.LastPlotVariance = _lastPlotVariance;
+        track.HasLastPlot = true;
+        _confirmation.NoteMotionSinceConfirmation(track);
         _heights.AssumeHeight(track, _geometry[p]);
         _heights.EstimateHeight(track, _geometry[p], _plots[p].TimeUnixMicroseconds);
         if (!byIdentity && IsAdsbFed(track, time))

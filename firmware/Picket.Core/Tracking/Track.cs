@@ -202,6 +202,9 @@ public sealed class Track
     /// </summary>
     public bool Cooperative => (HasIcaoAddress || HasCallsign || HasMode3A) && !IdentityRelayedOnly;
 
+    /// <summary>True for a track of primary radar plots only: no identity (ICAO address, Mode 3/A), never fed by ADS-B.</summary>
+    internal bool PrimaryPlotsOnly => !Cooperative && !HasIcaoAddress && !HasMode3A && LastAdsbPositionMicroseconds == NeverMicroseconds;
+
     /// <summary>True when the track has had radar plots and no ADS-B or SSR identity.</summary>
     public bool PrimaryOnly => !Cooperative;
 
@@ -234,6 +237,33 @@ public sealed class Track
 
     /// <summary>Kinematically associated radar plots in the current agreement window.</summary>
     internal int KinematicPlotCount;
+
+    /// <summary>Plane position of the last radar plot applied (placed with the track's height), Q31.32 m.</summary>
+    internal long LastPlotEast;
+
+    /// <summary>North of <see cref="LastPlotEast"/>, Q31.32 m.</summary>
+    internal long LastPlotNorth;
+
+    /// <summary>The larger of that plot's ground-range and cross-range variances, Q39.24 m².</summary>
+    internal long LastPlotVariance;
+
+    /// <summary>True once a radar plot has been applied.</summary>
+    internal bool HasLastPlot;
+
+    /// <summary>The last plot when the track was confirmed (<see cref="LastPlotEast"/>), Q31.32 m.</summary>
+    internal long ConfirmedPlotEast;
+
+    /// <summary>North of <see cref="ConfirmedPlotEast"/>, Q31.32 m.</summary>
+    internal long ConfirmedPlotNorth;
+
+    /// <summary>That plot's variance (<see cref="LastPlotVariance"/>), Q39.24 m².</summary>
+    internal long ConfirmedPlotVariance;
+
+    /// <summary>
+    /// False from the confirmation of a primary-only track until a later plot has moved from the
+    /// one that confirmed it (ZoneMonitor's entries wait for it: TrackHousekeeping.CheckZones).
+    /// </summary>
+    internal bool MotionShown;
 
     /// <summary>The older track this one may duplicate (DuplicateTracks), or 0.</summary>
     internal long DuplicatePartnerId;
@@ -308,6 +338,14 @@ public sealed class Track
         KinematicPlotNisSum = 0;
         KinematicPlotCount = 0;
         DuplicatePartnerId = 0;
+        LastPlotEast = 0;
+        LastPlotNorth = 0;
+        LastPlotVariance = 0;
+        HasLastPlot = false;
+        ConfirmedPlotEast = 0;
+        ConfirmedPlotNorth = 0;
+        ConfirmedPlotVariance = 0;
+        MotionShown = true;
         DuplicateEvidence = 0;
         DuplicateEvidenceMicroseconds = NeverMicroseconds;
         for (int i = 0; i < Occupancy.Length; i++)

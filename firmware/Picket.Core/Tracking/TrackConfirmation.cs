@@ -134,6 +134,46 @@ internal sealed class TrackConfirmation
         return halfwayBefore && track.LastNis <= _configuration.ConfirmMaximumNis && squared >= (minimum > uncertainty ? minimum : uncertainty);
     }
 
+    // At confirmation: a primary-only track's zone entries wait until a later plot has moved
+    // from the one that confirmed it (NoteMotionSinceConfirmation); any other track is free.
+    public void StartMotionWatch(Track track)
+    {
+        track.MotionShown = _configuration.AlertMotionSigmas <= 0 || !track.PrimaryPlotsOnly || !track.HasLastPlot;
+        track.ConfirmedPlotEast = track.LastPlotEast;
+        track.ConfirmedPlotNorth = track.LastPlotNorth;
+        track.ConfirmedPlotVariance = track.LastPlotVariance;
+    }
+
+    // After each plot of a confirmed track still waiting: moved when this plot is at least
+    // ConfirmMinimumDisplacementMetres and AlertMotionSigmas standard deviations of the two plots'
+    // difference from the confirming one, d² ≥ max(D², k² (σ_then² + σ_now²)). A track that
+    // jumped onto a persistent reflector and stays on it never shows motion (its plots scatter
+    // by the radar's noise around one point), so it raises no zone alert; a fighter shows it on
+    // its next plot, a 30 m/s drone on a 1 s radar within seconds. The same confirmation (a plot
+    // that jumped) is not evidence twice.
+    public void NoteMotionSinceConfirmation(Track track)
+    {
+        if (track.MotionShown || track.Status == TrackStatus.Tentative)
+        {
+            return;
+        }
+
+        if (!track.PrimaryPlotsOnly)
+        {
+            track.MotionShown = true;
+            return;
+        }
+
+        int saturations = 0;
+        long distance = FixedPoint.Hypotenuse(track.LastPlotEast - track.ConfirmedPlotEast, track.LastPlotNorth - track.ConfirmedPlotNorth, ref saturations);
+        // Q31.32 squared and shifted by 40 is Q39.24, the variances' format.
+        long squared = FixedPoint.MultiplyShift(distance, distance, 40, ref saturations);
+        long minimum = Q39x24.FromInteger((long)_configuration.ConfirmMinimumDisplacementMetres * _configuration.ConfirmMinimumDisplacementMetres);
+        long uncertainty = _configuration.AlertMotionSigmas * _configuration.AlertMotionSigmas * (track.ConfirmedPlotVariance + track.LastPlotVariance);
+        _counters.Saturations += saturations;
+        track.MotionShown = squared >= (minimum > uncertainty ? minimum : uncertainty);
+    }
+
     // A primary-only radar track must also move measurably (ConfirmMinimumVelocityChiSquare):
     // its velocity estimate v against its own covariance P_vv, vᵀ P_vv⁻¹ v ≥ χ², computed without
     // division as c vₑ² − 2 b vₑ vₙ + a vₙ² ≥ χ² (a c − b²) with P_vv = [a b; b c], after this

@@ -97,6 +97,19 @@ internal sealed class TrackHousekeeping
         }
     }
 
+    private static bool IsInsideAnyZone(Track track)
+    {
+        for (int zone = 0; zone < track.Occupancy.Length; zone++)
+        {
+            if (track.Occupancy[zone].Inside)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static bool HasPendingZoneChange(Track track)
     {
         for (int zone = 0; zone < track.Occupancy.Length; zone++)
@@ -119,6 +132,12 @@ internal sealed class TrackHousekeeping
     // no missed opportunity, the only state in which an exit may be declared.
     public void CheckZones(Track track, long now, bool fresh)
     {
+        // A primary-only track confirmed but not yet seen moving since (TrackConfirmation) enters nothing.
+        if (!track.MotionShown && !IsInsideAnyZone(track))
+        {
+            return;
+        }
+
         int saturations = 0;
         TrackKinematics.PredictedPosition(track, now, out long east, out long north, ref saturations);
         long eastMillimetres = Q31x32.ToScaledInteger(east, 1000, ref saturations);
@@ -136,6 +155,7 @@ internal sealed class TrackHousekeeping
         track.Status = TrackStatus.Confirmed;
         _counters.TracksConfirmed++;
         _classifier.ChooseTargetClass(track);
+        _confirmation.StartMotionWatch(track);
         if (_zoneMonitor.Count > 0)
         {
             _zoneMonitor.Confirmed(track);

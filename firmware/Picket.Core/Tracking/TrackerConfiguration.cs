@@ -511,6 +511,15 @@ public sealed class TrackerConfiguration
     public long ConfirmVelocityChiSquareAtOnce = Q31x32.FromInteger(20);
 
     /// <summary>
+    /// A primary-only track raises no zone entry until a plot after the one that confirmed it is
+    /// this many standard deviations of the two plots' difference (and at least
+    /// <see cref="ConfirmMinimumDisplacementMetres"/>) from it: motion shown after confirmation,
+    /// not only by the plots that confirmed it (one of which may be a jump onto a reflector).
+    /// 0: no wait. Four: a stationary reflector's plot passes it about once in 3,000 plots.
+    /// </summary>
+    public int AlertMotionSigmas = 4;
+
+    /// <summary>
     /// Radar hits a confirmed radar-only track needs before its innovations teach the
     /// registration the radar's noise (when no ADS-B-fed aircraft give a reference).
     /// </summary>

@@ -170,6 +170,46 @@ public class TrackConfirmationTests
         Assert.False(confirmation.ScoreKeeps(track));
     }
 
+    [Fact]
+    public void NoteMotionSinceConfirmation_PlotsScatterAroundTheConfirmingOne_NoMotionUntilOneIsFourSigmasAway()
+    {
+        var confirmation = new TrackConfirmation(new TrackerConfiguration(), new TrackerCounters());
+        var track = PrimaryTrack(eastMetres: 0, positionVariance: 100, velocityEast: 0, velocityVariance: 100);
+        Plot(track, 0, 0, variance: 2_500);
+        track.Status = TrackStatus.Confirmed;
+        confirmation.StartMotionWatch(track);
+        Assert.False(track.MotionShown);
+
+        // σ 50 m each: the difference has σ 70.7 m, four of them 283 m (more than the 200 m minimum).
+        Plot(track, 150, 200, variance: 2_500); // 250 m
+        confirmation.NoteMotionSinceConfirmation(track);
+        Assert.False(track.MotionShown);
+
+        Plot(track, 0, 290, variance: 2_500); // 290 m
+        confirmation.NoteMotionSinceConfirmation(track);
+        Assert.True(track.MotionShown);
+    }
+
+    [Fact]
+    public void StartMotionWatch_TrackWithAnIdentityOrAdsb_FreeAtOnce()
+    {
+        var confirmation = new TrackConfirmation(new TrackerConfiguration(), new TrackerCounters());
+        var track = PrimaryTrack(eastMetres: 0, positionVariance: 100, velocityEast: 0, velocityVariance: 100);
+        Plot(track, 0, 0, variance: 2_500);
+        track.Status = TrackStatus.Confirmed;
+        track.HasMode3A = true;
+        confirmation.StartMotionWatch(track);
+        Assert.True(track.MotionShown);
+
+        // Waiting, then an ADS-B position: free at its next plot, wherever it is.
+        track.HasMode3A = false;
+        confirmation.StartMotionWatch(track);
+        Assert.False(track.MotionShown);
+        track.LastAdsbPositionMicroseconds = Start;
+        confirmation.NoteMotionSinceConfirmation(track);
+        Assert.True(track.MotionShown);
+    }
+
     private static Track PrimaryTrack(int eastMetres, long positionVariance, int velocityEast, long velocityVariance)
     {
         var track = new Track(0);
@@ -183,6 +223,14 @@ public class TrackConfirmationTests
     {
         var horizontal = track.Filter.Horizontal;
         track.Filter.Initialise(track.Filter.TimeMicroseconds, Q31x32.FromInteger(eastMetres), 0, horizontal.CovarianceAt(0, 0), horizontal.Mean[2], horizontal.Mean[3], horizontal.CovarianceAt(2, 2));
+    }
+
+    private static void Plot(Track track, int eastMetres, int northMetres, long variance)
+    {
+        track.LastPlotEast = Q31x32.FromInteger(eastMetres);
+        track.LastPlotNorth = Q31x32.FromInteger(northMetres);
+        track.LastPlotVariance = Q39x24.FromInteger(variance);
+        track.HasLastPlot = true;
     }
 
     private static double Nats(long q31x32) => q31x32 / 4294967296.0;
