@@ -41,20 +41,24 @@ internal sealed class TrackConfirmation
     public bool UsesScore(Track track) =>
         _configuration.LifeRule == TrackLifeRule.Score && track.LastAdsbPositionMicroseconds == Track.NeverMicroseconds;
 
-    // A plot applied to a radar track: L₀ for the plot that started it (which is then learnt as
-    // a possible false plot unless it identified itself), ΔL for the first plot of each later scan.
+    // A plot applied to a radar track: L₀ for the plot that started it, ΔL for the first plot of
+    // each later scan. Every plot of a track not yet confirmed is learnt as a possible false plot
+    // (ClutterMap) unless it identified itself: a persistent scatterer's plots are each claimed by
+    // the tentative track sitting on it, and learning only the plot that started it left a cell
+    // of persistent clutter near the mast looking as quiet as open sky.
     public void ScoreHit(Track track, ref RadarMeasurement measurement, bool started, bool newScan)
     {
         long logDensity = _clutter.LogDensity(measurement.SensorId, measurement.RangeMillimetres, measurement.AzimuthMicrodegrees);
+        if ((started || (newScan && track.Status == TrackStatus.Tentative)) && !measurement.HasIcaoAddress && !measurement.HasMode3A)
+        {
+            _clutter.Learn(measurement.SensorId, measurement.RangeMillimetres, measurement.AzimuthMicrodegrees);
+        }
+
         if (started)
         {
             track.Score = _score.Initial(logDensity, track.Cooperative);
             track.ScoreHasIdentityPrior = track.Cooperative;
             track.ScorePeak = track.Score;
-            if (!measurement.HasIcaoAddress && !measurement.HasMode3A)
-            {
-                _clutter.Learn(measurement.SensorId, measurement.RangeMillimetres, measurement.AzimuthMicrodegrees);
-            }
         }
         else
         {

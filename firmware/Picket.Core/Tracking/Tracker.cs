@@ -113,7 +113,7 @@ public sealed class Tracker
     /// <summary>What the tracker has learned of each radar from ADS-B-fed aircraft.</summary>
     public RadarRegistration Registration => _registrationUpdater.Registration;
 
-    /// <summary>The clutter map the track score reads (learnt from plots no track claimed).</summary>
+    /// <summary>The clutter map the track score reads (learnt from plots no confirmed track claimed).</summary>
     public ClutterMap Clutter => _confirmation.Clutter;
 
     /// <summary>Latest data time seen, UTC µs.</summary>

@@ -210,6 +210,36 @@ public class TrackConfirmationTests
         Assert.True(track.MotionShown);
     }
 
+    [Fact]
+    public void ScoreHit_TentativeTrackOnAPersistentScatterer_EveryScansPlotIsLearntAsClutter()
+    {
+        // One plot a scan at one point, all claimed by the tentative track sitting on it: each is
+        // clutter evidence, so after ten scans its cell is denser than after the starting plot
+        // alone; a confirmed track's plots are not.
+        var tentative = CellDensityAfterTenScans(TrackStatus.Tentative);
+        var confirmed = CellDensityAfterTenScans(TrackStatus.Confirmed);
+
+        Assert.True(tentative > confirmed, $"tentative {tentative}, confirmed {confirmed} (ln density)");
+    }
+
+    private static long CellDensityAfterTenScans(TrackStatus status)
+    {
+        var configuration = new TrackerConfiguration();
+        var confirmation = new TrackConfirmation(configuration, new TrackerCounters());
+        var track = PrimaryTrack(eastMetres: 0, positionVariance: 100, velocityEast: 0, velocityVariance: 100);
+        var plot = new Picket.Radar.RadarMeasurement { SensorId = 7, RangeMillimetres = 2_000_000, AzimuthMicrodegrees = 45_000_000 };
+        confirmation.Clutter.AdvanceTo(Start, configuration.ScanPeriodMicroseconds);
+        confirmation.ScoreHit(track, ref plot, started: true, newScan: true);
+        track.Status = status;
+        for (var scan = 1; scan <= 10; scan++)
+        {
+            confirmation.Clutter.AdvanceTo(Start + (scan * configuration.ScanPeriodMicroseconds), configuration.ScanPeriodMicroseconds);
+            confirmation.ScoreHit(track, ref plot, started: false, newScan: true);
+        }
+
+        return confirmation.Clutter.LogDensity(7, 2_000_000, 45_000_000);
+    }
+
     private static Track PrimaryTrack(int eastMetres, long positionVariance, int velocityEast, long velocityVariance)
     {
         var track = new Track(0);

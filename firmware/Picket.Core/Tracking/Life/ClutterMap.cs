@@ -3,7 +3,7 @@ using Picket.Numerics;
 namespace Picket.Tracking.Life;
 
 /// <summary>
-/// The false-plot density around each radar, learnt from the plots that no track claimed: a
+/// The false-plot density around each radar, learnt from the plots that no confirmed track claimed: a
 /// polar grid (range cells × azimuth cells) per radar whose counts forget exponentially, one
 /// factor (1 − 2^-<see cref="TrackerConfiguration.ClutterMemoryShift"/>) per scan period. The
 /// rate of a cell is its count divided by the equally forgotten number of scans seen, so the

@@ -66,6 +66,36 @@ public sealed class TuningDiagnosticsTests(ITestOutputHelper output)
 
         PrintMissesPerTarget(runner, reports, truths, report.GospaCutoffMetres);
 
+        // Confirmed tracks never within the cut-off of any truth (the evaluator's false tracks, roughly):
+        // where they lived and how near the nearest truth came.
+        foreach (var (id, history) in reports)
+        {
+            var confirmed = history.Where(r => r.Status is TrackStatus.Confirmed or TrackStatus.Coasting).ToList();
+            if (confirmed.Count == 0)
+            {
+                continue;
+            }
+
+            var nearest = confirmed.Min(r =>
+            {
+                var q = Wgs84.ToEnu(site, new GeoPosition(r.LatitudeE7 / 1e7, r.LongitudeE7 / 1e7, 0));
+                return truths.Values.Min(samples =>
+                {
+                    var t = samples.MinBy(e => Math.Abs(e.TimeMicroseconds - (r.TimeUnixMicroseconds - start)))!;
+                    var p = Wgs84.ToEnu(site, t.State.Position);
+                    return Math.Abs(t.TimeMicroseconds - (r.TimeUnixMicroseconds - start)) > 2_000_000 ? double.MaxValue : Math.Sqrt(((p.X - q.X) * (p.X - q.X)) + ((p.Y - q.Y) * (p.Y - q.Y)));
+                });
+            });
+            if (nearest > report.GospaCutoffMetres)
+            {
+                var first = history[0];
+                var last = confirmed[^1];
+                var a = Wgs84.ToEnu(site, new GeoPosition(first.LatitudeE7 / 1e7, first.LongitudeE7 / 1e7, 0));
+                var b = Wgs84.ToEnu(site, new GeoPosition(last.LatitudeE7 / 1e7, last.LongitudeE7 / 1e7, 0));
+                output.WriteLine(string.Create(c, $"  unmatched track {id & 0xFFFFFF}: born {(first.TimeUnixMicroseconds - start) / 1e6:F1} s at ({a.X:F0},{a.Y:F0}), confirmed {(confirmed[0].TimeUnixMicroseconds - start) / 1e6:F1} s, last {(last.TimeUnixMicroseconds - start) / 1e6:F1} s at ({b.X:F0},{b.Y:F0}) h {last.HeightMillimetres / 1000.0:F0} v ({last.VelocityEastMillimetresPerSecond / 1000.0:F0},{last.VelocityNorthMillimetresPerSecond / 1000.0:F0}) radar {last.RadarUpdateCount}, nearest truth {nearest:F0} m"));
+            }
+        }
+
         // PICKET_TUNING_TRACE=FROM-TO: every confirmed or coasting report in that window of seconds,
         // with its distance to each target's truth (the evaluator's view of who holds whom).
         if (Environment.GetEnvironmentVariable("PICKET_TUNING_TRACE") is { Length: > 0 } window)
