@@ -8,7 +8,8 @@ namespace Picket.Tracking;
 /// period of the radar that feeds it, or the ADS-B opportunity interval, with half an interval of
 /// grace), then the rule that ends it: the score (<see cref="TrackConfirmation"/>), or M-of-N for
 /// a tentative track under the fixed rule; a confirmed track coasts from its first miss and ends
-/// after <see cref="TrackerConfiguration.ConfirmedMaxMisses"/> or when its predicted position
+/// after <see cref="TrackerConfiguration.ConfirmedMaxMisses"/> (<see cref="TrackerConfiguration.AdsbConfirmedMaxMisses"/>
+/// when its latest update was an ADS-B position) or when its predicted position
 /// sigma passes <see cref="TrackerConfiguration.MaxPositionSigmaMetres"/>.
 /// </summary>
 internal sealed class TrackDeletion
@@ -69,7 +70,9 @@ internal sealed class TrackDeletion
         }
 
         track.Status = track.Misses >= 1 ? TrackStatus.Coasting : TrackStatus.Confirmed;
-        if (track.Misses > _configuration.ConfirmedMaxMisses)
+        // Last fed by ADS-B (no radar plot since its last position): ADS-B's own, shorter coast.
+        bool lastFedByAdsb = !radarOnly && track.LastAdsbPositionMicroseconds >= track.LastRadarMicroseconds;
+        if (track.Misses > (lastFedByAdsb ? _configuration.AdsbConfirmedMaxMisses : _configuration.ConfirmedMaxMisses))
         {
             return false;
         }

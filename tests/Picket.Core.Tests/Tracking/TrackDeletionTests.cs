@@ -60,6 +60,32 @@ public class TrackDeletionTests
         Assert.Equal(1, track.Misses);
     }
 
+    [Theory]
+    [InlineData(17_400_000, true)] // idle 17.4 - 2.5 = 14.9 s: two 5 s opportunities missed, the cap
+    [InlineData(17_500_000, false)] // 15 s: three, dropped (a radar-fed track coasts to six)
+    public void AdvanceLifeCycle_LastFedByAdsb_DroppedAfterTwoMissedOpportunities(long elapsed, bool kept)
+    {
+        var (deletion, _) = Role();
+        var track = Confirmed(velocityVariance: 1);
+        track.LastAdsbPositionMicroseconds = Start;
+
+        Assert.Equal(kept, deletion.AdvanceLifeCycle(track, Start + elapsed));
+    }
+
+    [Fact]
+    public void AdvanceLifeCycle_AdsbTrackLastFedByRadar_CoastsAsARadarTrack()
+    {
+        // ADS-B stopped 10 s before the last radar plot (a transponder switched off, the primary
+        // radar still sees it): 17.5 s after that plot is three missed opportunities, kept.
+        var (deletion, _) = Role();
+        var track = Confirmed(velocityVariance: 1);
+        track.LastAdsbPositionMicroseconds = Start - (10 * Second);
+        track.LastRadarMicroseconds = Start;
+
+        Assert.True(deletion.AdvanceLifeCycle(track, Start + 17_500_000));
+        Assert.Equal(3, track.Misses);
+    }
+
     [Fact]
     public void AdvanceLifeCycle_ConfirmedTrackTooUncertain_Dropped()
     {
