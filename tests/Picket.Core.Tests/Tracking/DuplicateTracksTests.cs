@@ -144,7 +144,7 @@ public class DuplicateTracksTests : ITrackerOutput
             {
                 if (random.NextDouble() < 0.8)
                 {
-                    scene.RadarPlot(time, -20_000 + (230 * time), north, 8_000, Gaussian(random) * 50, Gaussian(random) * 0.1, 50_000, 100_000, withModeC: false, measuresHeight: true);
+                    scene.RadarPlot(time, -20_000 + (230 * time), north, 8_000, TrackerScene.Gaussian(random) * 50, TrackerScene.Gaussian(random) * 0.1, 50_000, 100_000, withModeC: false, measuresHeight: true);
                 }
             }
 
@@ -166,8 +166,6 @@ public class DuplicateTracksTests : ITrackerOutput
         }
     }
 
-    private static double Gaussian(Random random) =>
-        Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
 
     private (DuplicateTracks Duplicates, TrackTable Table, TrackerCounters Counters) Rig(int zones = 0)
     {

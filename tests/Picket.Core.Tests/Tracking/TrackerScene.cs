@@ -49,6 +49,10 @@ internal sealed class TrackerScene : ITrackerOutput
 
     public static long At(double seconds) => StartMicroseconds + (long)Math.Round(seconds * 1e6);
 
+    /// <summary>A standard normal draw (Box-Muller) from <paramref name="random"/>, for measurement noise.</summary>
+    public static double Gaussian(Random random) =>
+        Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
+
     /// <summary>The radius of curvature of the Earth at the mast in the azimuth of (east, north).</summary>
     public static double EarthRadius(double east, double north)
     {

@@ -164,8 +164,8 @@ public sealed class HeightHypothesesTests(ITestOutputHelper output)
             double b = EarthRadiusMetres + heightMetres;
             double slant = Math.Sqrt((a * a) + (b * b) - (2 * a * b * Math.Cos(ground / EarthRadiusMetres)));
             double azimuth = Math.Atan2(east, abeamMetres);
-            slant += SigmaRangeMetres * Gaussian(random);
-            azimuth += SigmaAzimuthDegrees * Math.PI / 180 * Gaussian(random);
+            slant += SigmaRangeMetres * TrackerScene.Gaussian(random);
+            azimuth += SigmaAzimuthDegrees * Math.PI / 180 * TrackerScene.Gaussian(random);
             long time = startMicroseconds + (long)Math.Round((east - fromEastMetres) / speed * 1e6);
             Observe(bank, plane, configuration, time, slant, azimuth, ground);
             plots++;
@@ -186,6 +186,4 @@ public sealed class HeightHypothesesTests(ITestOutputHelper output)
         return bank.Observe(plane, configuration, time, 0, 0, Q31x32.FromInteger((int)RadarHeightMetres), (long)Math.Round(slantMetres * Q31x32.One), sine, cosine, rangeVariance, crossVariance, (long)Math.Round(groundMetres * Q31x32.One));
     }
 
-    private static double Gaussian(Random random) =>
-        Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
 }

@@ -56,7 +56,7 @@ public class HeldHeightOverflightTests
         for (var scan = 0; scan <= 87; scan++)
         {
             var time = scan * 4.0;
-            scene.RadarPlot(time, East(time), Abeam, Height, Gaussian(random) * 50, Gaussian(random) * 0.1, 50_000, 100_000, withModeC: false);
+            scene.RadarPlot(time, East(time), Abeam, Height, TrackerScene.Gaussian(random) * 50, TrackerScene.Gaussian(random) * 0.1, 50_000, 100_000, withModeC: false);
             scene.Tracker.AdvanceTo(TrackerScene.At(time + 2)); // other data moves time on
         }
 
@@ -73,6 +73,4 @@ public class HeldHeightOverflightTests
 
     private static double Error(TrackReport report) => TrackerScene.Distance(report, East(Seconds(report)), Abeam);
 
-    private static double Gaussian(Random random) =>
-        Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
 }
