@@ -132,8 +132,9 @@ internal sealed class TrackHousekeeping
     // no missed opportunity, the only state in which an exit may be declared.
     public void CheckZones(Track track, long now, bool fresh)
     {
-        // A primary-only track confirmed but not yet seen moving since (TrackConfirmation) enters nothing.
-        if (!track.MotionShown && !IsInsideAnyZone(track))
+        // A primary-only track confirmed but not yet seen moving since (TrackConfirmation) enters
+        // nothing; one that has since been given an identity or ADS-B positions is free.
+        if (!track.MotionShown && track.PrimaryPlotsOnly && !IsInsideAnyZone(track))
         {
             return;
         }

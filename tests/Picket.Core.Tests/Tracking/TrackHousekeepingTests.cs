@@ -7,7 +7,7 @@ using Picket.Zones;
 namespace Picket.Tracking;
 
 /// <summary>
-/// The housekeeping role alone, on hand-made tracks in a table with no zones: a round drops the
+/// The housekeeping role alone, on hand-made tracks in a table with no zones (one test: one): a round drops the
 /// track deletion ends (reported <c>Dropped</c>) and reports the others when due; a confirmation
 /// is counted; a report after an update only on a status change or after the minimum interval.
 /// Times worked out by hand in the comments (default intervals: report 5 s, housekeeping 1 s,
@@ -18,11 +18,30 @@ public class TrackHousekeepingTests : ITrackerOutput
     private const long Start = 1_000_000_000_000;
     private const long Second = 1_000_000;
     private readonly List<TrackReport> _reports = new();
+    private readonly List<ZoneAlert> _alerts = new();
 
     void ITrackerOutput.OnTrackReport(ref TrackReport report) => _reports.Add(report);
 
-    void ITrackerOutput.OnZoneAlert(ref ZoneAlert alert)
+    void ITrackerOutput.OnZoneAlert(ref ZoneAlert alert) => _alerts.Add(alert);
+
+    [Fact]
+    public void CheckZones_PrimaryTrackNotYetSeenMovingSinceConfirmation_EntersNothingUntilItHasAnIdentity()
     {
+        // A zone around the mast (±5 km); a confirmed primary-only track at rest at its centre whose
+        // plots have not moved since its confirmation: samples 1 s apart raise nothing.
+        var (housekeeping, table, _) = Role(zoneAroundTheMast: true);
+        Track track = Place(table);
+        track.Status = TrackStatus.Confirmed;
+        track.MotionShown = false;
+        housekeeping.CheckZones(track, Start, fresh: true);
+        housekeeping.CheckZones(track, Start + Second, fresh: true);
+        Assert.Empty(_alerts);
+
+        // An ADS-B position makes it a track the hold is not for: the next two samples enter.
+        track.LastAdsbPositionMicroseconds = Start + (2 * Second);
+        housekeeping.CheckZones(track, Start + (2 * Second), fresh: true);
+        housekeeping.CheckZones(track, Start + (3 * Second), fresh: true);
+        Assert.Equal(ZoneAlertEvent.Enter, Assert.Single(_alerts).Event);
     }
 
     [Fact]
@@ -106,15 +125,16 @@ public class TrackHousekeepingTests : ITrackerOutput
         Assert.Equal(Start + (2 * Second) + 100_000, track.LastReportMicroseconds);
     }
 
-    private (TrackHousekeeping Housekeeping, TrackTable Table, TrackerCounters Counters) Role()
+    private (TrackHousekeeping Housekeeping, TrackTable Table, TrackerCounters Counters) Role(bool zoneAroundTheMast = false)
     {
         int saturations = 0;
         var configuration = new TrackerConfiguration { LifeRule = TrackLifeRule.MOfN, TrackCapacity = 2 };
         var plane = new MastPlane(Q2x61.FromDegreesE7(595_000_000, ref saturations), Q2x61.FromDegreesE7(250_000_000, ref saturations));
         var counters = new TrackerCounters();
         var reporter = new TrackReporter(plane, this);
-        var zones = new ZoneMonitor(Array.Empty<ZoneGeometry>(), Array.Empty<string>(), 0, 1, 0, 2, 500, this, counters);
-        var table = new TrackTable(configuration, 0, zones, reporter, counters);
+        ZoneGeometry[] geometry = zoneAroundTheMast ? [new ZoneGeometry([-5_000_000, 5_000_000, 5_000_000, -5_000_000], [-5_000_000, -5_000_000, 5_000_000, 5_000_000], [0])] : [];
+        var zones = new ZoneMonitor(geometry, geometry.Select(_ => "around the mast").ToArray(), 100_000, 2, 10_000, 2, 500, 500_000, this, counters);
+        var table = new TrackTable(configuration, geometry.Length, zones, reporter, counters);
         var confirmation = new TrackConfirmation(configuration, counters);
         var deletion = new TrackDeletion(configuration, new RadarSiteTable(configuration.RadarCapacity), confirmation);
         return (new TrackHousekeeping(configuration, table, confirmation, deletion, zones, reporter, new TargetClassifier(configuration), counters), table, counters);
