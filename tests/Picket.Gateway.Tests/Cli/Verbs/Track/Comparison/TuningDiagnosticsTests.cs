@@ -28,12 +28,14 @@ public sealed class TuningDiagnosticsTests(ITestOutputHelper output)
         double? seconds = Environment.GetEnvironmentVariable("PICKET_TUNING_SECONDS") is { Length: > 0 } s ? double.Parse(s, CultureInfo.InvariantCulture) : null;
         var radar = definition.Radar;
         var reports = new Dictionary<long, List<TrackReport>>();
+        var datasheet = Environment.GetEnvironmentVariable("PICKET_TUNING_DATASHEET") == "1";
         // PICKET_TUNING_ESTIMATE_HEIGHT=0: the held height of height-less tracks stays the one assumed at their first plot (before issue 9's height estimation).
         var configuration = new TrackerConfiguration { EstimateAssumedHeight = Environment.GetEnvironmentVariable("PICKET_TUNING_ESTIMATE_HEIGHT") != "0" };
         var runner = new ScenarioRunner(definition, seconds, configuration, recorded: true, seed: seed)
         {
-            AssumedRadarSigmaRangeMetres = (radar?.SigmaRangeM ?? ScenarioRunner.NominalRadarSigmaRangeMetres) * factor,
-            AssumedRadarSigmaAzimuthDegrees = (radar?.SigmaAzimuthDeg ?? ScenarioRunner.NominalRadarSigmaAzimuthDegrees) * factor,
+            // PICKET_TUNING_DATASHEET=1: the radar noise `picket track` assumes (its data-sheet figures) instead of the simulator's × factor.
+            AssumedRadarSigmaRangeMetres = datasheet ? ScenarioRunner.NominalRadarSigmaRangeMetres : (radar?.SigmaRangeM ?? ScenarioRunner.NominalRadarSigmaRangeMetres) * factor,
+            AssumedRadarSigmaAzimuthDegrees = datasheet ? ScenarioRunner.NominalRadarSigmaAzimuthDegrees : (radar?.SigmaAzimuthDeg ?? ScenarioRunner.NominalRadarSigmaAzimuthDegrees) * factor,
             ReportObserver = r =>
             {
                 if (!reports.TryGetValue(r.TrackId, out var list))
