@@ -28,8 +28,6 @@ internal sealed class RegistrationUpdater
     private readonly Filter.TrackFilter _scratch;
     private readonly TrackerCounters _counters;
     private readonly RadarRegistration _registration;
-    // Per radar slot: the range noise given to its plots, learned from innovations (0: the plots' own).
-    private readonly long[] _rangeSigmaInUse;
     private readonly long[] _measuredRangeMillimetres;
     private readonly int[] _measuredAzimuthMicrodegrees;
 
@@ -50,7 +48,6 @@ internal sealed class RegistrationUpdater
         _geometry = geometry;
         _scratch = scratch;
         _counters = counters;
-        _rangeSigmaInUse = new long[configuration.RadarCapacity];
         _registration = new RadarRegistration(configuration.RadarCapacity, configuration.RegistrationMinimumSamples, configuration.RegistrationForgettingShift, configuration.RegistrationMaximumRangeResidualMillimetres, configuration.RegistrationMaximumAzimuthResidualMicrodegrees);
         _measuredRangeMillimetres = new long[configuration.PlotsPerBatch];
         _measuredAzimuthMicrodegrees = new int[configuration.PlotsPerBatch];
@@ -79,15 +76,15 @@ internal sealed class RegistrationUpdater
         if (!_registration.HasEstimate(slot))
         {
             // No ADS-B reference yet: the noise the established tracks' innovations show, if any.
-            LearnRangeSigmaFromInnovations(slot, p);
-            if (_rangeSigmaInUse[slot] > 0)
-            {
-                _plots[p].SigmaRangeMillimetres = (int)_rangeSigmaInUse[slot];
-            }
-
             if (_registration.HasInnovationEstimate(slot))
             {
+                long rangeSigma = _registration.InnovationRangeSigmaMillimetres(slot);
                 long azimuthSigma = _registration.InnovationAzimuthSigmaMicrodegrees(slot);
+                if (rangeSigma > 0)
+                {
+                    _plots[p].SigmaRangeMillimetres = (int)(rangeSigma > _configuration.RegistrationMinimumRangeSigmaMillimetres ? rangeSigma : _configuration.RegistrationMinimumRangeSigmaMillimetres);
+                }
+
                 if (azimuthSigma > 0)
                 {
                     _plots[p].SigmaAzimuthMicrodegrees = (int)(azimuthSigma > _configuration.RegistrationMinimumAzimuthSigmaMicrodegrees ? azimuthSigma : _configuration.RegistrationMinimumAzimuthSigmaMicrodegrees);
@@ -165,33 +162,6 @@ internal sealed class RegistrationUpdater
         }
 
         _counters.Saturations += saturations;
-    }
-
-    // The range noise from innovations (covariance matching: the mean of ν² less the prediction's
-    // own variance). When the plots are given more noise than the radar has, the prediction's
-    // variance is inflated with it and that mean is not positive: nothing can be read off it but
-    // that the noise in use is too large, so it is cut to 0.7 of itself and the estimate starts
-    // again under the new one, until the mean is positive and gives the noise itself (a 10 m
-    // radar told 70 m by a data sheet reaches it in six such steps of 30 samples).
-    private void LearnRangeSigmaFromInnovations(int slot, int p)
-    {
-        if (!_registration.HasInnovationRangeEstimate(slot))
-        {
-            return;
-        }
-
-        long minimum = _configuration.RegistrationMinimumRangeSigmaMillimetres;
-        long rangeSigma = _registration.InnovationRangeSigmaMillimetres(slot);
-        if (rangeSigma > 0)
-        {
-            _rangeSigmaInUse[slot] = rangeSigma > minimum ? rangeSigma : minimum;
-            return;
-        }
-
-        long inUse = _rangeSigmaInUse[slot] > 0 ? _rangeSigmaInUse[slot] : _plots[p].SigmaRangeMillimetres;
-        long cut = inUse * 7 / 10;
-        _rangeSigmaInUse[slot] = cut > minimum ? cut : minimum;
-        _registration.RestartInnovationRange(slot);
     }
 
     // Innovation of an established radar track's plot, in ground range (plots with a height of

@@ -61,47 +61,6 @@ public class RegistrationUpdaterTests
         Assert.Equal(45_000_000, plots[0].AzimuthMicrodegrees);
     }
 
-    [Fact]
-    public void CorrectPlot_InnovationsSmallerThanTheRangeNoiseInUse_CutTo07AndLearntAgainUntilTheyShowTheNoise()
-    {
-        // No ADS-B reference. Thirty innovations whose ν² is 400 m² less than the prediction's own
-        // variance (the 70 m the plots carry is too much): the range noise in use goes to 49 m and
-        // the range estimate starts again; a plot before thirty new samples keeps 49 m.
-        var (updater, plots, slot) = Role(new TrackerConfiguration());
-        LearnInnovations(updater, slot, 30, rangeSample: -400_000_000);
-        plots[0] = Plot(50_000_000, 45_000_000);
-        updater.CorrectPlot(0);
-        Assert.Equal(49_000, plots[0].SigmaRangeMillimetres);
-        Assert.False(updater.Registration.HasInnovationRangeEstimate(slot));
-
-        LearnInnovations(updater, slot, 29, rangeSample: -400_000_000);
-        plots[1] = Plot(50_000_000, 45_000_000);
-        updater.CorrectPlot(1);
-        Assert.Equal(49_000, plots[1].SigmaRangeMillimetres);
-
-        // Thirty samples of ν² − HPᵀH = (12 m)²: the noise itself, 12 m.
-        updater.Registration.RestartInnovationRange(slot);
-        LearnInnovations(updater, slot, 30, rangeSample: 144_000_000);
-        plots[2] = Plot(50_000_000, 45_000_000);
-        updater.CorrectPlot(2);
-        Assert.Equal(12_000, plots[2].SigmaRangeMillimetres);
-    }
-
-    [Fact]
-    public void CorrectPlot_RangeNoiseCutRepeatedly_NeverBelowTheFloor()
-    {
-        var (updater, plots, slot) = Role(new TrackerConfiguration());
-        for (var round = 0; round < 10; round++)
-        {
-            LearnInnovations(updater, slot, 30, rangeSample: -100_000_000);
-            plots[0] = Plot(50_000_000, 45_000_000);
-            updater.CorrectPlot(0);
-        }
-
-        // 70 m × 0.7ⁿ passes below 10 m at n = 6: the floor.
-        Assert.Equal(10_000, plots[0].SigmaRangeMillimetres);
-    }
-
     private static (RegistrationUpdater Updater, RadarMeasurement[] Plots, int Slot) Role(TrackerConfiguration configuration)
     {
         var saturations = 0;
@@ -130,13 +89,4 @@ public class RegistrationUpdaterTests
         SigmaRangeMillimetres = 70_000,
         SigmaAzimuthMicrodegrees = 80_000,
     };
-
-    // Innovation samples (ν² less the prediction's variance): range as given, mm²; azimuth (0.1°)².
-    private static void LearnInnovations(RegistrationUpdater updater, int slot, int samples, long rangeSample)
-    {
-        for (var i = 0; i < samples; i++)
-        {
-            Assert.True(updater.Registration.ObserveInnovation(slot, rangeSample, 10_000_000_000));
-        }
-    }
 }

@@ -29,7 +29,6 @@ public sealed class RadarRegistration
     private readonly long[] _azimuthVariance;
     private readonly int[] _innovationSamples;
     private readonly long[] _innovationRangeVariance;
-    private readonly int[] _innovationRangeSamples;
     private readonly long[] _innovationAzimuthVariance;
 
     /// <summary>Creates the table for a fixed number of radars.</summary>
@@ -56,7 +55,6 @@ public sealed class RadarRegistration
         _azimuthVariance = new long[capacity];
         _innovationSamples = new int[capacity];
         _innovationRangeVariance = new long[capacity];
-        _innovationRangeSamples = new int[capacity];
         _innovationAzimuthVariance = new long[capacity];
     }
 
@@ -141,33 +139,10 @@ public sealed class RadarRegistration
         _innovationAzimuthVariance[slot] += (azimuthSampleSquareMicrodegrees - _innovationAzimuthVariance[slot]) / weight;
         if (rangeSampleSquareMillimetres != long.MinValue)
         {
-            int rangeSamples = _innovationRangeSamples[slot] + 1;
-            if (rangeSamples <= (1 << ForgettingShift))
-            {
-                _innovationRangeSamples[slot] = rangeSamples;
-            }
-
-            long rangeWeight = rangeSamples <= (1 << ForgettingShift) ? rangeSamples : 1L << ForgettingShift;
-            _innovationRangeVariance[slot] += (rangeSampleSquareMillimetres - _innovationRangeVariance[slot]) / rangeWeight;
+            _innovationRangeVariance[slot] += (rangeSampleSquareMillimetres - _innovationRangeVariance[slot]) / weight;
         }
 
         return true;
-    }
-
-    /// <summary>True when the slot has at least <see cref="MinimumSamples"/> range innovations since the range estimate last started.</summary>
-    /// <param name="slot">The radar's slot.</param>
-    /// <returns>True when there is a range estimate.</returns>
-    public bool HasInnovationRangeEstimate(int slot) => _innovationRangeSamples[slot] >= MinimumSamples;
-
-    /// <summary>
-    /// Starts the range estimate from innovations again (the range noise the plots are given
-    /// changed: the samples taken with the old one no longer describe the new).
-    /// </summary>
-    /// <param name="slot">The radar's slot.</param>
-    public void RestartInnovationRange(int slot)
-    {
-        _innovationRangeSamples[slot] = 0;
-        _innovationRangeVariance[slot] = 0;
     }
 
     /// <summary>True when the slot has at least <see cref="MinimumSamples"/> innovations (<see cref="ObserveInnovation"/>).</summary>
@@ -231,7 +206,6 @@ public sealed class RadarRegistration
         _azimuthVariance[slot] = 0;
         _innovationSamples[slot] = 0;
         _innovationRangeVariance[slot] = 0;
-        _innovationRangeSamples[slot] = 0;
         _innovationAzimuthVariance[slot] = 0;
     }
 
