@@ -1,5 +1,3 @@
-using System.Net.Security;
-using System.Security.Cryptography.X509Certificates;
 using Grpc.Net.Client;
 
 namespace Picket.Gateway.Uplink;
@@ -27,21 +25,9 @@ internal static class UplinkChannel
 
         if (options.TrustedServerRoot is { } root)
         {
-            handler.SslOptions.RemoteCertificateValidationCallback = (_, presented, _, errors) =>
-                presented is not null && (errors & SslPolicyErrors.RemoteCertificateNameMismatch) == 0 && ChainsTo(root, presented);
+            handler.SslOptions.RemoteCertificateValidationCallback = (_, presented, _, errors) => FleetTrust.AcceptsServer(root, presented, errors);
         }
 
         return GrpcChannel.ForAddress(options.ServerAddress, new GrpcChannelOptions { HttpHandler = handler, DisposeHttpClient = true });
-    }
-
-    private static bool ChainsTo(X509Certificate2 root, X509Certificate presented)
-    {
-        using var certificate = new X509Certificate2(presented);
-        using var chain = new X509Chain();
-        chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
-        chain.ChainPolicy.CustomTrustStore.Add(root);
-        // The fleet CA publishes no CRL a mast could reach; revocation is the server's list.
-        chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
-        return chain.Build(certificate);
     }
 }

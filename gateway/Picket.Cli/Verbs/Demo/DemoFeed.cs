@@ -1,9 +1,9 @@
 using System.Globalization;
-using System.Net.Security;
 using System.Security.Cryptography.X509Certificates;
 using Grpc.Core;
 using Grpc.Net.Client;
 using Picket.Contract.V1;
+using Picket.Gateway.Uplink;
 
 namespace Picket.Cli.Verbs.Demo;
 
@@ -125,8 +125,7 @@ internal sealed class DemoFeed
         var handler = new SocketsHttpHandler();
         handler.SslOptions.ClientCertificates = [certificate];
         handler.SslOptions.LocalCertificateSelectionCallback = (_, _, _, _, _) => certificate;
-        handler.SslOptions.RemoteCertificateValidationCallback = (_, presented, _, errors) =>
-            presented is not null && (errors & SslPolicyErrors.RemoteCertificateNameMismatch) == 0 && ChainsTo(root, presented);
+        handler.SslOptions.RemoteCertificateValidationCallback = (_, presented, _, errors) => FleetTrust.AcceptsServer(root, presented, errors);
         using var channel = GrpcChannel.ForAddress(address, new GrpcChannelOptions { HttpHandler = handler, DisposeHttpClient = true });
         var client = new TrackFeed.TrackFeedClient(channel);
         while (!cancellationToken.IsCancellationRequested)
@@ -161,18 +160,6 @@ internal sealed class DemoFeed
                 }
             }
         }
-    }
-
-    // The server's certificate chains to the fleet CA alone, not to the machine's trust store.
-    private static bool ChainsTo(X509Certificate2 root, X509Certificate presented)
-    {
-        using var certificate = new X509Certificate2(presented);
-        using var chain = new X509Chain();
-        chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
-        chain.ChainPolicy.CustomTrustStore.Add(root);
-        // The dev CA publishes no CRL.
-        chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
-        return chain.Build(certificate);
     }
 
     private void Handle(FeedEvent feedEvent)
