@@ -23,9 +23,11 @@ internal sealed class RadarUpdater
     private readonly TrackFilter _scratch;
     private readonly long _assumedHeightRangeVariance;
     private readonly long _heldHeightSigma;
-    private long _lastPlotEast;
-    private long _lastPlotNorth;
-    private long _lastPlotVariance;
+    // The last ApplyPlot's placement of its plot: radar position (moved for lateness), ground range, range variance.
+    private long _lastRadarEast;
+    private long _lastRadarNorth;
+    private long _lastGround;
+    private long _lastRangeVariance;
     private readonly RadarPlotHeights _heights;
     private readonly MeasurementTiming _timing;
     private readonly AdsbUpdater _adsb;
@@ -115,10 +117,12 @@ internal sealed class RadarUpdater
         // A late plot: the target has since moved on by v·late; moving the radar with it is the same shift.
         long radarEast = plot.RadarEast + Q31x32.Multiply(filter.Horizontal.Mean[2], lateSeconds, ref saturations);
         long radarNorth = plot.RadarNorth + Q31x32.Multiply(filter.Horizontal.Mean[3], lateSeconds, ref saturations);
-        // Where the plot lands with this track's height (kept for the track when it is the real update).
-        _lastPlotEast = radarEast + FixedPoint.MultiplyShift(ground, plot.Sine, Q2x61.FractionBits, ref saturations);
-        _lastPlotNorth = radarNorth + FixedPoint.MultiplyShift(ground, plot.Cosine, Q2x61.FractionBits, ref saturations);
-        _lastPlotVariance = rangeVariance > plot.CrossRangeVariance ? rangeVariance : plot.CrossRangeVariance;
+        // Where the plot lands with this track's height: placed on the track only after the real
+        // update (UpdateFromPlot), not for every gated pair.
+        _lastRadarEast = radarEast;
+        _lastRadarNorth = radarNorth;
+        _lastGround = ground;
+        _lastRangeVariance = rangeVariance;
         _counters.Saturations += saturations;
         return filter.UpdateRadar(radarEast, radarNorth, ground, plot.Sine, plot.Cosine, rangeVariance, plot.CrossRangeVariance);
     }
@@ -180,10 +184,7 @@ internal sealed class RadarUpdater
 
         _counters.RadarPlotsAssociated++;
         track.LastNis = nis;
-        track.LastPlotEast = _lastPlotEast;
-        track.LastPlotNorth = _lastPlotNorth;
-        track.LastPlotVariance = _lastPlotVariance;
-        track.HasLastPlot = true;
+        PlaceLastPlot(track, _geometry[p]);
         _confirmation.NoteMotionSinceConfirmation(track);
         _heights.AssumeHeight(track, _geometry[p]);
         _heights.EstimateHeight(track, _geometry[p], _plots[p].TimeUnixMicroseconds);
@@ -194,6 +195,17 @@ internal sealed class RadarUpdater
 
         ApplyPlotIdentity(track, p);
         RecordRadarHit(track, ref _plots[p], now);
+    }
+
+    // The plot just applied to the track, as ApplyPlot placed it (TrackConfirmation's motion watch).
+    private void PlaceLastPlot(Track track, PlotGeometry plot)
+    {
+        int saturations = 0;
+        track.LastPlotEast = _lastRadarEast + FixedPoint.MultiplyShift(_lastGround, plot.Sine, Q2x61.FractionBits, ref saturations);
+        track.LastPlotNorth = _lastRadarNorth + FixedPoint.MultiplyShift(_lastGround, plot.Cosine, Q2x61.FractionBits, ref saturations);
+        track.LastPlotVariance = _lastRangeVariance > plot.CrossRangeVariance ? _lastRangeVariance : plot.CrossRangeVariance;
+        track.HasLastPlot = true;
+        _counters.Saturations += saturations;
     }
 
     // True when ADS-B positions fed the track within AdsbFedWithinMicroseconds.
