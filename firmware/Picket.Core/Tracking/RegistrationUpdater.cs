@@ -28,6 +28,7 @@ internal sealed class RegistrationUpdater
     private readonly Filter.TrackFilter _scratch;
     private readonly TrackerCounters _counters;
     private readonly RadarRegistration _registration;
+    private readonly PlotDifferenceNoise _differences;
     private readonly long[] _measuredRangeMillimetres;
     private readonly int[] _measuredAzimuthMicrodegrees;
 
@@ -49,12 +50,16 @@ internal sealed class RegistrationUpdater
         _scratch = scratch;
         _counters = counters;
         _registration = new RadarRegistration(configuration.RadarCapacity, configuration.RegistrationMinimumSamples, configuration.RegistrationForgettingShift, configuration.RegistrationMaximumRangeResidualMillimetres, configuration.RegistrationMaximumAzimuthResidualMicrodegrees);
+        _differences = new PlotDifferenceNoise(configuration.RadarCapacity, configuration.RegistrationDifferenceWindow, configuration.RegistrationDifferenceMinimumSamples);
         _measuredRangeMillimetres = new long[configuration.PlotsPerBatch];
         _measuredAzimuthMicrodegrees = new int[configuration.PlotsPerBatch];
     }
 
     /// <summary>What has been learned of each radar from ADS-B-fed aircraft.</summary>
     public RadarRegistration Registration => _registration;
+
+    /// <summary>What has been learned of each radar's noise from its tracks' plot differences.</summary>
+    public PlotDifferenceNoise Differences => _differences;
 
     // Before a plot is placed: remember what the radar measured, then correct it with what the
     // registration has learned of that radar (bias removed, learned sigmas).
@@ -75,20 +80,31 @@ internal sealed class RegistrationUpdater
 
         if (!_registration.HasEstimate(slot))
         {
-            // No ADS-B reference yet: the noise the established tracks' innovations show, if any.
+            // No ADS-B reference yet: the noise the established tracks' plots show (their third
+            // differences, which no assumed noise biases), else their innovations, if any.
+            long rangeSigma = _differences.RangeSigmaMillimetres(slot);
+            long azimuthSigma = _differences.AzimuthSigmaMicrodegrees(slot);
             if (_registration.HasInnovationEstimate(slot))
             {
-                long rangeSigma = _registration.InnovationRangeSigmaMillimetres(slot);
-                long azimuthSigma = _registration.InnovationAzimuthSigmaMicrodegrees(slot);
-                if (rangeSigma > 0)
+                if (rangeSigma == 0)
                 {
-                    _plots[p].SigmaRangeMillimetres = (int)(rangeSigma > _configuration.RegistrationMinimumRangeSigmaMillimetres ? rangeSigma : _configuration.RegistrationMinimumRangeSigmaMillimetres);
+                    rangeSigma = _registration.InnovationRangeSigmaMillimetres(slot);
                 }
 
-                if (azimuthSigma > 0)
+                if (azimuthSigma == 0 || !_configuration.RegistrationDifferenceAzimuth)
                 {
-                    _plots[p].SigmaAzimuthMicrodegrees = (int)(azimuthSigma > _configuration.RegistrationMinimumAzimuthSigmaMicrodegrees ? azimuthSigma : _configuration.RegistrationMinimumAzimuthSigmaMicrodegrees);
+                    azimuthSigma = _registration.InnovationAzimuthSigmaMicrodegrees(slot);
                 }
+            }
+
+            if (rangeSigma > 0)
+            {
+                _plots[p].SigmaRangeMillimetres = (int)(rangeSigma > _configuration.RegistrationMinimumRangeSigmaMillimetres ? rangeSigma : _configuration.RegistrationMinimumRangeSigmaMillimetres);
+            }
+
+            if (azimuthSigma > 0)
+            {
+                _plots[p].SigmaAzimuthMicrodegrees = (int)(azimuthSigma > _configuration.RegistrationMinimumAzimuthSigmaMicrodegrees ? azimuthSigma : _configuration.RegistrationMinimumAzimuthSigmaMicrodegrees);
             }
 
             return;
@@ -115,6 +131,8 @@ internal sealed class RegistrationUpdater
         {
             return;
         }
+
+        LearnDifferences(track, p);
 
         if (track.LastAdsbPositionMicroseconds == Track.NeverMicroseconds)
         {
@@ -162,6 +180,76 @@ internal sealed class RegistrationUpdater
         }
 
         _counters.Saturations += saturations;
+    }
+
+    // The track's last four plots from one radar, as that radar measured them (slant range and
+    // azimuth before any correction): once the track is established, their third differences are
+    // samples of the radar's noise (PlotDifferenceNoise). A plot from another radar, or after a
+    // gap of more than RegistrationDifferenceMaximumGapScans scans, starts the history again.
+    private void LearnDifferences(Track track, int p)
+    {
+        int sensor = _plots[p].SensorId;
+        long time = _plots[p].TimeUnixMicroseconds;
+        int n = track.DifferencePlots;
+        if (n > 0)
+        {
+            long last = track.DifferenceTimes[n - 1];
+            if (time <= last)
+            {
+                return;
+            }
+
+            long scan = _radarSites.ScanPeriodOf(sensor, _configuration.ScanPeriodMicroseconds);
+            if (track.DifferenceSensorId != sensor || time - last > (_configuration.RegistrationDifferenceMaximumGapScans * scan) + (scan / 2))
+            {
+                n = 0;
+            }
+        }
+
+        long azimuth = _measuredAzimuthMicrodegrees[p];
+        if (n > 0)
+        {
+            azimuth = track.DifferenceAzimuths[n - 1] + RadarRegistration.WrapAzimuth(azimuth - track.DifferenceAzimuths[n - 1]);
+        }
+
+        if (n == 4)
+        {
+            for (int i = 0; i < 3; i++)
+            {
+                track.DifferenceTimes[i] = track.DifferenceTimes[i + 1];
+                track.DifferenceRanges[i] = track.DifferenceRanges[i + 1];
+                track.DifferenceAzimuths[i] = track.DifferenceAzimuths[i + 1];
+            }
+
+            n = 3;
+        }
+
+        track.DifferenceTimes[n] = time;
+        track.DifferenceRanges[n] = _measuredRangeMillimetres[p];
+        track.DifferenceAzimuths[n] = azimuth;
+        track.DifferenceSensorId = sensor;
+        track.DifferencePlots = n + 1;
+        if (n != 3 || track.Status != TrackStatus.Confirmed || track.RadarHits < _configuration.RegistrationInnovationMinimumHits)
+        {
+            return;
+        }
+
+        int slot = _radarSites.SlotOf(sensor);
+        if (slot < 0)
+        {
+            return;
+        }
+
+        if (PlotDifferenceNoise.TryThirdDifference(track.DifferenceTimes, track.DifferenceRanges, out long rangeSample))
+        {
+            _differences.ObserveRange(slot, rangeSample);
+        }
+
+        if (_measuredRangeMillimetres[p] >= _configuration.RegistrationInnovationMinimumRangeMillimetres
+            && PlotDifferenceNoise.TryThirdDifference(track.DifferenceTimes, track.DifferenceAzimuths, out long azimuthSample))
+        {
+            _differences.ObserveAzimuth(slot, azimuthSample);
+        }
     }
 
     // Innovation of an established radar track's plot, in ground range (plots with a height of

@@ -265,6 +265,25 @@ public sealed class Track
     /// </summary>
     internal bool MotionShown;
 
+    /// <summary>
+    /// Times of the track's last radar plots from <see cref="DifferenceSensorId"/>, oldest first
+    /// (<see cref="DifferencePlots"/> of them), UTC µs: the radar's noise from plot differences
+    /// (RegistrationUpdater, <see cref="Registration.PlotDifferenceNoise"/>).
+    /// </summary>
+    internal readonly long[] DifferenceTimes = new long[4];
+
+    /// <summary>Measured slant ranges of those plots, mm.</summary>
+    internal readonly long[] DifferenceRanges = new long[4];
+
+    /// <summary>Measured azimuths of those plots, unwrapped from the first, µdeg.</summary>
+    internal readonly long[] DifferenceAzimuths = new long[4];
+
+    /// <summary>Plots in <see cref="DifferenceTimes"/>.</summary>
+    internal int DifferencePlots;
+
+    /// <summary>The radar those plots came from.</summary>
+    internal int DifferenceSensorId;
+
     /// <summary>The older track this one may duplicate (DuplicateTracks), or 0.</summary>
     internal long DuplicatePartnerId;
 
@@ -338,6 +357,8 @@ public sealed class Track
         KinematicPlotNisSum = 0;
         KinematicPlotCount = 0;
         DuplicatePartnerId = 0;
+        DifferencePlots = 0;
+        DifferenceSensorId = 0;
         LastPlotEast = 0;
         LastPlotNorth = 0;
         LastPlotVariance = 0;

@@ -113,6 +113,9 @@ public sealed class Tracker
     /// <summary>What the tracker has learned of each radar from ADS-B-fed aircraft.</summary>
     public RadarRegistration Registration => _registrationUpdater.Registration;
 
+    /// <summary>What the tracker has learned of each radar's noise from its tracks' plot differences.</summary>
+    public PlotDifferenceNoise NoiseFromDifferences => _registrationUpdater.Differences;
+
     /// <summary>The clutter map the track score reads (learnt from plots no confirmed track claimed).</summary>
     public ClutterMap Clutter => _confirmation.Clutter;
 

@@ -536,6 +536,27 @@ public sealed class TrackerConfiguration
     public int RegistrationInnovationMinimumHits = 6;
 
     /// <summary>
+    /// Samples per radar of its noise from plot differences (Registration.PlotDifferenceNoise):
+    /// a trimmed mean square of the last this many (PlotDifferenceNoise).
+    /// </summary>
+    public int RegistrationDifferenceWindow = 127;
+
+    /// <summary>Samples from plot differences before their sigma replaces the plots' own.</summary>
+    public int RegistrationDifferenceMinimumSamples = 31;
+
+    /// <summary>
+    /// Scans a track's plot history for the plot differences may skip (missed plots) before it
+    /// starts again: longer spans let a manoeuvre into the samples.
+    /// </summary>
+    public int RegistrationDifferenceMaximumGapScans = 2;
+
+    /// <summary>
+    /// The azimuth sigma from plot differences too (false: from the innovations alone, which are
+    /// right when the assumed azimuth noise is too small or right).
+    /// </summary>
+    public bool RegistrationDifferenceAzimuth;
+
+    /// <summary>
     /// Ground range from the radar below which an established track's innovation teaches the
     /// registration nothing (the azimuth of a position error is meaningless that close),
     /// millimetres.

@@ -118,6 +118,9 @@ public sealed class ScenarioRunner
     /// <summary>What the tracker learned of its radars from ADS-B-fed aircraft (after <see cref="Run"/>).</summary>
     public Picket.Tracking.Registration.RadarRegistration? Registration { get; private set; }
 
+    /// <summary>What the tracker learned of each radar's noise from plot differences, after <see cref="Run"/>.</summary>
+    public Picket.Tracking.Registration.PlotDifferenceNoise? NoiseFromDifferences { get; private set; }
+
     /// <summary>Also receives every track report (the demo publishes them).</summary>
     public Action<TrackReport>? ReportObserver { get; init; }
 
@@ -139,6 +142,8 @@ public sealed class ScenarioRunner
             RunRecorded(pipeline);
             Counters = pipeline.Tracker.Counters;
             Registration = pipeline.Tracker.Registration;
+        NoiseFromDifferences = pipeline.Tracker.NoiseFromDifferences;
+            NoiseFromDifferences = pipeline.Tracker.NoiseFromDifferences;
             return _evaluator.Finish(Definition.Name);
         }
 
@@ -155,6 +160,7 @@ public sealed class ScenarioRunner
 
         Counters = pipeline.Tracker.Counters;
         Registration = pipeline.Tracker.Registration;
+        NoiseFromDifferences = pipeline.Tracker.NoiseFromDifferences;
         return _evaluator.Finish(Definition.Name);
     }
 

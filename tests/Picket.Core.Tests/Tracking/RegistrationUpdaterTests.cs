@@ -49,6 +49,27 @@ public class RegistrationUpdaterTests
     }
 
     [Fact]
+    public void CorrectPlot_NoAdsbReferenceButPlotDifferences_TheirSigmasAndNoBias()
+    {
+        var (updater, plots, slot) = Role(new TrackerConfiguration());
+        for (var i = 0; i < 31; i++)
+        {
+            updater.Differences.ObserveRange(slot, (i % 2 == 0 ? 1 : -1) * 20_000);
+            updater.Differences.ObserveAzimuth(slot, 200_000);
+        }
+
+        plots[0] = Plot(50_000_000, 45_000_000);
+
+        updater.CorrectPlot(0);
+
+        // Trimmed mean square over 0.437725: 20 m → 30.23 m, 0.2° → 0.3023°; nothing removed.
+        Assert.Equal(50_000_000, plots[0].RangeMillimetres);
+        Assert.Equal(45_000_000, plots[0].AzimuthMicrodegrees);
+        Assert.InRange(plots[0].SigmaRangeMillimetres, 30_229, 30_230);
+        Assert.InRange(plots[0].SigmaAzimuthMicrodegrees, 302_293, 302_294);
+    }
+
+    [Fact]
     public void CorrectPlot_RegistrationOff_PlotAsMeasured()
     {
         var (updater, plots, slot) = Role(new TrackerConfiguration { RadarRegistration = false });

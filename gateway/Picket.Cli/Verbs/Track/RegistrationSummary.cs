@@ -3,7 +3,7 @@ using Picket.Tracking.Registration;
 
 namespace Picket.Cli.Verbs.Track;
 
-/// <summary>One line on what the tracker learned of each radar from ADS-B-fed aircraft.</summary>
+/// <summary>One line on what the tracker learned of each radar from ADS-B-fed aircraft, one on what it learned from plot differences.</summary>
 internal static class RegistrationSummary
 {
     public static string Format(RadarRegistration registration)
@@ -27,5 +27,19 @@ internal static class RegistrationSummary
         }
 
         return "radar registration against ADS-B: " + (parts.Count == 0 ? "no residuals" : string.Join("; ", parts)) + string.Create(CultureInfo.InvariantCulture, $"; {registration.GrossErrors} gross residuals ignored");
+    }
+
+    public static string Format(PlotDifferenceNoise differences)
+    {
+        var parts = new List<string>();
+        for (var slot = 0; slot < differences.Capacity; slot++)
+        {
+            if (differences.RangeSamples(slot) > 0 || differences.AzimuthSamples(slot) > 0)
+            {
+                parts.Add(string.Create(CultureInfo.InvariantCulture, $"radar {slot}: {differences.RangeSamples(slot)}/{differences.AzimuthSamples(slot)} samples, range sigma {differences.RangeSigmaMillimetres(slot) / 1000.0:F1} m, azimuth sigma {differences.AzimuthSigmaMicrodegrees(slot) / 1e6:F3} deg"));
+            }
+        }
+
+        return "radar noise from plot differences: " + (parts.Count == 0 ? "no samples" : string.Join("; ", parts));
     }
 }

@@ -21,6 +21,12 @@ internal static class ScenarioSummary
         {
             text.AppendLine(RegistrationSummary.Format(registration));
         }
+
+        if (runner.NoiseFromDifferences is { } differences)
+        {
+            text.AppendLine(RegistrationSummary.Format(differences));
+        }
+
         foreach (var incursion in report.Incursions)
         {
             var alerted = double.IsNaN(incursion.AlertSeconds)
