@@ -229,7 +229,8 @@ internal sealed class RegistrationUpdater
         track.DifferenceAzimuths[n] = azimuth;
         track.DifferenceSensorId = sensor;
         track.DifferencePlots = n + 1;
-        if (n != 3 || track.Status != TrackStatus.Confirmed || track.RadarHits < _configuration.RegistrationInnovationMinimumHits)
+        if (n != 3 || track.RadarHits < _configuration.RegistrationDifferenceMinimumHits
+            || (track.Status != TrackStatus.Confirmed && !track.VelocitySignificant))
         {
             return;
         }

@@ -542,7 +542,17 @@ public sealed class TrackerConfiguration
     public int RegistrationDifferenceWindow = 127;
 
     /// <summary>Samples from plot differences before their sigma replaces the plots' own.</summary>
-    public int RegistrationDifferenceMinimumSamples = 31;
+    public int RegistrationDifferenceMinimumSamples = 15;
+
+    /// <summary>
+    /// Radar hits a track needs before its plots' differences teach the radar's noise. A
+    /// tentative track teaches it too once its velocity is significant (a persistent reflector's
+    /// track never is, and its jitter is not the radar's noise on a target): with an assumed
+    /// noise far from the radar's, tracks take long to be confirmed, and learning only from
+    /// confirmed ones came too late (weaving-drones on the CLI's data sheet, tuning seeds: 5
+    /// false tracks per run against 1).
+    /// </summary>
+    public int RegistrationDifferenceMinimumHits = 4;
 
     /// <summary>
     /// Scans a track's plot history for the plot differences may skip (missed plots) before it

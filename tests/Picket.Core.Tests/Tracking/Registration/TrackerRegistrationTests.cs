@@ -116,6 +116,23 @@ public class TrackerRegistrationTests
     }
 
     [Fact]
+    public void AddRadar_PersistentStationaryReflectorAlone_TeachesNoNoise()
+    {
+        // A reflector returning a plot every 4 s with 20 m of jitter for 10 minutes: its
+        // tentative track gathers every plot but never moves, and its jitter is the reflector's,
+        // not the radar's noise on a target.
+        var random = new Random(8105);
+        var scene = new TrackerScene();
+        for (var scan = 0; scan <= 150; scan++)
+        {
+            scene.RadarPlot(scan * 4.0, 10_600 + (Normal(random) * 20), 10_600 + (Normal(random) * 20), 100, withModeC: false);
+        }
+
+        Assert.Equal(0, scene.Tracker.NoiseFromDifferences.RangeSamples(0));
+        Assert.Equal(0, scene.Tracker.NoiseFromDifferences.AzimuthSamples(0));
+    }
+
+    [Fact]
     public void AddRadar_PersistentStationaryReflector_NeverConfirmedWhileAMovingTargetIs()
     {
         // A reflector 15 km north-east returning a plot every 4 s with 40 m of jitter for
