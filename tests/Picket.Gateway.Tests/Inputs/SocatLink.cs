@@ -63,6 +63,14 @@ internal sealed class SocatLink : IDisposable
 
         _socat.Dispose();
         _socat = null;
+
+        // The device node goes with the adapter, as udev removes its links at once. A dangling
+        // link left until the replug pointed at a /dev/pts number the kernel hands to the next
+        // pseudo-terminal opened, possibly another test's running in parallel: the reader could
+        // open that one while "unplugged", which cut its measured gap short (750 ms for a 1.5 s
+        // unplug, once in CI).
+        File.Delete(DevicePath);
+        File.Delete(SenderPath);
     }
 
     public void Dispose()
