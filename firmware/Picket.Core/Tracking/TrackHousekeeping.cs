@@ -90,11 +90,31 @@ internal sealed class TrackHousekeeping
         for (int i = 0; i < _tracks.Length; i++)
         {
             Track track = _tracks[i];
-            if (track.InUse && track.Status != TrackStatus.Tentative && HasPendingZoneChange(track))
+            if (!track.InUse || track.Status == TrackStatus.Tentative)
+            {
+                continue;
+            }
+
+            if (HasPendingZoneChange(track))
             {
                 CheckZones(track, now, track.Misses == 0);
             }
+            else if (IsApproaching(track, now))
+            {
+                CheckZones(track, now, true);
+            }
         }
+    }
+
+    // A confirmed track outside every zone, updated at most ZoneApproachPredictionMicroseconds
+    // ago without a miss since: its predicted estimate is sampled between updates too, so the
+    // first sample inside a zone comes within a round of the estimate crossing, not at the next
+    // plot (a 1 s radar's drone crosses 30 m between plots, the whole entry margin).
+    private bool IsApproaching(Track track, long now)
+    {
+        long since = now - track.Filter.TimeMicroseconds;
+        return _configuration.ZoneApproachPredictionMicroseconds > 0 && track.Status == TrackStatus.Confirmed && track.Misses == 0
+            && since > 0 && since <= _configuration.ZoneApproachPredictionMicroseconds && !IsInsideAnyZone(track);
     }
 
     private static bool IsInsideAnyZone(Track track)

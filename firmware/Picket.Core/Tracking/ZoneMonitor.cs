@@ -76,8 +76,9 @@ public sealed class ZoneMonitor
     public int Count => _zones.Length;
 
     /// <summary>
-    /// One sample of a track's estimate (predicted to <paramref name="timeMicroseconds"/>); ignored
-    /// when it comes sooner than the minimum sample interval after the track's previous one.
+    /// One sample of a track's estimate (predicted to <paramref name="timeMicroseconds"/>); while a
+    /// change is pending (a dwell part-way), ignored when it comes sooner than the minimum sample
+    /// interval after the sample that last counted towards it.
     /// </summary>
     /// <param name="track">The track (its <see cref="Track.Occupancy"/> is updated).</param>
     /// <param name="eastMillimetres">Estimated plane east, mm.</param>
@@ -88,12 +89,14 @@ public sealed class ZoneMonitor
     /// <param name="fresh">True when the estimate rests on a measurement of the current opportunity (no miss): only then may an exit be declared.</param>
     public void Sample(Track track, long eastMillimetres, long northMillimetres, long timeMicroseconds, long sigmaMillimetres, long speedMillimetresPerSecond, bool fresh)
     {
-        if (timeMicroseconds - track.LastZoneSampleMicroseconds < _minimumSampleIntervalMicroseconds)
+        // The interval spaces the samples of a dwell: a sample that leaves no change pending (one
+        // outside a zone the track is outside of, one inside within the margin) holds nothing back,
+        // so the next may come at once and be the first of a dwell.
+        if (HasPendingChange(track) && timeMicroseconds - track.LastZoneSampleMicroseconds < _minimumSampleIntervalMicroseconds)
         {
             return;
         }
 
-        track.LastZoneSampleMicroseconds = timeMicroseconds;
         long enterMargin = sigmaMillimetres * _enterMarginSigmas;
         long travelled = speedMillimetresPerSecond * _enterMarginTravelMilliseconds / 1000;
         if (travelled < enterMargin)
@@ -113,12 +116,31 @@ public sealed class ZoneMonitor
                 continue;
             }
 
+            int before = track.Occupancy[zone].ConsecutiveSamples;
             ZoneTransition transition = _hysteresis.Update(ref track.Occupancy[zone], _zones[zone], eastMillimetres, northMillimetres, timeMicroseconds, enterMargin, out long duration);
             if (transition != ZoneTransition.None)
             {
                 Raise(track, zone, transition == ZoneTransition.Enter ? ZoneAlertEvent.Enter : ZoneAlertEvent.Exit, timeMicroseconds, duration);
             }
+
+            if (transition != ZoneTransition.None || track.Occupancy[zone].ConsecutiveSamples != before)
+            {
+                track.LastZoneSampleMicroseconds = timeMicroseconds;
+            }
         }
+    }
+
+    private static bool HasPendingChange(Track track)
+    {
+        for (int zone = 0; zone < track.Occupancy.Length; zone++)
+        {
+            if (track.Occupancy[zone].ConsecutiveSamples > 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

@@ -117,6 +117,23 @@ public class ZoneMonitorTests : ITrackerOutput
     }
 
     [Fact]
+    public void Sample_MinimumIntervalSet_SampleOutsideHoldsTheNextOneNotBack()
+    {
+        // The same rules: a sample outside at 0 s starts no dwell, so one inside 0.2 s later
+        // counts 1 at once, and the entry comes 500 ms after that, at 0.7 s.
+        var monitor = new ZoneMonitor([Square()], ["square"], 100_000, 2, 10_000, 2, 500, 500_000, this, _counters);
+        var track = new Track(1);
+        monitor.Sample(track, 9_000_000, 0, 0, 0, 1_000_000, fresh: true);
+        monitor.Sample(track, 10_200_000, 0, Second / 5, 0, 1_000_000, fresh: true);
+        monitor.Sample(track, 10_200_000, 0, Second / 2, 0, 1_000_000, fresh: true);
+        Assert.Empty(_alerts);
+        monitor.Sample(track, 10_200_000, 0, Second * 7 / 10, 0, 1_000_000, fresh: true);
+
+        var alert = Assert.Single(_alerts);
+        Assert.Equal(Second * 7 / 10, alert.TimeUnixMicroseconds);
+    }
+
+    [Fact]
     public void Constructor_NamesAndZonesDiffer_Refused() =>
         Assert.Throws<ArgumentException>(() => new ZoneMonitor([Square()], [], 0, 1, 0, 2, 500, this, _counters));
 
