@@ -95,7 +95,7 @@ internal sealed class TrackHousekeeping
                 continue;
             }
 
-            if (HasPendingZoneChange(track))
+            if (ZoneMonitor.HasPendingChange(track))
             {
                 CheckZones(track, now, track.Misses == 0);
             }
@@ -130,18 +130,6 @@ internal sealed class TrackHousekeeping
         return false;
     }
 
-    private static bool HasPendingZoneChange(Track track)
-    {
-        for (int zone = 0; zone < track.Occupancy.Length; zone++)
-        {
-            if (track.Occupancy[zone].ConsecutiveSamples > 0)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
 
     // Returns false when the track must be dropped (TrackDeletion).
     private bool AdvanceLifeCycle(Track track, long now) => _deletion.AdvanceLifeCycle(track, now);

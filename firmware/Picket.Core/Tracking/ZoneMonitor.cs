@@ -130,7 +130,10 @@ public sealed class ZoneMonitor
         }
     }
 
-    private static bool HasPendingChange(Track track)
+    /// <summary>True while a change of some zone is pending for the track (a dwell part-way).</summary>
+    /// <param name="track">The track.</param>
+    /// <returns>Whether any zone's occupancy has samples towards a change.</returns>
+    internal static bool HasPendingChange(Track track)
     {
         for (int zone = 0; zone < track.Occupancy.Length; zone++)
         {
