@@ -130,7 +130,6 @@ internal sealed class TrackHousekeeping
         return false;
     }
 
-
     // Returns false when the track must be dropped (TrackDeletion).
     private bool AdvanceLifeCycle(Track track, long now) => _deletion.AdvanceLifeCycle(track, now);
 

@@ -11,7 +11,7 @@ namespace Picket.Tracking.Registration;
 /// magnitudes, scaled by what that trimming takes from a normal distribution. A manoeuvre onset,
 /// a close pass or a wrong plot makes a large sample; up to a fifth of them are ignored outright,
 /// and more only lift the estimate by the part of the normal tail they displace. (A median would
-/// ignore half, but the radar's range quantisation makes its value jump in steps of 10 %.)
+/// ignore half, but the radar's range quantum makes it jump between a few values.)
 /// </summary>
 /// <remarks>
 /// Innovation covariance matching (<see cref="RadarRegistration.ObserveInnovation"/>) depends
@@ -38,7 +38,8 @@ public sealed class PlotDifferenceNoise
     private readonly int[] _azimuthNext;
     private readonly long[] _rangeSigma;
     private readonly long[] _azimuthSigma;
-    private readonly int[] _sorted;
+    private readonly int[] _rangeSorted;
+    private readonly int[] _azimuthSorted;
 
     /// <summary>Creates the windows for a fixed number of radars.</summary>
     /// <param name="capacity">Radars (slots), at least 1.</param>
@@ -61,7 +62,8 @@ public sealed class PlotDifferenceNoise
         _azimuthNext = new int[capacity];
         _rangeSigma = new long[capacity];
         _azimuthSigma = new long[capacity];
-        _sorted = new int[windowSize];
+        _rangeSorted = new int[capacity * windowSize];
+        _azimuthSorted = new int[capacity * windowSize];
     }
 
     /// <summary>Slots.</summary>
@@ -139,13 +141,13 @@ public sealed class PlotDifferenceNoise
     /// <param name="slot">The radar's slot.</param>
     /// <param name="sampleMillimetres">The sample (any sign).</param>
     public void ObserveRange(int slot, long sampleMillimetres) =>
-        _rangeSigma[slot] = Add(_rangeSamples, _rangeCount, _rangeNext, slot, sampleMillimetres);
+        _rangeSigma[slot] = Add(_rangeSamples, _rangeSorted, _rangeCount, _rangeNext, slot, sampleMillimetres);
 
     /// <summary>Adds one azimuth sample (<see cref="TryThirdDifference"/>), µdeg.</summary>
     /// <param name="slot">The radar's slot.</param>
     /// <param name="sampleMicrodegrees">The sample (any sign).</param>
     public void ObserveAzimuth(int slot, long sampleMicrodegrees) =>
-        _azimuthSigma[slot] = Add(_azimuthSamples, _azimuthCount, _azimuthNext, slot, sampleMicrodegrees);
+        _azimuthSigma[slot] = Add(_azimuthSamples, _azimuthSorted, _azimuthCount, _azimuthNext, slot, sampleMicrodegrees);
 
     /// <summary>Range samples in the window.</summary>
     /// <param name="slot">The radar's slot.</param>
@@ -179,32 +181,44 @@ public sealed class PlotDifferenceNoise
         _azimuthSigma[slot] = 0;
     }
 
-    // Stores |sample| in the slot's ring and returns the sigma its window gives.
-    private long Add(int[] samples, int[] count, int[] next, int slot, long sample)
+    // Stores |sample| in the slot's ring, keeps the slot's sorted copy of the window in step (the
+    // value it overwrites taken out, the new one put in: one pass each, no re-sort), and returns
+    // the sigma the window gives.
+    private long Add(int[] samples, int[] sorted, int[] count, int[] next, int slot, long sample)
     {
         long magnitude = sample < 0 ? -sample : sample;
+        int value = magnitude > int.MaxValue ? int.MaxValue : (int)magnitude;
         int offset = slot * WindowSize;
-        samples[offset + next[slot]] = magnitude > int.MaxValue ? int.MaxValue : (int)magnitude;
-        next[slot] = (next[slot] + 1) % WindowSize;
-        if (count[slot] < WindowSize)
-        {
-            count[slot]++;
-        }
-
-        // Insertion sort of the window (at most a few dozen values, once per sample).
         int n = count[slot];
-        for (int i = 0; i < n; i++)
+        if (n == WindowSize)
         {
-            int value = samples[offset + i];
-            int k = i - 1;
-            while (k >= 0 && _sorted[k] > value)
+            int old = samples[offset + next[slot]];
+            int at = 0;
+            while (sorted[offset + at] != old)
             {
-                _sorted[k + 1] = _sorted[k];
-                k--;
+                at++;
             }
 
-            _sorted[k + 1] = value;
+            for (int i = at; i < n - 1; i++)
+            {
+                sorted[offset + i] = sorted[offset + i + 1];
+            }
+
+            n--;
         }
+
+        samples[offset + next[slot]] = value;
+        next[slot] = (next[slot] + 1) % WindowSize;
+        int k = n - 1;
+        while (k >= 0 && sorted[offset + k] > value)
+        {
+            sorted[offset + k + 1] = sorted[offset + k];
+            k--;
+        }
+
+        sorted[offset + k + 1] = value;
+        n++;
+        count[slot] = n;
 
         // The lower four fifths of the magnitudes: their mean square is σ² × 0.437725 for normal
         // samples (E[X² | |X| ≤ q] with q = 1.28155, the half-normal's 80th percentile).
@@ -217,8 +231,8 @@ public sealed class PlotDifferenceNoise
         long sumOfSquares = 0;
         for (int i = 0; i < kept; i++)
         {
-            long value = _sorted[i] > MaximumMagnitude ? MaximumMagnitude : _sorted[i];
-            sumOfSquares += value * value;
+            long clipped = sorted[offset + i] > MaximumMagnitude ? MaximumMagnitude : sorted[offset + i];
+            sumOfSquares += clipped * clipped;
         }
 
         long variance = sumOfSquares / kept * 1_000_000 / TrimmedSecondMomentMillionths;
