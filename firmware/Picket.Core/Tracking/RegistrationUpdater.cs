@@ -91,7 +91,7 @@ internal sealed class RegistrationUpdater
                     rangeSigma = _registration.InnovationRangeSigmaMillimetres(slot);
                 }
 
-                if (azimuthSigma == 0 || !_configuration.RegistrationDifferenceAzimuth)
+                if (azimuthSigma == 0)
                 {
                     azimuthSigma = _registration.InnovationAzimuthSigmaMicrodegrees(slot);
                 }

@@ -556,8 +556,9 @@ public sealed class TrackerConfiguration
 
     /// <summary>
     /// Radar hits a track needs before its plots' differences teach the radar's noise. A
-    /// tentative track teaches it too once its velocity is significant (a persistent reflector's
-    /// track never is, and its jitter is not the radar's noise on a target): with an assumed
+    /// tentative track teaches it too while its velocity is significant (a persistent reflector's
+    /// track seldom is: a stationary target passes that check about once in 55 scans; and its
+    /// jitter is not the radar's noise on a target): with an assumed
     /// noise far from the radar's, tracks take long to be confirmed, and learning only from
     /// confirmed ones came too late (weaving-drones on the CLI's data sheet, tuning seeds: 5
     /// false tracks per run against 1).
@@ -569,12 +570,6 @@ public sealed class TrackerConfiguration
     /// starts again: longer spans let a manoeuvre into the samples.
     /// </summary>
     public int RegistrationDifferenceMaximumGapScans = 2;
-
-    /// <summary>
-    /// The azimuth sigma from plot differences too (false: from the innovations alone, which are
-    /// right when the assumed azimuth noise is too small or right).
-    /// </summary>
-    public bool RegistrationDifferenceAzimuth;
 
     /// <summary>
     /// Ground range from the radar below which an established track's innovation teaches the

@@ -70,6 +70,33 @@ public class RegistrationUpdaterTests
     }
 
     [Fact]
+    public void CorrectPlot_PlotDifferencesAndInnovations_TheDifferencesWin()
+    {
+        // Both estimates ready: innovations say 50 m and 0.05° (ν² − P of 2,500 m² and 0.0025°²
+        // every sample), plot differences 20 m and 0.2° as above: the differences are used on
+        // both axes (innovations read low when the plots' own noise is over-stated).
+        var (updater, plots, slot) = Role(new TrackerConfiguration());
+        for (var i = 0; i < 30; i++)
+        {
+            Assert.True(updater.Registration.ObserveInnovation(slot, 2_500_000_000, 2_500_000_000));
+        }
+
+        for (var i = 0; i < 31; i++)
+        {
+            updater.Differences.ObserveRange(slot, 20_000);
+            updater.Differences.ObserveAzimuth(slot, 200_000);
+        }
+
+        plots[0] = Plot(50_000_000, 45_000_000);
+
+        updater.CorrectPlot(0);
+
+        Assert.True(updater.Registration.HasInnovationEstimate(slot));
+        Assert.InRange(plots[0].SigmaRangeMillimetres, 30_229, 30_230);
+        Assert.InRange(plots[0].SigmaAzimuthMicrodegrees, 302_293, 302_294);
+    }
+
+    [Fact]
     public void CorrectPlot_RegistrationOff_PlotAsMeasured()
     {
         var (updater, plots, slot) = Role(new TrackerConfiguration { RadarRegistration = false });
