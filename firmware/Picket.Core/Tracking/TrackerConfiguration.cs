@@ -358,6 +358,18 @@ public sealed class TrackerConfiguration
     /// </summary>
     public int HeightConsistentCost = 13;
 
+    /// <summary>Factor per plot by which a candidate's recent cost forgets, per mille (500: the last two or three plots).</summary>
+    public int HeightRecentDecayPerMille = 500;
+
+    /// <summary>
+    /// Largest recent cost of the best candidate that also lets the height move when its decayed
+    /// cost is above <see cref="HeightConsistentCost"/>: after a climb, a descent or an
+    /// overflight no candidate explained, the decayed costs carry those plots for tens of seconds
+    /// (alike for every candidate, so the likelihood ratio is unharmed), while the last plots
+    /// already fit one height. 0 turns it off.
+    /// </summary>
+    public int HeightRecentConsistentCost = 12;
+
     /// <summary>Consecutive plots on which the same candidate must pass the test before the height moves to it (1: the first; 2 was tried on the tuning seeds and lost the overflight of transponder-masking 53).</summary>
     public int HeightSwitchTests = 1;
 

@@ -16,7 +16,7 @@ namespace Picket.Tracking.Height;
 /// exceeds it by a margin (a likelihood-ratio test: the costs are −2 ln L up to a constant), and
 /// the estimate is refined between candidates by a parabola through the three costs around the
 /// best one. Everything is allocated in the constructor: <see cref="Capacity"/> candidates of
-/// five longs (40 bytes) each, 656 bytes per track slot with the bookkeeping.
+/// six longs (48 bytes) each, 784 bytes per track slot with the bookkeeping.
 /// </summary>
 public sealed class HeightHypotheses
 {
@@ -28,6 +28,7 @@ public sealed class HeightHypotheses
     private readonly long[] _velocityEast = new long[Capacity];
     private readonly long[] _velocityNorth = new long[Capacity];
     private readonly long[] _cost = new long[Capacity];
+    private readonly long[] _recent = new long[Capacity];
     private long _lowest;
     private long _spacing;
     private long _timeMicroseconds;
@@ -78,6 +79,7 @@ public sealed class HeightHypotheses
         for (int k = 0; k < count; k++)
         {
             _cost[k] = 0;
+            _recent[k] = 0;
         }
     }
 
@@ -154,6 +156,7 @@ public sealed class HeightHypotheses
         long alpha = FixedPoint.DivideShift(configuration.HeightAlphaPerMille, 1000, Q31x32.FractionBits, ref _saturations);
         long betaPerSecond = seconds == 0 ? 0 : Q31x32.Divide(FixedPoint.DivideShift(configuration.HeightBetaPerMille, 1000, Q31x32.FractionBits, ref _saturations), seconds, ref _saturations);
         long decay = FixedPoint.DivideShift(configuration.HeightCostDecayPerMille, 1000, Q31x32.FractionBits, ref _saturations);
+        long recentDecay = FixedPoint.DivideShift(configuration.HeightRecentDecayPerMille, 1000, Q31x32.FractionBits, ref _saturations);
         long cap = Q31x32.FromInteger(configuration.HeightNisCap);
 
         // The steady-state innovation variance of an alpha-beta tracker is σ² / (1 − α).
@@ -215,6 +218,7 @@ public sealed class HeightHypotheses
             }
 
             _cost[k] = Q31x32.Multiply(_cost[k], decay, ref _saturations) + nis;
+            _recent[k] = Q31x32.Multiply(_recent[k], recentDecay, ref _saturations) + nis;
             _east[k] = predictedEast + Q31x32.Multiply(alpha, residualEast, ref _saturations);
             _north[k] = predictedNorth + Q31x32.Multiply(alpha, residualNorth, ref _saturations);
             _velocityEast[k] += Q31x32.Multiply(betaPerSecond, residualEast, ref _saturations);
@@ -233,7 +237,8 @@ public sealed class HeightHypotheses
     /// off the parabola through the three candidates around a height, and the best height is that
     /// parabola's vertex around the cheapest candidate (at most half a spacing from it), so a held
     /// height between two candidates is judged fairly and the new one is not quantised. Nothing
-    /// moves while even the best candidate's cost is above <see cref="TrackerConfiguration.HeightConsistentCost"/>,
+    /// moves while even the best candidate's cost is above <see cref="TrackerConfiguration.HeightConsistentCost"/>
+    /// and its recent cost (the last two or three plots) above <see cref="TrackerConfiguration.HeightRecentConsistentCost"/>,
     /// nor before the same candidate has won <see cref="TrackerConfiguration.HeightSwitchTests"/> tests in a row
     /// (unless it wins by more than <see cref="TrackerConfiguration.HeightImmediateMargin"/>).
     /// </summary>
@@ -269,9 +274,13 @@ public sealed class HeightHypotheses
             }
         }
 
-        // No candidate explains the plots (a turn, a wrong plot): nothing is learnt of the height.
         long gain = CostAt(heldMetres) - bestCost;
-        if (bestCost > Q31x32.FromInteger(configuration.HeightConsistentCost) || gain <= Q31x32.FromInteger(configuration.HeightSwitchMargin))
+        // No candidate explains the plots (a turn, a wrong plot): nothing is learnt of the height.
+        // The last few plots fitting one candidate are enough after such a stretch: the decayed
+        // costs still carry it, but alike for every candidate, so the ratio test is unharmed.
+        bool consistent = bestCost <= Q31x32.FromInteger(configuration.HeightConsistentCost)
+            || (configuration.HeightRecentConsistentCost > 0 && _recent[best] <= Q31x32.FromInteger(configuration.HeightRecentConsistentCost));
+        if (!consistent || gain <= Q31x32.FromInteger(configuration.HeightSwitchMargin))
         {
             _pendingTests = 0;
             return false;

@@ -79,6 +79,33 @@ public sealed class HeightHypothesesTests(ITestOutputHelper output)
         Assert.Equal(Q31x32.FromInteger(8500), height);
     }
 
+    [Theory]
+    [InlineData(12, true)]
+    [InlineData(0, false)]
+    public void TryChoose_ConsistentPassAfterAStretchNoCandidateExplained_MovesOnTheRecentPlots(int recentConsistentCost, bool expectMoved)
+    {
+        // A level flight at 3 km, 2 km abeam, whose first 100 s of plots scatter 1.5° in azimuth
+        // (as a climb or a descent looks to fixed heights: nothing fits) leaves every candidate's
+        // decayed cost near its ceiling of cap / (1 − decay); then the pass past the radar with the
+        // radar's own noise. The 8 km held height cannot reach the pass's closest plots.
+        var (bank, plane, configuration) = NewBank();
+        configuration.HeightRecentConsistentCost = recentConsistentCost;
+        const double Speed = 230;
+        const double Step = Speed * 4;
+        Feed(bank, plane, configuration, heightMetres: 3000, abeamMetres: 2000, fromEastMetres: -28 * Step, toEastMetres: -4 * Step, seed: 9, azimuthNoiseDegrees: 1.5);
+        Feed(bank, plane, configuration, heightMetres: 3000, abeamMetres: 2000, fromEastMetres: -3 * Step, toEastMetres: 3 * Step, seed: 10, startMicroseconds: 1_000_000_000 + (25 * 4_000_000L));
+        bool moved = bank.TryChoose(configuration, Q31x32.FromInteger(8000), out long height, out _, out int best);
+
+        Print(bank);
+        output.WriteLine($"moved {moved}, chosen {height / (double)Q31x32.One:F0} m");
+        Assert.True(bank.CostOf(best) > Q31x32.FromInteger(configuration.HeightConsistentCost), "the decayed cost alone refuses the move");
+        Assert.Equal(expectMoved, moved);
+        if (expectMoved)
+        {
+            Assert.InRange(height / (double)Q31x32.One, 2500, 3500);
+        }
+    }
+
     [Fact]
     public void TryChoose_FewerPlotsThanTheMinimum_KeepsTheHeldHeight()
     {
@@ -152,8 +179,9 @@ public sealed class HeightHypothesesTests(ITestOutputHelper output)
     }
 
     // Plots every 4 s of a straight level flight along +east at abeamMetres north of the radar,
-    // with Gaussian range and azimuth noise from a seeded generator (deterministic).
-    private static int Feed(HeightHypotheses bank, MastPlane plane, TrackerConfiguration configuration, double heightMetres, double abeamMetres, double fromEastMetres, double toEastMetres, int seed, double speed = 230, long startMicroseconds = 1_000_000_000)
+    // with Gaussian range and azimuth noise from a seeded generator (deterministic); the bank is
+    // told the radar's own sigmas whatever noise the plots carry.
+    private static int Feed(HeightHypotheses bank, MastPlane plane, TrackerConfiguration configuration, double heightMetres, double abeamMetres, double fromEastMetres, double toEastMetres, int seed, double speed = 230, long startMicroseconds = 1_000_000_000, double azimuthNoiseDegrees = SigmaAzimuthDegrees)
     {
         var random = new Random(seed);
         int plots = 0;
@@ -165,7 +193,7 @@ public sealed class HeightHypothesesTests(ITestOutputHelper output)
             double slant = Math.Sqrt((a * a) + (b * b) - (2 * a * b * Math.Cos(ground / EarthRadiusMetres)));
             double azimuth = Math.Atan2(east, abeamMetres);
             slant += SigmaRangeMetres * TrackerScene.Gaussian(random);
-            azimuth += SigmaAzimuthDegrees * Math.PI / 180 * TrackerScene.Gaussian(random);
+            azimuth += azimuthNoiseDegrees * Math.PI / 180 * TrackerScene.Gaussian(random);
             long time = startMicroseconds + (long)Math.Round((east - fromEastMetres) / speed * 1e6);
             Observe(bank, plane, configuration, time, slant, azimuth, ground);
             plots++;

@@ -47,7 +47,7 @@ public sealed class TuningDiagnosticsTests(ITestOutputHelper output)
             },
         };
         var report = runner.Run(null);
-        var start = runner.Alerts.Count == 0 ? 0 : runner.Alerts[0].Alert.TimeUnixMicroseconds - (long)Math.Round(runner.Alerts[0].Seconds * 1e6);
+        var start = runner.Definition.Start.ToUnixTimeMilliseconds() * 1000;
         var truths = runner.Simulation.Run().OfType<TruthEvent>().GroupBy(t => t.TargetIndex).ToDictionary(g => g.Key, g => g.OrderBy(t => t.TimeMicroseconds).ToArray());
         var site = runner.Simulation.Site;
         var c = CultureInfo.InvariantCulture;
