@@ -5,7 +5,7 @@ namespace Picket.Tracking;
 
 /// <summary>
 /// Track continuity: a radar track about to be confirmed near a coasting radar track of the same
-/// kind, moving the same way, is that track found again (the plots drifted out of its gate: an
+/// kind, moving the same way (or as differently as a turn during the coast explains), is that track found again (the plots drifted out of its gate: an
 /// unmodelled manoeuvre, a height-less plot's range bias changing near the radar). The coasting
 /// track takes the new track's state and keeps its id and its zone occupancy; the new track is
 /// dropped. Without this, the operator reads "lost" for the old id and "enter" for a new one
@@ -54,11 +54,15 @@ internal sealed class TrackContinuity
             long distance = FixedPoint.Hypotenuse(east, north, ref saturations);
             long speedDifference = FixedPoint.Hypotenuse(mean[2] - other[2], mean[3] - other[3], ref saturations);
 
+            // A target that turned while its track coasted straight on changed its velocity by up
+            // to the turn's acceleration times the coast.
+            long turned = Q31x32.FromMicroseconds(time - track.LastUpdateMicroseconds, ref saturations) * _configuration.ResumeCoastingTurnAccelerationMetresPerSecondSquared;
+
             // Within the gate of both uncertainties (the larger axis of each, predicted to now):
             // d² ≤ k² (σ_old² + σ_new²). Q31.32 squared and shifted by 40 is Q39.24.
             long squared = FixedPoint.MultiplyShift(distance, distance, 40, ref saturations);
             long allowed = FixedPoint.Add(TrackKinematics.PredictedPositionVariance(track, time), TrackKinematics.PredictedPositionVariance(candidate, time), ref saturations) * _configuration.ResumeGateSigmas * _configuration.ResumeGateSigmas;
-            if (distance < bestDistance && speedDifference < speedLimit && squared <= allowed)
+            if (distance < bestDistance && speedDifference < FixedPoint.Add(speedLimit, turned, ref saturations) && squared <= allowed)
             {
                 bestDistance = distance;
                 best = track;
@@ -80,8 +84,8 @@ internal sealed class TrackContinuity
         return first.HasMode3A && second.HasMode3A && first.Mode3A != second.Mode3A;
     }
 
-    // The coasting track continues with the new track's state and evidence (the caller drops the
-    // new one and chooses the resumed track's class).
+    // The coasting track continues with the new track's state and evidence, its height bank
+    // included (the caller drops the new one and chooses the resumed track's class).
     public void Resume(Track resumed, Track found)
     {
         resumed.Filter.CopyFrom(found.Filter);
@@ -100,6 +104,7 @@ internal sealed class TrackContinuity
         resumed.RadarSensorId = found.RadarSensorId;
         resumed.HasAssumedHeight = found.HasAssumedHeight;
         resumed.AssumedHeight = found.AssumedHeight;
+        resumed.Heights.CopyFrom(found.Heights);
         if (found.HasMode3A && !resumed.HasMode3A)
         {
             resumed.HasMode3A = true;

@@ -396,6 +396,13 @@ public sealed class TrackerConfiguration
     /// <summary>…and moving within this speed difference, m/s.</summary>
     public int ResumeCoastingSpeedDifferenceMetresPerSecond = 150;
 
+    /// <summary>
+    /// …plus this acceleration times the time since the coasting track's last update, m/s²: a
+    /// target that turned while its track coasted straight on (a formation's 2°/s turn at 130 km,
+    /// 9 m/s²) changed its velocity by that much. 0 turns it off.
+    /// </summary>
+    public int ResumeCoastingTurnAccelerationMetresPerSecondSquared = 10;
+
     /// <summary>…and within this many sigmas of the two tracks' combined position uncertainty.</summary>
     public int ResumeGateSigmas = 6;
 

@@ -5,7 +5,8 @@ namespace Picket.Tracking;
 
 /// <summary>
 /// The continuity role alone, on hand-made tracks: which coasting track a newly confirmable one
-/// continues (README: same kind, within 6 σ of both and 5 km, speeds within 150 m/s), and what the
+/// continues (README: same kind, within 6 σ of both and 5 km, velocities within 150 m/s plus 10 m/s²
+/// times the coast), and what the
 /// resumed track takes over. Expected gates computed by hand from the covariances set here.
 /// </summary>
 public class TrackContinuityTests
@@ -66,11 +67,47 @@ public class TrackContinuityTests
         Assert.Null(continuity.FindCoastingToResume(candidate));
         coasting.LastAdsbPositionMicroseconds = Track.NeverMicroseconds;
 
-        // Speeds 160 m/s apart.
-        var fast = Place(tracks[1], 2, Start + 4_000_000, eastMetres: 420, velocityEast: 260);
+        // Speeds 200 m/s apart, 4 s into the coast: beyond 150 + 4 × 10 m/s.
+        var fast = Place(tracks[1], 2, Start + 4_000_000, eastMetres: 420, velocityEast: 300);
         fast.HasMode3A = true;
         fast.Mode3A = 0x1200;
         Assert.Null(continuity.FindCoastingToResume(fast));
+    }
+
+    [Theory]
+    [InlineData(10, true)]
+    [InlineData(0, false)]
+    public void FindCoastingToResume_TargetTurnedWhileItsTrackCoasted_SpeedLimitGrowsWithTheCoast(int turnAcceleration, bool resumed)
+    {
+        var tracks = new[] { new Track(0), new Track(0) };
+        var configuration = new TrackerConfiguration { ResumeCoastingTurnAccelerationMetresPerSecondSquared = turnAcceleration };
+        var continuity = new TrackContinuity(configuration, tracks, new TrackerCounters());
+
+        // East at 250 m/s, then 20 s of a 2°/s turn (radius 250 / 0.0349 = 7,162 m) while the
+        // track coasted straight on to (5,000, 0): the target is at (7,162 sin 40°,
+        // 7,162 (1 − cos 40°)) = (4,604, 1,676) flying (191.5, 160.7) m/s, 171 m/s from the
+        // track's velocity (over 150) and within 150 + 20 × 10. σ_v 50 m/s: the 6 σ gate is 6 km.
+        var coasting = Place(tracks[0], 1, Start, eastMetres: 0, velocityEast: 250, velocityVariance: 2_500);
+        coasting.Status = TrackStatus.Coasting;
+        var candidate = Place(tracks[1], 2, Start + 20_000_000, eastMetres: 4_604, velocityEast: 191, northMetres: 1_676, velocityNorth: 161);
+
+        Assert.Equal(resumed, continuity.FindCoastingToResume(candidate) == coasting);
+    }
+
+    [Fact]
+    public void Resume_CoastingTrackTakesTheNewTracksHeightBank()
+    {
+        var (continuity, tracks) = Scene();
+        var coasting = Place(tracks[0], 1, Start, eastMetres: 0, velocityEast: 100);
+        coasting.Status = TrackStatus.Coasting;
+        coasting.Heights.Start(0, Q31x32.FromInteger(6_000), 7);
+        var found = Place(tracks[1], 2, Start + 4_000_000, eastMetres: 420, velocityEast: 100);
+        found.Heights.Start(0, Q31x32.FromInteger(12_000), 13);
+
+        continuity.Resume(coasting, found);
+
+        Assert.Equal(13, coasting.Heights.Count);
+        Assert.Equal(Q31x32.FromInteger(1_000), coasting.Heights.Spacing);
     }
 
     [Fact]
@@ -107,11 +144,11 @@ public class TrackContinuityTests
         return (new TrackContinuity(new TrackerConfiguration(), tracks, new TrackerCounters()), tracks);
     }
 
-    // σ 100 m per position axis, σ 5 m/s per velocity axis.
-    private static Track Place(Track track, long id, long time, int eastMetres, int velocityEast)
+    // σ 100 m per position axis, σ 5 m/s per velocity axis unless told.
+    private static Track Place(Track track, long id, long time, int eastMetres, int velocityEast, int velocityVariance = 25, int northMetres = 0, int velocityNorth = 0)
     {
         track.Reset(id, time);
-        track.Filter.Initialise(time, Q31x32.FromInteger(eastMetres), 0, Q39x24.FromInteger(10_000), Q31x32.FromInteger(velocityEast), 0, Q39x24.FromInteger(25));
+        track.Filter.Initialise(time, Q31x32.FromInteger(eastMetres), Q31x32.FromInteger(northMetres), Q39x24.FromInteger(10_000), Q31x32.FromInteger(velocityEast), Q31x32.FromInteger(velocityNorth), Q39x24.FromInteger(velocityVariance));
         return track;
     }
 }

@@ -63,6 +63,26 @@ public sealed class HeightHypotheses
         _timeMicroseconds = 0;
     }
 
+    /// <summary>Copies another bank's candidates, costs and bookkeeping into this one (a resumed track takes the track that found it again).</summary>
+    /// <param name="other">The source.</param>
+    public void CopyFrom(HeightHypotheses other)
+    {
+        System.Array.Copy(other._east, _east, Capacity);
+        System.Array.Copy(other._north, _north, Capacity);
+        System.Array.Copy(other._velocityEast, _velocityEast, Capacity);
+        System.Array.Copy(other._velocityNorth, _velocityNorth, Capacity);
+        System.Array.Copy(other._cost, _cost, Capacity);
+        System.Array.Copy(other._recent, _recent, Capacity);
+        _lowest = other._lowest;
+        _spacing = other._spacing;
+        _timeMicroseconds = other._timeMicroseconds;
+        _pendingBest = other._pendingBest;
+        _pendingTests = other._pendingTests;
+        Count = other.Count;
+        Plots = other.Plots;
+        Chosen = other.Chosen;
+    }
+
     /// <summary>Spreads <paramref name="count"/> candidates evenly from <paramref name="lowestMetres"/> to <paramref name="highestMetres"/> (both included) and forgets the plots.</summary>
     /// <param name="lowestMetres">Lowest candidate, Q31.32 m above the ellipsoid.</param>
     /// <param name="highestMetres">Highest candidate, Q31.32 m.</param>
