@@ -16,6 +16,7 @@ internal sealed class TrackContinuity
     private readonly TrackerConfiguration _configuration;
     private readonly TrackerCounters _counters;
     private readonly Track[] _tracks;
+    private readonly long _turnRadiansPerSecond;
 
     /// <summary>Creates the role over the track table's slots.</summary>
     /// <param name="configuration">The resume gate (<see cref="TrackerConfiguration.ResumeGateSigmas"/> and the limits beside it).</param>
@@ -26,6 +27,10 @@ internal sealed class TrackContinuity
         _configuration = configuration;
         _tracks = tracks;
         _counters = counters;
+        int saturations = 0;
+        // Degrees to radians: × 314159265 / 18000000000 (π / 180), in Q31.32.
+        _turnRadiansPerSecond = FixedPoint.DivideShift(configuration.ResumeCoastingTurnRateDegreesPerSecond * 314_159_265L, 18_000_000_000L, Q31x32.FractionBits, ref saturations);
+        _counters.Saturations += saturations;
     }
 
     // A coasting radar-only track the newly confirmable track continues, or null.
@@ -54,9 +59,12 @@ internal sealed class TrackContinuity
             long distance = FixedPoint.Hypotenuse(east, north, ref saturations);
             long speedDifference = FixedPoint.Hypotenuse(mean[2] - other[2], mean[3] - other[3], ref saturations);
 
-            // A target that turned while its track coasted straight on changed its velocity by up
-            // to the turn's acceleration times the coast.
-            long turned = Q31x32.FromMicroseconds(time - track.LastUpdateMicroseconds, ref saturations) * _configuration.ResumeCoastingTurnAccelerationMetresPerSecondSquared;
+            // A target that turned at the configured rate while its track coasted straight on
+            // changed its velocity by up to speed × rate × the coast.
+            long turned = Q31x32.Multiply(
+                Q31x32.Multiply(FixedPoint.Hypotenuse(mean[2], mean[3], ref saturations), _turnRadiansPerSecond, ref saturations),
+                Q31x32.FromMicroseconds(time - track.LastUpdateMicroseconds, ref saturations),
+                ref saturations);
 
             // Within the gate of both uncertainties (the larger axis of each, predicted to now):
             // d² ≤ k² (σ_old² + σ_new²). Q31.32 squared and shifted by 40 is Q39.24.

@@ -397,11 +397,13 @@ public sealed class TrackerConfiguration
     public int ResumeCoastingSpeedDifferenceMetresPerSecond = 150;
 
     /// <summary>
-    /// …plus this acceleration times the time since the coasting track's last update, m/s²: a
-    /// target that turned while its track coasted straight on (a formation's 2°/s turn at 130 km,
-    /// 9 m/s²) changed its velocity by that much. 0 turns it off.
+    /// …plus the coasting track's speed times this turn rate times the time since its last
+    /// update, degrees per second: a target that turned at this rate while its track coasted
+    /// straight on changed its velocity by that much (a formation's 2°/s turn at 250 m/s is
+    /// 9 m/s²). Proportional to speed, so a slow track (a persistent scatterer's) is found again
+    /// only by a track moving as it did. 0 turns it off.
     /// </summary>
-    public int ResumeCoastingTurnAccelerationMetresPerSecondSquared = 10;
+    public int ResumeCoastingTurnRateDegreesPerSecond = 3;
 
     /// <summary>…and within this many sigmas of the two tracks' combined position uncertainty.</summary>
     public int ResumeGateSigmas = 6;
