@@ -335,8 +335,8 @@ public sealed partial class GatewayRuntime : IDisposable
             LogSiteDisagrees(_logger, metres, _settings.MaxSiteDisagreementMetres);
         }
 
-        LatestHealth = snapshot;
-        LedState = HealthCollector.LedStateOf(snapshot);
+        // The files first: whoever sees this snapshot in LatestHealth finds it (or a later one)
+        // in the status file too.
         try
         {
             StatusFile.Write(_settings.StatusPath, snapshot);
@@ -351,6 +351,8 @@ public sealed partial class GatewayRuntime : IDisposable
             LogHealthWriteFailed(_logger, e.Message);
         }
 
+        LatestHealth = snapshot;
+        LedState = HealthCollector.LedStateOf(snapshot);
         return snapshot;
     }
 
