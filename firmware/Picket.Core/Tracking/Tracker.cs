@@ -76,7 +76,10 @@ public sealed class Tracker
         _mastHeightMillimetres = mastHeightMillimetres;
         Counters = new TrackerCounters();
         _reporter = new TrackReporter(plane, output);
-        _zoneMonitor = new ZoneMonitor(zones, zoneNames, configuration.ZoneMarginMillimetres, configuration.ZoneDwellSamples, configuration.ZoneMinimumEnterMarginMillimetres, configuration.ZoneEnterMarginSigmas, configuration.ZoneEnterMarginTravelMilliseconds, configuration.ZoneSampleMinimumIntervalMicroseconds, output, Counters);
+        _zoneMonitor = new ZoneMonitor(zones, zoneNames, configuration.ZoneMarginMillimetres, configuration.ZoneDwellSamples, configuration.ZoneMinimumEnterMarginMillimetres, configuration.ZoneEnterMarginSigmas, configuration.ZoneEnterMarginTravelMilliseconds, configuration.ZoneSampleMinimumIntervalMicroseconds, output, Counters)
+        {
+            ExitMarginSigmas = configuration.ZoneExitMarginSigmas,
+        };
         _table = new TrackTable(configuration, zones.Length, _zoneMonitor, _reporter, Counters);
         _tracks = _table.Tracks;
         _continuity = new TrackContinuity(configuration, _tracks, Counters);

@@ -151,6 +151,14 @@ public sealed class TrackerConfiguration
     /// </summary>
     public int ZoneEnterMarginSigmas = 2;
 
+    /// <summary>
+    /// An exit needs the estimate this many of its position sigmas outside when that is beyond
+    /// <see cref="ZoneMarginMillimetres"/> (0: the fixed margin alone). Asymmetric with the entry
+    /// on purpose: a late exit costs the operator little, a false "the intruder left" is the worst
+    /// thing the product can say.
+    /// </summary>
+    public int ZoneExitMarginSigmas = 2;
+
     /// <summary>Smallest entry margin, millimetres.</summary>
     public long ZoneMinimumEnterMarginMillimetres = 10_000;
 

@@ -72,6 +72,12 @@ public sealed class ZoneMonitor
         _minimumSampleIntervalMicroseconds = minimumSampleIntervalMicroseconds;
     }
 
+    /// <summary>
+    /// Exit margin in the track's position sigmas when that is beyond the fixed margin (0: the
+    /// fixed margin alone): an exit is declared only from an estimate that many sigmas outside.
+    /// </summary>
+    public int ExitMarginSigmas { get; set; }
+
     /// <summary>Zones watched.</summary>
     public int Count => _zones.Length;
 
@@ -117,7 +123,7 @@ public sealed class ZoneMonitor
             }
 
             int before = track.Occupancy[zone].ConsecutiveSamples;
-            ZoneTransition transition = _hysteresis.Update(ref track.Occupancy[zone], _zones[zone], eastMillimetres, northMillimetres, timeMicroseconds, enterMargin, out long duration);
+            ZoneTransition transition = _hysteresis.Update(ref track.Occupancy[zone], _zones[zone], eastMillimetres, northMillimetres, timeMicroseconds, enterMargin, sigmaMillimetres * ExitMarginSigmas, out long duration);
             if (transition != ZoneTransition.None)
             {
                 Raise(track, zone, transition == ZoneTransition.Enter ? ZoneAlertEvent.Enter : ZoneAlertEvent.Exit, timeMicroseconds, duration);

@@ -50,7 +50,23 @@ public sealed class ZoneHysteresis
     /// <param name="enterMarginMillimetres">Margin for a sample inside the zone, mm (clamped to 0 … <see cref="MarginMillimetres"/>).</param>
     /// <param name="durationMicroseconds">On <see cref="ZoneTransition.Exit"/>, time since the enter event, µs; else 0.</param>
     /// <returns>The transition, if any.</returns>
-    public ZoneTransition Update(ref ZoneOccupancy occupancy, ZoneGeometry zone, long eastMillimetres, long northMillimetres, long timeMicroseconds, long enterMarginMillimetres, out long durationMicroseconds)
+    public ZoneTransition Update(ref ZoneOccupancy occupancy, ZoneGeometry zone, long eastMillimetres, long northMillimetres, long timeMicroseconds, long enterMarginMillimetres, out long durationMicroseconds) =>
+        Update(ref occupancy, zone, eastMillimetres, northMillimetres, timeMicroseconds, enterMarginMillimetres, 0, out durationMicroseconds);
+
+    /// <summary>
+    /// As above, and a sample outside the zone needs <paramref name="exitMarginMillimetres"/> when
+    /// that exceeds the rule's margin: an uncertain track is declared out only when it is clearly out.
+    /// </summary>
+    /// <param name="occupancy">The caller's state for this track and zone.</param>
+    /// <param name="zone">The zone.</param>
+    /// <param name="eastMillimetres">Track east, mm.</param>
+    /// <param name="northMillimetres">Track north, mm.</param>
+    /// <param name="timeMicroseconds">Sample time, µs.</param>
+    /// <param name="enterMarginMillimetres">Margin for a sample inside the zone, mm (clamped to 0 … <see cref="MarginMillimetres"/>).</param>
+    /// <param name="exitMarginMillimetres">Margin for a sample outside the zone, mm (at least <see cref="MarginMillimetres"/>).</param>
+    /// <param name="durationMicroseconds">On <see cref="ZoneTransition.Exit"/>, time since the enter event, µs; else 0.</param>
+    /// <returns>The transition, if any.</returns>
+    public ZoneTransition Update(ref ZoneOccupancy occupancy, ZoneGeometry zone, long eastMillimetres, long northMillimetres, long timeMicroseconds, long enterMarginMillimetres, long exitMarginMillimetres, out long durationMicroseconds)
     {
         durationMicroseconds = 0;
         bool inside = zone.Contains(eastMillimetres, northMillimetres);
@@ -60,7 +76,7 @@ public sealed class ZoneHysteresis
             return ZoneTransition.None;
         }
 
-        long margin = MarginMillimetres;
+        long margin = exitMarginMillimetres > MarginMillimetres ? exitMarginMillimetres : MarginMillimetres;
         if (inside)
         {
             margin = enterMarginMillimetres < 0 ? 0 : enterMarginMillimetres < MarginMillimetres ? enterMarginMillimetres : MarginMillimetres;

@@ -98,6 +98,25 @@ public class ZoneMonitorTests : ITrackerOutput
         Assert.Equal(entered, _alerts.Count == 1);
     }
 
+    [Theory]
+    [InlineData(2, 20_150_000L, false)]
+    [InlineData(2, 20_250_000L, true)]
+    [InlineData(0, 20_150_000L, true)]
+    public void Sample_ExitMarginFollowsSigma_AnUncertainTrackLeavesOnlyWhenClearlyOut(int exitSigmas, long east, bool exited)
+    {
+        // Full margin 100 m; σ 100 m and 2 exit sigmas: an exit needs 200 m outside. Inside at
+        // 15 km (entered), then two fresh samples at 150 m or 250 m beyond the edge at 20 km.
+        var monitor = new ZoneMonitor([Square()], ["square"], 100_000, 2, 10_000, 2, 500, this, _counters) { ExitMarginSigmas = exitSigmas };
+        var track = new Track(1);
+        monitor.Sample(track, 15_000_000, 0, 0, 100_000, 1_000_000, fresh: true);
+        monitor.Sample(track, 15_000_000, 0, Second, 100_000, 1_000_000, fresh: true);
+        monitor.Sample(track, east, 0, 2 * Second, 100_000, 1_000_000, fresh: true);
+        monitor.Sample(track, east, 0, 3 * Second, 100_000, 1_000_000, fresh: true);
+
+        Assert.Equal(ZoneAlertEvent.Enter, _alerts[0].Event);
+        Assert.Equal(exited, _alerts.Count == 2);
+    }
+
     [Fact]
     public void Sample_MinimumIntervalSet_SamplesSoonerThanItAfterTheLastDoNotCount()
     {
