@@ -66,8 +66,14 @@ public sealed class TrackFilter
     /// </summary>
     public long ManoeuvreOnsetPerSecond { get; set; } = Q2x61.One / 20;
 
-    /// <summary>Rate at which a manoeuvre ends, per second (Q2.61; default 0.2: manoeuvres of about 5 s).</summary>
-    public long ManoeuvreEndPerSecond { get; set; } = Q2x61.One / 5;
+    /// <summary>
+    /// Rate at which a manoeuvre ends, per second (Q2.61; default 0.1: manoeuvres of about 10 s).
+    /// Turns last longer than that (a formation's 2°/s turn 45 s, an s-turn 16-32 s), but at
+    /// 0.05 the manoeuvre mode lingers in straight flight and jet-formation's grazing re-entries
+    /// flickered; 0.2 (5 s, the earlier value) left a 4-5 s radar's IMM with an even chance of
+    /// leaving the manoeuvre mode at every scan of a sustained turn.
+    /// </summary>
+    public long ManoeuvreEndPerSecond { get; set; } = Q2x61.One / 10;
 
     /// <summary>
     /// True when the horizontal state is estimated by a two-mode interacting multiple model
