@@ -5,11 +5,11 @@ namespace Picket.Tracking;
 
 /// <summary>
 /// Track continuity: a radar track about to be confirmed near a coasting radar track of the same
-/// kind, moving the same way (or as differently as a turn during the coast explains), is that track found again (the plots drifted out of its gate: an
-/// unmodelled manoeuvre, a height-less plot's range bias changing near the radar). The coasting
-/// track takes the new track's state and keeps its id and its zone occupancy; the new track is
-/// dropped. Without this, the operator reads "lost" for the old id and "enter" for a new one
-/// about the same aircraft.
+/// kind, moving the same way (or as differently as a turn during the coast explains), is that
+/// track found again (the plots drifted out of its gate: an unmodelled manoeuvre, a height-less
+/// plot's range bias changing near the radar). The coasting track takes the new track's state and
+/// keeps its id and its zone occupancy; the new track is dropped. Without this, the operator reads
+/// "lost" for the old id and "enter" for a new one about the same aircraft.
 /// </summary>
 internal sealed class TrackContinuity
 {
@@ -28,8 +28,8 @@ internal sealed class TrackContinuity
         _tracks = tracks;
         _counters = counters;
         int saturations = 0;
-        // Degrees to radians: × 314159265 / 18000000000 (π / 180), in Q31.32.
-        _turnRadiansPerSecond = FixedPoint.DivideShift(configuration.ResumeCoastingTurnRateDegreesPerSecond * 314_159_265L, 18_000_000_000L, Q31x32.FractionBits, ref saturations);
+        // Degrees to radians: × 31415927 / 1800000000 (π / 180), in Q31.32 (no overflow below 60°/s).
+        _turnRadiansPerSecond = FixedPoint.DivideShift(configuration.ResumeCoastingTurnRateDegreesPerSecond * 31_415_927L, 1_800_000_000L, Q31x32.FractionBits, ref saturations);
         _counters.Saturations += saturations;
     }
 
