@@ -62,7 +62,7 @@ internal sealed class TrackContinuity
             // A target that turned at the configured rate while its track coasted straight on
             // changed its velocity by up to speed × rate × the coast.
             long turned = Q31x32.Multiply(
-                Q31x32.Multiply(FixedPoint.Hypotenuse(mean[2], mean[3], ref saturations), _turnRadiansPerSecond, ref saturations),
+                Q31x32.Multiply(TrackKinematics.Speed(track), _turnRadiansPerSecond, ref saturations),
                 Q31x32.FromMicroseconds(time - track.LastUpdateMicroseconds, ref saturations),
                 ref saturations);
 

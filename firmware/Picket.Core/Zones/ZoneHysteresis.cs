@@ -34,28 +34,14 @@ public sealed class ZoneHysteresis
     /// <param name="durationMicroseconds">On <see cref="ZoneTransition.Exit"/>, time since the enter event, µs; else 0.</param>
     /// <returns>The transition, if any.</returns>
     public ZoneTransition Update(ref ZoneOccupancy occupancy, ZoneGeometry zone, long eastMillimetres, long northMillimetres, long timeMicroseconds, out long durationMicroseconds) =>
-        Update(ref occupancy, zone, eastMillimetres, northMillimetres, timeMicroseconds, MarginMillimetres, out durationMicroseconds);
+        Update(ref occupancy, zone, eastMillimetres, northMillimetres, timeMicroseconds, MarginMillimetres, 0, out durationMicroseconds);
 
     /// <summary>
-    /// Advances one track's occupancy of one zone with a position sample; a sample outside the
-    /// zone needs the rule's margin, one inside needs <paramref name="enterMarginMillimetres"/>
-    /// (at most the rule's margin), so an accurate track can be declared inside sooner than an
-    /// uncertain one is declared out.
-    /// </summary>
-    /// <param name="occupancy">The caller's state for this track and zone.</param>
-    /// <param name="zone">The zone.</param>
-    /// <param name="eastMillimetres">Track east, mm.</param>
-    /// <param name="northMillimetres">Track north, mm.</param>
-    /// <param name="timeMicroseconds">Sample time, µs.</param>
-    /// <param name="enterMarginMillimetres">Margin for a sample inside the zone, mm (clamped to 0 … <see cref="MarginMillimetres"/>).</param>
-    /// <param name="durationMicroseconds">On <see cref="ZoneTransition.Exit"/>, time since the enter event, µs; else 0.</param>
-    /// <returns>The transition, if any.</returns>
-    public ZoneTransition Update(ref ZoneOccupancy occupancy, ZoneGeometry zone, long eastMillimetres, long northMillimetres, long timeMicroseconds, long enterMarginMillimetres, out long durationMicroseconds) =>
-        Update(ref occupancy, zone, eastMillimetres, northMillimetres, timeMicroseconds, enterMarginMillimetres, 0, out durationMicroseconds);
-
-    /// <summary>
-    /// As above, and a sample outside the zone needs <paramref name="exitMarginMillimetres"/> when
-    /// that exceeds the rule's margin: an uncertain track is declared out only when it is clearly out.
+    /// Advances one track's occupancy of one zone with a position sample; a sample inside needs
+    /// <paramref name="enterMarginMillimetres"/> (at most the rule's margin), so an accurate track
+    /// can be declared inside sooner than an uncertain one is declared out; a sample outside needs
+    /// the rule's margin, or <paramref name="exitMarginMillimetres"/> when that is more, so an
+    /// uncertain track is declared out only when it is clearly out.
     /// </summary>
     /// <param name="occupancy">The caller's state for this track and zone.</param>
     /// <param name="zone">The zone.</param>

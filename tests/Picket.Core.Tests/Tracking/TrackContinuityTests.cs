@@ -6,8 +6,8 @@ namespace Picket.Tracking;
 /// <summary>
 /// The continuity role alone, on hand-made tracks: which coasting track a newly confirmable one
 /// continues (README: same kind, within 6 σ of both and 5 km, velocities within 150 m/s plus its
-/// speed × 3°/s × the coast), and what the
-/// resumed track takes over. Expected gates computed by hand from the covariances set here.
+/// speed × 3°/s × the coast), and what the resumed track takes over. Expected gates computed by
+/// hand from the covariances set here.
 /// </summary>
 public class TrackContinuityTests
 {
@@ -86,7 +86,8 @@ public class TrackContinuityTests
         // East at 250 m/s, then 20 s of a 2°/s turn (radius 250 / 0.0349 = 7,162 m) while the
         // track coasted straight on to (5,000, 0): the target is at (7,162 sin 40°,
         // 7,162 (1 − cos 40°)) = (4,604, 1,676) flying (191.5, 160.7) m/s, 171 m/s from the
-        // track's velocity (over 150) and within 150 + 250 × 0.0524 × 20 = 412. σ_v 50 m/s: the 6 σ gate is 6 km.
+        // track's velocity (over 150) and within 150 + 250 × 0.0524 × 20 = 412. σ_v 50 m/s: the
+        // 6 σ gate is 6 km.
         var coasting = Place(tracks[0], 1, Start, eastMetres: 0, velocityEast: 250, velocityVariance: 2_500);
         coasting.Status = TrackStatus.Coasting;
         var candidate = Place(tracks[1], 2, Start + 20_000_000, eastMetres: 4_604, velocityEast: 191, northMetres: 1_676, velocityNorth: 161);
