@@ -16,7 +16,7 @@
 #                                the queue can be inspected or resumed)
 #              PICKET_FUZZ_JOBS  targets fuzzed at the same time (default 1)
 #              PICKET_FUZZ_TIMEOUT_MS  afl's per-input timeout, a hang beyond it (default 5000)
-# Needs: afl++ (Debian: apt-get install afl++), the .NET 10 SDK, ../shared/data.
+# Needs: afl++ (Debian: apt-get install afl++), the .NET 10 SDK, ../shared/data (or PICKET_SHARED_DATA).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 seconds=${1:-20}
@@ -25,7 +25,16 @@ targets=("$@")
 ((${#targets[@]})) || targets=(beast avr sbs modes asterix nmea proto)
 jobs=${PICKET_FUZZ_JOBS:-1}
 timeout_ms=${PICKET_FUZZ_TIMEOUT_MS:-5000}
-data=$(realpath ../shared/data)
+# The captures as the tests find them (tests/Picket.TestSupport/SharedData.cs): PICKET_SHARED_DATA,
+# else the nearest "shared/data" beside the checkout or beside any directory above it.
+data=${PICKET_SHARED_DATA:-}
+if [[ -z $data ]]; then
+  for dir in "$PWD" $(d=$PWD; while [[ $d != / ]]; do d=$(dirname "$d"); echo "$d"; done); do
+    if [[ -f $dir/shared/data/README.md ]]; then data=$dir/shared/data; break; fi
+  done
+fi
+[[ -n $data && -d $data ]] || { echo "cannot find shared/data beside the checkout; set PICKET_SHARED_DATA to its path" >&2; exit 1; }
+data=$(realpath "$data")
 
 command -v afl-fuzz >/dev/null || { echo "afl-fuzz not found: apt-get install afl++" >&2; exit 1; }
 if [[ -n ${PICKET_FUZZ_WORK:-} ]]; then
