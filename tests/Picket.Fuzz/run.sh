@@ -28,11 +28,11 @@ timeout_ms=${PICKET_FUZZ_TIMEOUT_MS:-5000}
 # The captures as the tests find them (tests/Picket.TestSupport/SharedData.cs): PICKET_SHARED_DATA,
 # else the nearest "shared/data" beside the checkout or beside any directory above it.
 data=${PICKET_SHARED_DATA:-}
-if [[ -z $data ]]; then
-  for dir in "$PWD" $(d=$PWD; while [[ $d != / ]]; do d=$(dirname "$d"); echo "$d"; done); do
-    if [[ -f $dir/shared/data/README.md ]]; then data=$dir/shared/data; break; fi
-  done
-fi
+dir=$PWD
+while [[ -z $data && $dir != / ]]; do
+  dir=$(dirname "$dir")
+  if [[ -f $dir/shared/data/README.md ]]; then data=$dir/shared/data; fi
+done
 [[ -n $data && -d $data ]] || { echo "cannot find shared/data beside the checkout; set PICKET_SHARED_DATA to its path" >&2; exit 1; }
 data=$(realpath "$data")
 
