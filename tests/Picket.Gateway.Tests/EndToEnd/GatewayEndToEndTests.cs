@@ -106,6 +106,9 @@ public sealed class GatewayEndToEndTests(ITestOutputHelper output) : IDisposable
             // The restarts end first, so that no server is started again after the last kill.
             stopServerChaos.Cancel();
             serverChaos.ContinueWith(_ => { }, TaskScheduler.Default).Wait(TimeSpan.FromMinutes(2));
+            // No write may be left blocked on the pseudo-terminal when its reader dies and socat
+            // goes (see SocatLink.Unplug): the player pauses while the gateway still reads.
+            player.Paused = true;
             gateway.Kill();
             link.Unplug();
             player.Dispose();
@@ -154,6 +157,8 @@ public sealed class GatewayEndToEndTests(ITestOutputHelper output) : IDisposable
         }
         finally
         {
+            // As above: the player pauses before its reader dies.
+            player.Paused = true;
             gateway.Kill();
             link.Unplug();
             player.Dispose();

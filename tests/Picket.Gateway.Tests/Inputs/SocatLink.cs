@@ -58,7 +58,14 @@ internal sealed class SocatLink : IDisposable
         if (!_socat.HasExited)
         {
             _socat.Kill();
-            _socat.WaitForExit();
+
+            // Bounded: once in a .ci/run on a 2-core VM (kernel 6.18), socat killed while exiting with a write blocked
+            // on its other pseudo-terminal spun in the kernel with SIGKILL pending until the
+            // writer's process died, and an unbounded wait hung the whole test run.
+            if (!_socat.WaitForExit(TimeSpan.FromSeconds(30)))
+            {
+                throw new InvalidOperationException($"socat (pid {_socat.Id}) did not exit within 30 s of SIGKILL: a write to {SenderPath} is probably blocked on it");
+            }
         }
 
         _socat.Dispose();
