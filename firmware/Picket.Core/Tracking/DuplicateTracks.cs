@@ -12,9 +12,13 @@ namespace Picket.Tracking;
 /// a scan in which one of them was left without a plot the other took adds one to the evidence;
 /// a scan with both updated while contesting each other's plots sets it back to zero; the
 /// evidence lapses when the pair has not met for <see cref="TrackerConfiguration.DuplicateEvidenceMemoryMicroseconds"/>.
-/// At <see cref="TrackerConfiguration.DuplicateShadowedScans"/> the younger track is dropped
-/// silently into the older one: the older keeps its id, and takes the younger's zone occupancy
-/// (no <c>lost</c> for a duplicate, no second <c>enter</c> for one aircraft). Tracks with an
+/// At <see cref="TrackerConfiguration.DuplicateShadowedScans"/> the track left without the plot in
+/// that scan is dropped silently into the one that took it, which keeps its id and takes the
+/// dropped one's zone occupancy (no <c>lost</c> for a duplicate, no second <c>enter</c> for one
+/// aircraft): a track that coasts beside the target while the other takes every plot has stopped
+/// following it (transponder-masking tuning seed 63: the older track, 1 km off, survived, and the
+/// intruder's own track was dropped). A tentative plot taker replaces no track: then the younger
+/// ends. Tracks with an
 /// identity (ICAO address, Mode 3/A) or ADS-B are never merged here: a cooperative track beside
 /// a non-cooperative one is the masking case, reported, never resolved by merging.
 /// </summary>
@@ -81,7 +85,17 @@ internal sealed class DuplicateTracks
         younger.DuplicateEvidenceMicroseconds = now;
         if (younger.DuplicateEvidence >= _configuration.DuplicateShadowedScans)
         {
-            Merge(younger, older, now);
+            // The track left without the plot ends: it is the one that has stopped following
+            // the target (a coasting track beside one that takes every plot). A tentative plot
+            // taker does not replace a confirmed track: then the younger ends, as before.
+            if (other.Status == TrackStatus.Tentative)
+            {
+                Merge(younger, older, now);
+            }
+            else
+            {
+                Merge(track, other, now);
+            }
         }
     }
 

@@ -91,7 +91,7 @@ internal sealed class RadarKinematicAssociation
             for (int p = 0; p < count; p++)
             {
                 PlotGeometry plot = _geometry[p];
-                if (!plot.Usable || plot.Used || (!plot.IdentityRejected && RadarIdentityGate.IdentityConflict(track, ref _plots[p])) || !_coarseGate.RoughlyNear(track, plot.East, plot.North, _plots[p].TimeUnixMicroseconds))
+                if (!plot.Usable || plot.Used || (!plot.IdentityRejected && RadarIdentityGate.IdentityConflict(track, ref _plots[p])) || !_coarseGate.RoughlyNear(track, plot.East, plot.North, _plots[p].TimeUnixMicroseconds) || _radarUpdater.BelowChosenHeight(track, p))
                 {
                     continue;
                 }

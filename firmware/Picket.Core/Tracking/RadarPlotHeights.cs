@@ -67,6 +67,13 @@ internal sealed class RadarPlotHeights
     public static long HeightCapOf(Track track, PlotGeometry plot) =>
         track.Heights.Chosen ? plot.RadarHeight + plot.SlantRange - Q31x32.One : plot.BandTop;
 
+    // A height-less plot nearer the radar than a track's chosen height allows (its slant range
+    // shorter than that height above the radar by more than BelowChosenHeightSpacings candidate
+    // spacings) cannot be that target.
+    public bool BelowChosenHeight(Track track, PlotGeometry plot) =>
+        _configuration.BelowChosenHeightSpacings > 0 && !plot.HasOwnHeight && !track.Filter.HasVertical && track.HasAssumedHeight && track.Heights.Chosen
+        && plot.SlantRange + (_configuration.BelowChosenHeightSpacings * track.Heights.Spacing) < track.AssumedHeight - plot.RadarHeight;
+
     // The held height of a track with no height follows its plot sequence (HeightHypotheses):
     // when the likelihood-ratio test moves it, the track moves by the ground-range difference
     // along the plot's ray (and the velocity difference of the two candidates' trajectories), and

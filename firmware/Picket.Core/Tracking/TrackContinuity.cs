@@ -61,14 +61,17 @@ internal sealed class TrackContinuity
 
             // A target that turned at the configured rate while its track coasted straight on
             // changed its velocity by up to speed × rate × the coast.
-            long turned = Q31x32.Multiply(
-                Q31x32.Multiply(TrackKinematics.Speed(track), _turnRadiansPerSecond, ref saturations),
-                Q31x32.FromMicroseconds(time - track.LastUpdateMicroseconds, ref saturations),
-                ref saturations);
+            long coast = Q31x32.FromMicroseconds(time - track.LastUpdateMicroseconds, ref saturations);
+            long turned = Q31x32.Multiply(Q31x32.Multiply(TrackKinematics.Speed(track), _turnRadiansPerSecond, ref saturations), coast, ref saturations);
+
+            // ...and moved off its straight coast by up to speed × rate × coast² / 2 (the quiet
+            // mode's covariance does not hold a turn it never saw).
+            long displaced = Q31x32.Multiply(turned, coast, ref saturations) / 2;
+            long beyond = distance > displaced ? distance - displaced : 0;
 
             // Within the gate of both uncertainties (the larger axis of each, predicted to now):
-            // d² ≤ k² (σ_old² + σ_new²). Q31.32 squared and shifted by 40 is Q39.24.
-            long squared = FixedPoint.MultiplyShift(distance, distance, 40, ref saturations);
+            // (d − displacement)² ≤ k² (σ_old² + σ_new²). Q31.32 squared and shifted by 40 is Q39.24.
+            long squared = FixedPoint.MultiplyShift(beyond, beyond, 40, ref saturations);
             long allowed = FixedPoint.Add(TrackKinematics.PredictedPositionVariance(track, time), TrackKinematics.PredictedPositionVariance(candidate, time), ref saturations) * _configuration.ResumeGateSigmas * _configuration.ResumeGateSigmas;
             if (distance < bestDistance && speedDifference < FixedPoint.Add(speedLimit, turned, ref saturations) && squared <= allowed)
             {

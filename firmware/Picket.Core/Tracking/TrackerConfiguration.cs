@@ -338,6 +338,14 @@ public sealed class TrackerConfiguration
     /// </summary>
     public bool EstimateAssumedHeight = true;
 
+    /// <summary>
+    /// A height-less plot whose slant range is shorter than a track's chosen height above the
+    /// radar by more than this many candidate spacings cannot be that target and is not gated
+    /// with it (near the zenith the held height's ground-range uncertainty opens the gate to the
+    /// mast's own clutter: transponder-masking tuning seed 70). 0 turns the rule off.
+    /// </summary>
+    public int BelowChosenHeightSpacings = 1;
+
     /// <summary>Candidate heights per track, evenly from <see cref="AssumedLowestHeightMetres"/> to <see cref="AssumedHighestHeightMetres"/> (at most <see cref="Height.HeightHypotheses.Capacity"/>; 13: every kilometre of 0-12 km).</summary>
     public int HeightCandidateCount = 13;
 

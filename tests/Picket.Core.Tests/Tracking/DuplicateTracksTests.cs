@@ -7,7 +7,8 @@ namespace Picket.Tracking;
 
 /// <summary>
 /// The duplicate role alone, on hand-made tracks (README: two primary-only tracks that shared one
-/// plot for five scans are one target; a scan with both updated is two), then in the whole
+/// plot for five scans are one target, and the one left without the plot ends; a scan with both
+/// updated is two), then in the whole
 /// tracker: two aircraft in company with Pd 0.8 are never merged.
 /// </summary>
 public class DuplicateTracksTests : ITrackerOutput
@@ -43,6 +44,49 @@ public class DuplicateTracksTests : ITrackerOutput
         Assert.Equal(1, counters.TracksMerged);
         Assert.Contains(_reports, r => r.TrackId == younger.TrackId && r.Status == TrackStatus.Dropped);
         Assert.DoesNotContain(_reports, r => r.TrackId == older.TrackId && r.Status == TrackStatus.Dropped);
+    }
+
+    [Fact]
+    public void Observe_TheOlderLeftWithoutThePlotForFiveScans_TheOlderEndsAndTheYoungerTakesItsZone()
+    {
+        // The older track has stopped following the target (it coasts beside it) and the younger
+        // takes every plot: the one left without the plot ends, whatever its age, and the one on
+        // the target inherits its zone occupancy without an alert.
+        var (duplicates, table, counters) = Rig(zones: 1);
+        var older = Place(table, Start);
+        var younger = Place(table, Start + 1_000_000);
+        older.Occupancy[0].Inside = true;
+        older.Occupancy[0].EnteredMicroseconds = Start + 500_000;
+
+        for (var scan = 1; scan <= 5; scan++)
+        {
+            duplicates.Observe(older, younger, shadowed: true, Start + (scan * Scan));
+        }
+
+        Assert.False(older.InUse);
+        Assert.True(younger.InUse);
+        Assert.Equal(1, counters.TracksMerged);
+        Assert.True(younger.Occupancy[0].Inside);
+        Assert.Equal(Start + 500_000, younger.Occupancy[0].EnteredMicroseconds);
+        Assert.Empty(_alerts);
+    }
+
+    [Fact]
+    public void Observe_ATentativeYoungerTakesThePlots_TheConfirmedOlderIsKept()
+    {
+        // A tentative track does not replace a confirmed one: the younger ends, as when it is the one shadowed.
+        var (duplicates, table, _) = Rig();
+        var older = Place(table, Start);
+        var younger = Place(table, Start + 1_000_000);
+        younger.Status = TrackStatus.Tentative;
+
+        for (var scan = 1; scan <= 5; scan++)
+        {
+            duplicates.Observe(older, younger, shadowed: true, Start + (scan * Scan));
+        }
+
+        Assert.True(older.InUse);
+        Assert.False(younger.InUse);
     }
 
     [Fact]

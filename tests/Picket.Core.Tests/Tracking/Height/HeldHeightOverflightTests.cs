@@ -47,16 +47,41 @@ public class HeldHeightOverflightTests
         Assert.True(tracks > 1 || worst >= 1_200, $"{tracks} tracks, worst error {worst:F0} m");
     }
 
+    [Theory]
+    [InlineData(1, true)]
+    [InlineData(0, false)]
+    public void AddRadar_OverflightWithClutterAroundTheMast_PlotsNearerThanTheChosenHeightAreNotTaken(int spacings, bool holds)
+    {
+        // The same pass, with one clutter plot per scan 2-4 km from the mast in any direction at
+        // ground level (the mast's own clutter) through the 80 s about the zenith. Once the plots
+        // have chosen a height near 8 km, a plot at 2-4 km slant range cannot be the target: it
+        // is not gated with the track, however wide the zenith makes the track's range sigma.
+        var scene = Fly(new TrackerConfiguration { BelowChosenHeightSpacings = spacings }, clutterSeed: 70);
+
+        var pass = Window(scene, 134, 214);
+        var tracks = pass.Select(r => r.TrackId).Distinct().Count();
+        var worst = pass.Count == 0 ? double.PositiveInfinity : pass.Max(Error);
+        Assert.True(holds == (tracks == 1 && worst < 1_200), $"{tracks} tracks, worst error {worst:F0} m: {string.Join(' ', pass.Select(r => $"{Seconds(r):F0} s {Error(r):F0} m"))}");
+    }
+
     // Truth: east at 230 m/s along 1.5 km north of the mast, from 40 km west (0 s) to 40 km
     // east (348 s), at 8 km; a 4 s scan, σ 50 m and 0.1° (what the tracker is told), Pd 1.
-    private static TrackerScene Fly(TrackerConfiguration configuration)
+    private static TrackerScene Fly(TrackerConfiguration configuration, int clutterSeed = 0)
     {
         var scene = new TrackerScene(configuration);
         var random = new Random(8_000);
+        var clutter = new Random(clutterSeed);
         for (var scan = 0; scan <= 87; scan++)
         {
             var time = scan * 4.0;
             scene.RadarPlot(time, East(time), Abeam, Height, TrackerScene.Gaussian(random) * 50, TrackerScene.Gaussian(random) * 0.1, 50_000, 100_000, withModeC: false);
+            if (clutterSeed != 0 && time >= 134 && time <= 214)
+            {
+                var bearing = clutter.NextDouble() * 2 * Math.PI;
+                var range = 2_000 + (clutter.NextDouble() * 2_000);
+                scene.RadarPlot(time + 0.5, range * Math.Sin(bearing), range * Math.Cos(bearing), 0, 0, 0, 50_000, 100_000, withModeC: false);
+            }
+
             scene.Tracker.AdvanceTo(TrackerScene.At(time + 2)); // other data moves time on
         }
 
