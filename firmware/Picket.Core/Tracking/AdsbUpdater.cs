@@ -2,6 +2,7 @@ using Picket.Geodesy;
 using Picket.ModeS;
 using Picket.Numerics;
 using Picket.Tracking.Measurements;
+using Picket.Tracking.Registration;
 
 namespace Picket.Tracking;
 
@@ -43,7 +44,11 @@ internal sealed class AdsbUpdater
         _coarseGate = coarseGate;
         _classifier = classifier;
         _counters = counters;
+        Latency = new AdsbLatency(configuration.AdsbLatencyForgettingShift, configuration.AdsbLatencyMaximumSigmaMicroseconds, configuration.AdsbLatencyMinimumMicroseconds, configuration.AdsbLatencyMaximumMicroseconds);
     }
+
+    /// <summary>How late the ADS-B positions are, learned from radar plots (the registration updater feeds it).</summary>
+    public AdsbLatency Latency { get; }
 
     // Returns true when the track's identity changed (reported at once).
     public bool ApplyIdentity(Track track, ref ModeSObservation observation)
@@ -112,8 +117,14 @@ internal sealed class AdsbUpdater
             return false;
         }
 
-        // A late position is moved forward along the track's velocity to the estimate's time.
+        // A late position is moved forward along the track's velocity to the estimate's time, and
+        // by the learned latency: the position was applicable that long before it was received.
         int saturations = 0;
+        if (_configuration.AdsbLatencyEstimate)
+        {
+            lateSeconds += Q31x32.FromMicroseconds(Latency.Microseconds, ref saturations);
+        }
+
         east += Q31x32.Multiply(track.Filter.Horizontal.Mean[2], lateSeconds, ref saturations);
         north += Q31x32.Multiply(track.Filter.Horizontal.Mean[3], lateSeconds, ref saturations);
         _counters.Saturations += saturations;

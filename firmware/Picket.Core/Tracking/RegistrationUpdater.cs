@@ -28,6 +28,7 @@ internal sealed class RegistrationUpdater
     private readonly Filter.TrackFilter _scratch;
     private readonly TrackerCounters _counters;
     private readonly RadarRegistration _registration;
+    private readonly AdsbLatency _latency;
     private readonly PlotDifferenceNoise _differences;
     private readonly long[] _measuredRangeMillimetres;
     private readonly int[] _measuredAzimuthMicrodegrees;
@@ -39,9 +40,11 @@ internal sealed class RegistrationUpdater
     /// <param name="plots">The radar batch's plots (corrected in place).</param>
     /// <param name="geometry">The batch's placed plots.</param>
     /// <param name="scratch">The tracker's scratch filter.</param>
+    /// <param name="latency">Learns how late ADS-B positions are from the same residuals.</param>
     /// <param name="counters">Saturations are counted here.</param>
-    public RegistrationUpdater(TrackerConfiguration configuration, MastPlane plane, RadarSiteTable radarSites, RadarMeasurement[] plots, PlotGeometry[] geometry, Filter.TrackFilter scratch, TrackerCounters counters)
+    public RegistrationUpdater(TrackerConfiguration configuration, MastPlane plane, RadarSiteTable radarSites, RadarMeasurement[] plots, PlotGeometry[] geometry, Filter.TrackFilter scratch, AdsbLatency latency, TrackerCounters counters)
     {
+        _latency = latency;
         _configuration = configuration;
         _plane = plane;
         _radarSites = radarSites;
@@ -167,19 +170,44 @@ internal sealed class RegistrationUpdater
         }
 
         int saturations = 0;
-        _plane.ToPlane(track.LastLatitudeRadians, track.LastLongitudeRadians, out long east, out long north, ref saturations);
-        long elapsed = Q31x32.FromMicroseconds(time - track.LastAdsbPositionMicroseconds, ref saturations);
-        east += Q31x32.Multiply(track.Filter.Horizontal.Mean[2], elapsed, ref saturations) - plot.RadarEast;
-        north += Q31x32.Multiply(track.Filter.Horizontal.Mean[3], elapsed, ref saturations) - plot.RadarNorth;
-        long referenceRange = FixedPoint.Hypotenuse(east, north, ref saturations);
-        long referenceAzimuth = Q2x61.ToDegreesE7(Trigonometry.Atan2(east, north), ref saturations) / 10;
         long slant = FixedPoint.DivideShift(_measuredRangeMillimetres[p], 1000, Q31x32.FractionBits, ref saturations);
         if (_plane.TryGroundRange(slant, plot.RadarHeight, track.Filter.Vertical.Mean[0], plot.Sine, plot.Cosine, out long measuredRange, ref saturations))
         {
+            // The latency is learned against the fix as received; the bias against the fix moved
+            // on by the latency learned so far (a lagging fix would otherwise read as a bias).
+            Reference(track, time, 0, plot, out long east, out long north, out long referenceRange, out long referenceAzimuth, ref saturations);
+            long azimuthResidual = (_measuredAzimuthMicrodegrees[p] - referenceAzimuth) % MicrodegreesPerTurn;
+            azimuthResidual = azimuthResidual >= MicrodegreesPerTurn / 2 ? azimuthResidual - MicrodegreesPerTurn : azimuthResidual < -MicrodegreesPerTurn / 2 ? azimuthResidual + MicrodegreesPerTurn : azimuthResidual;
+            long rangeResidual = measuredRange - referenceRange;
+            if (_configuration.AdsbLatencyEstimate
+                && Q31x32.ToScaledInteger(rangeResidual < 0 ? -rangeResidual : rangeResidual, 1000, ref saturations) <= _configuration.RegistrationMaximumRangeResidualMillimetres
+                && (azimuthResidual < 0 ? -azimuthResidual : azimuthResidual) <= _configuration.RegistrationMaximumAzimuthResidualMicrodegrees)
+            {
+                _latency.Observe(rangeResidual, azimuthResidual, east, north, track.Filter.Horizontal.Mean[2], track.Filter.Horizontal.Mean[3], plot.BaseRangeVariance, plot.CrossRangeVariance);
+                _counters.Saturations += _latency.TakeSaturations();
+                long latency = _latency.Microseconds;
+                if (latency != 0)
+                {
+                    Reference(track, time, latency, plot, out east, out north, out referenceRange, out referenceAzimuth, ref saturations);
+                }
+            }
+
             _registration.Observe(slot, Q31x32.ToScaledInteger(measuredRange, 1000, ref saturations), _measuredAzimuthMicrodegrees[p], Q31x32.ToScaledInteger(referenceRange, 1000, ref saturations), referenceAzimuth);
         }
 
         _counters.Saturations += saturations;
+    }
+
+    // The aircraft's last ADS-B fix moved along the track's velocity to the plot's time (and on
+    // by latency µs), relative to the radar: east, north, ground range (Q31.32 m), azimuth (µdeg).
+    private void Reference(Track track, long time, long latency, PlotGeometry plot, out long east, out long north, out long range, out long azimuth, ref int saturations)
+    {
+        _plane.ToPlane(track.LastLatitudeRadians, track.LastLongitudeRadians, out east, out north, ref saturations);
+        long elapsed = Q31x32.FromMicroseconds(time - track.LastAdsbPositionMicroseconds + latency, ref saturations);
+        east += Q31x32.Multiply(track.Filter.Horizontal.Mean[2], elapsed, ref saturations) - plot.RadarEast;
+        north += Q31x32.Multiply(track.Filter.Horizontal.Mean[3], elapsed, ref saturations) - plot.RadarNorth;
+        range = FixedPoint.Hypotenuse(east, north, ref saturations);
+        azimuth = Q2x61.ToDegreesE7(Trigonometry.Atan2(east, north), ref saturations) / 10;
     }
 
     // The track's last four plots from one radar, as that radar measured them (slant range and

@@ -90,7 +90,7 @@ public sealed class Tracker
         _adsbAdoption = new AdsbTrackAdoption(configuration, _table, _adsb, Counters);
 
         AllocateRadar(configuration);
-        _registrationUpdater = new RegistrationUpdater(configuration, plane, _radarSites, _plots, _geometry, _scratch, Counters);
+        _registrationUpdater = new RegistrationUpdater(configuration, plane, _radarSites, _plots, _geometry, _scratch, _adsb.Latency, Counters);
         _confirmation = new TrackConfirmation(configuration, Counters);
         _deletion = new TrackDeletion(configuration, _radarSites, _confirmation);
         _housekeeping = new TrackHousekeeping(configuration, _table, _confirmation, _deletion, _zoneMonitor, _reporter, _classifier, Counters);
@@ -115,6 +115,9 @@ public sealed class Tracker
 
     /// <summary>What the tracker has learned of each radar from ADS-B-fed aircraft.</summary>
     public RadarRegistration Registration => _registrationUpdater.Registration;
+
+    /// <summary>How late the ADS-B positions are, learned from radar plots of ADS-B-fed aircraft.</summary>
+    public AdsbLatency AdsbLatency => _adsb.Latency;
 
     /// <summary>What the tracker has learned of each radar's noise from its tracks' plot differences.</summary>
     public PlotDifferenceNoise NoiseFromDifferences => _registrationUpdater.Differences;

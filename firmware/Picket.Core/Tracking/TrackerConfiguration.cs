@@ -521,6 +521,29 @@ public sealed class TrackerConfiguration
     public long RegistrationMinimumAzimuthSigmaMicrodegrees = 10_000;
 
     /// <summary>
+    /// Learn how late ADS-B positions are from radar plots of ADS-B-fed aircraft
+    /// (<see cref="Registration.AdsbLatency"/>) and move each ADS-B position forward along the
+    /// track's velocity by it. Without a radar nothing is learned and nothing moves.
+    /// </summary>
+    public bool AdsbLatencyEstimate = true;
+
+    /// <summary>The latency estimate forgets with weight 2^-shift per plot once that many are in (10: 1,024 plots).</summary>
+    public int AdsbLatencyForgettingShift = 10;
+
+    /// <summary>The latency is applied once its estimate's sigma is at most this, µs.</summary>
+    public long AdsbLatencyMaximumSigmaMicroseconds = 20_000;
+
+    /// <summary>
+    /// A learned latency below this is taken as none, µs: a radar's plot times are themselves
+    /// quantised (I048/140 to 1/128 s) and offsets that small cannot be told from its timing
+    /// (busy-sky, whose ADS-B has no latency, read 9 ms and lost 3 % of its GOSPA to it).
+    /// </summary>
+    public long AdsbLatencyMinimumMicroseconds = 20_000;
+
+    /// <summary>Largest ADS-B latency believed, µs (the estimate is clamped to 0 … this).</summary>
+    public long AdsbLatencyMaximumMicroseconds = 1_000_000;
+
+    /// <summary>
     /// A primary-only radar track (no identity, no ADS-B) is confirmed only once its estimate has
     /// moved this far (metres) from the plot that started it, and beyond two sigmas of the two
     /// positions' uncertainty: a persistent stationary reflector (a ship, a buoy, sea or ground

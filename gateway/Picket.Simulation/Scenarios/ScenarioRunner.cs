@@ -121,6 +121,9 @@ public sealed class ScenarioRunner
     /// <summary>What the tracker learned of each radar's noise from plot differences, after <see cref="Run"/>.</summary>
     public Picket.Tracking.Registration.PlotDifferenceNoise? NoiseFromDifferences { get; private set; }
 
+    /// <summary>How late the tracker learned the ADS-B positions are, after <see cref="Run"/>.</summary>
+    public Picket.Tracking.Registration.AdsbLatency? AdsbLatency { get; private set; }
+
     /// <summary>Also receives every track report (the demo publishes them).</summary>
     public Action<TrackReport>? ReportObserver { get; init; }
 
@@ -142,8 +145,8 @@ public sealed class ScenarioRunner
             RunRecorded(pipeline);
             Counters = pipeline.Tracker.Counters;
             Registration = pipeline.Tracker.Registration;
-        NoiseFromDifferences = pipeline.Tracker.NoiseFromDifferences;
             NoiseFromDifferences = pipeline.Tracker.NoiseFromDifferences;
+            AdsbLatency = pipeline.Tracker.AdsbLatency;
             return _evaluator.Finish(Definition.Name);
         }
 
@@ -161,6 +164,7 @@ public sealed class ScenarioRunner
         Counters = pipeline.Tracker.Counters;
         Registration = pipeline.Tracker.Registration;
         NoiseFromDifferences = pipeline.Tracker.NoiseFromDifferences;
+        AdsbLatency = pipeline.Tracker.AdsbLatency;
         return _evaluator.Finish(Definition.Name);
     }
 

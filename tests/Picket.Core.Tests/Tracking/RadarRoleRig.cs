@@ -38,7 +38,7 @@ internal sealed class RadarRoleRig
         var classifier = new TargetClassifier(configuration);
         var coarseGate = new CoarseGate(configuration, Counters);
         var adsb = new AdsbUpdater(configuration, plane, Table.Tracks, scratch, timing, coarseGate, classifier, Counters);
-        var registration = new RegistrationUpdater(configuration, plane, sites, Plots, Geometry, scratch, Counters);
+        var registration = new RegistrationUpdater(configuration, plane, sites, Plots, Geometry, scratch, adsb.Latency, Counters);
         var confirmation = new TrackConfirmation(configuration, Counters);
         var deletion = new TrackDeletion(configuration, sites, confirmation);
         var housekeeping = new TrackHousekeeping(configuration, Table, confirmation, deletion, zones, reporter, classifier, Counters);

@@ -3,7 +3,7 @@ using Picket.Tracking.Registration;
 
 namespace Picket.Cli.Verbs.Track;
 
-/// <summary>One line on what the tracker learned of each radar from ADS-B-fed aircraft, one on what it learned from plot differences.</summary>
+/// <summary>One line on what the tracker learned of each radar from ADS-B-fed aircraft, one on what it learned from plot differences, one on the ADS-B latency.</summary>
 internal static class RegistrationSummary
 {
     public static string Format(RadarRegistration registration)
@@ -28,6 +28,9 @@ internal static class RegistrationSummary
 
         return "radar registration against ADS-B: " + (parts.Count == 0 ? "no residuals" : string.Join("; ", parts)) + string.Create(CultureInfo.InvariantCulture, $"; {registration.GrossErrors} gross residuals ignored");
     }
+
+    public static string Format(AdsbLatency latency) =>
+        string.Create(CultureInfo.InvariantCulture, $"ADS-B latency from radar plots: {latency.Samples} plots, {(latency.HasEstimate ? $"{latency.Microseconds / 1000.0:F0} ms" : "not yet known (not applied)")}");
 
     public static string Format(PlotDifferenceNoise differences)
     {

@@ -27,6 +27,11 @@ internal static class ScenarioSummary
             text.AppendLine(RegistrationSummary.Format(differences));
         }
 
+        if (runner.AdsbLatency is { } latency)
+        {
+            text.AppendLine(RegistrationSummary.Format(latency));
+        }
+
         foreach (var incursion in report.Incursions)
         {
             var alerted = double.IsNaN(incursion.AlertSeconds)
