@@ -44,7 +44,7 @@ internal sealed class AdsbUpdater
         _coarseGate = coarseGate;
         _classifier = classifier;
         _counters = counters;
-        Latency = new AdsbLatency(configuration.AdsbLatencyForgettingShift, configuration.AdsbLatencyMaximumSigmaMicroseconds, configuration.AdsbLatencyMinimumMicroseconds, configuration.AdsbLatencyMaximumMicroseconds);
+        Latency = new AdsbLatency(configuration.AdsbLatencyForgettingShift, configuration.AdsbLatencyMaximumSigmaMicroseconds, configuration.AdsbLatencyMinimumMicroseconds, configuration.AdsbLatencySignificanceSigmas, configuration.AdsbLatencyMaximumMicroseconds);
     }
 
     /// <summary>How late the ADS-B positions are, learned from radar plots (the registration updater feeds it).</summary>

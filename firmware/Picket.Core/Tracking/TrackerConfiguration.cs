@@ -540,6 +540,12 @@ public sealed class TrackerConfiguration
     /// </summary>
     public long AdsbLatencyMinimumMicroseconds = 20_000;
 
+    /// <summary>
+    /// …and below this many of its own sigmas (a significance test: a receiver with no latency
+    /// must not apply the noise of an estimate still converging; busy-sky's held-out seeds did).
+    /// </summary>
+    public int AdsbLatencySignificanceSigmas = 3;
+
     /// <summary>Largest ADS-B latency believed, µs (the estimate is clamped to 0 … this).</summary>
     public long AdsbLatencyMaximumMicroseconds = 1_000_000;
 

@@ -116,7 +116,7 @@ public class RegistrationUpdaterTests
         var sites = new RadarSiteTable(configuration.RadarCapacity);
         var plots = new RadarMeasurement[configuration.PlotsPerBatch];
         var geometry = new PlotGeometry[configuration.PlotsPerBatch];
-        var updater = new RegistrationUpdater(configuration, plane, sites, plots, geometry, new Filter.TrackFilter(), new Registration.AdsbLatency(10, 20_000, 20_000, 1_000_000), new TrackerCounters());
+        var updater = new RegistrationUpdater(configuration, plane, sites, plots, geometry, new Filter.TrackFilter(), new Registration.AdsbLatency(10, 20_000, 20_000, 3, 1_000_000), new TrackerCounters());
         return (updater, plots, sites.SlotOf(Sensor));
     }
 

@@ -19,7 +19,7 @@ namespace Picket.Tracking.Registration;
 /// Integer arithmetic only: two Q31.32 sums, exact for the first 2^<see cref="ForgettingShift"/>
 /// plots, then forgetting by 2^-<see cref="ForgettingShift"/> per plot. The estimate is used once
 /// the information sum bounds its sigma by the configured figure; below
-/// <see cref="MinimumMicroseconds"/> it is taken as none (a position cannot be applicable after it
+/// <see cref="MinimumMicroseconds"/> or <see cref="SignificanceSigmas"/> of its sigma it is taken as none (a position cannot be applicable after it
 /// is received, and a few milliseconds are the radar's own time quantum), above
 /// <see cref="MaximumMicroseconds"/> it is clamped.
 /// </remarks>
@@ -37,13 +37,16 @@ public sealed class AdsbLatency
     /// <param name="forgettingShift">Forgetting weight 2^-shift per plot once that many are in (1 to 20).</param>
     /// <param name="maximumSigmaMicroseconds">The estimate is used once its sigma is at most this, µs.</param>
     /// <param name="minimumMicroseconds">A smaller estimate is taken as no latency, µs.</param>
+    /// <param name="significanceSigmas">…and so is one below this many of its own sigmas.</param>
     /// <param name="maximumMicroseconds">Largest latency believed, µs.</param>
-    public AdsbLatency(int forgettingShift, long maximumSigmaMicroseconds, long minimumMicroseconds, long maximumMicroseconds)
+    public AdsbLatency(int forgettingShift, long maximumSigmaMicroseconds, long minimumMicroseconds, int significanceSigmas, long maximumMicroseconds)
     {
-        if (forgettingShift < 1 || forgettingShift > 20 || maximumSigmaMicroseconds <= 0 || minimumMicroseconds < 0 || maximumMicroseconds < minimumMicroseconds)
+        if (forgettingShift < 1 || forgettingShift > 20 || maximumSigmaMicroseconds <= 0 || minimumMicroseconds < 0 || significanceSigmas < 0 || maximumMicroseconds < minimumMicroseconds)
         {
-            throw new System.ArgumentOutOfRangeException(nameof(forgettingShift), "The forgetting shift must be 1 to 20, the sigma positive and 0 ≤ minimum ≤ maximum.");
+            throw new System.ArgumentOutOfRangeException(nameof(forgettingShift), "The forgetting shift must be 1 to 20, the sigma positive, the significance not negative and 0 ≤ minimum ≤ maximum.");
         }
+
+        SignificanceSigmas = significanceSigmas;
 
         ForgettingShift = forgettingShift;
         MinimumMicroseconds = minimumMicroseconds;
@@ -58,6 +61,12 @@ public sealed class AdsbLatency
 
     /// <summary>A smaller estimate is taken as no latency, µs.</summary>
     public long MinimumMicroseconds { get; }
+
+    /// <summary>An estimate below this many of its own sigmas is taken as no latency.</summary>
+    public int SignificanceSigmas { get; }
+
+    /// <summary>The estimate's sigma, µs (0 before any information).</summary>
+    public long SigmaMicroseconds { get; private set; }
 
     /// <summary>Largest latency believed, µs.</summary>
     public long MaximumMicroseconds { get; }
@@ -124,11 +133,13 @@ public sealed class AdsbLatency
         _information = FixedPoint.Add(_information, information, ref saturations);
         Samples++;
         Microseconds = 0;
+        SigmaMicroseconds = _information > 0 ? Q31x32.ToScaledInteger(Q31x32.Divide(Q31x32.One, Q31x32.SquareRoot(_information, ref saturations), ref saturations), 1_000_000, ref saturations) : 0;
         if (HasEstimate)
         {
             long seconds = Q31x32.Divide(_numerator, _information, ref saturations);
             long microseconds = Q31x32.ToScaledInteger(seconds, 1_000_000, ref saturations);
-            Microseconds = microseconds < MinimumMicroseconds ? 0 : microseconds > MaximumMicroseconds ? MaximumMicroseconds : microseconds;
+            bool significant = microseconds >= SignificanceSigmas * SigmaMicroseconds;
+            Microseconds = !significant || microseconds < MinimumMicroseconds ? 0 : microseconds > MaximumMicroseconds ? MaximumMicroseconds : microseconds;
         }
 
         _saturations += saturations;

@@ -19,7 +19,7 @@ public class AdsbLatencyTests
     [InlineData(0.0, 0, 0)]
     public void Observe_AircraftFlyingEveryWayWithLaggingPositions_LearnsTheLag(double lagSeconds, long lowestMilliseconds, long highestMilliseconds)
     {
-        var latency = new AdsbLatency(10, 20_000, 20_000, 1_000_000);
+        var latency = new AdsbLatency(10, 20_000, 20_000, 3, 1_000_000);
         var random = new Random(2026);
         for (var plot = 0; plot < 3_000; plot++)
         {
@@ -32,9 +32,34 @@ public class AdsbLatencyTests
     }
 
     [Fact]
+    public void Observe_EstimateJustPreciseEnoughButWithinThreeSigmas_NothingApplied()
+    {
+        // A 40 ms lag: as soon as the estimate's sigma is within 20 ms it is used, but a value
+        // under three of its sigmas may be the noise of an estimate still converging; later,
+        // with the information of the last 1,024 plots (the forgetting) and a sigma about 10 ms,
+        // the same lag is applied.
+        var latency = new AdsbLatency(10, 20_000, 20_000, 3, 1_000_000);
+        var random = new Random(40);
+        while (!latency.HasEstimate)
+        {
+            Observe(latency, random, 0.04);
+        }
+
+        Assert.InRange(latency.SigmaMicroseconds, 10_000, 20_000);
+        Assert.Equal(0, latency.Microseconds);
+        for (var plot = 0; plot < 3_000; plot++)
+        {
+            Observe(latency, random, 0.04);
+        }
+
+        Assert.True(latency.SigmaMicroseconds < 12_000, $"sigma {latency.SigmaMicroseconds} µs");
+        Assert.InRange(latency.Microseconds / 1000, 25, 55);
+    }
+
+    [Fact]
     public void Observe_FewPlots_NoEstimateAndNothingApplied()
     {
-        var latency = new AdsbLatency(10, 20_000, 20_000, 1_000_000);
+        var latency = new AdsbLatency(10, 20_000, 20_000, 3, 1_000_000);
         var random = new Random(7);
         for (var plot = 0; plot < 5; plot++)
         {
