@@ -18,9 +18,9 @@ namespace Picket.Tracking;
 /// aircraft): a track that coasts beside the target while the other takes every plot has stopped
 /// following it (transponder-masking tuning seed 63: the older track, 1 km off, survived, and the
 /// intruder's own track was dropped). A tentative plot taker replaces no track: then the younger
-/// ends. Tracks with an
-/// identity (ICAO address, Mode 3/A) or ADS-B are never merged here: a cooperative track beside
-/// a non-cooperative one is the masking case, reported, never resolved by merging.
+/// ends. Tracks with an identity (ICAO address, Mode 3/A) or ADS-B are never merged here: a
+/// cooperative track beside a non-cooperative one is the masking case, reported, never resolved
+/// by merging.
 /// </summary>
 internal sealed class DuplicateTracks
 {
@@ -87,7 +87,7 @@ internal sealed class DuplicateTracks
         {
             // The track left without the plot ends: it is the one that has stopped following
             // the target (a coasting track beside one that takes every plot). A tentative plot
-            // taker does not replace a confirmed track: then the younger ends, as before.
+            // taker does not replace a confirmed track: then the younger ends.
             if (other.Status == TrackStatus.Tentative)
             {
                 Merge(younger, older, now);

@@ -40,11 +40,6 @@ internal sealed class RadarUpdater
     private readonly TrackHousekeeping _housekeeping;
     private readonly TrackerCounters _counters;
 
-    /// <summary>True when plot <paramref name="p"/> is nearer the radar than the track's chosen height allows (<see cref="TrackerConfiguration.BelowChosenHeightSpacings"/>): not that target.</summary>
-    /// <param name="track">The track.</param>
-    /// <param name="p">The plot's index in the batch.</param>
-    public bool BelowChosenHeight(Track track, int p) => _heights.BelowChosenHeight(track, _geometry[p]);
-
     /// <summary>Creates the role over the tracker's plot batch.</summary>
     /// <param name="configuration">Gates, initial sigmas, confirmation and ADS-B disagreement settings.</param>
     /// <param name="plane">The mast plane (ground ranges).</param>
@@ -83,6 +78,11 @@ internal sealed class RadarUpdater
         _housekeeping = housekeeping;
         _counters = counters;
     }
+
+    /// <summary>True when plot <paramref name="p"/> is nearer the radar than the track's chosen height allows (<see cref="TrackerConfiguration.BelowChosenHeightSpacings"/>): not that target.</summary>
+    /// <param name="track">The track.</param>
+    /// <param name="p">The plot's index in the batch.</param>
+    public bool BelowChosenHeight(Track track, int p) => _heights.BelowChosenHeight(track, _geometry[p]);
 
     // Updates a filter (the track's or the scratch copy) with plot p; returns the NIS or long.MaxValue.
     public long ApplyPlot(Track track, TrackFilter filter, int p)

@@ -19,8 +19,9 @@ namespace Picket.Tracking.Registration;
 /// Integer arithmetic only: two Q31.32 sums, exact for the first 2^<see cref="ForgettingShift"/>
 /// plots, then forgetting by 2^-<see cref="ForgettingShift"/> per plot. The estimate is used once
 /// the information sum bounds its sigma by the configured figure; below
-/// <see cref="MinimumMicroseconds"/> or <see cref="SignificanceSigmas"/> of its sigma it is taken as none (a position cannot be applicable after it
-/// is received, and a few milliseconds are the radar's own time quantum), above
+/// <see cref="MinimumMicroseconds"/>, or below <see cref="SignificanceSigmas"/> of its sigma, it is
+/// taken as none (a position cannot be applicable after it is received, a few milliseconds are
+/// the radar's own time quantum, and an estimate still converging is noise); above
 /// <see cref="MaximumMicroseconds"/> it is clamped.
 /// </remarks>
 public sealed class AdsbLatency
@@ -46,10 +47,9 @@ public sealed class AdsbLatency
             throw new System.ArgumentOutOfRangeException(nameof(forgettingShift), "The forgetting shift must be 1 to 20, the sigma positive, the significance not negative and 0 ≤ minimum ≤ maximum.");
         }
 
-        SignificanceSigmas = significanceSigmas;
-
         ForgettingShift = forgettingShift;
         MinimumMicroseconds = minimumMicroseconds;
+        SignificanceSigmas = significanceSigmas;
         MaximumMicroseconds = maximumMicroseconds;
         long sigma = Q31x32.FromMicroseconds(maximumSigmaMicroseconds, ref _saturations);
         // Information ≥ 1 / σ², Q31.32 per s².
@@ -65,14 +65,14 @@ public sealed class AdsbLatency
     /// <summary>An estimate below this many of its own sigmas is taken as no latency.</summary>
     public int SignificanceSigmas { get; }
 
-    /// <summary>The estimate's sigma, µs (0 before any information).</summary>
-    public long SigmaMicroseconds { get; private set; }
-
     /// <summary>Largest latency believed, µs.</summary>
     public long MaximumMicroseconds { get; }
 
     /// <summary>Plots observed.</summary>
     public long Samples { get; private set; }
+
+    /// <summary>The estimate's sigma, µs (0 before any information).</summary>
+    public long SigmaMicroseconds { get; private set; }
 
     /// <summary>True once the estimate's sigma is within the configured bound.</summary>
     public bool HasEstimate => _information > 0 && _information >= _minimumInformation;
@@ -99,7 +99,7 @@ public sealed class AdsbLatency
     /// <param name="referenceNorth">The reference north of the radar, Q31.32 m.</param>
     /// <param name="velocityEast">The track's velocity east, Q31.32 m/s.</param>
     /// <param name="velocityNorth">The track's velocity north, Q31.32 m/s.</param>
-    /// <param name="rangeVariance">The plot's ground-range variance, Q39.24 m².</param>
+    /// <param name="rangeVariance">The plot's range variance, Q39.24 m² (taken for its ground range's).</param>
     /// <param name="crossRangeVariance">The plot's cross-range variance, Q39.24 m².</param>
     public void Observe(long groundRangeResidual, long azimuthResidualMicrodegrees, long referenceEast, long referenceNorth, long velocityEast, long velocityNorth, long rangeVariance, long crossRangeVariance)
     {

@@ -132,7 +132,7 @@ public class TrackFilterManoeuvreModelTests
         {
             long time = second * 1_000_000L;
             double truthEast = -70_000 + (229 * second), truthNorth = 8_000 + (20 * second);
-            double east = truthEast + (Gaussian(random) * sigma), north = truthNorth + (Gaussian(random) * sigma);
+            double east = truthEast + (TrackerScene.Gaussian(random) * sigma), north = truthNorth + (TrackerScene.Gaussian(random) * sigma);
             if (second == 0)
             {
                 imm.Initialise(time, SimulatedFlight.ToQ32(east), SimulatedFlight.ToQ32(north), variance, SimulatedFlight.ToQ32(229), SimulatedFlight.ToQ32(20), SimulatedFlight.ToQ24(400));
@@ -158,8 +158,6 @@ public class TrackFilterManoeuvreModelTests
         double immRmse = Math.Sqrt(immSquares / count), referenceRmse = Math.Sqrt(referenceSquares / count);
         Assert.True(smooth == (immRmse <= 1.25 * referenceRmse), $"IMM {immRmse:F1} m vs quiet reference {referenceRmse:F1} m");
     }
-
-    private static double Gaussian(Random random) => Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
 
     // One axis of a double-precision nearly-constant-velocity Kalman filter (Bar-Shalom §6.2.2).
     private sealed class ReferenceAxis

@@ -91,7 +91,7 @@ public class AdsbLatencyTests
                 {
                     var seconds = t + 0.35 + (0.1 * aircraft);
                     (east, north) = Position(aircraft, seconds);
-                    scene.RadarPlot(seconds, east, north, 30_000 * 0.3048, Normal(random) * RangeSigma, Normal(random) * AzimuthSigmaDegrees, 60_000, 120_000, icao: 0x4B1900 + aircraft, withModeC: false);
+                    scene.RadarPlot(seconds, east, north, 30_000 * 0.3048, TrackerScene.Gaussian(random) * RangeSigma, TrackerScene.Gaussian(random) * AzimuthSigmaDegrees, 60_000, 120_000, icao: 0x4B1900 + aircraft, withModeC: false);
                 }
             }
         }
@@ -125,8 +125,8 @@ public class AdsbLatencyTests
         double velocityEast = speed * Math.Sin(heading), velocityNorth = speed * Math.Cos(heading);
         double referenceEast = east - (lagSeconds * velocityEast), referenceNorth = north - (lagSeconds * velocityNorth);
         var referenceRange = Math.Sqrt((referenceEast * referenceEast) + (referenceNorth * referenceNorth));
-        var measuredRange = range + (Normal(random) * RangeSigma);
-        var measuredAzimuth = Degrees(Math.Atan2(east, north)) + (Normal(random) * AzimuthSigmaDegrees);
+        var measuredRange = range + (TrackerScene.Gaussian(random) * RangeSigma);
+        var measuredAzimuth = Degrees(Math.Atan2(east, north)) + (TrackerScene.Gaussian(random) * AzimuthSigmaDegrees);
         var azimuthResidual = measuredAzimuth - Degrees(Math.Atan2(referenceEast, referenceNorth));
         azimuthResidual = azimuthResidual > 180 ? azimuthResidual - 360 : azimuthResidual < -180 ? azimuthResidual + 360 : azimuthResidual;
         var crossSigma = range * AzimuthSigmaDegrees * Math.PI / 180;
@@ -153,6 +153,4 @@ public class AdsbLatencyTests
     private static long Q32(double value) => (long)Math.Round(value * 4_294_967_296.0);
 
     private static double Degrees(double radians) => radians * 180 / Math.PI;
-
-    private static double Normal(Random random) => Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
 }
