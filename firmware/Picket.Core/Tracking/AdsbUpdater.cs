@@ -119,11 +119,9 @@ internal sealed class AdsbUpdater
 
         // A late position is moved forward along the track's velocity to the estimate's time, and
         // by the learned latency: the position was applicable that long before it was received.
+        // (Nothing is learned, and the latency stays 0, with AdsbLatencyEstimate off.)
         int saturations = 0;
-        if (_configuration.AdsbLatencyEstimate)
-        {
-            lateSeconds += Q31x32.FromMicroseconds(Latency.Microseconds, ref saturations);
-        }
+        lateSeconds += Q31x32.FromMicroseconds(Latency.Microseconds, ref saturations);
 
         east += Q31x32.Multiply(track.Filter.Horizontal.Mean[2], lateSeconds, ref saturations);
         north += Q31x32.Multiply(track.Filter.Horizontal.Mean[3], lateSeconds, ref saturations);

@@ -175,20 +175,20 @@ internal sealed class RegistrationUpdater
         {
             // The latency is learned against the fix as received; the bias against the fix moved
             // on by the latency learned so far (a lagging fix would otherwise read as a bias).
-            Reference(track, time, 0, plot, out long east, out long north, out long referenceRange, out long referenceAzimuth, ref saturations);
-            long azimuthResidual = (_measuredAzimuthMicrodegrees[p] - referenceAzimuth) % MicrodegreesPerTurn;
-            azimuthResidual = azimuthResidual >= MicrodegreesPerTurn / 2 ? azimuthResidual - MicrodegreesPerTurn : azimuthResidual < -MicrodegreesPerTurn / 2 ? azimuthResidual + MicrodegreesPerTurn : azimuthResidual;
+            ReferenceAt(track, time, plot, out long east, out long north, ref saturations);
+            Polar(east, north, out long referenceRange, out long referenceAzimuth, ref saturations);
             long rangeResidual = measuredRange - referenceRange;
-            if (_configuration.AdsbLatencyEstimate
-                && Q31x32.ToScaledInteger(rangeResidual < 0 ? -rangeResidual : rangeResidual, 1000, ref saturations) <= _configuration.RegistrationMaximumRangeResidualMillimetres
-                && (azimuthResidual < 0 ? -azimuthResidual : azimuthResidual) <= _configuration.RegistrationMaximumAzimuthResidualMicrodegrees)
+            long azimuthResidual = RadarRegistration.WrapAzimuth(_measuredAzimuthMicrodegrees[p] - referenceAzimuth);
+            if (_configuration.AdsbLatencyEstimate && !_registration.IsGrossError(Q31x32.ToScaledInteger(rangeResidual, 1000, ref saturations), azimuthResidual))
             {
-                _latency.Observe(rangeResidual, azimuthResidual, east, north, track.Filter.Horizontal.Mean[2], track.Filter.Horizontal.Mean[3], plot.BaseRangeVariance, plot.CrossRangeVariance);
+                long velocityEast = track.Filter.Horizontal.Mean[2];
+                long velocityNorth = track.Filter.Horizontal.Mean[3];
+                _latency.Observe(rangeResidual, azimuthResidual, east, north, velocityEast, velocityNorth, plot.BaseRangeVariance, plot.CrossRangeVariance);
                 _counters.Saturations += _latency.TakeSaturations();
-                long latency = _latency.Microseconds;
-                if (latency != 0)
+                if (_latency.Microseconds != 0)
                 {
-                    Reference(track, time, latency, plot, out east, out north, out referenceRange, out referenceAzimuth, ref saturations);
+                    long latency = Q31x32.FromMicroseconds(_latency.Microseconds, ref saturations);
+                    Polar(east + Q31x32.Multiply(velocityEast, latency, ref saturations), north + Q31x32.Multiply(velocityNorth, latency, ref saturations), out referenceRange, out referenceAzimuth, ref saturations);
                 }
             }
 
@@ -198,14 +198,19 @@ internal sealed class RegistrationUpdater
         _counters.Saturations += saturations;
     }
 
-    // The aircraft's last ADS-B fix moved along the track's velocity to the plot's time (and on
-    // by latency µs), relative to the radar: east, north, ground range (Q31.32 m), azimuth (µdeg).
-    private void Reference(Track track, long time, long latency, PlotGeometry plot, out long east, out long north, out long range, out long azimuth, ref int saturations)
+    // The aircraft's last ADS-B fix moved along the track's velocity to the plot's time, relative
+    // to the radar (Q31.32 m).
+    private void ReferenceAt(Track track, long time, PlotGeometry plot, out long east, out long north, ref int saturations)
     {
         _plane.ToPlane(track.LastLatitudeRadians, track.LastLongitudeRadians, out east, out north, ref saturations);
-        long elapsed = Q31x32.FromMicroseconds(time - track.LastAdsbPositionMicroseconds + latency, ref saturations);
+        long elapsed = Q31x32.FromMicroseconds(time - track.LastAdsbPositionMicroseconds, ref saturations);
         east += Q31x32.Multiply(track.Filter.Horizontal.Mean[2], elapsed, ref saturations) - plot.RadarEast;
         north += Q31x32.Multiply(track.Filter.Horizontal.Mean[3], elapsed, ref saturations) - plot.RadarNorth;
+    }
+
+    // Ground range (Q31.32 m) and azimuth (µdeg) of a point relative to the radar.
+    private static void Polar(long east, long north, out long range, out long azimuth, ref int saturations)
+    {
         range = FixedPoint.Hypotenuse(east, north, ref saturations);
         azimuth = Q2x61.ToDegreesE7(Trigonometry.Atan2(east, north), ref saturations) / 10;
     }

@@ -90,8 +90,7 @@ public sealed class RadarRegistration
     {
         long rangeResidual = measuredRangeMillimetres - referenceRangeMillimetres;
         long azimuthResidual = WrapAzimuth(measuredAzimuthMicrodegrees - referenceAzimuthMicrodegrees);
-        if (rangeResidual > MaximumRangeResidualMillimetres || rangeResidual < -MaximumRangeResidualMillimetres
-            || azimuthResidual > MaximumAzimuthResidualMicrodegrees || azimuthResidual < -MaximumAzimuthResidualMicrodegrees)
+        if (IsGrossError(rangeResidual, azimuthResidual))
         {
             GrossErrors++;
             return false;
@@ -208,6 +207,13 @@ public sealed class RadarRegistration
         _innovationRangeVariance[slot] = 0;
         _innovationAzimuthVariance[slot] = 0;
     }
+
+    /// <summary>True when a residual pair is beyond the gross-error limits (a mis-association, a garbled reply).</summary>
+    /// <param name="rangeResidualMillimetres">Ground-range residual, mm.</param>
+    /// <param name="azimuthResidualMicrodegrees">Wrapped azimuth residual, µdeg.</param>
+    public bool IsGrossError(long rangeResidualMillimetres, long azimuthResidualMicrodegrees) =>
+        rangeResidualMillimetres > MaximumRangeResidualMillimetres || rangeResidualMillimetres < -MaximumRangeResidualMillimetres
+        || azimuthResidualMicrodegrees > MaximumAzimuthResidualMicrodegrees || azimuthResidualMicrodegrees < -MaximumAzimuthResidualMicrodegrees;
 
     /// <summary>An azimuth difference brought into (-180°, 180°], µdeg.</summary>
     /// <param name="microdegrees">Any difference.</param>

@@ -115,16 +115,16 @@ public class TrackFilterManoeuvreModelTests
     public void Manoeuvring_StraightFlightByA4SecondRadar_NearlyAsSmoothAsTheQuietModelAlone(int onsetPeriodSeconds, bool smooth)
     {
         // Truth: straight and level at 230 m/s for 10 minutes; plots every 4 s with σ 130 m on
-        // each axis (0.12° of azimuth at 60 km). Reference: a double-precision constant-velocity
-        // Kalman filter with the quiet mode's density only (1 m²/s³), the best a filter can do
-        // on this truth. The IMM with the default manoeuvre onset (one every 250 s) stays within
+        // each axis (0.12° of azimuth at 60 km). Reference: the double-precision shadow filter
+        // (ShadowTrackFilter) with the quiet mode's density only (1 m²/s³), the best a filter can
+        // do on this truth. The IMM with the default manoeuvre onset (one every 250 s) stays within
         // 25 % of it (1.18 here; one every 1000 s: 1.07); with one every 20 s (the earlier value,
         // 1.57) the manoeuvre mode kept about a quarter of the probability in straight flight and
         // the track followed the plot noise.
         const double sigma = 130;
         var random = new Random(230);
         var imm = new TrackFilter { TargetClass = TargetClass.Unknown, ManoeuvreOnsetPerSecond = Q2x61.One / onsetPeriodSeconds };
-        var reference = new[] { new ReferenceAxis(), new ReferenceAxis() };
+        var reference = new ShadowTrackFilter { HorizontalDensity = ProcessNoiseDensity.For(TargetClass.Unknown).QuietHorizontalSquareMetresPerCubicSecond / SimulatedFlight.Q24 };
         long variance = SimulatedFlight.ToQ24(sigma * sigma);
         double immSquares = 0, referenceSquares = 0;
         int count = 0;
@@ -137,53 +137,26 @@ public class TrackFilterManoeuvreModelTests
             {
                 imm.Initialise(time, SimulatedFlight.ToQ32(east), SimulatedFlight.ToQ32(north), variance, SimulatedFlight.ToQ32(229), SimulatedFlight.ToQ32(20), SimulatedFlight.ToQ24(400));
                 imm.Manoeuvring = true;
-                reference[0].Initialise(east, 229, sigma * sigma, 400);
-                reference[1].Initialise(north, 20, sigma * sigma, 400);
+                reference.Initialise(time, east, north, sigma * sigma, 229, 20, 400);
                 continue;
             }
 
             imm.Predict(time);
             imm.UpdateEast(SimulatedFlight.ToQ32(east), variance);
             imm.UpdateNorth(SimulatedFlight.ToQ32(north), variance);
-            reference[0].Step(4, 1, east, sigma * sigma);
-            reference[1].Step(4, 1, north, sigma * sigma);
+            reference.Predict(time);
+            reference.UpdateHorizontal([1, 0, 0, 0], east, sigma * sigma);
+            reference.UpdateHorizontal([0, 1, 0, 0], north, sigma * sigma);
             if (second >= 60)
             {
                 immSquares += Square((imm.Horizontal.Mean[0] / SimulatedFlight.Q32) - truthEast) + Square((imm.Horizontal.Mean[1] / SimulatedFlight.Q32) - truthNorth);
-                referenceSquares += Square(reference[0].Position - truthEast) + Square(reference[1].Position - truthNorth);
+                referenceSquares += Square(reference.Horizontal[0] - truthEast) + Square(reference.Horizontal[1] - truthNorth);
                 count++;
             }
         }
 
         double immRmse = Math.Sqrt(immSquares / count), referenceRmse = Math.Sqrt(referenceSquares / count);
         Assert.True(smooth == (immRmse <= 1.25 * referenceRmse), $"IMM {immRmse:F1} m vs quiet reference {referenceRmse:F1} m");
-    }
-
-    // One axis of a double-precision nearly-constant-velocity Kalman filter (Bar-Shalom §6.2.2).
-    private sealed class ReferenceAxis
-    {
-        private double _p00, _p01, _p11;
-
-        public double Position { get; private set; }
-
-        public double Velocity { get; private set; }
-
-        public void Initialise(double position, double velocity, double positionVariance, double velocityVariance)
-        {
-            (Position, Velocity, _p00, _p01, _p11) = (position, velocity, positionVariance, 0, velocityVariance);
-        }
-
-        public void Step(double dt, double q, double measurement, double r)
-        {
-            Position += Velocity * dt;
-            double p00 = _p00 + (2 * dt * _p01) + (dt * dt * _p11) + (q * dt * dt * dt / 3);
-            double p01 = _p01 + (dt * _p11) + (q * dt * dt / 2);
-            double p11 = _p11 + (q * dt);
-            double s = p00 + r, k0 = p00 / s, k1 = p01 / s, innovation = measurement - Position;
-            Position += k0 * innovation;
-            Velocity += k1 * innovation;
-            (_p00, _p01, _p11) = ((1 - k0) * p00, (1 - k0) * p01, p11 - (k1 * p01));
-        }
     }
 
     private static double Square(double value) => value * value;
