@@ -361,24 +361,6 @@ public sealed class TrackerConfiguration
     /// <summary>Largest normalised squared innovation one plot adds to a candidate's cost (a misassociated plot or a turn costs every candidate alike, no more).</summary>
     public int HeightNisCap = 16;
 
-    /// <summary>
-    /// Plots in a row on which every candidate's normalised squared innovation reaches
-    /// <see cref="HeightNisCap"/> before the bank is blind: its costs stop taking the plots and its
-    /// trajectories follow them with <see cref="HeightBlindAlphaPerMille"/> and
-    /// <see cref="HeightBlindBetaPerMille"/> until a plot fits some candidate again. A
-    /// constant-velocity trajectory lags a turn by a T² (1 − α) / β (about 740 m for a 2°/s turn
-    /// at 220 m/s on a 4 s radar), and after an overflight its velocity can be 100 m/s off: every
-    /// plot then costs every candidate the cap for minutes and the height cannot move (manoeuvres'
-    /// zoom-climb). Two: one plot no candidate fits may be a wrong plot. 0 turns it off.
-    /// </summary>
-    public int HeightBlindPlots = 2;
-
-    /// <summary>Position gain of the candidates' trajectories while the bank is blind (<see cref="HeightBlindPlots"/>), per mille.</summary>
-    public int HeightBlindAlphaPerMille = 700;
-
-    /// <summary>Velocity gain (β, times 1/Δt) of the candidates' trajectories while the bank is blind, per mille.</summary>
-    public int HeightBlindBetaPerMille = 300;
-
     /// <summary>Cost difference (−2 ln of the likelihood ratio) by which the best candidate must beat the held height before the track moves to it.</summary>
     public int HeightSwitchMargin = 4;
 
@@ -391,6 +373,18 @@ public sealed class TrackerConfiguration
     /// decay; twice that means no height explains the plots (a turn, a misassociated plot).
     /// </summary>
     public int HeightConsistentCost = 13;
+
+    /// <summary>Factor per plot by which a candidate's recent cost forgets, per mille (500: the last two or three plots).</summary>
+    public int HeightRecentDecayPerMille = 500;
+
+    /// <summary>
+    /// Largest recent cost of the best candidate that also lets the height move when its decayed
+    /// cost is above <see cref="HeightConsistentCost"/>: after a climb, a descent or an
+    /// overflight no candidate explained, the decayed costs carry those plots for tens of seconds
+    /// (alike for every candidate, so the likelihood ratio is unharmed), while the last plots
+    /// already fit one height. 0 turns it off.
+    /// </summary>
+    public int HeightRecentConsistentCost = 12;
 
     /// <summary>Consecutive plots on which the same candidate must pass the test before the height moves to it (1: the first; 2 was tried on the tuning seeds and lost the overflight of transponder-masking 53).</summary>
     public int HeightSwitchTests = 1;

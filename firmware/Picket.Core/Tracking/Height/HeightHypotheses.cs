@@ -15,12 +15,8 @@ namespace Picket.Tracking.Height;
 /// the likeliest height. The track's held height moves to it only when the held candidate's cost
 /// exceeds it by a margin (a likelihood-ratio test: the costs are −2 ln L up to a constant), and
 /// the estimate is refined between candidates by a parabola through the three costs around the
-/// best one. A turn or an overflight that no candidate's constant-velocity trajectory follows
-/// teaches nothing of the height: after <see cref="TrackerConfiguration.HeightBlindPlots"/> such
-/// plots in a row the costs stand still and the trajectories catch up with higher gains.
-/// Everything is allocated in the constructor: <see cref="Capacity"/> candidates of eight longs
-/// (64 bytes: five of state, three of one plot's scratch) each, about 1,050 bytes per track slot
-/// with the bookkeeping.
+/// best one. Everything is allocated in the constructor: <see cref="Capacity"/> candidates of
+/// six longs (48 bytes) each, 784 bytes per track slot with the bookkeeping.
 /// </summary>
 public sealed class HeightHypotheses
 {
@@ -32,10 +28,7 @@ public sealed class HeightHypotheses
     private readonly long[] _velocityEast = new long[Capacity];
     private readonly long[] _velocityNorth = new long[Capacity];
     private readonly long[] _cost = new long[Capacity];
-    private readonly long[] _residualEast = new long[Capacity];
-    private readonly long[] _residualNorth = new long[Capacity];
-    private readonly long[] _nis = new long[Capacity];
-    private int _cappedRun;
+    private readonly long[] _recent = new long[Capacity];
     private long _lowest;
     private long _spacing;
     private long _timeMicroseconds;
@@ -65,7 +58,6 @@ public sealed class HeightHypotheses
     {
         Count = 0;
         Plots = 0;
-        _cappedRun = 0;
         Chosen = false;
         _pendingTests = 0;
         _timeMicroseconds = 0;
@@ -80,12 +72,12 @@ public sealed class HeightHypotheses
         System.Array.Copy(other._velocityEast, _velocityEast, Capacity);
         System.Array.Copy(other._velocityNorth, _velocityNorth, Capacity);
         System.Array.Copy(other._cost, _cost, Capacity);
+        System.Array.Copy(other._recent, _recent, Capacity);
         _lowest = other._lowest;
         _spacing = other._spacing;
         _timeMicroseconds = other._timeMicroseconds;
         _pendingBest = other._pendingBest;
         _pendingTests = other._pendingTests;
-        _cappedRun = other._cappedRun;
         Count = other.Count;
         Plots = other.Plots;
         Chosen = other.Chosen;
@@ -100,7 +92,6 @@ public sealed class HeightHypotheses
         count = count < 2 ? 2 : count > Capacity ? Capacity : count;
         Count = count;
         Plots = 0;
-        _cappedRun = 0;
         Chosen = false;
         _pendingTests = 0;
         _lowest = lowestMetres;
@@ -108,6 +99,7 @@ public sealed class HeightHypotheses
         for (int k = 0; k < count; k++)
         {
             _cost[k] = 0;
+            _recent[k] = 0;
         }
     }
 
@@ -156,8 +148,7 @@ public sealed class HeightHypotheses
     /// <summary>
     /// Places one height-less plot with every candidate height and advances each trajectory.
     /// The first plot starts the trajectories, the second gives their velocities, every later one
-    /// adds its normalised squared innovation (capped) to the candidate's decayed cost, unless
-    /// the bank is blind (<see cref="TrackerConfiguration.HeightBlindPlots"/>). A
+    /// adds its normalised squared innovation (capped) to the candidate's decayed cost. A
     /// candidate that cannot reach the plot (its height difference exceeds the slant range) is
     /// placed at the radar and charged the cap. A plot older than the last one is ignored.
     /// </summary>
@@ -185,6 +176,7 @@ public sealed class HeightHypotheses
         long alpha = FixedPoint.DivideShift(configuration.HeightAlphaPerMille, 1000, Q31x32.FractionBits, ref _saturations);
         long betaPerSecond = seconds == 0 ? 0 : Q31x32.Divide(FixedPoint.DivideShift(configuration.HeightBetaPerMille, 1000, Q31x32.FractionBits, ref _saturations), seconds, ref _saturations);
         long decay = FixedPoint.DivideShift(configuration.HeightCostDecayPerMille, 1000, Q31x32.FractionBits, ref _saturations);
+        long recentDecay = FixedPoint.DivideShift(configuration.HeightRecentDecayPerMille, 1000, Q31x32.FractionBits, ref _saturations);
         long cap = Q31x32.FromInteger(configuration.HeightNisCap);
 
         // The steady-state innovation variance of an alpha-beta tracker is σ² / (1 − α).
@@ -245,46 +237,12 @@ public sealed class HeightHypotheses
                 nis = nis < 0 || nis > cap ? cap : nis;
             }
 
-            // The trajectories move on once it is known whether any candidate fits this plot.
-            _east[k] = predictedEast;
-            _north[k] = predictedNorth;
-            _residualEast[k] = residualEast;
-            _residualNorth[k] = residualNorth;
-            _nis[k] = nis;
-        }
-
-        if (Plots >= 2)
-        {
-            bool allCapped = true;
-            for (int k = 0; k < Count; k++)
-            {
-                allCapped &= _nis[k] >= cap;
-            }
-
-            // No candidate's constant-velocity trajectory follows the target (a turn, an
-            // overflight, a climb): from the HeightBlindPlots-th such plot in a row the plots say
-            // nothing of the height, so the costs are left as they were, and the trajectories
-            // follow with the higher gains so they are on the target when the manoeuvre ends.
-            _cappedRun = allCapped ? _cappedRun + 1 : 0;
-            bool blind = configuration.HeightBlindPlots > 0 && _cappedRun >= configuration.HeightBlindPlots;
-            if (blind)
-            {
-                alpha = FixedPoint.DivideShift(configuration.HeightBlindAlphaPerMille, 1000, Q31x32.FractionBits, ref _saturations);
-                betaPerSecond = Q31x32.Divide(FixedPoint.DivideShift(configuration.HeightBlindBetaPerMille, 1000, Q31x32.FractionBits, ref _saturations), seconds, ref _saturations);
-            }
-
-            for (int k = 0; k < Count; k++)
-            {
-                if (!blind)
-                {
-                    _cost[k] = Q31x32.Multiply(_cost[k], decay, ref _saturations) + _nis[k];
-                }
-
-                _east[k] += Q31x32.Multiply(alpha, _residualEast[k], ref _saturations);
-                _north[k] += Q31x32.Multiply(alpha, _residualNorth[k], ref _saturations);
-                _velocityEast[k] += Q31x32.Multiply(betaPerSecond, _residualEast[k], ref _saturations);
-                _velocityNorth[k] += Q31x32.Multiply(betaPerSecond, _residualNorth[k], ref _saturations);
-            }
+            _cost[k] = Q31x32.Multiply(_cost[k], decay, ref _saturations) + nis;
+            _recent[k] = Q31x32.Multiply(_recent[k], recentDecay, ref _saturations) + nis;
+            _east[k] = predictedEast + Q31x32.Multiply(alpha, residualEast, ref _saturations);
+            _north[k] = predictedNorth + Q31x32.Multiply(alpha, residualNorth, ref _saturations);
+            _velocityEast[k] += Q31x32.Multiply(betaPerSecond, residualEast, ref _saturations);
+            _velocityNorth[k] += Q31x32.Multiply(betaPerSecond, residualNorth, ref _saturations);
         }
 
         _timeMicroseconds = timeMicroseconds;
@@ -299,7 +257,8 @@ public sealed class HeightHypotheses
     /// off the parabola through the three candidates around a height, and the best height is that
     /// parabola's vertex around the cheapest candidate (at most half a spacing from it), so a held
     /// height between two candidates is judged fairly and the new one is not quantised. Nothing
-    /// moves while even the best candidate's cost is above <see cref="TrackerConfiguration.HeightConsistentCost"/>,
+    /// moves while even the best candidate's cost is above <see cref="TrackerConfiguration.HeightConsistentCost"/>
+    /// and its recent cost (the last two or three plots) above <see cref="TrackerConfiguration.HeightRecentConsistentCost"/>,
     /// nor before the same candidate has won <see cref="TrackerConfiguration.HeightSwitchTests"/> tests in a row
     /// (unless it wins by more than <see cref="TrackerConfiguration.HeightImmediateMargin"/>).
     /// </summary>
@@ -336,9 +295,11 @@ public sealed class HeightHypotheses
         }
 
         long gain = CostAt(heldMetres) - bestCost;
-        // No candidate explains the plots (a wrong plot, the first of a turn): nothing is learnt of
-        // the height. A longer stretch no candidate explains leaves the costs alone (blind, Observe).
-        bool consistent = bestCost <= Q31x32.FromInteger(configuration.HeightConsistentCost);
+        // No candidate explains the plots (a turn, a wrong plot): nothing is learnt of the height.
+        // The last few plots fitting one candidate are enough after such a stretch: the decayed
+        // costs still carry it, but alike for every candidate, so the ratio test is unharmed.
+        bool consistent = bestCost <= Q31x32.FromInteger(configuration.HeightConsistentCost)
+            || (configuration.HeightRecentConsistentCost > 0 && _recent[best] <= Q31x32.FromInteger(configuration.HeightRecentConsistentCost));
         if (!consistent || gain <= Q31x32.FromInteger(configuration.HeightSwitchMargin))
         {
             _pendingTests = 0;
