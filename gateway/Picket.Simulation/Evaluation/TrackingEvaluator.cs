@@ -254,13 +254,15 @@ public sealed class TrackingEvaluator
         var alertTruths = _enterAlerts.Select(a => TruthOf(a.Time, a.TrackId, instants, trackTruthAt)).ToArray();
         var truthsByTarget = _truths.GroupBy(t => t.TargetIndex).Select(g => (Target: g.Key, Samples: g.OrderBy(t => t.TimeMicroseconds).ToArray())).ToArray();
         var incursions = new List<IncursionScore>();
-        var inside = new Dictionary<(int Target, string Zone), List<(long From, long To)>>();
+        // Per target and zone, the spans it was inside; Left: the span ended with a sample outside
+        // (it really left), not with the end of the truth (the scene ended with it inside).
+        var inside = new Dictionary<(int Target, string Zone), List<(long From, long To, bool Left)>>();
         foreach (var zone in _zones)
         {
             foreach (var (targetIndex, samples) in truthsByTarget)
             {
                 long entered = -1;
-                var spans = new List<(long, long)>();
+                var spans = new List<(long, long, bool)>();
                 foreach (var truth in samples)
                 {
                     var isInside = zone.Contains(truth.State.Position.LatitudeDegrees, truth.State.Position.LongitudeDegrees);
@@ -270,19 +272,19 @@ public sealed class TrackingEvaluator
                     }
                     else if (!isInside && entered >= 0)
                     {
-                        spans.Add((entered, truth.TimeMicroseconds));
+                        spans.Add((entered, truth.TimeMicroseconds, true));
                         entered = -1;
                     }
                 }
 
                 if (entered >= 0)
                 {
-                    spans.Add((entered, samples[^1].TimeMicroseconds));
+                    spans.Add((entered, samples[^1].TimeMicroseconds, false));
                 }
 
                 inside[(targetIndex, zone.Name)] = spans;
                 var target = _targets[targetIndex];
-                foreach (var (from, to) in spans)
+                foreach (var (from, to, _) in spans)
                 {
                     // The first enter alert for this zone from a track on this target, around the span.
                     var alert = long.MinValue;
@@ -318,13 +320,13 @@ public sealed class TrackingEvaluator
             }
         }
 
-        var lastInstant = instants.Length == 0 ? 0 : instants[^1];
         foreach (var (time, trackId, zone, cooperative) in _exitAlerts)
         {
-            // An exit is genuine only where the target it followed really left the zone then.
+            // An exit is genuine only where the target it followed really left the zone then
+            // (a span the end of the truth closed is no exit, however near the alert).
             var truth = TruthOf(time, trackId, instants, trackTruthAt);
             var genuine = truth >= 0 && inside.TryGetValue((truth, zone), out var spans)
-                && spans.Any(s => s.To < lastInstant && Math.Abs(time - s.To) <= _options.AlertToleranceMicroseconds)
+                && spans.Any(s => s.Left && Math.Abs(time - s.To) <= _options.AlertToleranceMicroseconds)
                 && (cooperative is not { } flag || flag == _targets[truth].Cooperative);
             falseAlerts += genuine ? 0 : 1;
         }

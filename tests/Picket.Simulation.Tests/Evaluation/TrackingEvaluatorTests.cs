@@ -188,6 +188,28 @@ public class TrackingEvaluatorTests
         Assert.Equal(1, evaluator.Finish("exit").FalseAlerts);
     }
 
+    [Theory]
+    [InlineData(11_900, 0)]
+    [InlineData(12_300, 1)]
+    public void Finish_ExitAlertedAtTheLastSecond_IsGenuineOnlyWhereTheTargetReallyLeft(int startEast, int falseAlerts)
+    {
+        // West at 200 m/s out of the zone east of the site's longitude, truth sampled 0-60 s: from
+        // 11.9 km the last sample (60 s, 100 m west) is outside, the target left at the last
+        // second; from 12.3 km it is still 300 m inside when the truth ends, and an exit then is
+        // the scene's end, not the target's.
+        var (evaluator, truths) = Setup(targets: 1, seconds: 61, heading: 270, startEast: startEast);
+        evaluator.AddZones([EastZone()]);
+        foreach (var truth in truths)
+        {
+            evaluator.AddEstimate(Estimate(truth, 7));
+        }
+
+        evaluator.AddAlert(0, 7, "east", enter: true, cooperative: false);
+        evaluator.AddAlert(60_500_000, 7, "east", enter: false, cooperative: false);
+
+        Assert.Equal(falseAlerts, evaluator.Finish("last-second").FalseAlerts);
+    }
+
     [Fact]
     public void Finish_ReportOlderThanFiveSeconds_NotCarriedForward()
     {
