@@ -335,7 +335,9 @@ public sealed class TrackingEvaluator
         FalseLostAlerts = 0;
         foreach (var (time, trackId, zone) in _lostAlerts)
         {
-            var truth = TruthOf(time, trackId, instants, trackTruthAt);
+            // A lost track has drifted from its target by definition: the target is the last one
+            // it was associated with, however long before the alert.
+            var truth = LastTruthOf(time, trackId, instants, trackTruthAt);
             if (truth < 0 || !inside.TryGetValue((truth, zone), out var spans) || spans.Count == 0)
             {
                 FalseLostAlerts++;
@@ -359,6 +361,21 @@ public sealed class TrackingEvaluator
                 {
                     return truth;
                 }
+            }
+        }
+
+        return -1;
+    }
+
+    private static int LastTruthOf(long time, long trackId, long[] instants, Dictionary<(long Time, long Track), int> trackTruthAt)
+    {
+        // The truth the track was associated with at the latest evaluation instant up to the alert.
+        var index = Array.BinarySearch(instants, time);
+        for (var i = index >= 0 ? index : ~index - 1; i >= 0; i--)
+        {
+            if (trackTruthAt.TryGetValue((instants[i], trackId), out var truth))
+            {
+                return truth;
             }
         }
 

@@ -152,6 +152,35 @@ public class TrackingEvaluatorTests
     }
 
     [Fact]
+    public void Finish_LostAfterTheTrackDriftedFromItsTargetInsideTheZone_CountedApartNotFalse()
+    {
+        // The track follows the target into the zone, then coasts 3 km off it from 70 s (beyond
+        // the 1 km cut-off: associated with nothing) and is dropped at 100 s with the target
+        // still inside: the alert is on the target the track last followed, which was inside.
+        var (evaluator, truths) = Setup(targets: 1, seconds: 120, heading: 90, startEast: -10_000);
+        evaluator.AddZones([EastZone()]);
+        foreach (var truth in truths.Where(t => t.TimeMicroseconds <= 100_000_000))
+        {
+            var estimate = Estimate(truth, 9);
+            if (truth.TimeMicroseconds >= 70_000_000)
+            {
+                estimate = estimate with { Position = Wgs84.FromEnu(Site, Wgs84.ToEnu(Site, truth.State.Position) with { Y = 3_000 }) };
+            }
+
+            evaluator.AddEstimate(estimate);
+        }
+
+        evaluator.AddAlert(52_000_000, 9, "east", enter: true, cooperative: false);
+        evaluator.AddLostAlert(100_000_000, 9, "east");
+
+        var report = evaluator.Finish("drifted");
+
+        Assert.Equal(1, report.LostAlerts);
+        Assert.Equal(0, report.FalseLostAlerts);
+        Assert.Equal(0, report.FalseAlerts);
+    }
+
+    [Fact]
     public void Finish_LostAndExitOnATargetNeverInside_BothFalse()
     {
         // Heading west from 20 km east of the site's longitude... the zone lies west of it here.
