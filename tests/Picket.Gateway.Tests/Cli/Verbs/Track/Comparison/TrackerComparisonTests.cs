@@ -46,7 +46,7 @@ public sealed class TrackerComparisonTests(ITestOutputHelper output)
         Assert.All(runs.Where(r => NoFalseAlertsToday.Contains(r.Scenario)), run => Assert.Equal(0, run.Picket.FalseAlerts));
     }
 
-    [FullComparisonFact]
+    [ByHandFact("PICKET_FULL_COMPARISON", "the full comparison runs by hand: PICKET_FULL_COMPARISON=1 dotnet test tests/Picket.Gateway.Tests -c Release --filter TrackerComparison")]
     public void Full_EveryScenarioEveryHeldOutSeed_WritesTheTable()
     {
         // PICKET_COMPARISON_SCENARIOS (comma-separated names) measures only those scenarios.

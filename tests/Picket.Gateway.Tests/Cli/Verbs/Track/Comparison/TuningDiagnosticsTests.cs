@@ -16,7 +16,7 @@ namespace Picket.Gateway.Cli.Verbs.Track.Comparison;
 /// </summary>
 public sealed class TuningDiagnosticsTests(ITestOutputHelper output)
 {
-    [TuningDiagnosticsFact]
+    [ByHandFact("PICKET_TUNING_SCENARIO", "a tuning tool: PICKET_TUNING_SCENARIO=NAME [PICKET_TUNING_SEED=N] dotnet test tests/Picket.Gateway.Tests -c Release --filter TuningDiagnostics")]
     public void Diagnose_OneScenarioOnATuningSeed_PrintsEveryAlertAndItsTrack()
     {
         var name = Environment.GetEnvironmentVariable("PICKET_TUNING_SCENARIO")!;

@@ -22,7 +22,7 @@ namespace Picket.Gateway.Cli.Verbs.Track.Comparison;
 /// </summary>
 public sealed class TuningSweepTests(ITestOutputHelper output)
 {
-    [TuningSweepFact]
+    [ByHandFact("PICKET_SWEEP", "a tuning tool: PICKET_SWEEP=1 [PICKET_SWEEP_SCENARIOS=NAME,...] dotnet test tests/Picket.Gateway.Tests -c Release --filter TuningSweep")]
     public void Sweep_EveryTuningSeedOfTheChosenScenarios_PrintsMeanAndMedianPerScenario()
     {
         var c = CultureInfo.InvariantCulture;
