@@ -80,8 +80,9 @@ public sealed class TrackFilter
     /// of about 10 s, the earlier value) the IMM fell back to the quiet model every scan and the
     /// track coasted on straight (gulf: a bandit lost in its final turn in 12 of 50 runs). Over
     /// the tuning seeds and 40 further seeds of each scene (`TuningSweepTests`), 1/20, 1/40, 1/80,
-    /// 1/160 and 1/320 each did better than 0.1 on every scene with turning non-cooperative
-    /// targets but manoeuvres, whose median moved +1 to +4 m.
+    /// 1/160 and 1/320 each did better than 0.1 on gulf, jet-formation, midnight-crossings,
+    /// transponder-masking and crossing-targets; manoeuvres' median moved +1 to +4 m and the
+    /// drone scenes did not move.
     /// </summary>
     public long ManoeuvreEndPerSecond { get; set; } = Q2x61.One / 160;
 

@@ -25,6 +25,11 @@ internal static class TrackerComparison
     /// <summary>How wrong the trackers' assumed radar noise is, alternating per seed: ×1.3, ×0.7.</summary>
     public static readonly double[] NoiseFactors = [1.3, 0.7];
 
+    /// <summary>The radar noise a tracker is told: the simulator's own × <paramref name="factor"/> (the data sheet's where the scenario has no radar).</summary>
+    public static (double RangeMetres, double AzimuthDegrees) ToldRadarNoise(ScenarioDefinition definition, double factor) =>
+        ((definition.Radar?.SigmaRangeM ?? ScenarioRunner.NominalRadarSigmaRangeMetres) * factor,
+         (definition.Radar?.SigmaAzimuthDeg ?? ScenarioRunner.NominalRadarSigmaAzimuthDegrees) * factor);
+
     public static ComparisonRun Run(string scenario, int seed, double noiseFactor, double? seconds)
     {
         var definition = ScenarioLoader.LoadBuiltIn(scenario);
@@ -34,8 +39,7 @@ internal static class TrackerComparison
         }
 
         var radar = definition.Radar;
-        var sigmaRange = (radar?.SigmaRangeM ?? ScenarioRunner.NominalRadarSigmaRangeMetres) * noiseFactor;
-        var sigmaAzimuth = (radar?.SigmaAzimuthDeg ?? ScenarioRunner.NominalRadarSigmaAzimuthDegrees) * noiseFactor;
+        var (sigmaRange, sigmaAzimuth) = ToldRadarNoise(definition, noiseFactor);
         var picketRunner = new ScenarioRunner(definition, seconds, recorded: true, seed: seed)
         {
             AssumedRadarSigmaRangeMetres = sigmaRange,

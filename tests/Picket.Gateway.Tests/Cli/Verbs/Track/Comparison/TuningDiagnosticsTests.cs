@@ -26,7 +26,6 @@ public sealed class TuningDiagnosticsTests(ITestOutputHelper output)
         Assert.DoesNotContain(seed, definition.HeldOutSeeds);
         var factor = double.Parse(Environment.GetEnvironmentVariable("PICKET_TUNING_FACTOR") ?? "1.3", CultureInfo.InvariantCulture);
         double? seconds = Environment.GetEnvironmentVariable("PICKET_TUNING_SECONDS") is { Length: > 0 } s ? double.Parse(s, CultureInfo.InvariantCulture) : null;
-        var radar = definition.Radar;
         var reports = new Dictionary<long, List<TrackReport>>();
         var datasheet = Environment.GetEnvironmentVariable("PICKET_TUNING_DATASHEET") == "1";
         // PICKET_TUNING_ESTIMATE_HEIGHT=0: the held height of height-less tracks stays the one assumed at their first plot (before issue 9's height estimation).
@@ -34,8 +33,8 @@ public sealed class TuningDiagnosticsTests(ITestOutputHelper output)
         var runner = new ScenarioRunner(definition, seconds, configuration, recorded: true, seed: seed)
         {
             // PICKET_TUNING_DATASHEET=1: the radar noise `picket track` assumes (its data-sheet figures) instead of the simulator's × factor.
-            AssumedRadarSigmaRangeMetres = datasheet ? ScenarioRunner.NominalRadarSigmaRangeMetres : (radar?.SigmaRangeM ?? ScenarioRunner.NominalRadarSigmaRangeMetres) * factor,
-            AssumedRadarSigmaAzimuthDegrees = datasheet ? ScenarioRunner.NominalRadarSigmaAzimuthDegrees : (radar?.SigmaAzimuthDeg ?? ScenarioRunner.NominalRadarSigmaAzimuthDegrees) * factor,
+            AssumedRadarSigmaRangeMetres = datasheet ? ScenarioRunner.NominalRadarSigmaRangeMetres : TrackerComparison.ToldRadarNoise(definition, factor).RangeMetres,
+            AssumedRadarSigmaAzimuthDegrees = datasheet ? ScenarioRunner.NominalRadarSigmaAzimuthDegrees : TrackerComparison.ToldRadarNoise(definition, factor).AzimuthDegrees,
             ReportObserver = r =>
             {
                 if (!reports.TryGetValue(r.TrackId, out var list))

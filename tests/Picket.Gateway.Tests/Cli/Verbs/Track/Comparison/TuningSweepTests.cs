@@ -46,11 +46,11 @@ public sealed class TuningSweepTests(ITestOutputHelper output)
         Parallel.ForEach(runs, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, run =>
         {
             var definition = ScenarioLoader.LoadBuiltIn(run.Scenario);
-            var radar = definition.Radar;
+            var (range, azimuth) = TrackerComparison.ToldRadarNoise(definition, run.Factor);
             var runner = new ScenarioRunner(definition, null, recorded: true, seed: run.Seed)
             {
-                AssumedRadarSigmaRangeMetres = datasheet ? ScenarioRunner.NominalRadarSigmaRangeMetres : (radar?.SigmaRangeM ?? ScenarioRunner.NominalRadarSigmaRangeMetres) * run.Factor,
-                AssumedRadarSigmaAzimuthDegrees = datasheet ? ScenarioRunner.NominalRadarSigmaAzimuthDegrees : (radar?.SigmaAzimuthDeg ?? ScenarioRunner.NominalRadarSigmaAzimuthDegrees) * run.Factor,
+                AssumedRadarSigmaRangeMetres = datasheet ? ScenarioRunner.NominalRadarSigmaRangeMetres : range,
+                AssumedRadarSigmaAzimuthDegrees = datasheet ? ScenarioRunner.NominalRadarSigmaAzimuthDegrees : azimuth,
             };
             results[$"{run.Scenario}:{run.Seed}"] = SweepResult.Of(runner.Run(null));
         });
