@@ -1,3 +1,4 @@
+using Picket.Numerics;
 using Picket.Radar;
 using Picket.Tracking.Association;
 using Picket.Tracking.Filter;
@@ -71,7 +72,8 @@ internal sealed class RadarKinematicAssociation
         _associator = new RadarBatchAssociator(configuration.TrackCapacity, plotCount, configuration.GatedPairsPerBatch, plotCount * plotCount);
     }
 
-    // Global nearest neighbour over the NIS-gated pairs of every track not taken by identity.
+    // Global nearest neighbour over the NIS-gated pairs of every track not taken by identity, each
+    // pair costing its generalised distance (PairCost).
     public void AssociateByKinematics(int count, long now)
     {
         _associator.Begin(count);
@@ -101,8 +103,8 @@ internal sealed class RadarKinematicAssociation
                 if (nis <= _configuration.RadarGateNis)
                 {
                     _gated[p] = true;
-                    // NIS in 1/1024 units: integer costs keep the solver bit-exact.
-                    _associator.AddPair(i, p, nis >> 22);
+                    // Generalised distance in 1/1024 units: integer costs keep the solver bit-exact.
+                    _associator.AddPair(i, p, PairCost(nis, _scratch, _radarUpdater.LastRangeVariance, plot.CrossRangeVariance) >> 22);
                     if (_pairCount < _pairTrack.Length)
                     {
                         _pairTrack[_pairCount] = i;
@@ -113,7 +115,8 @@ internal sealed class RadarKinematicAssociation
             }
         }
 
-        _associator.Solve(_configuration.RadarGateNis >> 22);
+        // Every pair costs at most the gate plus the cap: no gated pair is dearer than a miss.
+        _associator.Solve((_configuration.RadarGateNis + Q31x32.FromInteger(LogRatioCap)) >> 22);
         _counters.RadarGatedPairsDropped += _associator.DroppedPairs;
         _counters.RadarClustersSolvedGreedily += _associator.GreedyComponents;
         for (int k = 0; k < _associator.AssignmentCount; k++)
@@ -127,6 +130,29 @@ internal sealed class RadarKinematicAssociation
         }
 
         ObserveDuplicates(now);
+    }
+
+    // Bound on the pair cost's log term: a track whose innovation covariance is e^16 times the
+    // plot's own is beyond any gate; the bound keeps every cost within the miss cost.
+    private const int LogRatioCap = 16;
+
+    // The generalised distance d² + ln |S| (the generalised statistical distance of Blackman,
+    // Multiple-Target Tracking with Radar Applications, 1986), less the plot's own
+    // ln |R| (the same for every track competing for the plot, so the assignment is unchanged,
+    // and the cost never negative): NIS + ln(s_range / r_range) + ln(s_cross / r_cross). With the
+    // NIS alone a track with a wide covariance (coasting, just born, in its manoeuvre mode) is
+    // near every plot and takes them from the precise tracks around it: in the gulf's formation a
+    // coasting bandit track took its neighbour's plot and the neighbour coasted in turn.
+    private long PairCost(long nis, TrackFilter filter, long rangeVariance, long crossRangeVariance)
+    {
+        int saturations = 0;
+        long log2 = Transcendental.Log2(filter.LastRangeInnovationVariance, ref saturations) - Transcendental.Log2(rangeVariance, ref saturations)
+            + Transcendental.Log2(filter.LastCrossInnovationVariance, ref saturations) - Transcendental.Log2(crossRangeVariance, ref saturations);
+        long ratio = FixedPoint.MultiplyShift(Transcendental.NaturalLogOf2, log2, Q2x61.FractionBits, ref saturations);
+        long cap = Q31x32.FromInteger(LogRatioCap);
+        ratio = ratio < 0 ? 0 : ratio > cap ? cap : ratio;
+        _counters.Saturations += saturations;
+        return nis + ratio;
     }
 
     // Every gated pair whose plot another track took: the track was shadowed (it took none) or

@@ -85,6 +85,9 @@ internal sealed class RadarUpdater
     public bool BelowChosenHeight(Track track, int p) => _heights.BelowChosenHeight(track, _geometry[p]);
 
     // Updates a filter (the track's or the scratch copy) with plot p; returns the NIS or long.MaxValue.
+    // The range variance of the last ApplyPlot (the plot's, or with the track's height carried in), Q39.24 m².
+    public long LastRangeVariance => _lastRangeVariance;
+
     public long ApplyPlot(Track track, TrackFilter filter, int p)
     {
         PlotGeometry plot = _geometry[p];

@@ -49,6 +49,27 @@ public class RadarKinematicAssociationTests : ITrackerOutput
         Assert.Equal(2, role.Counters.RadarPlotsAssociated);
     }
 
+    /// <summary>
+    /// A precise track (σ 20 m) at 1,000 m and a vague one (σ 600 m, as after coasting) at
+    /// 1,600 m compete for one plot at 1,100 m. By NIS alone the vague track is nearer (100² /
+    /// 2,900 = 3.4 against 500² / 362,500 = 0.7) and took the plot; with ln(|S| / |R|) added
+    /// (0.3 against 10.0) the plot 100 m from the precise track goes to it.
+    /// </summary>
+    [Fact]
+    public void AssociateByKinematics_PreciseAndVagueTrackInOneGate_PlotGoesToThePreciseTrack()
+    {
+        var role = new RadarRoleRig(1, this);
+        Track precise = role.PlaceTrack(1_000, 20);
+        Track vague = role.PlaceTrack(1_600, 600);
+        PlotGeometry plot = role.PlacePlotNorth(0, 1_100, new RadarMeasurement { SensorId = 7 });
+
+        role.KinematicAssociation.AssociateByKinematics(1, Start);
+
+        Assert.True(plot.Used);
+        Assert.Equal(1, precise.RadarHits);
+        Assert.Equal(0, vague.RadarHits);
+    }
+
     [Fact]
     public void AssociateByKinematics_TrackTakenByIdentity_NotACandidate()
     {

@@ -73,10 +73,13 @@ internal sealed class RadarRoleRig
     public RadarKinematicAssociation KinematicAssociation { get; }
 
     /// <summary>A track at rest <paramref name="northMetres"/> north of the mast, σ 100 m per axis, at <see cref="Start"/>.</summary>
-    public Track PlaceTrack(int northMetres)
+    public Track PlaceTrack(int northMetres) => PlaceTrack(northMetres, 100);
+
+    /// <summary>A track at rest <paramref name="northMetres"/> north of the mast, σ <paramref name="sigmaMetres"/> per axis, at <see cref="Start"/>.</summary>
+    public Track PlaceTrack(int northMetres, int sigmaMetres)
     {
         Track track = Table.Allocate(Start, Start);
-        track.Filter.Initialise(Start, 0, Q31x32.FromInteger(northMetres), Q39x24.FromInteger(10_000), 0, 0, Q39x24.FromInteger(1));
+        track.Filter.Initialise(Start, 0, Q31x32.FromInteger(northMetres), Q39x24.FromInteger(sigmaMetres * sigmaMetres), 0, 0, Q39x24.FromInteger(1));
         return track;
     }
 

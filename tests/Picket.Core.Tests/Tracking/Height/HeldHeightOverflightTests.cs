@@ -15,6 +15,10 @@ public class HeldHeightOverflightTests
     private const double Abeam = 1_500;
     private const double Speed = 230;
 
+    // With clutter, the radar also misses the target above 75° of elevation (its cone of
+    // silence): within 1.5 km east or west of the zenith, the four scans from 168 to 180 s.
+    private const double ConeOfSilenceEastMetres = 1_500;
+
     [Fact]
     public void AddRadar_TwoDimensionalOverflightAt8Kilometres_OneTrackHoldsTheTargetThroughThePass()
     {
@@ -53,9 +57,10 @@ public class HeldHeightOverflightTests
     public void AddRadar_OverflightWithClutterAroundTheMast_PlotsNearerThanTheChosenHeightAreNotTaken(int spacings, bool holds)
     {
         // The same pass, with one clutter plot per scan 2-4 km from the mast in any direction at
-        // ground level (the mast's own clutter) through the 80 s about the zenith. Once the plots
-        // have chosen a height near 8 km, a plot at 2-4 km slant range cannot be the target: it
-        // is not gated with the track, however wide the zenith makes the track's range sigma.
+        // ground level (the mast's own clutter) through the 80 s about the zenith, and no target
+        // plot in the cone of silence: the track's only candidates there are clutter. Once the
+        // plots have chosen a height near 8 km, a plot at 2-4 km slant range cannot be the target:
+        // it is not gated with the track, however wide the zenith makes the track's range sigma.
         var scene = Fly(new TrackerConfiguration { BelowChosenHeightSpacings = spacings }, clutterSeed: 70);
 
         var pass = Window(scene, 134, 214);
@@ -74,7 +79,12 @@ public class HeldHeightOverflightTests
         for (var scan = 0; scan <= 87; scan++)
         {
             var time = scan * 4.0;
-            scene.RadarPlot(time, East(time), Abeam, Height, TrackerScene.Gaussian(random) * 50, TrackerScene.Gaussian(random) * 0.1, 50_000, 100_000, withModeC: false);
+            var plot = (TrackerScene.Gaussian(random) * 50, TrackerScene.Gaussian(random) * 0.1);
+            if (clutterSeed == 0 || Math.Abs(East(time)) > ConeOfSilenceEastMetres)
+            {
+                scene.RadarPlot(time, East(time), Abeam, Height, plot.Item1, plot.Item2, 50_000, 100_000, withModeC: false);
+            }
+
             if (clutterSeed != 0 && time >= 134 && time <= 214)
             {
                 var bearing = clutter.NextDouble() * 2 * Math.PI;
