@@ -5,7 +5,7 @@ namespace Picket.Tracking;
 
 /// <summary>
 /// The continuity role alone, on hand-made tracks: which coasting track a newly confirmable one
-/// continues (README: same kind, within 6 σ of both and 5 km, velocities within 150 m/s plus its
+/// continues (README: same kind, within 6 σ of both and 10 km, velocities within 150 m/s plus its
 /// speed × 3°/s × the coast), and what the resumed track takes over. Expected gates computed by
 /// hand from the covariances set here.
 /// </summary>
@@ -93,6 +93,24 @@ public class TrackContinuityTests
         var candidate = Place(tracks[1], 2, Start + 20_000_000, eastMetres: 4_604, velocityEast: 191, northMetres: 1_676, velocityNorth: 161);
 
         Assert.Equal(resumed, continuity.FindCoastingToResume(candidate) == coasting);
+    }
+
+    [Fact]
+    public void FindCoastingToResume_TurnThroughThreeMissedScansAndTheConfirmation_FoundMoreThan5KilometresOff()
+    {
+        var (continuity, tracks) = Scene();
+
+        // The gulf's bandit: east at 250 m/s into a 2°/s turn; three missed scans of a 5 s radar
+        // and three plots to confirm its new track make a 36 s coast. The target is at
+        // (7,162 sin 72°, 7,162 (1 − cos 72°)) = (6,811, 4,949) flying (77, 238) m/s; the track
+        // coasted straight on to (9,000, 0): 5,412 m off, beyond the earlier 5 km limit, inside
+        // the turn's allowance (250 × 0.0524 × 36² / 2 = 8.5 km) and 294 m/s from the track's
+        // velocity (under 150 + 250 × 0.0524 × 36 = 621).
+        var coasting = Place(tracks[0], 1, Start, eastMetres: 0, velocityEast: 250, velocityVariance: 2_500);
+        coasting.Status = TrackStatus.Coasting;
+        var candidate = Place(tracks[1], 2, Start + 36_000_000, eastMetres: 6_811, velocityEast: 77, northMetres: 4_949, velocityNorth: 238);
+
+        Assert.Same(coasting, continuity.FindCoastingToResume(candidate));
     }
 
     [Fact]
