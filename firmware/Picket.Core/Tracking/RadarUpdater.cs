@@ -84,10 +84,10 @@ internal sealed class RadarUpdater
     /// <param name="p">The plot's index in the batch.</param>
     public bool BelowChosenHeight(Track track, int p) => _heights.BelowChosenHeight(track, _geometry[p]);
 
-    // Updates a filter (the track's or the scratch copy) with plot p; returns the NIS or long.MaxValue.
     // The range variance of the last ApplyPlot (the plot's, or with the track's height carried in), Q39.24 m².
     public long LastRangeVariance => _lastRangeVariance;
 
+    // Updates a filter (the track's or the scratch copy) with plot p; returns the NIS or long.MaxValue.
     public long ApplyPlot(Track track, TrackFilter filter, int p)
     {
         PlotGeometry plot = _geometry[p];
