@@ -130,39 +130,23 @@ public class TrackingEvaluatorTests
         Assert.Equal(double.PositiveInfinity, report.WorstNonCooperativeTimeToAlertSeconds);
     }
 
-    [Fact]
-    public void Finish_LostInsideTheZone_CountedApartNotFalse()
+    /// <summary>
+    /// The track follows the target into the zone and is dropped with the target still inside.
+    /// Drifted: from 70 s it coasts 3 km off the target (beyond the 1 km cut-off: associated with
+    /// nothing) until its drop at 100 s; the alert is on the target the track last followed,
+    /// which was inside.
+    /// </summary>
+    [Theory]
+    [InlineData(90, false)]
+    [InlineData(100, true)]
+    public void Finish_LostInsideTheZone_CountedApartNotFalse(int lostSeconds, bool drifted)
     {
         var (evaluator, truths) = Setup(targets: 1, seconds: 120, heading: 90, startEast: -10_000);
         evaluator.AddZones([EastZone()]);
-        foreach (var truth in truths)
-        {
-            evaluator.AddEstimate(Estimate(truth, 9));
-        }
-
-        evaluator.AddAlert(52_000_000, 9, "east", enter: true, cooperative: false);
-        evaluator.AddLostAlert(90_000_000, 9, "east");
-
-        var report = evaluator.Finish("lost");
-
-        Assert.Equal(1, report.LostAlerts);
-        Assert.Equal(0, report.FalseLostAlerts);
-        Assert.Equal(0, report.FalseAlerts);
-        Assert.Equal(2, report.WorstNonCooperativeTimeToAlertSeconds, 1.0);
-    }
-
-    [Fact]
-    public void Finish_LostAfterTheTrackDriftedFromItsTargetInsideTheZone_CountedApartNotFalse()
-    {
-        // The track follows the target into the zone, then coasts 3 km off it from 70 s (beyond
-        // the 1 km cut-off: associated with nothing) and is dropped at 100 s with the target
-        // still inside: the alert is on the target the track last followed, which was inside.
-        var (evaluator, truths) = Setup(targets: 1, seconds: 120, heading: 90, startEast: -10_000);
-        evaluator.AddZones([EastZone()]);
-        foreach (var truth in truths.Where(t => t.TimeMicroseconds <= 100_000_000))
+        foreach (var truth in truths.Where(t => t.TimeMicroseconds <= lostSeconds * 1_000_000L))
         {
             var estimate = Estimate(truth, 9);
-            if (truth.TimeMicroseconds >= 70_000_000)
+            if (drifted && truth.TimeMicroseconds >= 70_000_000)
             {
                 estimate = estimate with { Position = Wgs84.FromEnu(Site, Wgs84.ToEnu(Site, truth.State.Position) with { Y = 3_000 }) };
             }
@@ -171,13 +155,14 @@ public class TrackingEvaluatorTests
         }
 
         evaluator.AddAlert(52_000_000, 9, "east", enter: true, cooperative: false);
-        evaluator.AddLostAlert(100_000_000, 9, "east");
+        evaluator.AddLostAlert(lostSeconds * 1_000_000L, 9, "east");
 
-        var report = evaluator.Finish("drifted");
+        var report = evaluator.Finish("lost");
 
         Assert.Equal(1, report.LostAlerts);
         Assert.Equal(0, report.FalseLostAlerts);
         Assert.Equal(0, report.FalseAlerts);
+        Assert.Equal(2, report.WorstNonCooperativeTimeToAlertSeconds, 1.0);
     }
 
     [Fact]
