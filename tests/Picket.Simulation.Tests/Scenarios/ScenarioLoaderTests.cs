@@ -34,6 +34,37 @@ public class ScenarioLoaderTests
         Assert.Equal(300, new ScenarioSimulation(ScenarioLoader.LoadBuiltIn("busy-sky")).Targets.Count);
     }
 
+    [Fact]
+    public void LoadBuiltIn_BorderSkim_EveryJetComesAsNearTheBandAsDesignedAndNeverEnters()
+    {
+        // The designed closest approaches (the scene file's comments), metres south of the band's
+        // southern edge, the parallel of 59.40° N between 23.40° and 27.60° E: every enter alert
+        // on these jets is false only if the simulator flies them as designed.
+        var designed = new Dictionary<string, double>
+        {
+            ["skim-1"] = 150, ["skim-2"] = 300, ["skim-3"] = 500, ["skim-4"] = 150, ["skim-5"] = 300, ["skim-6"] = 500,
+            ["skim-7"] = 200, ["skim-8"] = 400, ["skim-9"] = 250, ["skim-10"] = 100, ["parallel-1"] = 200, ["parallel-2"] = 400,
+        };
+        var simulation = new ScenarioSimulation(ScenarioLoader.LoadBuiltIn("border-skim"));
+        var northmost = new Dictionary<int, Truth.TruthState>();
+        foreach (var truth in simulation.Run().OfType<Events.TruthEvent>())
+        {
+            if (!northmost.TryGetValue(truth.TargetIndex, out var state) || truth.State.Position.LatitudeDegrees > state.Position.LatitudeDegrees)
+            {
+                northmost[truth.TargetIndex] = truth.State;
+            }
+        }
+
+        foreach (var (name, metres) in designed)
+        {
+            var state = northmost[simulation.Targets.Single(t => t.Name == name).Index];
+            var latitude = Geodesy.Wgs84.ToRadians(59.40);
+            var south = Geodesy.Wgs84.ToRadians(59.40 - state.Position.LatitudeDegrees) * Geodesy.Wgs84.MeridianRadius(latitude);
+            Assert.InRange(south, metres - 5, metres + 5);
+            Assert.InRange(state.Position.LongitudeDegrees, 23.5, 27.5);
+        }
+    }
+
     [Theory]
     [InlineData("\"duration_s\": -5", "duration_s: -5 is outside")]
     [InlineData("\"site\": { \"latitude_deg\": 95, \"longitude_deg\": 0 }", "site.latitude_deg: 95 is outside")]

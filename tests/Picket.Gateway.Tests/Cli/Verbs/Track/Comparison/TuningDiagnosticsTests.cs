@@ -21,7 +21,7 @@ public sealed class TuningDiagnosticsTests(ITestOutputHelper output)
     {
         var name = Environment.GetEnvironmentVariable("PICKET_TUNING_SCENARIO")!;
 
-        var definition = ScenarioLoader.LoadBuiltIn(name);
+        var definition = name.EndsWith(".json", StringComparison.Ordinal) ? ScenarioLoader.LoadFile(name) : ScenarioLoader.LoadBuiltIn(name);
         var seed = int.Parse(Environment.GetEnvironmentVariable("PICKET_TUNING_SEED") ?? definition.TuningSeeds[0].ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
         Assert.DoesNotContain(seed, definition.HeldOutSeeds);
         var factor = double.Parse(Environment.GetEnvironmentVariable("PICKET_TUNING_FACTOR") ?? "1.3", CultureInfo.InvariantCulture);
@@ -54,6 +54,32 @@ public sealed class TuningDiagnosticsTests(ITestOutputHelper output)
         foreach (var incursion in report.Incursions)
         {
             output.WriteLine(string.Create(c, $"  incursion {incursion.Target} {incursion.Zone} coop={incursion.Cooperative} entry {incursion.EntrySeconds:F1} alert {incursion.AlertSeconds:F1} (+{incursion.TimeToAlertSeconds:F1}) exit {incursion.ExitSeconds:F1}"));
+        }
+
+        // Each target that never entered a zone: its closest approach to one from outside, metres
+        // (a border-skimming target's every enter alert is false).
+        foreach (var (index, samples) in truths.OrderBy(kv => kv.Key))
+        {
+            var closest = double.MaxValue;
+            foreach (var zone in runner.EvaluationZones)
+            {
+                foreach (var truth in samples)
+                {
+                    var position = truth.State.Position;
+                    if (zone.Contains(position.LatitudeDegrees, position.LongitudeDegrees))
+                    {
+                        closest = double.NaN;
+                        break;
+                    }
+
+                    closest = Math.Min(closest, DistanceToEdges(zone, position.LatitudeDegrees, position.LongitudeDegrees));
+                }
+            }
+
+            if (!double.IsNaN(closest) && closest < 5000)
+            {
+                output.WriteLine(string.Create(c, $"  outside {runner.Simulation.Targets[index].Name}: closest {closest:F0} m from a zone, never inside (max lat {samples.Max(t => t.State.Position.LatitudeDegrees):F6})"));
+            }
         }
 
         // Each target's gaps in detection longer than three scans (out of coverage, below the horizon).
@@ -117,7 +143,7 @@ public sealed class TuningDiagnosticsTests(ITestOutputHelper output)
                     var p = Wgs84.ToEnu(site, t.State.Position);
                     return string.Create(c, $"{runner.Simulation.Targets[kv.Key].Name} {p.X - q.X:F0},{p.Y - q.Y:F0}");
                 });
-                output.WriteLine(string.Create(c, $"    trace {at,7:F1} s track {r.TrackId & 0xFFFFFF} {r.Status} coop={r.Cooperative} ({q.X:F0},{q.Y:F0}) h {r.HeightMillimetres / 1000.0:F0} radar {r.RadarUpdateCount} masking {r.PossibleMaskingCount} | truth-track {string.Join(" | ", distances)}"));
+                output.WriteLine(string.Create(c, $"    trace {at,7:F1} s track {r.TrackId & 0xFFFFFF} {r.Status} coop={r.Cooperative} ({q.X:F0},{q.Y:F0}) sigma ({r.PositionSigmaEastMillimetres / 1000.0:F0},{r.PositionSigmaNorthMillimetres / 1000.0:F0}) h {r.HeightMillimetres / 1000.0:F0} radar {r.RadarUpdateCount} masking {r.PossibleMaskingCount} | truth-track {string.Join(" | ", distances)}"));
             }
         }
 
@@ -171,6 +197,35 @@ public sealed class TuningDiagnosticsTests(ITestOutputHelper output)
                 output.WriteLine(string.Create(c, $"      {inWindow} plots in the window, closest {closest:F0} m"));
             }
         }
+    }
+
+    // Distance from a point to the nearest polygon edge of a zone, metres, on a local
+    // equirectangular plane (good to a metre over the few kilometres that matter here).
+    private static double DistanceToEdges(Simulation.Evaluation.EvaluationZone zone, double latitude, double longitude)
+    {
+        var metresPerDegreeNorth = 111_132.0;
+        var metresPerDegreeEast = 111_320.0 * Math.Cos(latitude * Math.PI / 180);
+        var best = double.MaxValue;
+        foreach (var ring in zone.Polygons.SelectMany(p => p))
+        {
+            for (var i = 0; i < ring.Length; i++)
+            {
+                var (aLat, aLon) = ring[i];
+                var (bLat, bLon) = ring[(i + 1) % ring.Length];
+                double ax = (aLon - longitude) * metresPerDegreeEast, ay = (aLat - latitude) * metresPerDegreeNorth;
+                double bx = (bLon - longitude) * metresPerDegreeEast, by = (bLat - latitude) * metresPerDegreeNorth;
+                double ex = bx - ax, ey = by - ay;
+                if ((ex * ex) + (ey * ey) == 0)
+                {
+                    continue; // the ring's closing vertex
+                }
+
+                var t = Math.Clamp(-((ax * ex) + (ay * ey)) / ((ex * ex) + (ey * ey)), 0, 1);
+                best = Math.Min(best, Math.Sqrt(Math.Pow(ax + (t * ex), 2) + Math.Pow(ay + (t * ey), 2)));
+            }
+        }
+
+        return best;
     }
 
     // Per target: the truth instants (1 s apart) with no confirmed track within the cut-off, in
