@@ -132,15 +132,15 @@ public class ZoneEventTests
     {
         // The drone above, time moved on by other data every 100 ms. Truth crosses at 100.0 s and
         // is 15 m in (the entry margin) at 100.5 s: no sample can count before then, and the
-        // dwell's second sample comes 500 ms after the first, so 101.0 s is the earliest entry.
+        // dwell's second sample comes 300 ms after the first, so 100.8 s is the earliest entry.
         // Left to the once-a-second housekeeping round and the next plot, the second sample
-        // waits for whichever of them comes first 500 ms after the first sample; with the dwell
-        // rounds it is the first data 500 ms after it (within 100 ms).
+        // waits for whichever of them comes first 300 ms after the first sample; with the dwell
+        // rounds it is the first data 300 ms after it (within 100 ms).
         var withRounds = DroneEntry(new TrackerConfiguration { ScanPeriodMicroseconds = 1_000_000, ZoneApproachPredictionMicroseconds = 0 });
         var withoutRounds = DroneEntry(new TrackerConfiguration { ScanPeriodMicroseconds = 1_000_000, ZoneDwellRoundIntervalMicroseconds = 0 });
 
         Assert.True(withRounds < withoutRounds, $"with dwell rounds {withRounds} s, without {withoutRounds} s");
-        Assert.InRange(withRounds, 101.0, 101.5);
+        Assert.InRange(withRounds, 100.8, 101.3);
     }
 
     [Fact]
@@ -149,12 +149,13 @@ public class ZoneEventTests
         // The same drone: its estimate is 15 m in at 100.5 s, between the plots of 100.3 and
         // 101.3 s. Sampled only at plots and housekeeping rounds, the first sample that counts is
         // the round at 101.0 s or the plot at 101.3 s; sampled in the rounds as it approaches, it
-        // is within 100 ms of 100.5 s, and the entry comes 500 ms after: 101.0-101.2 s.
+        // is within 100 ms of 100.5 s, and the entry comes 300 ms after: 100.8-100.95 s (with the
+        // dwell's 500 ms of before, 101.0-101.2 s).
         var approach = DroneEntry(new TrackerConfiguration { ScanPeriodMicroseconds = 1_000_000 });
         var noApproach = DroneEntry(new TrackerConfiguration { ScanPeriodMicroseconds = 1_000_000, ZoneApproachPredictionMicroseconds = 0 });
 
         Assert.True(approach < noApproach, $"with approach rounds {approach} s, without {noApproach} s");
-        Assert.InRange(approach, 101.0, 101.2);
+        Assert.InRange(approach, 100.8, 100.95);
     }
 
     private static double DroneEntry(TrackerConfiguration configuration)
