@@ -16,6 +16,7 @@ namespace Picket.Gateway.Cli.Verbs.Track.Comparison;
 /// median and how many seeds got better or worse. A change whose mean gains but whose median does
 /// not is a few lucky seeds (the height bank of f154fb6: manoeuvres' mean −44 m, median −6 m over
 /// 36 seeds, and worse on the held-out table).
+/// A scenario is a built-in name or a scenario file's path (ending .json).
 /// <c>PICKET_SWEEP=1 [PICKET_SWEEP_SCENARIOS=manoeuvres,crossing-targets] [PICKET_SWEEP_EXTRA_SEEDS=65-100]
 /// [PICKET_SWEEP_FACTOR=1.3 | PICKET_SWEEP_DATASHEET=1] [PICKET_SWEEP_OUTPUT=after.json] [PICKET_SWEEP_BASELINE=before.json]
 /// dotnet test tests/Picket.Gateway.Tests -c Release --filter TuningSweep --logger "console;verbosity=detailed"</c>.
