@@ -153,8 +153,11 @@ internal sealed class TrackHousekeeping
         long sigma = FixedPoint.SquareRoot(PredictedPositionVariance(track, now), Q39x24.FractionBits, ref saturations);
         long sigmaMillimetres = FixedPoint.MultiplyShift(sigma, 1000, Q39x24.FractionBits, ref saturations);
         long speedMillimetres = Q31x32.ToScaledInteger(TrackKinematics.Speed(track), 1000, ref saturations);
+        // Where the estimate will be after the entry lead, if it flies on (ZoneEnterLeadMilliseconds).
+        long leadEast = eastMillimetres + (Q31x32.ToScaledInteger(track.Filter.Horizontal.Mean[2], 1000, ref saturations) * _configuration.ZoneEnterLeadMilliseconds / 1000);
+        long leadNorth = northMillimetres + (Q31x32.ToScaledInteger(track.Filter.Horizontal.Mean[3], 1000, ref saturations) * _configuration.ZoneEnterLeadMilliseconds / 1000);
         _counters.Saturations += saturations;
-        _zoneMonitor.Sample(track, eastMillimetres, northMillimetres, now, sigmaMillimetres, speedMillimetres, fresh);
+        _zoneMonitor.Sample(track, eastMillimetres, northMillimetres, now, sigmaMillimetres, speedMillimetres, fresh, leadEast, leadNorth);
     }
 
     // Confirms a track at data time nowMicroseconds: counted, classified, its zones sampled at once.

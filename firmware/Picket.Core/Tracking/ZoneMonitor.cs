@@ -93,7 +93,26 @@ public sealed class ZoneMonitor
     /// <param name="sigmaMillimetres">The estimate's horizontal position one-sigma (larger axis), mm: an entry needs the estimate that many sigmas (configured) inside, between the minimum and the full margin.</param>
     /// <param name="speedMillimetresPerSecond">The track's speed, mm/s: the entry margin is no deeper than it flies in the configured time (a slow target's wide sigma must not hold its alert for seconds).</param>
     /// <param name="fresh">True when the estimate rests on a measurement of the current opportunity (no miss): only then may an exit be declared.</param>
-    public void Sample(Track track, long eastMillimetres, long northMillimetres, long timeMicroseconds, long sigmaMillimetres, long speedMillimetresPerSecond, bool fresh)
+    public void Sample(Track track, long eastMillimetres, long northMillimetres, long timeMicroseconds, long sigmaMillimetres, long speedMillimetresPerSecond, bool fresh) =>
+        Sample(track, eastMillimetres, northMillimetres, timeMicroseconds, sigmaMillimetres, speedMillimetresPerSecond, fresh, eastMillimetres, northMillimetres);
+
+    /// <summary>
+    /// One sample of a track's estimate, as <see cref="Sample(Track, long, long, long, long, long, bool)"/>,
+    /// with where the estimate will be if it flies on for the entry lead: a sample inside a zone
+    /// counts towards the entry at the smallest entry margin when that point is inside it by the
+    /// whole entry margin (a track heading in); a track flying along the boundary or out of the
+    /// zone gets no such relief.
+    /// </summary>
+    /// <param name="track">The track (its <see cref="Track.Occupancy"/> is updated).</param>
+    /// <param name="eastMillimetres">Estimated plane east, mm.</param>
+    /// <param name="northMillimetres">Estimated plane north, mm.</param>
+    /// <param name="timeMicroseconds">Data time of the sample, UTC µs.</param>
+    /// <param name="sigmaMillimetres">The estimate's horizontal position one-sigma (larger axis), mm.</param>
+    /// <param name="speedMillimetresPerSecond">The track's speed, mm/s.</param>
+    /// <param name="fresh">True when the estimate rests on a measurement of the current opportunity (no miss).</param>
+    /// <param name="leadEastMillimetres">The estimate moved along its velocity for the entry lead, plane east, mm.</param>
+    /// <param name="leadNorthMillimetres">The same, plane north, mm.</param>
+    public void Sample(Track track, long eastMillimetres, long northMillimetres, long timeMicroseconds, long sigmaMillimetres, long speedMillimetresPerSecond, bool fresh, long leadEastMillimetres, long leadNorthMillimetres)
     {
         // The interval spaces the samples of a dwell: a sample that leaves no change pending (one
         // outside a zone the track is outside of, one inside within the margin) holds nothing back,
@@ -123,7 +142,13 @@ public sealed class ZoneMonitor
             }
 
             int before = track.Occupancy[zone].ConsecutiveSamples;
-            ZoneTransition transition = _hysteresis.Update(ref track.Occupancy[zone], _zones[zone], eastMillimetres, northMillimetres, timeMicroseconds, enterMargin, sigmaMillimetres * ExitMarginSigmas, out long duration);
+            long zoneEnterMargin = enterMargin;
+            if (!track.Occupancy[zone].Inside && IsHeadingIn(_zones[zone], eastMillimetres, northMillimetres, leadEastMillimetres, leadNorthMillimetres, enterMargin))
+            {
+                zoneEnterMargin = _minimumEnterMarginMillimetres;
+            }
+
+            ZoneTransition transition = _hysteresis.Update(ref track.Occupancy[zone], _zones[zone], eastMillimetres, northMillimetres, timeMicroseconds, zoneEnterMargin, sigmaMillimetres * ExitMarginSigmas, out long duration);
             if (transition != ZoneTransition.None)
             {
                 Raise(track, zone, transition == ZoneTransition.Enter ? ZoneAlertEvent.Enter : ZoneAlertEvent.Exit, timeMicroseconds, duration);
@@ -135,6 +160,10 @@ public sealed class ZoneMonitor
             }
         }
     }
+
+    // The estimate flown on for the entry lead is inside the zone by the whole entry margin.
+    private static bool IsHeadingIn(ZoneGeometry zone, long east, long north, long leadEast, long leadNorth, long enterMargin) =>
+        (leadEast != east || leadNorth != north) && zone.Contains(leadEast, leadNorth) && zone.DistanceToBoundary(leadEast, leadNorth) >= enterMargin;
 
     /// <summary>True while a change of some zone is pending for the track (a dwell part-way).</summary>
     /// <param name="track">The track.</param>

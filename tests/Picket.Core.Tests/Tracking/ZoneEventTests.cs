@@ -150,12 +150,26 @@ public class ZoneEventTests
         // 101.3 s. Sampled only at plots and housekeeping rounds, the first sample that counts is
         // the round at 101.0 s or the plot at 101.3 s; sampled in the rounds as it approaches, it
         // is within 100 ms of 100.5 s, and the entry comes 300 ms after: 100.8-100.95 s (with the
-        // dwell's 500 ms of before, 101.0-101.2 s).
-        var approach = DroneEntry(new TrackerConfiguration { ScanPeriodMicroseconds = 1_000_000 });
-        var noApproach = DroneEntry(new TrackerConfiguration { ScanPeriodMicroseconds = 1_000_000, ZoneApproachPredictionMicroseconds = 0 });
+        // dwell's 500 ms of before, 101.0-101.2 s). The entry lead off: it is the next test's.
+        var approach = DroneEntry(new TrackerConfiguration { ScanPeriodMicroseconds = 1_000_000, ZoneEnterLeadMilliseconds = 0 });
+        var noApproach = DroneEntry(new TrackerConfiguration { ScanPeriodMicroseconds = 1_000_000, ZoneApproachPredictionMicroseconds = 0, ZoneEnterLeadMilliseconds = 0 });
 
         Assert.True(approach < noApproach, $"with approach rounds {approach} s, without {noApproach} s");
         Assert.InRange(approach, 100.8, 100.95);
+    }
+
+    [Fact]
+    public void AdvanceTo_DroneHeadingIn_EntryAtTheSmallestMargin()
+    {
+        // The same drone, heading straight in: flown on for the 2 s entry lead its estimate is
+        // 60 m further in, past the 15 m entry margin, so 10 m in (the smallest margin) counts:
+        // 100.33 s, sampled within 100 ms, and the entry 300 ms after: 100.6-100.8 s (without
+        // the lead, the test above: 100.8-100.95 s).
+        var withLead = DroneEntry(new TrackerConfiguration { ScanPeriodMicroseconds = 1_000_000 });
+        var withoutLead = DroneEntry(new TrackerConfiguration { ScanPeriodMicroseconds = 1_000_000, ZoneEnterLeadMilliseconds = 0 });
+
+        Assert.True(withLead < withoutLead, $"with the lead {withLead} s, without {withoutLead} s");
+        Assert.InRange(withLead, 100.6, 100.8);
     }
 
     private static double DroneEntry(TrackerConfiguration configuration)

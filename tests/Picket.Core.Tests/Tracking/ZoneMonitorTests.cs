@@ -99,6 +99,37 @@ public class ZoneMonitorTests : ITrackerOutput
     }
 
     [Theory]
+    [InlineData(10_150_000L, true)]
+    [InlineData(10_050_000L, false)]
+    [InlineData(9_000_000L, false)]
+    public void Sample_HeadingIn_EntryAtTheSmallestMarginWhenTheLeadPointIsInByTheWholeMargin(long leadEast, bool entered)
+    {
+        // σ 50 m, 100 m/s: an entry margin of 100 m. The estimate is 20 m inside the square's west edge
+        // (x = 10 km), short of it; flown on for the lead it would be at leadEast: 150 m in (a
+        // track heading in: the 10 m minimum margin is enough), 50 m in (not by the whole
+        // margin), or back outside (a track heading out).
+        var monitor = new ZoneMonitor([Square()], ["square"], 100_000, 2, 10_000, 2, 500, this, _counters);
+        var track = new Track(1);
+        monitor.Sample(track, 10_020_000, 0, 0, 50_000, 100_000_000, fresh: true, leadEast, 0);
+        monitor.Sample(track, 10_020_000, 0, Second, 50_000, 100_000_000, fresh: true, leadEast, 0);
+
+        Assert.Equal(entered, _alerts.Count == 1);
+    }
+
+    [Fact]
+    public void Sample_NoLeadPoint_TheWholeEntryMargin()
+    {
+        // The same estimate sampled without a lead point (the estimate itself): 20 m in is short
+        // of the 100 m margin.
+        var monitor = new ZoneMonitor([Square()], ["square"], 100_000, 2, 10_000, 2, 500, this, _counters);
+        var track = new Track(1);
+        monitor.Sample(track, 10_020_000, 0, 0, 50_000, 100_000_000, fresh: true);
+        monitor.Sample(track, 10_020_000, 0, Second, 50_000, 100_000_000, fresh: true);
+
+        Assert.Empty(_alerts);
+    }
+
+    [Theory]
     [InlineData(2, 20_150_000L, false)]
     [InlineData(2, 20_250_000L, true)]
     [InlineData(0, 20_150_000L, true)]
