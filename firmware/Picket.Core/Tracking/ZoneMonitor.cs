@@ -143,7 +143,7 @@ public sealed class ZoneMonitor
 
             int before = track.Occupancy[zone].ConsecutiveSamples;
             long zoneEnterMargin = enterMargin;
-            if (!track.Occupancy[zone].Inside && IsHeadingIn(_zones[zone], eastMillimetres, northMillimetres, leadEastMillimetres, leadNorthMillimetres, enterMargin))
+            if (!track.Occupancy[zone].Inside && enterMargin > _minimumEnterMarginMillimetres && IsHeadingIn(_zones[zone], eastMillimetres, northMillimetres, leadEastMillimetres, leadNorthMillimetres, enterMargin))
             {
                 zoneEnterMargin = _minimumEnterMarginMillimetres;
             }

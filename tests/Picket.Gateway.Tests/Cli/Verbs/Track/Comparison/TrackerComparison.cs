@@ -30,6 +30,12 @@ internal static class TrackerComparison
         ((definition.Radar?.SigmaRangeM ?? ScenarioRunner.NominalRadarSigmaRangeMetres) * factor,
          (definition.Radar?.SigmaAzimuthDeg ?? ScenarioRunner.NominalRadarSigmaAzimuthDegrees) * factor);
 
+    /// <summary>A built-in scenario by name, or a scenario file by its path (ending .json): a probe scene not (yet) built in.</summary>
+    /// <param name="nameOrPath">The name or the path.</param>
+    /// <returns>The scenario.</returns>
+    public static ScenarioDefinition LoadScenario(string nameOrPath) =>
+        nameOrPath.EndsWith(".json", StringComparison.Ordinal) ? ScenarioLoader.LoadFile(nameOrPath) : ScenarioLoader.LoadBuiltIn(nameOrPath);
+
     public static ComparisonRun Run(string scenario, int seed, double noiseFactor, double? seconds)
     {
         var definition = ScenarioLoader.LoadBuiltIn(scenario);

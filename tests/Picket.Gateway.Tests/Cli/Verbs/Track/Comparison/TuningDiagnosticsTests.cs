@@ -22,7 +22,7 @@ public sealed class TuningDiagnosticsTests(ITestOutputHelper output)
     {
         var name = Environment.GetEnvironmentVariable("PICKET_TUNING_SCENARIO")!;
 
-        var definition = name.EndsWith(".json", StringComparison.Ordinal) ? ScenarioLoader.LoadFile(name) : ScenarioLoader.LoadBuiltIn(name);
+        var definition = TrackerComparison.LoadScenario(name);
         var seed = int.Parse(Environment.GetEnvironmentVariable("PICKET_TUNING_SEED") ?? definition.TuningSeeds[0].ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
         Assert.DoesNotContain(seed, definition.HeldOutSeeds);
         var factor = double.Parse(Environment.GetEnvironmentVariable("PICKET_TUNING_FACTOR") ?? "1.3", CultureInfo.InvariantCulture);
@@ -58,23 +58,27 @@ public sealed class TuningDiagnosticsTests(ITestOutputHelper output)
         }
 
         // Each target that never entered a zone: its closest approach to one from outside, metres
-        // (a border-skimming target's every enter alert is false).
+        // (a border-skimming target's every enter alert is false), on the zones as the tracker
+        // has them in its mast plane.
+        var saturations = 0;
+        var mastPlane = new Picket.Geodesy.MastPlane(
+            Picket.Numerics.Q2x61.FromDegreesE7((long)Math.Round(site.LatitudeDegrees * 1e7), ref saturations),
+            Picket.Numerics.Q2x61.FromDegreesE7((long)Math.Round(site.LongitudeDegrees * 1e7), ref saturations));
+        var geometries = Picket.Gateway.Tracking.ZoneProjection.Project(runner.Zones, mastPlane);
         foreach (var (index, samples) in truths.OrderBy(kv => kv.Key))
         {
             var closest = double.MaxValue;
-            foreach (var zone in runner.EvaluationZones)
+            foreach (var truth in samples)
             {
-                foreach (var truth in samples)
+                var position = truth.State.Position;
+                Picket.Zones.ZoneProjection.ProjectMillimetres(mastPlane, (long)Math.Round(position.LatitudeDegrees * 1e7), (long)Math.Round(position.LongitudeDegrees * 1e7), out var east, out var north, ref saturations);
+                if (geometries.Any(g => g.Contains(east, north)))
                 {
-                    var position = truth.State.Position;
-                    if (zone.Contains(position.LatitudeDegrees, position.LongitudeDegrees))
-                    {
-                        closest = double.NaN;
-                        break;
-                    }
-
-                    closest = Math.Min(closest, DistanceToEdges(zone, position.LatitudeDegrees, position.LongitudeDegrees));
+                    closest = double.NaN;
+                    break;
                 }
+
+                closest = Math.Min(closest, geometries.Min(g => g.DistanceToBoundary(east, north)) / 1000.0);
             }
 
             if (!double.IsNaN(closest) && closest < 5000)
@@ -198,35 +202,6 @@ public sealed class TuningDiagnosticsTests(ITestOutputHelper output)
                 output.WriteLine(string.Create(c, $"      {inWindow} plots in the window, closest {closest:F0} m"));
             }
         }
-    }
-
-    // Distance from a point to the nearest polygon edge of a zone, metres, on a local
-    // equirectangular plane (good to a metre over the few kilometres that matter here).
-    private static double DistanceToEdges(Simulation.Evaluation.EvaluationZone zone, double latitude, double longitude)
-    {
-        var metresPerDegreeNorth = 111_132.0;
-        var metresPerDegreeEast = 111_320.0 * Math.Cos(latitude * Math.PI / 180);
-        var best = double.MaxValue;
-        foreach (var ring in zone.Polygons.SelectMany(p => p))
-        {
-            for (var i = 0; i < ring.Length; i++)
-            {
-                var (aLat, aLon) = ring[i];
-                var (bLat, bLon) = ring[(i + 1) % ring.Length];
-                double ax = (aLon - longitude) * metresPerDegreeEast, ay = (aLat - latitude) * metresPerDegreeNorth;
-                double bx = (bLon - longitude) * metresPerDegreeEast, by = (bLat - latitude) * metresPerDegreeNorth;
-                double ex = bx - ax, ey = by - ay;
-                if ((ex * ex) + (ey * ey) == 0)
-                {
-                    continue; // the ring's closing vertex
-                }
-
-                var t = Math.Clamp(-((ax * ex) + (ay * ey)) / ((ex * ex) + (ey * ey)), 0, 1);
-                best = Math.Min(best, Math.Sqrt(Math.Pow(ax + (t * ex), 2) + Math.Pow(ay + (t * ey), 2)));
-            }
-        }
-
-        return best;
     }
 
     // Per target: the truth instants (1 s apart) with no confirmed track within the cut-off, in

@@ -34,7 +34,7 @@ public sealed class TuningSweepTests(ITestOutputHelper output)
         var runs = new List<(string Scenario, int Seed, double Factor)>();
         foreach (var name in names)
         {
-            var definition = Load(name);
+            var definition = TrackerComparison.LoadScenario(name);
             var seeds = definition.TuningSeeds.Concat(extra).Distinct().ToList();
             for (var i = 0; i < seeds.Count; i++)
             {
@@ -46,7 +46,7 @@ public sealed class TuningSweepTests(ITestOutputHelper output)
         var results = new ConcurrentDictionary<string, SweepResult>();
         Parallel.ForEach(runs, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, run =>
         {
-            var definition = Load(run.Scenario);
+            var definition = TrackerComparison.LoadScenario(run.Scenario);
             var (range, azimuth) = TrackerComparison.ToldRadarNoise(definition, run.Factor);
             var runner = new ScenarioRunner(definition, null, recorded: true, seed: run.Seed)
             {
@@ -77,11 +77,6 @@ public sealed class TuningSweepTests(ITestOutputHelper output)
             output.WriteLine(string.Create(c, $"| {group.Key} | {group.Count()} | {gospa.Average():F1} | {Median(gospa):F1} | {group.Sum(r => r.Value.FalseAlerts)} | {group.Sum(r => r.Value.LostAlerts)} | {group.Sum(r => r.Value.MissedIncursions)} | {group.Sum(r => r.Value.LateAlerts)} | {group.Max(r => r.Value.WorstAlertSeconds):F1} | {group.Average(r => r.Value.IdChanges):F1} {change}"));
         }
     }
-
-    // A built-in scenario's name, or a scenario file's path (ending .json): a probe scene not
-    // (yet) built in.
-    private static ScenarioDefinition Load(string name) =>
-        name.EndsWith(".json", StringComparison.Ordinal) ? ScenarioLoader.LoadFile(name) : ScenarioLoader.LoadBuiltIn(name);
 
     private static double Median(List<double> values)
     {
