@@ -17,6 +17,7 @@ internal sealed class TrackContinuity
     private readonly TrackerCounters _counters;
     private readonly Track[] _tracks;
     private readonly long _turnRadiansPerSecond;
+    private readonly long _hardTurnRadiansPerSecond;
 
     /// <summary>Creates the role over the track table's slots.</summary>
     /// <param name="configuration">The resume gate (<see cref="TrackerConfiguration.ResumeGateSigmas"/> and the limits beside it).</param>
@@ -30,6 +31,7 @@ internal sealed class TrackContinuity
         int saturations = 0;
         // Degrees to radians: × 31415927 / 1800000000 (π / 180), in Q31.32 (no overflow below 60°/s).
         _turnRadiansPerSecond = FixedPoint.DivideShift(configuration.ResumeCoastingTurnRateDegreesPerSecond * 31_415_927L, 1_800_000_000L, Q31x32.FractionBits, ref saturations);
+        _hardTurnRadiansPerSecond = FixedPoint.DivideShift(configuration.ResumeHardTurnRateDegreesPerSecond * 31_415_927L, 1_800_000_000L, Q31x32.FractionBits, ref saturations);
         _counters.Saturations += saturations;
     }
 
@@ -54,26 +56,32 @@ internal sealed class TrackContinuity
             long[] mean = track.Filter.Horizontal.Mean;
             long[] other = candidate.Filter.Horizontal.Mean;
             TrackKinematics.PredictedPosition(track, time, out long east, out long north, ref saturations);
-            east -= other[0];
-            north -= other[1];
-            long distance = FixedPoint.Hypotenuse(east, north, ref saturations);
+            long distance = FixedPoint.Hypotenuse(east - other[0], north - other[1], ref saturations);
             long speedDifference = FixedPoint.Hypotenuse(mean[2] - other[2], mean[3] - other[3], ref saturations);
-
-            // A target that turned at the configured rate while its track coasted straight on
-            // changed its velocity by up to speed × rate × the coast.
             long coast = Q31x32.FromMicroseconds(time - track.LastUpdateMicroseconds, ref saturations);
-            long turned = Q31x32.Multiply(Q31x32.Multiply(TrackKinematics.Speed(track), _turnRadiansPerSecond, ref saturations), coast, ref saturations);
+            long speed = TrackKinematics.Speed(track);
 
-            // ...and moved off its straight coast by up to speed × rate × coast² / 2 (the quiet
-            // mode's covariance does not hold a turn it never saw).
-            long displaced = Q31x32.Multiply(turned, coast, ref saturations) / 2;
-            long beyond = distance > displaced ? distance - displaced : 0;
+            // Now: within the gate of both uncertainties, given a turn at the formation's rate
+            // during the coast.
+            bool found = speedDifference < FixedPoint.Add(speedLimit, Turned(speed, _turnRadiansPerSecond, coast, ref saturations), ref saturations)
+                && WithinGate(distance, Displaced(speed, _turnRadiansPerSecond, coast, ref saturations), TrackKinematics.PredictedPositionVariance(track, time), TrackKinematics.PredictedPositionVariance(candidate, time), ref saturations);
 
-            // Within the gate of both uncertainties (the larger axis of each, predicted to now):
-            // (d − displacement)² ≤ k² (σ_old² + σ_new²). Q31.32 squared and shifted by 40 is Q39.24.
-            long squared = FixedPoint.MultiplyShift(beyond, beyond, 40, ref saturations);
-            long allowed = FixedPoint.Add(TrackKinematics.PredictedPositionVariance(track, time), TrackKinematics.PredictedPositionVariance(candidate, time), ref saturations) * _configuration.ResumeGateSigmas * _configuration.ResumeGateSigmas;
-            if (distance < bestDistance && speedDifference < FixedPoint.Add(speedLimit, turned, ref saturations) && squared <= allowed)
+            // Or at the candidate's birth: its first plot came soon after the coasting track's
+            // last update, where that track would be after a hard turn begun at its last update,
+            // and its velocity now differs by no more than the hard turn explains (a 5 g turn the
+            // IMM lost: the plots left the gate at once and a new track began on them; a target
+            // crossing near a track coasting off long after has no such birth).
+            long birthAfter = candidate.BornMicroseconds - track.LastUpdateMicroseconds;
+            if (!found && _hardTurnRadiansPerSecond > 0 && birthAfter >= 0 && birthAfter <= _configuration.ResumeHardTurnBirthWithinMicroseconds && candidate.BirthVariance > 0)
+            {
+                long birthCoast = Q31x32.FromMicroseconds(birthAfter, ref saturations);
+                TrackKinematics.PredictedPosition(track, candidate.BornMicroseconds, out long birthEast, out long birthNorth, ref saturations);
+                long birthDistance = FixedPoint.Hypotenuse(birthEast - candidate.BirthEast, birthNorth - candidate.BirthNorth, ref saturations);
+                found = speedDifference < FixedPoint.Add(speedLimit, Turned(speed, _hardTurnRadiansPerSecond, coast, ref saturations), ref saturations)
+                    && WithinGate(birthDistance, Displaced(speed, _hardTurnRadiansPerSecond, birthCoast, ref saturations), TrackKinematics.PredictedPositionVariance(track, candidate.BornMicroseconds), candidate.BirthVariance, ref saturations);
+            }
+
+            if (found && distance < bestDistance)
             {
                 bestDistance = distance;
                 best = track;
@@ -82,6 +90,33 @@ internal sealed class TrackContinuity
 
         _counters.Saturations += saturations;
         return best;
+    }
+
+    // A target of this speed turning at this rate for the coast changed its velocity by up to
+    // speed × rate × coast, and by no more than twice its speed (a reversal). Q31.32 m/s.
+    private static long Turned(long speed, long rate, long coast, ref int saturations)
+    {
+        long turned = Q31x32.Multiply(Q31x32.Multiply(speed, rate, ref saturations), coast, ref saturations);
+        return turned < 2 * speed ? turned : 2 * speed;
+    }
+
+    // ...and moved off its straight coast by up to speed × rate × coast² / 2, and no more than
+    // twice its speed × the coast (the quiet mode's covariance does not hold a turn it never
+    // saw). Q31.32 m.
+    private static long Displaced(long speed, long rate, long coast, ref int saturations)
+    {
+        long turning = Q31x32.Multiply(Q31x32.Multiply(speed, rate, ref saturations), coast, ref saturations);
+        return Q31x32.Multiply(turning < 4 * speed ? turning : 4 * speed, coast, ref saturations) / 2;
+    }
+
+    // (d − displacement)² ≤ k² (σ₁² + σ₂²), the larger axis of each: d and the displacement
+    // Q31.32 m, the variances Q39.24 m² (Q31.32 squared and shifted by 40 is Q39.24).
+    private bool WithinGate(long distance, long displaced, long firstVariance, long secondVariance, ref int saturations)
+    {
+        long beyond = distance > displaced ? distance - displaced : 0;
+        long squared = FixedPoint.MultiplyShift(beyond, beyond, 40, ref saturations);
+        long allowed = FixedPoint.Add(firstVariance, secondVariance, ref saturations) * _configuration.ResumeGateSigmas * _configuration.ResumeGateSigmas;
+        return squared <= allowed;
     }
 
     // True when the two tracks identify as different aircraft (ICAO address or Mode 3/A).

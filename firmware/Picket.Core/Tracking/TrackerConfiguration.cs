@@ -431,12 +431,28 @@ public sealed class TrackerConfiguration
 
     /// <summary>
     /// …plus the coasting track's speed times this turn rate times the time since its last
-    /// update, degrees per second: a target that turned at this rate while its track coasted
-    /// straight on changed its velocity by that much (a formation's 2°/s turn at 250 m/s is
-    /// 9 m/s²). Proportional to speed, so a slow track (a persistent scatterer's) is found again
-    /// only by a track moving as it did. 0 turns it off.
+    /// update (at most twice its speed), degrees per second: a target that turned at this rate
+    /// while its track coasted straight on changed its velocity by that much (a formation's 2°/s
+    /// turn at 250 m/s is 9 m/s²). Proportional to speed, so a slow track (a persistent
+    /// scatterer's) is found again only by a track moving as it did. 0 turns it off.
     /// </summary>
     public int ResumeCoastingTurnRateDegreesPerSecond = 3;
+
+    /// <summary>
+    /// A hard turn a coasting track may also be found again after, degrees per second, judged at
+    /// the new track's first plot (<see cref="ResumeHardTurnBirthWithinMicroseconds"/>): 15°/s is
+    /// a fighter's sustained turn at 250 m/s (65 m/s², 6.7 g). A 5 g turn breaks the IMM's
+    /// track at its first scan and a new track starts on the plots; with the formation's 3°/s
+    /// alone, manoeuvres' s-turns made 6.2 id changes per run. 0 turns it off.
+    /// </summary>
+    public int ResumeHardTurnRateDegreesPerSecond = 15;
+
+    /// <summary>
+    /// The hard-turn resume needs the new track's first plot within this long after the coasting
+    /// track's last update, µs (two scans of a 5 s radar): a track that broke on a turn has its
+    /// successor born at once; a target crossing near a track coasting off has not.
+    /// </summary>
+    public long ResumeHardTurnBirthWithinMicroseconds = 10_000_000;
 
     /// <summary>…and within this many sigmas of the two tracks' combined position uncertainty.</summary>
     public int ResumeGateSigmas = 6;

@@ -6,7 +6,8 @@ namespace Picket.Tracking;
 /// <summary>
 /// The continuity role alone, on hand-made tracks: which coasting track a newly confirmable one
 /// continues (README: same kind, within 6 σ of both and 10 km, velocities within 150 m/s plus its
-/// speed × 3°/s × the coast), and what the resumed track takes over. Expected gates computed by
+/// speed × 3°/s × the coast; or, for a track broken by a hard turn, the new track born within
+/// 10 s of its last update where a 15°/s turn reaches), and what the resumed track takes over. Expected gates computed by
 /// hand from the covariances set here.
 /// </summary>
 public class TrackContinuityTests
@@ -111,6 +112,54 @@ public class TrackContinuityTests
         var candidate = Place(tracks[1], 2, Start + 36_000_000, eastMetres: 6_811, velocityEast: 77, northMetres: 4_949, velocityNorth: 238);
 
         Assert.Same(coasting, continuity.FindCoastingToResume(candidate));
+    }
+
+    [Theory]
+    [InlineData(15, 4_000_000, 0, true)] // born one scan after the track's last update, on the turn
+    [InlineData(0, 4_000_000, 0, false)] // the hard-turn rule off: 3°/s alone does not explain it
+    [InlineData(15, 12_000_000, 0, false)] // born 12 s after: beyond the 10 s for a track broken by a turn
+    [InlineData(15, 4_000_000, 1_500, false)] // born 1.5 km further out than the turn reaches
+    public void FindCoastingToResume_HardTurnBrokeTheTrack_FoundFromTheNewTracksBirth(int hardTurnDegrees, long bornAfterMicroseconds, int birthOffsetNorthMetres, bool resumed)
+    {
+        var tracks = new[] { new Track(0), new Track(0) };
+        var configuration = new TrackerConfiguration { ResumeHardTurnRateDegreesPerSecond = hardTurnDegrees };
+        var continuity = new TrackContinuity(configuration, tracks, new TrackerCounters());
+
+        // Manoeuvres' s-turns: east at 250 m/s into an 11°/s turn (radius 250 / 0.19199 =
+        // 1,302 m), a reversal in 16 s. Its track coasted straight on. After 4 s the target is at
+        // (1,302 sin 44°, 1,302 (1 − cos 44°)) = (905, 366), 378 m from the coasting prediction
+        // (1,000, 0), within the hard turn's 250 × 0.2618 × 4² / 2 = 524 m; the new track born
+        // there is confirmed at 16 s at (1,302 sin 176°, 1,302 (1 − cos 176°)) = (91, 2,601)
+        // flying (−249, 17) m/s: 4.8 km from the coasting prediction (4,000, 0) and 500 m/s from
+        // its velocity, over 150 + 250 × 0.0524 × 16 = 359 (3°/s) and under 150 + 2 × 250 (the
+        // hard turn's allowance, capped at a reversal).
+        var coasting = Place(tracks[0], 1, Start, eastMetres: 0, velocityEast: 250);
+        coasting.Status = TrackStatus.Coasting;
+        var candidate = Place(tracks[1], 2, Start + 16_000_000, eastMetres: 91, velocityEast: -249, northMetres: 2_601, velocityNorth: 17);
+        candidate.BornMicroseconds = Start + bornAfterMicroseconds;
+        candidate.BirthEast = Q31x32.FromInteger(905);
+        candidate.BirthNorth = Q31x32.FromInteger(366 + birthOffsetNorthMetres);
+        candidate.BirthVariance = Q39x24.FromInteger(10_000);
+
+        Assert.Equal(resumed, continuity.FindCoastingToResume(candidate) == coasting);
+    }
+
+    [Fact]
+    public void FindCoastingToResume_HardTurn_VelocityBeyondAReversal_None()
+    {
+        var (continuity, tracks) = Scene();
+
+        // Born on the turn as above, but confirmed flying 700 m/s: more than 150 + 2 × 250 m/s
+        // from the coasting track's velocity, which no turn of a 250 m/s target explains.
+        var coasting = Place(tracks[0], 1, Start, eastMetres: 0, velocityEast: 250);
+        coasting.Status = TrackStatus.Coasting;
+        var candidate = Place(tracks[1], 2, Start + 16_000_000, eastMetres: 91, velocityEast: -450, northMetres: 2_601);
+        candidate.BornMicroseconds = Start + 4_000_000;
+        candidate.BirthEast = Q31x32.FromInteger(905);
+        candidate.BirthNorth = Q31x32.FromInteger(366);
+        candidate.BirthVariance = Q39x24.FromInteger(10_000);
+
+        Assert.Null(continuity.FindCoastingToResume(candidate));
     }
 
     [Fact]

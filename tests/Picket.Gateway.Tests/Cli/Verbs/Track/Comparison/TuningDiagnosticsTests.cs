@@ -65,7 +65,8 @@ public sealed class TuningDiagnosticsTests(ITestOutputHelper output)
             Picket.Numerics.Q2x61.FromDegreesE7((long)Math.Round(site.LatitudeDegrees * 1e7), ref saturations),
             Picket.Numerics.Q2x61.FromDegreesE7((long)Math.Round(site.LongitudeDegrees * 1e7), ref saturations));
         var geometries = Picket.Gateway.Tracking.ZoneProjection.Project(runner.Zones, mastPlane);
-        foreach (var (index, samples) in truths.OrderBy(kv => kv.Key))
+        // A scene without zones has no approach to print.
+        foreach (var (index, samples) in truths.Where(_ => geometries.Length > 0).OrderBy(kv => kv.Key))
         {
             var closest = double.MaxValue;
             foreach (var truth in samples)
