@@ -48,23 +48,29 @@ internal sealed class TrackContinuity
         {
             Track track = _tracks[i];
             if (!track.InUse || track == candidate || track.Status != TrackStatus.Coasting || track.LastAdsbPositionMicroseconds != Track.NeverMicroseconds
-                || track.Cooperative != candidate.Cooperative || TracksConflict(track, candidate) || track.Filter.TimeMicroseconds > time)
+                || track.Cooperative != candidate.Cooperative || TracksConflict(track, candidate) || track.LastUpdateMicroseconds > time)
             {
                 continue;
             }
 
             long[] mean = track.Filter.Horizontal.Mean;
+            // Both compared at the later of the candidate's time and the coasting track's: a
+            // report predicts a coasting track on to the data time, which is often after the
+            // candidate's last plot (the radar's plots come in sector batches). Only a track
+            // updated after that plot is no candidate's predecessor.
+            long at = track.Filter.TimeMicroseconds > time ? track.Filter.TimeMicroseconds : time;
+            TrackKinematics.PredictedPosition(track, at, out long east, out long north, ref saturations);
+            TrackKinematics.PredictedPosition(candidate, at, out long candidateEast, out long candidateNorth, ref saturations);
+            long distance = FixedPoint.Hypotenuse(east - candidateEast, north - candidateNorth, ref saturations);
             long[] other = candidate.Filter.Horizontal.Mean;
-            TrackKinematics.PredictedPosition(track, time, out long east, out long north, ref saturations);
-            long distance = FixedPoint.Hypotenuse(east - other[0], north - other[1], ref saturations);
             long speedDifference = FixedPoint.Hypotenuse(mean[2] - other[2], mean[3] - other[3], ref saturations);
-            long coast = Q31x32.FromMicroseconds(time - track.LastUpdateMicroseconds, ref saturations);
+            long coast = Q31x32.FromMicroseconds(at - track.LastUpdateMicroseconds, ref saturations);
             long speed = TrackKinematics.Speed(track);
 
             // Now: within the gate of both uncertainties, given a turn at the formation's rate
             // during the coast.
             bool found = speedDifference < FixedPoint.Add(speedLimit, Turned(speed, _turnRadiansPerSecond, coast, ref saturations), ref saturations)
-                && WithinGate(distance, Displaced(speed, _turnRadiansPerSecond, coast, ref saturations), TrackKinematics.PredictedPositionVariance(track, time), TrackKinematics.PredictedPositionVariance(candidate, time), ref saturations);
+                && WithinGate(distance, Displaced(speed, _turnRadiansPerSecond, coast, ref saturations), TrackKinematics.PredictedPositionVariance(track, at), TrackKinematics.PredictedPositionVariance(candidate, at), ref saturations);
 
             // Or at the candidate's birth: its first plot came soon after the coasting track's
             // last update, where that track would be after a hard turn begun at its last update,

@@ -27,6 +27,26 @@ public class TrackContinuityTests
         Assert.Same(coasting, continuity.FindCoastingToResume(candidate));
     }
 
+    [Fact]
+    public void FindCoastingToResume_CoastingTrackReportedPastTheCandidatesPlot_StillFound()
+    {
+        var (continuity, tracks) = Scene();
+
+        // As the first case, but a report predicted the coasting track on to 6 s (the data time)
+        // before the candidate's plot of 4 s was processed: both are compared at 6 s (the
+        // candidate at 620 m, the track at 600 m). It was skipped as "updated after the plot".
+        var coasting = Place(tracks[0], 1, Start, eastMetres: 0, velocityEast: 100);
+        coasting.Status = TrackStatus.Coasting;
+        coasting.Filter.Predict(Start + 6_000_000);
+        var candidate = Place(tracks[1], 2, Start + 4_000_000, eastMetres: 420, velocityEast: 100);
+
+        Assert.Same(coasting, continuity.FindCoastingToResume(candidate));
+
+        // A track updated after the candidate's plot is no predecessor of it.
+        coasting.LastUpdateMicroseconds = Start + 5_000_000;
+        Assert.Null(continuity.FindCoastingToResume(candidate));
+    }
+
     [Theory]
     [InlineData(1_200, true)] // 800 m from the prediction: inside 6 √(10,400 + 10,000) = 857 m
     [InlineData(1_300, false)] // 900 m: outside
