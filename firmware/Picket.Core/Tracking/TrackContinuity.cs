@@ -104,8 +104,8 @@ internal sealed class TrackContinuity
     // speed × rate × coast, and by no more than twice its speed (a reversal). Q31.32 m/s.
     private static long Turned(long speed, long rate, long coast, ref int saturations)
     {
-        long turned = Q31x32.Multiply(Q31x32.Multiply(speed, rate, ref saturations), coast, ref saturations);
-        return turned < 2 * speed ? turned : 2 * speed;
+        long turning = Turning(speed, rate, coast, ref saturations);
+        return turning < 2 * speed ? turning : 2 * speed;
     }
 
     // ...and moved off its straight coast by up to speed × rate × coast² / 2, and no more than
@@ -113,9 +113,13 @@ internal sealed class TrackContinuity
     // saw). Q31.32 m.
     private static long Displaced(long speed, long rate, long coast, ref int saturations)
     {
-        long turning = Q31x32.Multiply(Q31x32.Multiply(speed, rate, ref saturations), coast, ref saturations);
+        long turning = Turning(speed, rate, coast, ref saturations);
         return Q31x32.Multiply(turning < 4 * speed ? turning : 4 * speed, coast, ref saturations) / 2;
     }
+
+    // speed × rate × coast, uncapped. Q31.32 m/s.
+    private static long Turning(long speed, long rate, long coast, ref int saturations) =>
+        Q31x32.Multiply(Q31x32.Multiply(speed, rate, ref saturations), coast, ref saturations);
 
     // (d − displacement)² ≤ k² (σ₁² + σ₂²), the larger axis of each: d and the displacement
     // Q31.32 m, the variances Q39.24 m² (Q31.32 squared and shifted by 40 is Q39.24).

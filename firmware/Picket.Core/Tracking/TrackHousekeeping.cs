@@ -154,8 +154,9 @@ internal sealed class TrackHousekeeping
         long sigmaMillimetres = FixedPoint.MultiplyShift(sigma, 1000, Q39x24.FractionBits, ref saturations);
         long speedMillimetres = Q31x32.ToScaledInteger(TrackKinematics.Speed(track), 1000, ref saturations);
         // Where the estimate will be after the entry lead, if it flies on (ZoneEnterLeadMilliseconds).
-        long leadEast = eastMillimetres + (Q31x32.ToScaledInteger(track.Filter.Horizontal.Mean[2], 1000, ref saturations) * _configuration.ZoneEnterLeadMilliseconds / 1000);
-        long leadNorth = northMillimetres + (Q31x32.ToScaledInteger(track.Filter.Horizontal.Mean[3], 1000, ref saturations) * _configuration.ZoneEnterLeadMilliseconds / 1000);
+        TrackKinematics.PredictedPosition(track, now + (_configuration.ZoneEnterLeadMilliseconds * 1000L), out long aheadEast, out long aheadNorth, ref saturations);
+        long leadEast = Q31x32.ToScaledInteger(aheadEast, 1000, ref saturations);
+        long leadNorth = Q31x32.ToScaledInteger(aheadNorth, 1000, ref saturations);
         _counters.Saturations += saturations;
         _zoneMonitor.Sample(track, eastMillimetres, northMillimetres, now, sigmaMillimetres, speedMillimetres, fresh, leadEast, leadNorth);
     }
