@@ -321,6 +321,16 @@ internal sealed class RadarUpdater
                     _housekeeping.Confirm(track, now);
                 }
             }
+            else if (newScan && _configuration.ResumeTentativeFromPlots > 0 && track.RadarHits >= _configuration.ResumeTentativeFromPlots)
+            {
+                // Not yet confirmable, but already the continuation of a track a turn broke.
+                Track resumed = _continuity.FindCoastingToResume(track, true);
+                if (resumed != null)
+                {
+                    Resume(resumed, track, now);
+                    track = resumed;
+                }
+            }
         }
 
         if (track.Status != TrackStatus.Tentative && !track.Cooperative && track.ScansWithoutIdentity >= _configuration.NonCooperativeAfterScans)

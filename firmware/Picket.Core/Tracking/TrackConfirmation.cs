@@ -207,22 +207,15 @@ internal sealed class TrackConfirmation
     private bool VelocityExceeds(Track track, long chiSquare)
     {
         int saturations = 0;
-        long east = track.Filter.Horizontal.Mean[2];
-        long north = track.Filter.Horizontal.Mean[3];
-
-        // Q31.32 products shifted by 40 are Q39.24, the variances' format.
-        long eastSquared = FixedPoint.MultiplyShift(east, east, 40, ref saturations);
-        long northSquared = FixedPoint.MultiplyShift(north, north, 40, ref saturations);
-        long cross = FixedPoint.MultiplyShift(east, north, 40, ref saturations);
-        long a = track.Filter.Horizontal.CovarianceAt(2, 2);
-        long b = track.Filter.Horizontal.CovarianceAt(2, 3);
-        long c = track.Filter.Horizontal.CovarianceAt(3, 3);
-        long weighted = FixedPoint.MultiplyShift(c, eastSquared, Q39x24.FractionBits, ref saturations)
-            - (2 * FixedPoint.MultiplyShift(b, cross, Q39x24.FractionBits, ref saturations))
-            + FixedPoint.MultiplyShift(a, northSquared, Q39x24.FractionBits, ref saturations);
-        long determinant = FixedPoint.MultiplyShift(a, c, Q39x24.FractionBits, ref saturations) - FixedPoint.MultiplyShift(b, b, Q39x24.FractionBits, ref saturations);
-        long threshold = FixedPoint.MultiplyShift(determinant, chiSquare, Q31x32.FractionBits, ref saturations);
+        bool exceeds = TrackKinematics.VelocityExceeds(
+            track.Filter.Horizontal.Mean[2],
+            track.Filter.Horizontal.Mean[3],
+            track.Filter.Horizontal.CovarianceAt(2, 2),
+            track.Filter.Horizontal.CovarianceAt(2, 3),
+            track.Filter.Horizontal.CovarianceAt(3, 3),
+            chiSquare,
+            ref saturations);
         _counters.Saturations += saturations;
-        return determinant > 0 && weighted >= threshold;
+        return exceeds;
     }
 }

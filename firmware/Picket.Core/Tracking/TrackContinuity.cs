@@ -1,5 +1,6 @@
 using Picket.Numerics;
 using Picket.Publishing;
+using Picket.Tracking.Filter;
 
 namespace Picket.Tracking;
 
@@ -9,7 +10,9 @@ namespace Picket.Tracking;
 /// track found again (the plots drifted out of its gate: an unmodelled manoeuvre, a height-less
 /// plot's range bias changing near the radar). The coasting track takes the new track's state and
 /// keeps its id and its zone occupancy; the new track is dropped. Without this, the operator reads
-/// "lost" for the old id and "enter" for a new one about the same aircraft.
+/// "lost" for the old id and "enter" for a new one about the same aircraft. A track a hard turn
+/// broke may be found again earlier, from its successor's second plot
+/// (<see cref="TrackerConfiguration.ResumeTentativeFromPlots"/>).
 /// </summary>
 internal sealed class TrackContinuity
 {
@@ -36,9 +39,16 @@ internal sealed class TrackContinuity
     }
 
     // A coasting radar-only track the newly confirmable track continues, or null.
-    public Track FindCoastingToResume(Track candidate)
+    public Track FindCoastingToResume(Track candidate) => FindCoastingToResume(candidate, false);
+
+    // The same for a tentative track not yet confirmable (early): only by the hard-turn rule (born
+    // soon after the coasting track's last update, where a hard turn from it reaches), only when
+    // its velocity differs from the coasting track's as a turn's would
+    // (ResumeTentativeTurnChiSquare), and never a drone's coasting track.
+    public Track FindCoastingToResume(Track candidate, bool early)
     {
         int saturations = 0;
+        long turnChiSquare = Q31x32.FromInteger(_configuration.ResumeTentativeTurnChiSquare);
         long limit = Q31x32.FromInteger(_configuration.ResumeCoastingWithinMetres);
         long speedLimit = Q31x32.FromInteger(_configuration.ResumeCoastingSpeedDifferenceMetresPerSecond);
         long time = candidate.Filter.TimeMicroseconds;
@@ -49,6 +59,11 @@ internal sealed class TrackContinuity
             Track track = _tracks[i];
             if (!track.InUse || track == candidate || track.Status != TrackStatus.Coasting || track.LastAdsbPositionMicroseconds != Track.NeverMicroseconds
                 || track.Cooperative != candidate.Cooperative || TracksConflict(track, candidate) || track.LastUpdateMicroseconds > time)
+            {
+                continue;
+            }
+
+            if (early && (track.Filter.TargetClass == TargetClass.Drone || (turnChiSquare > 0 && !VelocitiesDiffer(track, candidate, turnChiSquare, ref saturations))))
             {
                 continue;
             }
@@ -69,7 +84,7 @@ internal sealed class TrackContinuity
 
             // Now: within the gate of both uncertainties, given a turn at the formation's rate
             // during the coast.
-            bool found = speedDifference < FixedPoint.Add(speedLimit, Turned(speed, _turnRadiansPerSecond, coast, ref saturations), ref saturations)
+            bool found = !early && speedDifference < FixedPoint.Add(speedLimit, Turned(speed, _turnRadiansPerSecond, coast, ref saturations), ref saturations)
                 && WithinGate(distance, Displaced(speed, _turnRadiansPerSecond, coast, ref saturations), TrackKinematics.PredictedPositionVariance(track, at), TrackKinematics.PredictedPositionVariance(candidate, at), ref saturations);
 
             // Or at the candidate's birth: its first plot came soon after the coasting track's
@@ -98,6 +113,19 @@ internal sealed class TrackContinuity
 
         _counters.Saturations += saturations;
         return best;
+    }
+
+    // True when the two velocities differ by at least this χ² against the sum of their
+    // covariances, Δvᵀ (P₁ + P₂)⁻¹ Δv ≥ χ², without division: c Δe² − 2 b Δe Δn + a Δn² ≥ χ² (a c − b²)
+    // for P₁ + P₂ = [a b; b c] (as TrackConfirmation tests a velocity against zero).
+    private static bool VelocitiesDiffer(Track first, Track second, long chiSquare, ref int saturations)
+    {
+        long east = first.Filter.Horizontal.Mean[2] - second.Filter.Horizontal.Mean[2];
+        long north = first.Filter.Horizontal.Mean[3] - second.Filter.Horizontal.Mean[3];
+        long a = first.Filter.Horizontal.CovarianceAt(2, 2) + second.Filter.Horizontal.CovarianceAt(2, 2);
+        long b = first.Filter.Horizontal.CovarianceAt(2, 3) + second.Filter.Horizontal.CovarianceAt(2, 3);
+        long c = first.Filter.Horizontal.CovarianceAt(3, 3) + second.Filter.Horizontal.CovarianceAt(3, 3);
+        return TrackKinematics.VelocityExceeds(east, north, a, b, c, chiSquare, ref saturations);
     }
 
     // A target of this speed turning at this rate for the coast changed its velocity by up to

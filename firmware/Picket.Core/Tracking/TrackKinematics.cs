@@ -4,8 +4,9 @@ namespace Picket.Tracking;
 
 /// <summary>
 /// What every role reads of a track's horizontal state without touching its filter: the position
-/// moved along its velocity to a time, the larger position variance predicted to a time, and its
-/// speed. Q31.32 metres and metres per second, Q39.24 m².
+/// moved along its velocity to a time, the larger position variance predicted to a time, its
+/// speed, and whether a velocity (or a difference of two) is significant against its covariance.
+/// Q31.32 metres and metres per second, Q39.24 m².
 /// </summary>
 internal static class TrackKinematics
 {
@@ -42,5 +43,22 @@ internal static class TrackKinematics
     {
         int saturations = 0;
         return FixedPoint.Hypotenuse(track.Filter.Horizontal.Mean[2], track.Filter.Horizontal.Mean[3], ref saturations);
+    }
+
+    // True when the velocity (east, north; Q31.32 m/s) is significant against its covariance
+    // [a b; b c] (Q39.24 m²/s²) at the χ² given (Q31.32): vᵀ P⁻¹ v ≥ χ², computed without
+    // division as c vₑ² − 2 b vₑ vₙ + a vₙ² ≥ χ² (a c − b²).
+    public static bool VelocityExceeds(long east, long north, long a, long b, long c, long chiSquare, ref int saturations)
+    {
+        // Q31.32 products shifted by 40 are Q39.24, the variances' format.
+        long eastSquared = FixedPoint.MultiplyShift(east, east, 40, ref saturations);
+        long northSquared = FixedPoint.MultiplyShift(north, north, 40, ref saturations);
+        long cross = FixedPoint.MultiplyShift(east, north, 40, ref saturations);
+        long weighted = FixedPoint.MultiplyShift(c, eastSquared, Q39x24.FractionBits, ref saturations)
+            - (2 * FixedPoint.MultiplyShift(b, cross, Q39x24.FractionBits, ref saturations))
+            + FixedPoint.MultiplyShift(a, northSquared, Q39x24.FractionBits, ref saturations);
+        long determinant = FixedPoint.MultiplyShift(a, c, Q39x24.FractionBits, ref saturations) - FixedPoint.MultiplyShift(b, b, Q39x24.FractionBits, ref saturations);
+        long threshold = FixedPoint.MultiplyShift(determinant, chiSquare, Q31x32.FractionBits, ref saturations);
+        return determinant > 0 && weighted >= threshold;
     }
 }

@@ -458,6 +458,31 @@ public sealed class TrackerConfiguration
     public int ResumeGateSigmas = 6;
 
     /// <summary>
+    /// A tentative radar track with this many plots (the last the first of a new scan) may already
+    /// continue a coasting track, before its own confirmation, by the hard-turn rule alone
+    /// (<see cref="ResumeHardTurnRateDegreesPerSecond"/>: born soon after the track's last update,
+    /// where the turn reaches) and when its velocity shows the turn
+    /// (<see cref="ResumeTentativeTurnChiSquare"/>): the coasting track's existence is the
+    /// evidence the score would otherwise gather over more scans. Manoeuvres' s-turns were
+    /// followed by no track for 12-16 s after each break (the successor's birth and its
+    /// confirmation); with 2 the gap is one scan shorter. Not for drones (a drone's turn stays
+    /// within its gate; in clutter two plots near its coasting track are often clutter's), and
+    /// not by the rule that compares the tracks now (in `TrackLifeSceneTests`' clutter it let a
+    /// crossing target's two-plot track take a coasting one's id). 0: continuity only at
+    /// confirmation.
+    /// </summary>
+    public int ResumeTentativeFromPlots = 2;
+
+    /// <summary>
+    /// The velocity difference between a tentative track and the coasting track it would continue
+    /// early, against their summed velocity covariances, must reach this χ² (2 degrees of freedom;
+    /// 6 is the 95 % point): evidence of the turn that broke the track. A wingman born beside its
+    /// leader's coasting track flies the leader's velocity (gulf seed 122: a bandit's coasting
+    /// track taken by its wingman's two-plot track). 0: no such test.
+    /// </summary>
+    public int ResumeTentativeTurnChiSquare = 6;
+
+    /// <summary>
     /// One-sigma per axis of the CPR quantisation of an airborne position, millimetres, added in
     /// quadrature to the NACp/NIC sigma (the 17-bit airborne CPR step is about 5.1 m: 5.1/√12).
     /// </summary>

@@ -183,6 +183,58 @@ public class TrackContinuityTests
     }
 
     [Fact]
+    public void FindCoastingToResume_EarlyTwoPlotTrackOnTheTurn_Found()
+    {
+        var (continuity, tracks) = Scene();
+
+        // The s-turns as above, the new track after its second plot: born at 4 s at (905, 366),
+        // at 8 s at (1,302 sin 88°, 1,302 (1 − cos 88°)) = (1,301, 1,257), its velocity the chord
+        // ((1,301 − 905) / 4, (1,257 − 366) / 4) = (99, 223) m/s, σ 50 m/s. It differs from the
+        // coasting track's (250, 0) by (−151, 223): χ² = (151² + 223²) / (25 + 2,500) = 28.7,
+        // over 6 (the 95 % point of two degrees of freedom).
+        var coasting = Place(tracks[0], 1, Start, eastMetres: 0, velocityEast: 250);
+        coasting.Status = TrackStatus.Coasting;
+        coasting.Filter.TargetClass = Filter.TargetClass.Unknown;
+        var candidate = Place(tracks[1], 2, Start + 8_000_000, eastMetres: 1_301, velocityEast: 99, velocityVariance: 2_500, northMetres: 1_257, velocityNorth: 223);
+        candidate.BornMicroseconds = Start + 4_000_000;
+        candidate.BirthEast = Q31x32.FromInteger(905);
+        candidate.BirthNorth = Q31x32.FromInteger(366);
+        candidate.BirthVariance = Q39x24.FromInteger(10_000);
+
+        Assert.Same(coasting, continuity.FindCoastingToResume(candidate, early: true));
+
+        // A drone's coasting track is found only at confirmation: its turns stay in its gate,
+        // and two plots near it in clutter are often clutter's.
+        coasting.Filter.TargetClass = Filter.TargetClass.Drone;
+        Assert.Null(continuity.FindCoastingToResume(candidate, early: true));
+        Assert.Same(coasting, continuity.FindCoastingToResume(candidate));
+    }
+
+    [Theory]
+    [InlineData(0, false)] // the wingman's velocity is the leader's: no turn shown
+    [InlineData(60, false)] // 60 m/s off: χ² = 3,600 / 2,525 = 1.4, under 6
+    [InlineData(130, true)] // 130 m/s off: χ² = 6.7
+    public void FindCoastingToResume_EarlyTwoPlotTrackBesideTheCoastingTrack_FoundOnlyWhenItsVelocityShowsATurn(int northVelocity, bool early)
+    {
+        var (continuity, tracks) = Scene();
+
+        // A wingman's new track born 500 m north of its leader's coasting track, one scan after
+        // the leader's last update, flying its velocity: within 6 √(11,600 + 10,000) = 882 m of
+        // the leader's prediction at 8 s, so found at confirmation (the rules above) but not early.
+        var coasting = Place(tracks[0], 1, Start, eastMetres: 0, velocityEast: 250);
+        coasting.Status = TrackStatus.Coasting;
+        coasting.Filter.TargetClass = Filter.TargetClass.Unknown;
+        var candidate = Place(tracks[1], 2, Start + 8_000_000, eastMetres: 2_000, velocityEast: 250, velocityVariance: 2_500, northMetres: 500, velocityNorth: northVelocity);
+        candidate.BornMicroseconds = Start + 4_000_000;
+        candidate.BirthEast = Q31x32.FromInteger(1_000);
+        candidate.BirthNorth = Q31x32.FromInteger(500);
+        candidate.BirthVariance = Q39x24.FromInteger(10_000);
+
+        Assert.Equal(early, continuity.FindCoastingToResume(candidate, early: true) == coasting);
+        Assert.Same(coasting, continuity.FindCoastingToResume(candidate));
+    }
+
+    [Fact]
     public void Resume_CoastingTrackTakesTheNewTracksHeightBank()
     {
         var (continuity, tracks) = Scene();

@@ -41,6 +41,36 @@ public class TrackResumeTests
         Assert.InRange(shift, 900, 1_800);
     }
 
+    [Theory]
+    [InlineData(2, 72)] // the successor, born at 68 s, continues the track at its second plot
+    [InlineData(0, 76)] // only at its confirmation (its third plot)
+    public void AddRadar_HardTurnBreaksTheTrack_ItsSuccessorContinuesItAtItsSecondPlot(int resumeTentativeFromPlots, double resumedAtSeconds)
+    {
+        // A 250 m/s target east along 30 km north at 6 km (no height measured), seen every 4 s
+        // (σ 50 m, 0.1°, seeded noise), into an 11°/s turn at 60 s (5 g, a reversal in 16 s), then
+        // straight west. Its plot of 68 s, 1.8 km off the track's prediction, starts a new track.
+        var scene = new TrackerScene(new TrackerConfiguration { ResumeTentativeFromPlots = resumeTentativeFromPlots });
+        var random = new Random(7);
+        const double Rate = 11 * Math.PI / 180;
+        const double Radius = 250 / Rate;
+        for (var scan = 0; scan <= 40; scan++)
+        {
+            var seconds = scan * 4.0;
+            var (east, north) = seconds <= 60 ? (-20_000 + (250 * seconds), 30_000.0)
+                : seconds <= 76 ? (-5_000 + (Radius * Math.Sin((seconds - 60) * Rate)), 30_000 + (Radius * (1 - Math.Cos((seconds - 60) * Rate))))
+                : (-5_000 - (250 * (seconds - 76)), 30_000 + (2 * Radius));
+            scene.RadarPlot(seconds, east, north, 6_000, 50 * TrackerScene.Gaussian(random), 0.1 * TrackerScene.Gaussian(random), 50_000, 100_000, withModeC: false);
+        }
+
+        scene.Tracker.AdvanceTo(TrackerScene.At(162));
+
+        // One id throughout; the successor's end (dropped into the old id) tells when.
+        Assert.Single(scene.Reports.Where(r => r.Status is TrackStatus.Confirmed or TrackStatus.Coasting).Select(r => r.TrackId).Distinct());
+        Assert.Equal(1, scene.Tracker.Counters.TracksResumed);
+        var successorEnd = scene.Reports.Single(r => r.Status == TrackStatus.Dropped);
+        Assert.Equal(TrackerScene.At(resumedAtSeconds), successorEnd.TimeUnixMicroseconds);
+    }
+
     [Fact]
     public void AddRadar_NewTargetFarFromACoastingTrack_NotResumed()
     {
