@@ -36,6 +36,23 @@ public sealed class Track
     /// <summary>Zone occupancy, one per configured zone.</summary>
     internal readonly ZoneOccupancy[] Occupancy;
 
+    /// <summary>True while the track is inside any zone (between its enter and its exit or lost).</summary>
+    internal bool IsInsideAnyZone
+    {
+        get
+        {
+            for (int zone = 0; zone < Occupancy.Length; zone++)
+            {
+                if (Occupancy[zone].Inside)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+
     /// <summary>Time of the first measurement, UTC µs.</summary>
     public long BornMicroseconds { get; internal set; }
 

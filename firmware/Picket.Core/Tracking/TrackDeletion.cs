@@ -9,7 +9,8 @@ namespace Picket.Tracking;
 /// grace), then the rule that ends it: the score (<see cref="TrackConfirmation"/>), or M-of-N for
 /// a tentative track under the fixed rule; a confirmed track coasts from its first miss and ends
 /// after <see cref="TrackerConfiguration.ConfirmedMaxMisses"/> (<see cref="TrackerConfiguration.AdsbConfirmedMaxMisses"/>
-/// when its latest update was an ADS-B position) or when its predicted position
+/// when its latest update was an ADS-B position; <see cref="TrackerConfiguration.ZoneHoldMisses"/>
+/// more, and never by the score, for a radar track inside a zone) or when its predicted position
 /// sigma passes <see cref="TrackerConfiguration.MaxPositionSigmaMetres"/>.
 /// </summary>
 internal sealed class TrackDeletion
@@ -39,9 +40,14 @@ internal sealed class TrackDeletion
         // one scan later is a hit, not a miss followed by a hit).
         long idle = now - track.LastUpdateMicroseconds - (interval / 2);
         track.Misses = idle <= 0 ? 0 : (int)(idle / interval);
+        // Last fed by ADS-B (no radar plot since its last position): ADS-B's own, shorter coast.
+        bool lastFedByAdsb = !radarOnly && track.LastAdsbPositionMicroseconds >= track.LastRadarMicroseconds;
+        // A confirmed radar track inside a zone is held longer (ZoneHoldMisses): the score does
+        // not end it, the miss cap is raised.
+        bool held = _configuration.ZoneHoldMisses > 0 && track.Status != TrackStatus.Tentative && !lastFedByAdsb && track.IsInsideAnyZone;
         if (_confirmation.UsesScore(track))
         {
-            if (!_confirmation.ScoreKeeps(track))
+            if (!_confirmation.ScoreKeeps(track) && !held)
             {
                 return false;
             }
@@ -70,9 +76,7 @@ internal sealed class TrackDeletion
         }
 
         track.Status = track.Misses >= 1 ? TrackStatus.Coasting : TrackStatus.Confirmed;
-        // Last fed by ADS-B (no radar plot since its last position): ADS-B's own, shorter coast.
-        bool lastFedByAdsb = !radarOnly && track.LastAdsbPositionMicroseconds >= track.LastRadarMicroseconds;
-        if (track.Misses > (lastFedByAdsb ? _configuration.AdsbConfirmedMaxMisses : _configuration.ConfirmedMaxMisses))
+        if (track.Misses > (lastFedByAdsb ? _configuration.AdsbConfirmedMaxMisses : _configuration.ConfirmedMaxMisses + (held ? _configuration.ZoneHoldMisses : 0)))
         {
             return false;
         }

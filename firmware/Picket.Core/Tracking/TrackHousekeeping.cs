@@ -114,20 +114,7 @@ internal sealed class TrackHousekeeping
     {
         long since = now - track.Filter.TimeMicroseconds;
         return _configuration.ZoneApproachPredictionMicroseconds > 0 && track.Status == TrackStatus.Confirmed && track.Misses == 0
-            && since > 0 && since <= _configuration.ZoneApproachPredictionMicroseconds && !IsInsideAnyZone(track);
-    }
-
-    private static bool IsInsideAnyZone(Track track)
-    {
-        for (int zone = 0; zone < track.Occupancy.Length; zone++)
-        {
-            if (track.Occupancy[zone].Inside)
-            {
-                return true;
-            }
-        }
-
-        return false;
+            && since > 0 && since <= _configuration.ZoneApproachPredictionMicroseconds && !track.IsInsideAnyZone;
     }
 
     // Returns false when the track must be dropped (TrackDeletion).
@@ -141,7 +128,7 @@ internal sealed class TrackHousekeeping
     {
         // A primary-only track confirmed but not yet seen moving since (TrackConfirmation) enters
         // nothing; one that has since been given an identity or ADS-B positions is free.
-        if (!track.MotionShown && track.PrimaryPlotsOnly && !IsInsideAnyZone(track))
+        if (!track.MotionShown && track.PrimaryPlotsOnly && !track.IsInsideAnyZone)
         {
             return;
         }

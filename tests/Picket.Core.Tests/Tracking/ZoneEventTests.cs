@@ -62,6 +62,33 @@ public class ZoneEventTests
         var enter = scene.Alerts.Single(a => a.Event == ZoneAlertEvent.Enter);
         Assert.Equal(lost.TimeUnixMicroseconds - enter.TimeUnixMicroseconds, lost.DurationMicroseconds);
         Assert.Contains(scene.Reports, r => r.TrackId == lost.TrackId && r.Status == TrackStatus.Dropped);
+
+        // Held inside the zone: dropped at its ninth miss (ConfirmedMaxMisses 5 + ZoneHoldMisses 3
+        // exceeded), the misses counted from half a scan after its last plot: 72 + 2 + 9 × 4 = 110 s.
+        Assert.Equal(TrackerScene.At(110), lost.TimeUnixMicroseconds);
+    }
+
+    [Theory]
+    [InlineData(3, new[] { ZoneAlertEvent.Enter })] // held through the six missed scans: one stay
+    [InlineData(0, new[] { ZoneAlertEvent.Enter, ZoneAlertEvent.Lost, ZoneAlertEvent.Enter })] // dropped after five: lost, then a new track enters
+    public void Housekeeping_PrimaryTrackMissesSixScansInsideAZone_HeldThroughThem(int zoneHoldMisses, ZoneAlertEvent[] expected)
+    {
+        var scene = new TrackerScene(new TrackerConfiguration { ZoneHoldMisses = zoneHoldMisses }, [Square()]);
+        // A primary-only target flying east at 150 m/s into the zone (10 km east at 40 s), seen
+        // every 4 s except the six scans from 52 to 72 s (inside: 11.8-14.8 km east), then on
+        // (19 km east at 100 s, still inside).
+        for (var scan = 0; scan <= 24; scan++)
+        {
+            var seconds = scan * 4.0;
+            if (seconds < 52 || seconds > 72)
+            {
+                scene.RadarPlot(seconds, 4_000 + (150.0 * seconds), Lane, 3_000, withModeC: false);
+            }
+        }
+
+        scene.Tracker.AdvanceTo(TrackerScene.At(100));
+
+        Assert.Equal(expected, scene.Alerts.Select(a => a.Event));
     }
 
     [Fact]
