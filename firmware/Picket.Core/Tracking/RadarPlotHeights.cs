@@ -93,8 +93,9 @@ internal sealed class RadarPlotHeights
 
         bool observed = heights.Observe(_plane, _configuration, timeMicroseconds, plot.RadarEast, plot.RadarNorth, plot.RadarHeight, plot.SlantRange, plot.Sine, plot.Cosine, plot.BaseRangeVariance, plot.CrossRangeVariance, plot.GroundRange);
         _counters.Saturations += heights.TakeSaturations();
-        // A manoeuvre bends every candidate's trajectory: its plots say nothing of the height.
-        // A tentative track's plots may be clutter: it only gathers evidence.
+        // A tentative track's plots may be clutter: it only gathers evidence. A manoeuvre bends
+        // every candidate's trajectory alike (HeightFrozenManoeuvreProbabilityPerMille: by
+        // default the height moves through it all the same).
         if (!observed || track.Status == TrackStatus.Tentative || track.Filter.ManoeuvreProbability > _frozenManoeuvreProbability || !heights.TryChoose(_configuration, track.AssumedHeight, out long height, out int held, out int best))
         {
             return;
