@@ -92,6 +92,30 @@ public class ZoneEventTests
     }
 
     [Fact]
+    public void Housekeeping_HeldTrackFoundAgainThenLeavingTheZone_KeepsItsIdThroughTheExit()
+    {
+        var scene = new TrackerScene(zones: [Square()]);
+        // A primary-only target east at 150 m/s: inside from 40 s (10 km east), unseen for the
+        // seven scans from 76 to 100 s (more than its score allows, fewer than the hold's eight
+        // misses), seen again from 104 s (19.6 km east), out of the zone at 107 s (20 km), seen
+        // to 160 s: once outside, the score its misses lowered must not end it.
+        for (var scan = 0; scan <= 40; scan++)
+        {
+            var seconds = scan * 4.0;
+            if (seconds < 76 || seconds > 100)
+            {
+                scene.RadarPlot(seconds, 4_000 + (150.0 * seconds), Lane, 3_000, withModeC: false);
+            }
+        }
+
+        scene.Tracker.AdvanceTo(TrackerScene.At(162));
+
+        Assert.Equal([ZoneAlertEvent.Enter, ZoneAlertEvent.Exit], scene.Alerts.Select(a => a.Event));
+        Assert.Single(scene.Reports.Where(r => r.Status is TrackStatus.Confirmed or TrackStatus.Coasting).Select(r => r.TrackId).Distinct());
+        Assert.DoesNotContain(scene.Reports, r => r.Status == TrackStatus.Dropped);
+    }
+
+    [Fact]
     public void Housekeeping_CoastingExtrapolationLeavesTheZone_NoExit()
     {
         // The zone is only 2 km deep (10-12 km east): a target seen until 44 s (11 km) coasts out
