@@ -21,6 +21,7 @@ internal sealed class TrackContinuity
     private readonly Track[] _tracks;
     private readonly long _turnRadiansPerSecond;
     private readonly long _hardTurnRadiansPerSecond;
+    private readonly long _turnChiSquare;
 
     /// <summary>Creates the role over the track table's slots.</summary>
     /// <param name="configuration">The resume gate (<see cref="TrackerConfiguration.ResumeGateSigmas"/> and the limits beside it).</param>
@@ -35,6 +36,7 @@ internal sealed class TrackContinuity
         // Degrees to radians: × 31415927 / 1800000000 (π / 180), in Q31.32 (no overflow below 60°/s).
         _turnRadiansPerSecond = FixedPoint.DivideShift(configuration.ResumeCoastingTurnRateDegreesPerSecond * 31_415_927L, 1_800_000_000L, Q31x32.FractionBits, ref saturations);
         _hardTurnRadiansPerSecond = FixedPoint.DivideShift(configuration.ResumeHardTurnRateDegreesPerSecond * 31_415_927L, 1_800_000_000L, Q31x32.FractionBits, ref saturations);
+        _turnChiSquare = Q31x32.FromInteger(configuration.ResumeTentativeTurnChiSquare);
         _counters.Saturations += saturations;
     }
 
@@ -48,7 +50,6 @@ internal sealed class TrackContinuity
     public Track FindCoastingToResume(Track candidate, bool early)
     {
         int saturations = 0;
-        long turnChiSquare = Q31x32.FromInteger(_configuration.ResumeTentativeTurnChiSquare);
         long limit = Q31x32.FromInteger(_configuration.ResumeCoastingWithinMetres);
         long speedLimit = Q31x32.FromInteger(_configuration.ResumeCoastingSpeedDifferenceMetresPerSecond);
         long time = candidate.Filter.TimeMicroseconds;
@@ -63,7 +64,7 @@ internal sealed class TrackContinuity
                 continue;
             }
 
-            if (early && (track.Filter.TargetClass == TargetClass.Drone || (turnChiSquare > 0 && !VelocitiesDiffer(track, candidate, turnChiSquare, ref saturations))))
+            if (early && (track.Filter.TargetClass == TargetClass.Drone || (_turnChiSquare > 0 && !VelocitiesDiffer(track, candidate, _turnChiSquare, ref saturations))))
             {
                 continue;
             }
