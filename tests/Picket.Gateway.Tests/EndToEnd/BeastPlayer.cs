@@ -15,6 +15,7 @@ internal sealed class BeastPlayer : IDisposable
     private readonly Thread _thread;
     private volatile bool _stopping;
     private volatile bool _paused;
+    private volatile bool _writing;
     private long _framesWritten;
 
     public BeastPlayer(BeastRecording recording, string path, int speedup)
@@ -36,6 +37,35 @@ internal sealed class BeastPlayer : IDisposable
     {
         get => _paused;
         set => _paused = value;
+    }
+
+    /// <summary>
+    /// Pauses and waits until no write is in progress, as a receiver whose cable is pulled stops
+    /// sending. Call it while the gateway still reads, before socat is killed: a write left
+    /// blocked on the pseudo-terminal can keep a killed socat from exiting (see
+    /// <c>SocatLink.Unplug</c>).
+    /// </summary>
+    /// <param name="timeout">How long to wait for a write in progress.</param>
+    /// <returns>False when a write was still in progress at the timeout.</returns>
+    public bool Pause(TimeSpan timeout)
+    {
+        _paused = true;
+
+        // Both sides fence between their write and their read (store-load order), so that either
+        // this sees the write in progress or the player sees the pause.
+        Interlocked.MemoryBarrier();
+        var waited = Stopwatch.StartNew();
+        while (_writing)
+        {
+            if (waited.Elapsed > timeout)
+            {
+                return false;
+            }
+
+            Thread.Sleep(5);
+        }
+
+        return true;
     }
 
     public void Dispose()
@@ -83,6 +113,14 @@ internal sealed class BeastPlayer : IDisposable
                 try
                 {
                     link ??= new FileStream(_path, FileMode.Open, FileAccess.Write, FileShare.ReadWrite, bufferSize: 0);
+                    _writing = true;
+                    Interlocked.MemoryBarrier();
+                    if (_paused)
+                    {
+                        // Paused between the check above and now: Pause may already have seen no write.
+                        continue;
+                    }
+
                     link.Write(bytes);
                     Interlocked.Increment(ref _framesWritten);
                 }
@@ -92,6 +130,10 @@ internal sealed class BeastPlayer : IDisposable
                     link?.Dispose();
                     link = null;
                     Thread.Sleep(20);
+                }
+                finally
+                {
+                    _writing = false;
                 }
             }
         }

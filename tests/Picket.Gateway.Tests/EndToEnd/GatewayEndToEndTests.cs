@@ -108,7 +108,7 @@ public sealed class GatewayEndToEndTests(ITestOutputHelper output) : IDisposable
             serverChaos.ContinueWith(_ => { }, TaskScheduler.Default).Wait(TimeSpan.FromMinutes(2));
             // No write may be left blocked on the pseudo-terminal when its reader dies and socat
             // goes (see SocatLink.Unplug): the player pauses while the gateway still reads.
-            player.Paused = true;
+            _ = player.Pause(TimeSpan.FromSeconds(30));
             gateway.Kill();
             link.Unplug();
             player.Dispose();
@@ -134,9 +134,13 @@ public sealed class GatewayEndToEndTests(ITestOutputHelper output) : IDisposable
             WaitUntil(TimeSpan.FromSeconds(90), () => gateway.ReadStatus() is { } s && s.Sources[0].FramesTotal > 0, "picket run read nothing from the pseudo-terminal: " + gateway.Tail());
             foreach (var downMilliseconds in new[] { 500, 2500, 5000 })
             {
+                // The receiver stops sending with its cable pulled; it is paused while the gateway
+                // still reads, so that no write is left blocked when socat is killed.
+                Assert.True(player.Pause(TimeSpan.FromSeconds(30)), "a write to the pseudo-terminal stayed blocked 30 s while the gateway read: " + gateway.Tail());
                 link.Unplug();
                 Thread.Sleep(downMilliseconds);
                 link.Plug();
+                player.Paused = false;
                 var plugged = Stopwatch.StartNew();
                 var pluggedUnixMicroseconds = NowUnixMicroseconds();
                 var device = new FileInfo(link.DevicePath).LinkTarget!;
@@ -158,7 +162,7 @@ public sealed class GatewayEndToEndTests(ITestOutputHelper output) : IDisposable
         finally
         {
             // As above: the player pauses before its reader dies.
-            player.Paused = true;
+            _ = player.Pause(TimeSpan.FromSeconds(30));
             gateway.Kill();
             link.Unplug();
             player.Dispose();
