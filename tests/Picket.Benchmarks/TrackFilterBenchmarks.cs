@@ -7,7 +7,9 @@ namespace Picket.Benchmarks;
 /// <summary>
 /// One filter cycle, fixed point (the core) against double (same algorithm): predict by 1 s,
 /// then either the four ADS-B scalar updates (east, north, v_east, v_north) or one radar plot
-/// (range and cross-range); and the two-mode IMM with two position updates and the combination.
+/// (range and cross-range); and the IMM with two position updates and the combination, with its
+/// two nearly-constant-velocity modes alone and with the four coordinated-turn modes as well (the
+/// tracker's aircraft of unknown class).
 /// Allocation per cycle must be zero.
 /// </summary>
 [MemoryDiagnoser]
@@ -18,12 +20,21 @@ public class TrackFilterBenchmarks
     private readonly TrackFilter _fixed = new();
     private readonly DoubleTrackFilter _double = new();
     private readonly InteractingMultipleModelFilter _imm = new(Q39x24.FromInteger(1), Q39x24.FromInteger(400), Q2x61.One / 20, Q2x61.One / 10);
+    private readonly InteractingMultipleModelFilter _turningImm = new(Q39x24.FromInteger(1), Q39x24.FromInteger(400), Q2x61.One / 20, Q2x61.One / 10)
+    {
+        TurnRate = Q2x61.Pi / 120,
+        WideTurnRate = Q2x61.Pi / 60,
+        TurnDensity = Q39x24.One,
+        QuietToTurn = Q2x61.One / 100_000 * 3,
+        TurnToQuiet = Q2x61.One / 20,
+    };
     private readonly double[] _noise = new double[Steps];
     private long _sine;
     private long _cosine;
     private int _fixedStep;
     private int _doubleStep;
     private int _immStep;
+    private int _turningImmStep;
 
     [GlobalSetup]
     public void Setup()
@@ -38,6 +49,7 @@ public class TrackFilterBenchmarks
         _fixedStep = Steps;
         _doubleStep = Steps;
         _immStep = Steps;
+        _turningImmStep = Steps;
     }
 
     [Benchmark(Baseline = true)]
@@ -82,22 +94,27 @@ public class TrackFilterBenchmarks
     }
 
     [Benchmark]
-    public long FixedImmPositionCycle()
+    public long FixedImmPositionCycle() => ImmPositionCycle(_imm, ref _immStep);
+
+    [Benchmark]
+    public long FixedImmWithTurnModesPositionCycle() => ImmPositionCycle(_turningImm, ref _turningImmStep);
+
+    private long ImmPositionCycle(InteractingMultipleModelFilter imm, ref int immStep)
     {
-        if (++_immStep >= Steps)
+        if (++immStep >= Steps)
         {
-            _immStep = 0;
-            _imm.Initialise(0, 0, Q31x32.FromInteger(50_000), Q39x24.FromInteger(225), Q31x32.FromInteger(230), 0, Q39x24.FromInteger(100));
+            immStep = 0;
+            imm.Initialise(0, 0, Q31x32.FromInteger(50_000), Q39x24.FromInteger(225), Q31x32.FromInteger(230), 0, Q39x24.FromInteger(100));
         }
         else
         {
-            _imm.Predict(_immStep * 1_000_000L);
+            imm.Predict(immStep * 1_000_000L);
         }
 
-        long east = (long)((Speed * _immStep + _noise[_immStep]) * 4294967296.0);
-        long nis = _imm.Update(0, east, Q39x24.FromInteger(225));
-        nis += _imm.Update(1, (long)((50_000 + _noise[Steps - 1 - _immStep]) * 4294967296.0), Q39x24.FromInteger(225));
-        return nis + _imm.Combine().Mean[0];
+        long east = (long)((Speed * immStep + _noise[immStep]) * 4294967296.0);
+        long nis = imm.Update(0, east, Q39x24.FromInteger(225));
+        nis += imm.Update(1, (long)((50_000 + _noise[Steps - 1 - immStep]) * 4294967296.0), Q39x24.FromInteger(225));
+        return nis + imm.Combine().Mean[0];
     }
 
     // Advances 1 s (predict included in the measured cost); restarts the track every hour so

@@ -6,7 +6,8 @@ namespace Picket.Tracking;
 /// <summary>
 /// The class from what the target says of itself (DO-260B §2.2.3.2.5.2 emitter categories: A6
 /// high performance, B6 UAV), else cooperative with ADS-B positions an airliner, else its speed
-/// against the 60 m/s drone limit; every class but the airliner runs the IMM.
+/// against the 60 m/s drone limit; every class but the airliner runs the IMM, and every IMM class
+/// but the drone its turn modes.
 /// </summary>
 public class TargetClassifierTests
 {
@@ -37,6 +38,21 @@ public class TargetClassifierTests
 
         Assert.Equal(expected, track.Filter.TargetClass);
         Assert.True(track.Filter.Manoeuvring);
+        Assert.Equal(expected == TargetClass.Unknown, track.Filter.TurnRate > 0 && track.Filter.WideTurnRate > track.Filter.TurnRate);
+    }
+
+    [Fact]
+    public void ChooseTargetClass_TurnRatesFromTheConfiguration_ZeroTurnsThemOff()
+    {
+        var track = Moving(250);
+
+        new TargetClassifier(new TrackerConfiguration { TurnRateMillidegreesPerSecond = 2_000, WideTurnRateMillidegreesPerSecond = 4_000 }).ChooseTargetClass(track);
+        Assert.Equal(2 * Math.PI / 180, track.Filter.TurnRate / 2305843009213693952.0, 1e-12);
+        Assert.Equal(4 * Math.PI / 180, track.Filter.WideTurnRate / 2305843009213693952.0, 1e-12);
+
+        new TargetClassifier(new TrackerConfiguration { TurnRateMillidegreesPerSecond = 0 }).ChooseTargetClass(track);
+        Assert.Equal(0, track.Filter.TurnRate);
+        Assert.Equal(0, track.Filter.WideTurnRate);
     }
 
     [Fact]

@@ -55,20 +55,7 @@ internal static class ConstantVelocityPrediction
             }
         }
 
-        // Q per axis: q dt³/3 (position), q dt²/2 (cross), q dt (velocity).
-        long qDt = Q39x24.MultiplyByQ31x32(density, seconds, ref saturations);
-        long qDt2 = Q39x24.MultiplyByQ31x32(qDt, seconds, ref saturations);
-        long qDt3 = Q39x24.MultiplyByQ31x32(qDt2, seconds, ref saturations);
-        long positionNoise = FixedPoint.DivideShift(qDt3, 3, 0, ref saturations);
-        long crossNoise = FixedPoint.DivideShift(qDt2, 2, 0, ref saturations);
-        for (int axis = 0; axis < axes; axis++)
-        {
-            int velocity = axis + axes;
-            AddAt(scratch, dimension, axis, axis, positionNoise, ref saturations);
-            AddAt(scratch, dimension, axis, velocity, crossNoise, ref saturations);
-            AddAt(scratch, dimension, velocity, velocity, qDt, ref saturations);
-        }
-
+        AddProcessNoise(scratch, axes, seconds, density, ref saturations);
         for (int row = 0; row < dimension; row++)
         {
             for (int column = row; column < dimension; column++)
@@ -77,6 +64,32 @@ internal static class ConstantVelocityPrediction
                 covariance[row * dimension + column] = value;
                 covariance[column * dimension + row] = value;
             }
+        }
+    }
+
+    /// <summary>
+    /// Adds the white-acceleration process noise of one step to the upper triangle of a
+    /// covariance: per axis q dt³/3 (position), q dt²/2 (position-velocity), q dt (velocity).
+    /// </summary>
+    /// <param name="matrix">Row-major covariance of 2 × <paramref name="axes"/> dimensions, Q39.24.</param>
+    /// <param name="axes">Number of position axes.</param>
+    /// <param name="seconds">Time step, Q31.32 seconds.</param>
+    /// <param name="density">Acceleration noise density, Q39.24 m²/s³.</param>
+    /// <param name="saturations">Incremented when an operation saturates.</param>
+    public static void AddProcessNoise(long[] matrix, int axes, long seconds, long density, ref int saturations)
+    {
+        int dimension = 2 * axes;
+        long qDt = Q39x24.MultiplyByQ31x32(density, seconds, ref saturations);
+        long qDt2 = Q39x24.MultiplyByQ31x32(qDt, seconds, ref saturations);
+        long qDt3 = Q39x24.MultiplyByQ31x32(qDt2, seconds, ref saturations);
+        long positionNoise = FixedPoint.DivideShift(qDt3, 3, 0, ref saturations);
+        long crossNoise = FixedPoint.DivideShift(qDt2, 2, 0, ref saturations);
+        for (int axis = 0; axis < axes; axis++)
+        {
+            int velocity = axis + axes;
+            AddAt(matrix, dimension, axis, axis, positionNoise, ref saturations);
+            AddAt(matrix, dimension, axis, velocity, crossNoise, ref saturations);
+            AddAt(matrix, dimension, velocity, velocity, qDt, ref saturations);
         }
     }
 

@@ -28,6 +28,13 @@ public struct ProcessNoiseDensity
     public long ManoeuvreHorizontalSquareMetresPerCubicSecond;
 
     /// <summary>
+    /// With the turn modes on (<see cref="TrackFilter.TurnRate"/>): their horizontal density about
+    /// the turn, Q39.24 m²/s³: 1 for every class, the unknown aircraft's quiet value (4, the
+    /// fighter's, moved no scene of the tuning sweep by more than 0.8 m with one pair at 2°/s).
+    /// </summary>
+    public long TurnHorizontalSquareMetresPerCubicSecond;
+
+    /// <summary>
     /// Starting densities per class, for flight between manoeuvres (q ≈ σ_a² × 1 s): airliner
     /// σ_a ≈ 1 m/s², fighter ≈ 20 m/s² (2 g), drone ≈ 2 m/s²; vertical about half the horizontal
     /// value. A standard-rate turn at 250 m/s is 13 m/s², far beyond the airliner's quiet value:
@@ -40,6 +47,7 @@ public struct ProcessNoiseDensity
     public static ProcessNoiseDensity For(TargetClass targetClass)
     {
         ProcessNoiseDensity density;
+        density.TurnHorizontalSquareMetresPerCubicSecond = Q39x24.One;
         switch (targetClass)
         {
             // Manoeuvre modes: fighter a ≈ 50 m/s² (5 g); unknown aircraft a ≈ 30 m/s²; airliner a
