@@ -51,9 +51,9 @@ internal sealed class TargetClassifier
         }
 
         track.Filter.TargetClass = targetClass;
-        track.Filter.Manoeuvring = _configuration.ManoeuvreModel && targetClass != TargetClass.Airliner;
         bool turns = targetClass != TargetClass.Drone && _configuration.TurnRateMillidegreesPerSecond > 0;
         track.Filter.TurnRate = turns ? _turnRate : 0;
         track.Filter.WideTurnRate = turns ? _wideTurnRate : 0;
+        track.Filter.Manoeuvring = _configuration.ManoeuvreModel && targetClass != TargetClass.Airliner;
     }
 }

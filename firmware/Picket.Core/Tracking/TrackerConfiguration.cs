@@ -232,8 +232,9 @@ public sealed class TrackerConfiguration
     public int DroneSpeedMetresPerSecond = 60;
 
     /// <summary>
-    /// Confirmed tracks of every class but the ADS-B airliner run the two-mode IMM (quiet and
-    /// manoeuvre, <see cref="Filter.TrackFilter.Manoeuvring"/>) instead of one nearly-constant-velocity model.
+    /// Confirmed tracks of every class but the ADS-B airliner run the IMM (quiet and manoeuvre
+    /// modes, <see cref="Filter.TrackFilter.Manoeuvring"/>, and the turn modes of
+    /// <see cref="TurnRateMillidegreesPerSecond"/>) instead of one nearly-constant-velocity model.
     /// </summary>
     public bool ManoeuvreModel = true;
 

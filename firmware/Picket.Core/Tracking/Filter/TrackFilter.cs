@@ -100,9 +100,9 @@ public sealed class TrackFilter
     /// <summary>
     /// Rate at which a quiet target enters each turn mode, per second (Q2.61; default 3·10⁻⁵).
     /// So rare that the turn modes carry almost nothing in straight flight and are raised by the
-    /// plots' likelihood alone: at 10⁻⁴ crossing-targets' straight flights lost 2 m of mean
-    /// GOSPA and gulf 1 m, at 5·10⁻⁴ 4 m; at 10⁻⁵ jet-formation gained 9 m instead of 11
-    /// (`TuningSweepTests`, 454 runs).
+    /// plots' likelihood alone: at 10⁻⁴ crossing-targets' straight flights lost 1.9 m of mean
+    /// GOSPA and gulf 1.2 m (0.6 and 0.3 at 3·10⁻⁵); at 10⁻⁵ jet-formation gained 9.2 m instead
+    /// of 10.8 (`TuningSweepTests`, 454 runs).
     /// </summary>
     public long TurnOnsetPerSecond { get; set; } = Q2x61.One / 100_000 * 3;
 
@@ -379,7 +379,13 @@ public sealed class TrackFilter
         return nis;
     }
 
-    private void SeedModes() => _modes.Seed(Horizontal, TimeMicroseconds);
+    // The turn rates first: they decide which modes the seed starts.
+    private void SeedModes()
+    {
+        _modes.TurnRate = TurnRate;
+        _modes.WideTurnRate = WideTurnRate;
+        _modes.Seed(Horizontal, TimeMicroseconds);
+    }
 
     private void PredictModes(long timeMicroseconds, long seconds, ProcessNoiseDensity density)
     {

@@ -3,7 +3,7 @@ using Picket.Numerics;
 namespace Picket.Tracking.Filter;
 
 /// <summary>
-/// <see cref="TrackFilter.Manoeuvring"/>: the two-mode IMM inside the track filter computes what
+/// <see cref="TrackFilter.Manoeuvring"/>: the IMM inside the track filter (with and without its turn modes) computes what
 /// the stand-alone <see cref="InteractingMultipleModelFilter"/> (itself checked against a
 /// double-precision shadow) computes, and follows turns the quiet model alone cannot.
 /// </summary>
@@ -13,20 +13,35 @@ public class TrackFilterManoeuvreModelTests
     private const int PeriodSeconds = 2;
 
     [Theory]
-    [InlineData(TargetClass.Fighter)]
-    [InlineData(TargetClass.Airliner)]
-    public void Manoeuvring_TurningRacetrack_SameStateAsTheStandAloneImm(TargetClass trajectory)
+    [InlineData(TargetClass.Fighter, false)]
+    [InlineData(TargetClass.Airliner, false)]
+    [InlineData(TargetClass.Fighter, true)]
+    public void Manoeuvring_TurningRacetrack_SameStateAsTheStandAloneImm(TargetClass trajectory, bool turnModes)
     {
         // Unknown class densities: quiet 1, manoeuvre 400 m²/s³. Per 2 s step the stand-alone IMM
-        // switches with 0.05 and 0.1; the track filter's per-second rates 0.025 and 0.05 give the same.
+        // switches with 0.05 and 0.1; the track filter's per-second rates 0.025 and 0.05 give the
+        // same; with the turn modes (1.5°/s and 3°/s) 0.001 and 0.1 per step, 0.0005 and 0.05 per second.
         var density = ProcessNoiseDensity.For(TargetClass.Unknown);
         var filter = new TrackFilter
         {
             TargetClass = TargetClass.Unknown,
             ManoeuvreOnsetPerSecond = Q2x61.One / 40,
             ManoeuvreEndPerSecond = Q2x61.One / 20,
+            TurnOnsetPerSecond = Q2x61.One / 2000,
+            TurnEndPerSecond = Q2x61.One / 20,
         };
-        var imm = new InteractingMultipleModelFilter(density.QuietHorizontalSquareMetresPerCubicSecond, density.ManoeuvreHorizontalSquareMetresPerCubicSecond, Q2x61.One / 20, Q2x61.One / 10);
+        var imm = new InteractingMultipleModelFilter(density.QuietHorizontalSquareMetresPerCubicSecond, density.ManoeuvreHorizontalSquareMetresPerCubicSecond, Q2x61.One / 20, Q2x61.One / 10)
+        {
+            TurnDensity = density.TurnHorizontalSquareMetresPerCubicSecond,
+            QuietToTurn = Q2x61.One / 1000,
+            TurnToQuiet = Q2x61.One / 10,
+        };
+        if (turnModes)
+        {
+            filter.TurnRate = imm.TurnRate = Q2x61.Pi / 120;
+            filter.WideTurnRate = imm.WideTurnRate = Q2x61.Pi / 60;
+        }
+
         var flight = new SimulatedFlight(trajectory, seed: 91);
         long variance = SimulatedFlight.ToQ24(PositionSigma * PositionSigma);
         double worst = 0, worstProbability = 0;
@@ -59,12 +74,13 @@ public class TrackFilterManoeuvreModelTests
                 worst = Math.Max(worst, Math.Abs(filter.Horizontal.Mean[i] - combined.Mean[i]) / SimulatedFlight.Q32);
             }
 
-            // The per-second rates times 2 s land within an LSB of the stand-alone step probabilities.
+            // The per-second rates times 2 s land within an LSB of the stand-alone step probabilities
+            // (One / 2000 × 2 is One / 1000 less one LSB): the mode probabilities stay within 10⁻⁸.
             worstProbability = Math.Max(worstProbability, Math.Abs((double)(imm.ManoeuvreProbability - filter.ManoeuvreProbability)) / Q2x61.One);
         }
 
         Assert.True(worst < 1e-3, $"worst state difference {worst} m (m/s)");
-        Assert.True(worstProbability < 1e-9, $"worst mode probability difference {worstProbability}");
+        Assert.True(worstProbability < 1e-8, $"worst mode probability difference {worstProbability}");
         Assert.Equal(0, filter.SaturationCount);
     }
 
