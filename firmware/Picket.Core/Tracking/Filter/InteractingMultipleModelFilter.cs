@@ -188,6 +188,7 @@ public sealed class InteractingMultipleModelFilter
         GaussianEstimate[] swap = _modes;
         _modes = _mixedModes;
         _mixedModes = swap;
+
         // The probabilities sum to one exactly: the manoeuvre mode takes the rounding remainder.
         long others = 0;
         for (int mode = 0; mode < modes; mode++)
