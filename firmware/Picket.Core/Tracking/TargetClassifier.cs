@@ -51,7 +51,7 @@ internal sealed class TargetClassifier
         }
 
         track.Filter.TargetClass = targetClass;
-        bool turns = targetClass != TargetClass.Drone && _configuration.TurnRateMillidegreesPerSecond > 0;
+        bool turns = targetClass != TargetClass.Drone && _turnRate > 0;
         track.Filter.TurnRate = turns ? _turnRate : 0;
         track.Filter.WideTurnRate = turns ? _wideTurnRate : 0;
         track.Filter.Manoeuvring = _configuration.ManoeuvreModel && targetClass != TargetClass.Airliner;

@@ -90,12 +90,20 @@ public sealed class TrackFilter
     /// Turn rate of the IMM's first pair of coordinated-turn modes (left and right), Q2.61 rad/s;
     /// 0 (the default) runs the quiet and manoeuvre modes alone. Used while
     /// <see cref="Manoeuvring"/>; <see cref="TargetClassifier"/> sets it from
-    /// <see cref="TrackerConfiguration.TurnRateMillidegreesPerSecond"/>.
+    /// <see cref="TrackerConfiguration.TurnRateMillidegreesPerSecond"/>. Held by the IMM itself.
     /// </summary>
-    public long TurnRate { get; set; }
+    public long TurnRate
+    {
+        get => _modes.TurnRate;
+        set => _modes.TurnRate = value;
+    }
 
     /// <summary>Turn rate of the second pair of turn modes, Q2.61 rad/s; 0 for none.</summary>
-    public long WideTurnRate { get; set; }
+    public long WideTurnRate
+    {
+        get => _modes.WideTurnRate;
+        set => _modes.WideTurnRate = value;
+    }
 
     /// <summary>
     /// Rate at which a quiet target enters each turn mode, per second (Q2.61; default 3·10⁻⁵).
@@ -379,13 +387,7 @@ public sealed class TrackFilter
         return nis;
     }
 
-    // The turn rates first: they decide which modes the seed starts.
-    private void SeedModes()
-    {
-        _modes.TurnRate = TurnRate;
-        _modes.WideTurnRate = WideTurnRate;
-        _modes.Seed(Horizontal, TimeMicroseconds);
-    }
+    private void SeedModes() => _modes.Seed(Horizontal, TimeMicroseconds);
 
     private void PredictModes(long timeMicroseconds, long seconds, ProcessNoiseDensity density)
     {
@@ -393,8 +395,6 @@ public sealed class TrackFilter
         _modes.ManoeuvreDensity = density.ManoeuvreHorizontalSquareMetresPerCubicSecond;
         _modes.QuietToManoeuvre = Transition(ManoeuvreOnsetPerSecond, seconds);
         _modes.ManoeuvreToQuiet = Transition(ManoeuvreEndPerSecond, seconds);
-        _modes.TurnRate = TurnRate;
-        _modes.WideTurnRate = WideTurnRate;
         _modes.TurnDensity = density.TurnHorizontalSquareMetresPerCubicSecond;
         _modes.QuietToTurn = Transition(TurnOnsetPerSecond, seconds);
         _modes.TurnToQuiet = Transition(TurnEndPerSecond, seconds);

@@ -75,12 +75,13 @@ public class TrackFilterManoeuvreModelTests
             }
 
             // The per-second rates times 2 s land within an LSB of the stand-alone step probabilities
-            // (One / 2000 × 2 is One / 1000 less one LSB): the mode probabilities stay within 10⁻⁸.
+            // (One / 2000 × 2 is One / 1000 less one LSB): with the turn modes the mode probabilities
+            // stay within 10⁻⁸, without them within 10⁻⁹.
             worstProbability = Math.Max(worstProbability, Math.Abs((double)(imm.ManoeuvreProbability - filter.ManoeuvreProbability)) / Q2x61.One);
         }
 
         Assert.True(worst < 1e-3, $"worst state difference {worst} m (m/s)");
-        Assert.True(worstProbability < 1e-8, $"worst mode probability difference {worstProbability}");
+        Assert.True(worstProbability < (turnModes ? 1e-8 : 1e-9), $"worst mode probability difference {worstProbability}");
         Assert.Equal(0, filter.SaturationCount);
     }
 
