@@ -136,6 +136,21 @@ internal sealed class PlotGeometry
         Saturations = saturations;
     }
 
+    // The plot's position covariance in the plane: its range variance along the ray
+    // u = (sin θ, cos θ) and its cross-range variance across it, w = (cos θ, −sin θ), so
+    // P = σr² u uᵀ + σc² w wᵀ (Q39.24 m²).
+    public void PlaneCovariance(out long varianceEast, out long covarianceEastNorth, out long varianceNorth, ref int saturations)
+    {
+        long sineSquared = FixedPoint.MultiplyShift(Sine, Sine, Q2x61.FractionBits, ref saturations);
+        long cosineSquared = FixedPoint.MultiplyShift(Cosine, Cosine, Q2x61.FractionBits, ref saturations);
+        long sineCosine = FixedPoint.MultiplyShift(Sine, Cosine, Q2x61.FractionBits, ref saturations);
+        varianceEast = FixedPoint.MultiplyShift(RangeVariance, sineSquared, Q2x61.FractionBits, ref saturations)
+            + FixedPoint.MultiplyShift(CrossRangeVariance, cosineSquared, Q2x61.FractionBits, ref saturations);
+        varianceNorth = FixedPoint.MultiplyShift(RangeVariance, cosineSquared, Q2x61.FractionBits, ref saturations)
+            + FixedPoint.MultiplyShift(CrossRangeVariance, sineSquared, Q2x61.FractionBits, ref saturations);
+        covarianceEastNorth = FixedPoint.MultiplyShift(RangeVariance - CrossRangeVariance, sineCosine, Q2x61.FractionBits, ref saturations);
+    }
+
     // A position measurement as a plot at zero range from itself: the range axis is north, the
     // cross axis east, both with the position variance, so the radar update is a plain position update.
     private void PreparePosition(MastPlane plane, TrackerConfiguration configuration, ref RadarMeasurement measurement)

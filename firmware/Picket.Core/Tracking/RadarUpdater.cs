@@ -376,7 +376,8 @@ internal sealed class RadarUpdater
         track.Filter.TargetClass = _configuration.TentativeTargetClass;
         track.BirthEast = track.Filter.Horizontal.Mean[0];
         track.BirthNorth = track.Filter.Horizontal.Mean[1];
-        track.BirthVariance = track.Filter.Horizontal.CovarianceAt(0, 0);
+        // The plot's larger variance, range or cross-range: the displacement rule's and continuity's scale.
+        track.BirthVariance = plot.RangeVariance > plot.CrossRangeVariance ? plot.RangeVariance : plot.CrossRangeVariance;
         plot.Used = true;
         // The track starts at the band's middle with the band's variance (the bias, carried once).
         _heights.AssumeHeight(track, _geometry[p]);
@@ -407,11 +408,18 @@ internal sealed class RadarUpdater
         }
     }
 
+    // The track starts with the plot's own covariance: along the ray its range variance (with a
+    // height-less plot's band, kilometres near the radar), across it the azimuth's. Not the larger
+    // of the two on both axes: that made a track born of a height-less plot as uncertain across
+    // the ray as along it, so its second plot, and its velocity, could come from anywhere in a
+    // kilometre-wide disc.
     private void InitialiseAtPlot(TrackFilter filter, PlotGeometry plot, long time, long velocityEast, long velocityNorth)
     {
-        long variance = plot.RangeVariance > plot.CrossRangeVariance ? plot.RangeVariance : plot.CrossRangeVariance;
+        int saturations = 0;
+        plot.PlaneCovariance(out long varianceEast, out long covarianceEastNorth, out long varianceNorth, ref saturations);
+        _counters.Saturations += saturations;
         long velocityVariance = TrackerUnits.VarianceFromSigmaMillimetres(_configuration.InitialVelocitySigmaMetresPerSecond * 1000L);
-        filter.Initialise(time, plot.East, plot.North, variance, velocityEast, velocityNorth, velocityVariance);
+        filter.InitialiseWithCovariance(time, plot.East, plot.North, varianceEast, covarianceEastNorth, varianceNorth, velocityEast, velocityNorth, velocityVariance);
     }
 
     // The coasting track continues with the new track's state and evidence; the new one is dropped.

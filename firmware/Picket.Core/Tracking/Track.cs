@@ -177,7 +177,7 @@ public sealed class Track
     /// <summary>Plane north of the plot that started the track, Q31.32 m.</summary>
     internal long BirthNorth;
 
-    /// <summary>Position variance the track started with (per axis), Q39.24 m².</summary>
+    /// <summary>The larger variance, range or cross-range, of the plot that started the track, Q39.24 m².</summary>
     internal long BirthVariance;
 
     /// <summary>True when the estimate after the latest plot was half the confirmation displacement from the birth plot.</summary>

@@ -53,7 +53,14 @@ public class RadarUpdaterTests : ITrackerOutput
         Assert.Equal(Q31x32.FromInteger(1_000), track.Filter.Horizontal.Mean[0]);
         Assert.Equal(Q31x32.FromInteger(2_000), track.Filter.Horizontal.Mean[1]);
         Assert.Equal(Q31x32.FromInteger(1_000), track.BirthEast);
-        Assert.Equal(Q39x24.FromInteger(14_400), track.Filter.Horizontal.CovarianceAt(0, 0));
+        // The plot's own covariance, not its larger variance on both axes: along the ray
+        // u = (1, 2)/√5 the range variance, across it the cross-range one, P = σr² u uᵀ + σc² w wᵀ.
+        Assert.Equal((2_500 * 0.2) + (14_400 * 0.8), track.Filter.Horizontal.CovarianceAt(0, 0) / Q39x24Scale, 0.01);
+        Assert.Equal((2_500 * 0.8) + (14_400 * 0.2), track.Filter.Horizontal.CovarianceAt(1, 1) / Q39x24Scale, 0.01);
+        Assert.Equal((2_500 - 14_400) * 0.4, track.Filter.Horizontal.CovarianceAt(0, 1) / Q39x24Scale, 0.01);
+        Assert.Equal(track.Filter.Horizontal.CovarianceAt(0, 1), track.Filter.Horizontal.CovarianceAt(1, 0));
+        // The displacement rule's scale stays the plot's larger variance.
+        Assert.Equal(Q39x24.FromInteger(14_400), track.BirthVariance);
         Assert.Equal(1, track.RadarHits);
         Assert.Equal(1u, track.UpdateCount);
         Assert.Equal(Start, track.LastRadarMicroseconds);
@@ -85,6 +92,8 @@ public class RadarUpdaterTests : ITrackerOutput
 
     // Plot 0: a Mode A/C (SSR) plot of sensor 7 at Start with its own height (so no assumed
     // height), placed by hand at (east, north) m with the given variances, m².
+    private const double Q39x24Scale = 1L << 24;
+
     private static PlotGeometry Place(RadarRoleRig role, int east, int north, long rangeVariance, long crossRangeVariance)
     {
         role.Plots[0] = new RadarMeasurement { SensorId = 7, TimeUnixMicroseconds = Start, ReportType = TargetReportType.Ssr, RangeMillimetres = 2_236_068 };
@@ -93,6 +102,10 @@ public class RadarUpdaterTests : ITrackerOutput
         plot.HasOwnHeight = true;
         plot.East = Q31x32.FromInteger(east);
         plot.North = Q31x32.FromInteger(north);
+        // The plot's azimuth from the radar at the origin: sin θ = east / ground range.
+        var ground = Math.Sqrt(((double)east * east) + ((double)north * north));
+        plot.Sine = (long)Math.Round(east / ground * Q2x61.One);
+        plot.Cosine = (long)Math.Round(north / ground * Q2x61.One);
         plot.RangeVariance = Q39x24.FromInteger(rangeVariance);
         plot.CrossRangeVariance = Q39x24.FromInteger(crossRangeVariance);
         return plot;

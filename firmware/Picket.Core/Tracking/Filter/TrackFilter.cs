@@ -159,7 +159,7 @@ public sealed class TrackFilter
         _modes.SetVarianceFloors(positionVariance, velocityVariance);
     }
 
-    /// <summary>Starts the horizontal channel; the vertical channel is cleared.</summary>
+    /// <summary>Starts the horizontal channel with the same variance on both axes; the vertical channel is cleared.</summary>
     /// <param name="timeMicroseconds">Time of the first measurement.</param>
     /// <param name="eastMetres">East, Q31.32 m.</param>
     /// <param name="northMetres">North, Q31.32 m.</param>
@@ -167,13 +167,31 @@ public sealed class TrackFilter
     /// <param name="velocityEast">Velocity east, Q31.32 m/s (0 if unknown).</param>
     /// <param name="velocityNorth">Velocity north, Q31.32 m/s.</param>
     /// <param name="velocityVariance">Variance of each velocity, Q39.24 m²/s² (large if unknown).</param>
-    public void Initialise(long timeMicroseconds, long eastMetres, long northMetres, long positionVariance, long velocityEast, long velocityNorth, long velocityVariance)
+    public void Initialise(long timeMicroseconds, long eastMetres, long northMetres, long positionVariance, long velocityEast, long velocityNorth, long velocityVariance) =>
+        InitialiseWithCovariance(timeMicroseconds, eastMetres, northMetres, positionVariance, 0, positionVariance, velocityEast, velocityNorth, velocityVariance);
+
+    /// <summary>
+    /// Starts the horizontal channel with a full position covariance (a radar plot's: tight across
+    /// the ray, loose along it, or the reverse); the vertical channel is cleared.
+    /// </summary>
+    /// <param name="timeMicroseconds">Time of the first measurement.</param>
+    /// <param name="eastMetres">East, Q31.32 m.</param>
+    /// <param name="northMetres">North, Q31.32 m.</param>
+    /// <param name="varianceEast">East variance, Q39.24 m².</param>
+    /// <param name="covarianceEastNorth">East-north covariance, Q39.24 m².</param>
+    /// <param name="varianceNorth">North variance, Q39.24 m².</param>
+    /// <param name="velocityEast">Velocity east, Q31.32 m/s (0 if unknown).</param>
+    /// <param name="velocityNorth">Velocity north, Q31.32 m/s.</param>
+    /// <param name="velocityVariance">Variance of each velocity, Q39.24 m²/s² (large if unknown).</param>
+    public void InitialiseWithCovariance(long timeMicroseconds, long eastMetres, long northMetres, long varianceEast, long covarianceEastNorth, long varianceNorth, long velocityEast, long velocityNorth, long velocityVariance)
     {
         TimeMicroseconds = timeMicroseconds;
         _saturations = 0;
         Horizontal.Clear();
-        Horizontal.SetAxis(0, eastMetres, velocityEast, positionVariance, velocityVariance);
-        Horizontal.SetAxis(1, northMetres, velocityNorth, positionVariance, velocityVariance);
+        Horizontal.SetAxis(0, eastMetres, velocityEast, varianceEast, velocityVariance);
+        Horizontal.SetAxis(1, northMetres, velocityNorth, varianceNorth, velocityVariance);
+        Horizontal.Covariance[1] = covarianceEastNorth;
+        Horizontal.Covariance[Horizontal.Dimension] = covarianceEastNorth;
         Vertical.Clear();
         HasVertical = false;
         if (_manoeuvring)

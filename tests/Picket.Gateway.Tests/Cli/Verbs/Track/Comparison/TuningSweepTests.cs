@@ -65,8 +65,8 @@ public sealed class TuningSweepTests(ITestOutputHelper output)
             ? JsonSerializer.Deserialize<Dictionary<string, SweepResult>>(File.ReadAllText(from))!
             : [];
         output.WriteLine(string.Create(c, $"{runs.Count} runs, radar noise {(datasheet ? "the data sheet's" : fixedFactor is { } x ? $"the simulator's × {x}" : "the simulator's × 1.3 and × 0.7 alternating per seed")}"));
-        output.WriteLine("| scenario | seeds | mean GOSPA | median GOSPA | false alerts | lost | missed non-coop incursions | non-coop alerts later than a scan + 1 s | worst non-coop alert s | id changes per run | Δ mean | Δ median | better | worse |");
-        output.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+        output.WriteLine("| scenario | seeds | mean GOSPA | median GOSPA | false alerts | lost | missed non-coop incursions | non-coop alerts later than a scan + 1 s | worst non-coop alert s | id changes per run | false tracks | completeness | Δ mean | Δ median | better | worse |");
+        output.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         foreach (var group in results.GroupBy(r => r.Key[..r.Key.LastIndexOf(':')]).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
             var gospa = group.Select(r => r.Value.Gospa).ToList();
@@ -74,7 +74,7 @@ public sealed class TuningSweepTests(ITestOutputHelper output)
             var change = deltas.Count == 0
                 ? "| | | |"
                 : string.Create(c, $"| {deltas.Average():+0.0;-0.0} | {Median(deltas):+0.0;-0.0} | {deltas.Count(d => d < -1)} | {deltas.Count(d => d > 1)} |");
-            output.WriteLine(string.Create(c, $"| {group.Key} | {group.Count()} | {gospa.Average():F1} | {Median(gospa):F1} | {group.Sum(r => r.Value.FalseAlerts)} | {group.Sum(r => r.Value.LostAlerts)} | {group.Sum(r => r.Value.MissedIncursions)} | {group.Sum(r => r.Value.LateAlerts)} | {group.Max(r => r.Value.WorstAlertSeconds):F1} | {group.Average(r => r.Value.IdChanges):F1} {change}"));
+            output.WriteLine(string.Create(c, $"| {group.Key} | {group.Count()} | {gospa.Average():F1} | {Median(gospa):F1} | {group.Sum(r => r.Value.FalseAlerts)} | {group.Sum(r => r.Value.LostAlerts)} | {group.Sum(r => r.Value.MissedIncursions)} | {group.Sum(r => r.Value.LateAlerts)} | {group.Max(r => r.Value.WorstAlertSeconds):F1} | {group.Average(r => r.Value.IdChanges):F1} | {group.Sum(r => r.Value.FalseTracks)} | {group.Average(r => r.Value.Completeness):F3} {change}"));
         }
     }
 
@@ -110,7 +110,9 @@ public sealed class TuningSweepTests(ITestOutputHelper output)
     /// <param name="IdChanges">Track id changes.</param>
     /// <param name="LateAlerts">Non-cooperative incursions alerted later than the target allows (a radar scan + 1 s).</param>
     /// <param name="WorstAlertSeconds">The latest of the alerted non-cooperative incursions, seconds after the truth crossing (0 with none).</param>
-    public sealed record SweepResult(double Gospa, int FalseAlerts, int LostAlerts, int MissedIncursions, int IdChanges, int LateAlerts = 0, double WorstAlertSeconds = 0)
+    /// <param name="FalseTracks">Confirmed tracks never assigned to a target.</param>
+    /// <param name="Completeness">The fraction of detected target time with a track assigned.</param>
+    public sealed record SweepResult(double Gospa, int FalseAlerts, int LostAlerts, int MissedIncursions, int IdChanges, int LateAlerts = 0, double WorstAlertSeconds = 0, int FalseTracks = 0, double Completeness = 0)
     {
         /// <summary>The figures of one evaluation.</summary>
         /// <param name="report">The evaluation.</param>
@@ -120,7 +122,7 @@ public sealed class TuningSweepTests(ITestOutputHelper output)
         {
             var alerted = report.Incursions.Where(i => !i.Cooperative && !double.IsNaN(i.AlertSeconds)).Select(i => i.TimeToAlertSeconds).ToList();
             return new(report.MeanGospaMetres, report.FalseAlerts, report.LostAlerts, report.Incursions.Count(i => !i.Cooperative && double.IsNaN(i.AlertSeconds)), report.TrackIdChanges,
-                alerted.Count(t => t > alertLimitSeconds), alerted.Count == 0 ? 0 : alerted.Max());
+                alerted.Count(t => t > alertLimitSeconds), alerted.Count == 0 ? 0 : alerted.Max(), report.FalseConfirmedTracks, report.Completeness);
         }
     }
 }
