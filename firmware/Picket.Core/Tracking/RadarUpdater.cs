@@ -408,17 +408,26 @@ internal sealed class RadarUpdater
         }
     }
 
-    // The track starts with the plot's own covariance: along the ray its range variance (with a
-    // height-less plot's band, kilometres near the radar), across it the azimuth's. Not the larger
-    // of the two on both axes: that made a track born of a height-less plot as uncertain across
-    // the ray as along it, so its second plot, and its velocity, could come from anywhere in a
-    // kilometre-wide disc.
+    // A track born of a height-less plot starts with the plot's own covariance: along the ray the
+    // height band's kilometres of ground range, across it the azimuth's tens of metres. The larger
+    // of the two on both axes made it as uncertain across the ray as along it, so its second plot,
+    // and its velocity, could come from anywhere in a kilometre-wide disc. A plot with its own
+    // height keeps that larger variance on both axes: its two variances are of one order, and
+    // with its own covariance jet-formation's sea clutter confirmed more false tracks (Tracking
+    // README).
     private void InitialiseAtPlot(TrackFilter filter, PlotGeometry plot, long time, long velocityEast, long velocityNorth)
     {
+        long velocityVariance = TrackerUnits.VarianceFromSigmaMillimetres(_configuration.InitialVelocitySigmaMetresPerSecond * 1000L);
+        if (plot.HasOwnHeight)
+        {
+            long variance = plot.RangeVariance > plot.CrossRangeVariance ? plot.RangeVariance : plot.CrossRangeVariance;
+            filter.Initialise(time, plot.East, plot.North, variance, velocityEast, velocityNorth, velocityVariance);
+            return;
+        }
+
         int saturations = 0;
         plot.PlaneCovariance(out long varianceEast, out long covarianceEastNorth, out long varianceNorth, ref saturations);
         _counters.Saturations += saturations;
-        long velocityVariance = TrackerUnits.VarianceFromSigmaMillimetres(_configuration.InitialVelocitySigmaMetresPerSecond * 1000L);
         filter.InitialiseWithCovariance(time, plot.East, plot.North, varianceEast, covarianceEastNorth, varianceNorth, velocityEast, velocityNorth, velocityVariance);
     }
 

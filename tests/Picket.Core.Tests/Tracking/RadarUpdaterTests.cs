@@ -53,13 +53,10 @@ public class RadarUpdaterTests : ITrackerOutput
         Assert.Equal(Q31x32.FromInteger(1_000), track.Filter.Horizontal.Mean[0]);
         Assert.Equal(Q31x32.FromInteger(2_000), track.Filter.Horizontal.Mean[1]);
         Assert.Equal(Q31x32.FromInteger(1_000), track.BirthEast);
-        // The plot's own covariance, not its larger variance on both axes: along the ray
-        // u = (1, 2)/√5 the range variance, across it the cross-range one, P = σr² u uᵀ + σc² w wᵀ.
-        Assert.Equal((2_500 * 0.2) + (14_400 * 0.8), track.Filter.Horizontal.CovarianceAt(0, 0) / Q39x24Scale, 0.01);
-        Assert.Equal((2_500 * 0.8) + (14_400 * 0.2), track.Filter.Horizontal.CovarianceAt(1, 1) / Q39x24Scale, 0.01);
-        Assert.Equal((2_500 - 14_400) * 0.4, track.Filter.Horizontal.CovarianceAt(0, 1) / Q39x24Scale, 0.01);
-        Assert.Equal(track.Filter.Horizontal.CovarianceAt(0, 1), track.Filter.Horizontal.CovarianceAt(1, 0));
-        // The displacement rule's scale stays the plot's larger variance.
+        // A plot with its own height: its larger variance on both axes.
+        Assert.Equal(Q39x24.FromInteger(14_400), track.Filter.Horizontal.CovarianceAt(0, 0));
+        Assert.Equal(Q39x24.FromInteger(14_400), track.Filter.Horizontal.CovarianceAt(1, 1));
+        Assert.Equal(0, track.Filter.Horizontal.CovarianceAt(0, 1));
         Assert.Equal(Q39x24.FromInteger(14_400), track.BirthVariance);
         Assert.Equal(1, track.RadarHits);
         Assert.Equal(1u, track.UpdateCount);
@@ -72,6 +69,28 @@ public class RadarUpdaterTests : ITrackerOutput
         Assert.False(track.IdentityRelayedOnly);
         // A first plot reports the new track at once (status change).
         Assert.Single(_reports);
+    }
+
+    [Fact]
+    public void StartFromPlot_HeightlessPlot_TrackStartsWithThePlotsOwnCovariance()
+    {
+        var role = new RadarRoleRig(2, this);
+        // 1 km east, 2 km north, no height: its band spreads the ground range (σ 1 km along the
+        // ray, 1,000,000 m²), the azimuth 50 m across it (2,500 m²).
+        PlotGeometry plot = Place(role, 1_000, 2_000, 1_000_000, 2_500);
+        plot.HasOwnHeight = false;
+
+        role.Updater.StartFromPlot(0, Start);
+
+        // Along the ray u = (1, 2)/√5 the range variance, across it w = (2, −1)/√5 the
+        // cross-range one: P = σr² u uᵀ + σc² w wᵀ, not 1,000,000 m² on both axes.
+        Track track = role.Tracks[0];
+        Assert.Equal((1_000_000 * 0.2) + (2_500 * 0.8), track.Filter.Horizontal.CovarianceAt(0, 0) / Q39x24Scale, 0.01);
+        Assert.Equal((1_000_000 * 0.8) + (2_500 * 0.2), track.Filter.Horizontal.CovarianceAt(1, 1) / Q39x24Scale, 0.01);
+        Assert.Equal((1_000_000 - 2_500) * 0.4, track.Filter.Horizontal.CovarianceAt(0, 1) / Q39x24Scale, 0.01);
+        Assert.Equal(track.Filter.Horizontal.CovarianceAt(0, 1), track.Filter.Horizontal.CovarianceAt(1, 0));
+        // The displacement rule's scale stays the plot's larger variance.
+        Assert.Equal(Q39x24.FromInteger(1_000_000), track.BirthVariance);
     }
 
     [Fact]
