@@ -136,6 +136,9 @@ internal sealed class PlotGeometry
         Saturations = saturations;
     }
 
+    // The larger of the plot's range and cross-range variances (Q39.24 m²).
+    public long LargerVariance => RangeVariance > CrossRangeVariance ? RangeVariance : CrossRangeVariance;
+
     // The plot's position covariance in the plane: its range variance along the ray
     // u = (sin θ, cos θ) and its cross-range variance across it, w = (cos θ, −sin θ), so
     // P = σr² u uᵀ + σc² w wᵀ (Q39.24 m²).
