@@ -93,7 +93,7 @@ internal sealed class TrackContinuity
             // and its velocity now differs by no more than the hard turn explains (a 5 g turn the
             // IMM lost: the plots left the gate at once and a new track began on them; a target
             // crossing near a track coasting off long after has no such birth). The birth plot's
-            // variance is its east one (Track.BirthVariance, as the displacement rule reads it);
+            // variance is its larger one (Track.BirthVariance, as the displacement rule reads it);
             // the coasting track's predicted larger axis dominates the gate.
             long birthAfter = candidate.BornMicroseconds - track.LastUpdateMicroseconds;
             if (!found && _hardTurnRadiansPerSecond > 0 && birthAfter >= 0 && birthAfter <= _configuration.ResumeHardTurnBirthWithinMicroseconds && candidate.BirthVariance > 0)
