@@ -48,20 +48,31 @@ public class TrackResumeTests
         // (σ 50 m, 0.1°, seeded noise), into an 11°/s turn at 60 s (5 g, a reversal in 16 s), then
         // straight west. Its plot of 68 s, 1.8 km off the track's prediction, starts a successor.
         // That successor's velocity from its two plots (68 and 72 s) is a chord of the turn:
-        // flown on to 76 s it is about 700 m from where the reversal ends, several sigmas across
-        // the ray of a track started with its plot's own covariance (0.1° is 52 m at 30 km), so
-        // the plot of 76 s starts a second successor. Each continues the track at
+        // flown on to 76 s it is 730 m from where the reversal ends, 610 m of it across the ray,
+        // ten sigmas of the azimuth's noise there for a track started with its plot's own
+        // covariance, so the plot of 76 s starts a second successor. Each continues the track at
         // its second plot (ResumeTentativeFromPlots, 2 by default): 72 s and 80 s.
-        var scene = new TrackerScene();
-        var random = new Random(7);
         const double Rate = 11 * Math.PI / 180;
         const double Radius = 250 / Rate;
+        static (double East, double North) Truth(double seconds) =>
+            seconds <= 60 ? (-20_000 + (250 * seconds), 30_000.0)
+            : seconds <= 76 ? (-5_000 + (Radius * Math.Sin((seconds - 60) * Rate)), 30_000 + (Radius * (1 - Math.Cos((seconds - 60) * Rate))))
+            : (-5_000 - (250 * (seconds - 76)), 30_000 + (2 * Radius));
+
+        // The premise, from the truth alone: the chord's miss at 76 s across the ray, in sigmas of 0.1°.
+        var (e68, n68) = Truth(68);
+        var (e72, n72) = Truth(72);
+        var (e76, n76) = Truth(76);
+        var range76 = Math.Sqrt((e76 * e76) + (n76 * n76));
+        var across = ((((2 * e72) - e68 - e76) * n76) - (((2 * n72) - n68 - n76) * e76)) / range76;
+        Assert.True(Math.Abs(across) > 6 * range76 * 0.1 * Math.PI / 180);
+
+        var scene = new TrackerScene();
+        var random = new Random(7);
         for (var scan = 0; scan <= 40; scan++)
         {
             var seconds = scan * 4.0;
-            var (east, north) = seconds <= 60 ? (-20_000 + (250 * seconds), 30_000.0)
-                : seconds <= 76 ? (-5_000 + (Radius * Math.Sin((seconds - 60) * Rate)), 30_000 + (Radius * (1 - Math.Cos((seconds - 60) * Rate))))
-                : (-5_000 - (250 * (seconds - 76)), 30_000 + (2 * Radius));
+            var (east, north) = Truth(seconds);
             scene.RadarPlot(seconds, east, north, 6_000, 50 * TrackerScene.Gaussian(random), 0.1 * TrackerScene.Gaussian(random), 50_000, 100_000, withModeC: false);
         }
 
