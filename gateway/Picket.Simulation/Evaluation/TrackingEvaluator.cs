@@ -92,7 +92,11 @@ public sealed class TrackingEvaluator
     /// <summary>Scores everything added so far.</summary>
     public EvaluationReport Finish(string scenarioName)
     {
-        _estimates.Sort((a, b) => a.TimeMicroseconds.CompareTo(b.TimeMicroseconds));
+        // Stable: two reports of one time keep the order the tracker emitted them in, the later
+        // the newer estimate (a coasting report, then the same track found again by a plot).
+        var ordered = _estimates.OrderBy(e => e.TimeMicroseconds).ToArray();
+        _estimates.Clear();
+        _estimates.AddRange(ordered);
         var truthTimes = _truths.GroupBy(t => t.TimeMicroseconds).OrderBy(g => g.Key).ToArray();
         var latest = new Dictionary<long, TrackEstimate>();
         var next = 0;

@@ -238,6 +238,24 @@ public class TrackingEvaluatorTests
         Assert.Equal(4 * Math.Sqrt(1_000_000 / 2.0) / 10, report.MeanGospaMetres, 0.05);
     }
 
+    [Fact]
+    public void Finish_TwoReportsOfOneTime_TheLaterEmittedIsTheTracks()
+    {
+        // Every second the track is first reported 2 km off (a coasting prediction), then, at the
+        // same time, on the truth (the plot that found it again): the second is the track's
+        // estimate. A perfect score, whatever the sort does with equal times.
+        var (evaluator, truths) = Setup(targets: 1, seconds: 120);
+        foreach (var truth in truths)
+        {
+            evaluator.AddEstimate(Estimate(truth, 1) with { Position = Wgs84.FromEnu(truth.State.Position, new Vector3(2_000, 0, 0)) });
+            evaluator.AddEstimate(Estimate(truth, 1));
+        }
+
+        var report = evaluator.Finish("equal times");
+
+        Assert.Equal(0, report.MeanGospaMetres, 1e-6);
+    }
+
     private static EvaluationZone EastZone() =>
         new("east", [[[(58.0, Site.LongitudeDegrees), (61.0, Site.LongitudeDegrees), (61.0, 30.0), (58.0, 30.0), (58.0, Site.LongitudeDegrees)]]]);
 

@@ -223,7 +223,7 @@ public sealed class TuningDiagnosticsTests(ITestOutputHelper output)
             var total = 0;
             var runStart = -1.0;
             var runLine = string.Empty;
-            var holders = new List<long>();
+            var holders = new List<(long Id, double From)>();
             foreach (var truth in samples)
             {
                 var second = truth.TimeMicroseconds / 1_000_000;
@@ -286,9 +286,9 @@ public sealed class TuningDiagnosticsTests(ITestOutputHelper output)
                         runStart = -1;
                     }
 
-                    if (holders.Count == 0 || holders[^1] != bestId)
+                    if (holders.Count == 0 || holders[^1].Id != bestId)
                     {
-                        holders.Add(bestId);
+                        holders.Add((bestId, second));
                     }
                 }
             }
@@ -298,7 +298,7 @@ public sealed class TuningDiagnosticsTests(ITestOutputHelper output)
                 output.WriteLine(string.Create(c, $"    miss {target.Name} {runStart:F0}-end s at {runLine}"));
             }
 
-            output.WriteLine(string.Create(c, $"  target {target.Name} coop={target.Cooperative}: missed {misses}/{total} s, held by {holders.Count} track runs ({string.Join(' ', holders.Select(h => (h & 0xFFFFFF).ToString(c)))})"));
+            output.WriteLine(string.Create(c, $"  target {target.Name} coop={target.Cooperative}: missed {misses}/{total} s, held by {holders.Count} track runs ({string.Join(' ', holders.Select(h => string.Create(c, $"{h.Id & 0xFFFFFF}@{h.From}")))})"));
         }
     }
 }
