@@ -175,13 +175,7 @@ internal sealed class TrackContinuity
     // included (the caller drops the new one and chooses the resumed track's class).
     public void Resume(Track resumed, Track found)
     {
-        // A report may have predicted the coasting track past the new track's last plot (to the
-        // data time of another sensor): the track's time never goes back, or its next report
-        // would be older than the one before and a consumer that keeps the latest report by time
-        // would keep the stale coasting one.
-        long reportedUpTo = resumed.Filter.TimeMicroseconds;
         resumed.Filter.CopyFrom(found.Filter);
-        resumed.Filter.Predict(reportedUpTo);
         resumed.Status = TrackStatus.Confirmed;
         resumed.Misses = 0;
         resumed.LastUpdateMicroseconds = found.LastUpdateMicroseconds;

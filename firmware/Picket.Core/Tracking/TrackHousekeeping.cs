@@ -16,6 +16,7 @@ internal sealed class TrackHousekeeping
     private readonly TrackTable _table;
     private readonly TrackConfirmation _confirmation;
     private readonly TrackDeletion _deletion;
+    private readonly RadarSiteTable _radarSites;
     private readonly ZoneMonitor _zoneMonitor;
     private readonly TrackReporter _reporter;
     private readonly TargetClassifier _classifier;
@@ -26,17 +27,19 @@ internal sealed class TrackHousekeeping
     /// <param name="table">The track table (its slots, and where tracks are dropped).</param>
     /// <param name="confirmation">The clutter map advanced each round.</param>
     /// <param name="deletion">The life cycle's deletion rule.</param>
+    /// <param name="radarSites">Each radar's scan period (how long a track's estimate is sampled for a zone between plots).</param>
     /// <param name="zoneMonitor">Zone hysteresis and alerts.</param>
     /// <param name="reporter">Sends the reports.</param>
     /// <param name="classifier">Chooses the class of a track when it is confirmed.</param>
     /// <param name="counters">Counts confirmations and saturations.</param>
-    public TrackHousekeeping(TrackerConfiguration configuration, TrackTable table, TrackConfirmation confirmation, TrackDeletion deletion, ZoneMonitor zoneMonitor, TrackReporter reporter, TargetClassifier classifier, TrackerCounters counters)
+    public TrackHousekeeping(TrackerConfiguration configuration, TrackTable table, TrackConfirmation confirmation, TrackDeletion deletion, RadarSiteTable radarSites, ZoneMonitor zoneMonitor, TrackReporter reporter, TargetClassifier classifier, TrackerCounters counters)
     {
         _configuration = configuration;
         _table = table;
         _tracks = table.Tracks;
         _confirmation = confirmation;
         _deletion = deletion;
+        _radarSites = radarSites;
         _zoneMonitor = zoneMonitor;
         _reporter = reporter;
         _classifier = classifier;
@@ -66,11 +69,19 @@ internal sealed class TrackHousekeeping
                 CheckZones(track, now, track.Misses == 0);
             }
 
-            // Two housekeeping intervals of margin: housekeeping only runs when data arrives.
+            // Two housekeeping intervals of margin: housekeeping only runs when data arrives. A
+            // track fed on time is reported predicted in a copy, its filter left at its last plot
+            // (one that arrives after the data time passed it still meets it at its own time); a
+            // coasting one, which missed its scan and has no plot on its way, is flown on itself,
+            // so its uncertainty (the deletion's limit, its gate) grows prediction by prediction.
             if (track.Status != track.ReportedStatus || now - track.LastReportMicroseconds >= _configuration.ReportIntervalMicroseconds - (2 * _configuration.HousekeepingIntervalMicroseconds))
             {
-                track.Filter.Predict(now);
-                _reporter.Report(track, track.Status, now);
+                if (track.Status == TrackStatus.Coasting)
+                {
+                    track.Filter.Predict(now);
+                }
+
+                _reporter.Report(track, track.Status, now, now);
             }
         }
     }
@@ -107,14 +118,20 @@ internal sealed class TrackHousekeeping
     }
 
     // A confirmed track outside every zone, updated at most ZoneApproachPredictionMicroseconds
-    // ago without a miss since: its predicted estimate is sampled between updates too, so the
-    // first sample inside a zone comes within a round of the estimate crossing, not at the next
-    // plot (a 1 s radar's drone crosses 30 m between plots, the whole entry margin).
+    // ago, or one scan of its radar if that is longer (until its next plot is due), without a
+    // miss since: its predicted estimate is sampled between updates too, so the first sample
+    // inside a zone comes within a round of the estimate crossing, not at the next plot (a 1 s
+    // radar's drone crosses 30 m between plots, the whole entry margin; a 4 s radar's jet 1 km).
     private bool IsApproaching(Track track, long now)
     {
+        if (_configuration.ZoneApproachPredictionMicroseconds <= 0 || track.Status != TrackStatus.Confirmed || track.Misses != 0 || track.IsInsideAnyZone)
+        {
+            return false;
+        }
+
         long since = now - track.Filter.TimeMicroseconds;
-        return _configuration.ZoneApproachPredictionMicroseconds > 0 && track.Status == TrackStatus.Confirmed && track.Misses == 0
-            && since > 0 && since <= _configuration.ZoneApproachPredictionMicroseconds && !track.IsInsideAnyZone;
+        long scan = _radarSites.ScanPeriodOf(track, _configuration.ScanPeriodMicroseconds);
+        return since > 0 && since <= (scan > _configuration.ZoneApproachPredictionMicroseconds ? scan : _configuration.ZoneApproachPredictionMicroseconds);
     }
 
     // Returns false when the track must be dropped (TrackDeletion).

@@ -6,13 +6,18 @@ namespace Picket.Tracking;
 
 /// <summary>
 /// The reporter: a <see cref="TrackReport"/> from a track's filter and identity (plane → WGS84,
-/// covariance → sigmas and correlations, counters → quality), handed to the output. One report
-/// struct, reused: no allocation per report.
+/// covariance → sigmas and correlations, counters → quality), handed to the output. A report
+/// predicted past the estimate (a periodic report at data time) is predicted in a copy: the
+/// track's own filter stays at its last measurement, so a plot that arrives after the data time
+/// passed it (a radar's sector batch behind the Mode S clock, or the tracker's own batch) still
+/// meets the track at the plot's time. A track's reports never go back in time. One report
+/// struct and one scratch filter, reused: no allocation per report.
 /// </summary>
 public sealed class TrackReporter
 {
     private readonly MastPlane _plane;
     private readonly ITrackerOutput _output;
+    private readonly Filter.TrackFilter _predicted = new Filter.TrackFilter();
     private TrackReport _report;
 
     /// <summary>Creates the reporter.</summary>
@@ -29,14 +34,33 @@ public sealed class TrackReporter
         _output = output;
     }
 
-    /// <summary>Reports a track with a status and marks it reported.</summary>
+    /// <summary>Reports a track with a status at its estimate's time (or its last report's, if later) and marks it reported.</summary>
     /// <param name="track">The track.</param>
     /// <param name="status">The status to report (a dropped track is reported <c>Dropped</c>).</param>
     /// <param name="nowMicroseconds">Data time, UTC µs (the track's age counts to it).</param>
-    public void Report(Track track, TrackStatus status, long nowMicroseconds)
+    public void Report(Track track, TrackStatus status, long nowMicroseconds) => Report(track, status, nowMicroseconds, track.Filter.TimeMicroseconds);
+
+    /// <summary>
+    /// Reports a track with a status predicted to a time, and marks it reported. The report's time
+    /// is the latest of that time, the estimate's and the track's last report's; the track's
+    /// filter is not changed.
+    /// </summary>
+    /// <param name="track">The track.</param>
+    /// <param name="status">The status to report.</param>
+    /// <param name="nowMicroseconds">Data time, UTC µs (the track's age counts to it).</param>
+    /// <param name="atMicroseconds">The time to report the track at, UTC µs.</param>
+    public void Report(Track track, TrackStatus status, long nowMicroseconds, long atMicroseconds)
     {
         int saturations = 0;
         Filter.TrackFilter filter = track.Filter;
+        long at = atMicroseconds > track.LastReportMicroseconds ? atMicroseconds : track.LastReportMicroseconds;
+        if (at > filter.TimeMicroseconds)
+        {
+            _predicted.CopyFrom(filter);
+            _predicted.Predict(at);
+            filter = _predicted;
+        }
+
         long[] mean = filter.Horizontal.Mean;
         _report = default(TrackReport);
         _report.TrackId = track.TrackId;

@@ -93,7 +93,7 @@ public sealed class Tracker
         _registrationUpdater = new RegistrationUpdater(configuration, plane, _radarSites, _plots, _geometry, _scratch, _adsb.Latency, Counters);
         _confirmation = new TrackConfirmation(configuration, Counters);
         _deletion = new TrackDeletion(configuration, _radarSites, _confirmation);
-        _housekeeping = new TrackHousekeeping(configuration, _table, _confirmation, _deletion, _zoneMonitor, _reporter, _classifier, Counters);
+        _housekeeping = new TrackHousekeeping(configuration, _table, _confirmation, _deletion, _radarSites, _zoneMonitor, _reporter, _classifier, Counters);
         RadarPlotHeights heights = new RadarPlotHeights(configuration, plane, _timing, _adsb, Counters);
         _radarUpdater = new RadarUpdater(configuration, plane, _plots, _geometry, _scratch, heights, _timing, _adsb, _registrationUpdater, _radarSites, _table, _continuity, _classifier, _confirmation, _housekeeping, Counters);
         _identityGate = new RadarIdentityGate(configuration, _table, _plots, _geometry, _taken, _gated, _scratch, _radarSites, _coarseGate, _radarUpdater, Counters);

@@ -213,11 +213,12 @@ public sealed class TrackerConfiguration
 
     /// <summary>
     /// In the same rounds, a confirmed track outside every zone is sampled too while its last
-    /// update is at most this old (and it has missed nothing since), µs: its predicted estimate
-    /// may enter a zone between plots. Two seconds: a 1 s radar's plot reaches the track up to half
-    /// a scan after its time (the batch), so its estimate is up to 1.5 s old when the next comes.
-    /// Not longer: an estimate predicted further has no new evidence in it, and a target turning
-    /// back at the boundary would be predicted in. 0: off.
+    /// update is at most this old, or one scan of its radar if that is longer (and it has missed
+    /// nothing since), µs: its predicted estimate may enter a zone between plots. Two seconds: a
+    /// 1 s radar's plot reaches the track up to half a scan after its time (the batch), so its
+    /// estimate is up to 1.5 s old when the next comes. Not beyond the next plot's due time: an
+    /// estimate predicted further has no new evidence in it, and a target turning back at the
+    /// boundary would be predicted in. 0: off.
     /// </summary>
     public long ZoneApproachPredictionMicroseconds = 2_000_000;
 

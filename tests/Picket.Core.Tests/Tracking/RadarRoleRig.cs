@@ -41,7 +41,7 @@ internal sealed class RadarRoleRig
         var registration = new RegistrationUpdater(configuration, plane, sites, Plots, Geometry, scratch, adsb.Latency, Counters);
         var confirmation = new TrackConfirmation(configuration, Counters);
         var deletion = new TrackDeletion(configuration, sites, confirmation);
-        var housekeeping = new TrackHousekeeping(configuration, Table, confirmation, deletion, zones, reporter, classifier, Counters);
+        var housekeeping = new TrackHousekeeping(configuration, Table, confirmation, deletion, sites, zones, reporter, classifier, Counters);
         var heights = new RadarPlotHeights(configuration, plane, timing, adsb, Counters);
         Updater = new RadarUpdater(configuration, plane, Plots, Geometry, scratch, heights, timing, adsb, registration, sites, Table, new TrackContinuity(configuration, Table.Tracks, Counters), classifier, confirmation, housekeeping, Counters);
         Taken = new bool[configuration.TrackCapacity];

@@ -278,23 +278,6 @@ public class TrackContinuityTests
         Assert.Equal(1, counters.TracksResumed);
     }
 
-    [Fact]
-    public void Resume_CoastingTrackReportedPastTheNewTracksPlot_KeepsItsLaterTime()
-    {
-        // A report predicted the coasting track to 5.5 s (another sensor's data time); the new
-        // track's last plot is of 4 s. The continued track is the new state flown on to 5.5 s at
-        // its 100 m/s: 570 m east, not back at 4 s, so its reports stay in order.
-        var (continuity, tracks) = Scene();
-        var coasting = Place(tracks[0], 1, Start + 5_500_000, eastMetres: 550, velocityEast: 100);
-        coasting.Status = TrackStatus.Coasting;
-        var found = Place(tracks[1], 2, Start + 4_000_000, eastMetres: 420, velocityEast: 100);
-
-        continuity.Resume(coasting, found);
-
-        Assert.Equal(Start + 5_500_000, coasting.Filter.TimeMicroseconds);
-        Assert.InRange(coasting.Filter.Horizontal.Mean[0] / 4294967296.0, 569.9, 570.1);
-    }
-
     private static (TrackContinuity Continuity, Track[] Tracks) Scene()
     {
         var tracks = new[] { new Track(0), new Track(0) };

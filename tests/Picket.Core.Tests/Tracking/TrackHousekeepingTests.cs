@@ -136,8 +136,9 @@ public class TrackHousekeepingTests : ITrackerOutput
         var zones = new ZoneMonitor(geometry, geometry.Select(_ => "around the mast").ToArray(), 100_000, 2, 10_000, 2, 500, 500_000, this, counters);
         var table = new TrackTable(configuration, geometry.Length, zones, reporter, counters);
         var confirmation = new TrackConfirmation(configuration, counters);
-        var deletion = new TrackDeletion(configuration, new RadarSiteTable(configuration.RadarCapacity), confirmation);
-        return (new TrackHousekeeping(configuration, table, confirmation, deletion, zones, reporter, new TargetClassifier(configuration), counters), table, counters);
+        var sites = new RadarSiteTable(configuration.RadarCapacity);
+        var deletion = new TrackDeletion(configuration, sites, confirmation);
+        return (new TrackHousekeeping(configuration, table, confirmation, deletion, sites, zones, reporter, new TargetClassifier(configuration), counters), table, counters);
     }
 
     // A tentative track started at Start at the mast, σ 100 m per position axis, at rest.

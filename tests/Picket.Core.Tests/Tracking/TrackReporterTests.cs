@@ -46,4 +46,29 @@ public class TrackReporterTests : ITrackerOutput
         Assert.Equal(31_000_000, track.LastReportMicroseconds);
         Assert.Equal(TrackStatus.Confirmed, track.ReportedStatus);
     }
+
+    [Fact]
+    public void Report_PredictedToALaterTime_ReportsTheCopyTheFilterStaysAndLaterReportsNeverGoBack()
+    {
+        // The same track at 31 s, 10 m/s east. A periodic report at 35 s is the estimate flown on
+        // (40 m east, σ grown by the prediction); the track's filter stays at 31 s for the plot of
+        // 33 s that arrives afterwards. A report right after that plot comes at 35 s, not at 33 s.
+        var saturations = 0;
+        var plane = new MastPlane(Q2x61.FromDegreesE7(595_000_000, ref saturations), Q2x61.FromDegreesE7(250_000_000, ref saturations));
+        var reporter = new TrackReporter(plane, this);
+        var track = new Track(0);
+        track.Reset(42, 1_000_000);
+        track.Filter.Initialise(31_000_000, 0, 0, Q39x24.FromInteger(100), Q31x32.FromInteger(10), 0, Q39x24.FromInteger(4));
+
+        reporter.Report(track, TrackStatus.Coasting, 35_000_000, 35_000_000);
+        track.Filter.Predict(33_000_000);
+        reporter.Report(track, TrackStatus.Confirmed, 35_000_000);
+
+        Assert.Equal([35_000_000L, 35_000_000L], _reports.Select(r => r.TimeUnixMicroseconds));
+        Assert.Equal(33_000_000, track.Filter.TimeMicroseconds);
+        var (east, _) = TrackerScene.ToLocal(_reports[0].LatitudeE7, _reports[0].LongitudeE7);
+        Assert.InRange(east, 39.9, 40.1);
+        Assert.True(_reports[0].PositionSigmaEastMillimetres > 10_000u);
+        Assert.Equal(35_000_000, track.LastReportMicroseconds);
+    }
 }
