@@ -20,12 +20,7 @@ public class TrackReporterTests : ITrackerOutput
     {
         // A track at the plane's origin (the mast, 59.5° N 25.0° E) moving 10 m/s east, position
         // variance 100 m² (σ 10 m), velocity variance 4 m²/s² (σ 2 m/s), born 30 s before now.
-        var saturations = 0;
-        var plane = new MastPlane(Q2x61.FromDegreesE7(595_000_000, ref saturations), Q2x61.FromDegreesE7(250_000_000, ref saturations));
-        var reporter = new TrackReporter(plane, this);
-        var track = new Track(0);
-        track.Reset(42, 1_000_000);
-        track.Filter.Initialise(31_000_000, 0, 0, Q39x24.FromInteger(100), Q31x32.FromInteger(10), 0, Q39x24.FromInteger(4));
+        var (reporter, track) = ReporterAndTrack();
 
         reporter.Report(track, TrackStatus.Confirmed, 31_000_000);
 
@@ -53,12 +48,7 @@ public class TrackReporterTests : ITrackerOutput
         // The same track at 31 s, 10 m/s east. A periodic report at 35 s is the estimate flown on
         // (40 m east, σ grown by the prediction); the track's filter stays at 31 s for the plot of
         // 33 s that arrives afterwards. A report right after that plot comes at 35 s, not at 33 s.
-        var saturations = 0;
-        var plane = new MastPlane(Q2x61.FromDegreesE7(595_000_000, ref saturations), Q2x61.FromDegreesE7(250_000_000, ref saturations));
-        var reporter = new TrackReporter(plane, this);
-        var track = new Track(0);
-        track.Reset(42, 1_000_000);
-        track.Filter.Initialise(31_000_000, 0, 0, Q39x24.FromInteger(100), Q31x32.FromInteger(10), 0, Q39x24.FromInteger(4));
+        var (reporter, track) = ReporterAndTrack();
 
         reporter.Report(track, TrackStatus.Coasting, 35_000_000, 35_000_000);
         track.Filter.Predict(33_000_000);
@@ -70,5 +60,17 @@ public class TrackReporterTests : ITrackerOutput
         Assert.InRange(east, 39.9, 40.1);
         Assert.True(_reports[0].PositionSigmaEastMillimetres > 10_000u);
         Assert.Equal(35_000_000, track.LastReportMicroseconds);
+    }
+
+    // The mast at 59.5° N 25.0° E; track 42 born at 1 s, at the origin at 31 s, 10 m/s east,
+    // position variance 100 m² (σ 10 m), velocity variance 4 m²/s² (σ 2 m/s).
+    private (TrackReporter Reporter, Track Track) ReporterAndTrack()
+    {
+        var saturations = 0;
+        var plane = new MastPlane(Q2x61.FromDegreesE7(595_000_000, ref saturations), Q2x61.FromDegreesE7(250_000_000, ref saturations));
+        var track = new Track(0);
+        track.Reset(42, 1_000_000);
+        track.Filter.Initialise(31_000_000, 0, 0, Q39x24.FromInteger(100), Q31x32.FromInteger(10), 0, Q39x24.FromInteger(4));
+        return (new TrackReporter(plane, this), track);
     }
 }
