@@ -130,6 +130,13 @@ public sealed class ScenarioRunner
     /// <summary>Also receives every zone alert.</summary>
     public Action<ZoneAlert>? AlertObserver { get; init; }
 
+    /// <summary>
+    /// In recorded runs, how long after its own time (I048/140) each radar record reaches the
+    /// tracker, µs: a live radar's sector batch, or its clock behind the Mode S receiver's. 0: on
+    /// time, as a replay merges them.
+    /// </summary>
+    public long RadarDeliveryDelayMicroseconds { get; init; }
+
     /// <summary>Runs the scenario and scores it; every report and alert also goes to <paramref name="output"/> when given.</summary>
     /// <param name="output">Receives the tracker's reports and alerts (after the evaluator), or null.</param>
     /// <returns>The scorecard against the simulation's truth.</returns>
@@ -225,7 +232,8 @@ public sealed class ScenarioRunner
 
         if (asterix.Length > 0)
         {
-            sources.Add(new AsterixReplaySource("asterix:recorded", asterix, start));
+            IReplaySource radar = new AsterixReplaySource("asterix:recorded", asterix, start);
+            sources.Add(RadarDeliveryDelayMicroseconds > 0 ? new DelayedReplaySource(radar, RadarDeliveryDelayMicroseconds) : radar);
         }
 
         ReplayMerger.Run(sources, pipeline);
