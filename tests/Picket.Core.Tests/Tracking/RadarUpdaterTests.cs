@@ -85,9 +85,9 @@ public class RadarUpdaterTests : ITrackerOutput
         // Along the ray u = (1, 2)/√5 the range variance, across it w = (2, −1)/√5 the
         // cross-range one: P = σr² u uᵀ + σc² w wᵀ, not 1,000,000 m² on both axes.
         Track track = role.Tracks[0];
-        Assert.Equal((1_000_000 * 0.2) + (2_500 * 0.8), track.Filter.Horizontal.CovarianceAt(0, 0) / Q39x24Scale, 0.01);
-        Assert.Equal((1_000_000 * 0.8) + (2_500 * 0.2), track.Filter.Horizontal.CovarianceAt(1, 1) / Q39x24Scale, 0.01);
-        Assert.Equal((1_000_000 - 2_500) * 0.4, track.Filter.Horizontal.CovarianceAt(0, 1) / Q39x24Scale, 0.01);
+        Assert.Equal((1_000_000 * 0.2) + (2_500 * 0.8), track.Filter.Horizontal.CovarianceAt(0, 0) / (double)Q39x24.One, 0.01);
+        Assert.Equal((1_000_000 * 0.8) + (2_500 * 0.2), track.Filter.Horizontal.CovarianceAt(1, 1) / (double)Q39x24.One, 0.01);
+        Assert.Equal((1_000_000 - 2_500) * 0.4, track.Filter.Horizontal.CovarianceAt(0, 1) / (double)Q39x24.One, 0.01);
         Assert.Equal(track.Filter.Horizontal.CovarianceAt(0, 1), track.Filter.Horizontal.CovarianceAt(1, 0));
         // The displacement rule's scale stays the plot's larger variance.
         Assert.Equal(Q39x24.FromInteger(1_000_000), track.BirthVariance);
@@ -111,8 +111,6 @@ public class RadarUpdaterTests : ITrackerOutput
 
     // Plot 0: a Mode A/C (SSR) plot of sensor 7 at Start with its own height (so no assumed
     // height), placed by hand at (east, north) m with the given variances, m².
-    private const double Q39x24Scale = 1L << 24;
-
     private static PlotGeometry Place(RadarRoleRig role, int east, int north, long rangeVariance, long crossRangeVariance)
     {
         role.Plots[0] = new RadarMeasurement { SensorId = 7, TimeUnixMicroseconds = Start, ReportType = TargetReportType.Ssr, RangeMillimetres = 2_236_068 };
