@@ -6,28 +6,36 @@ namespace Picket.Gateway.EndToEnd;
 /// Plays a Beast recording into the receiver's side of a pseudo-terminal in real time compressed
 /// by <see cref="Speedup"/>, over and over, on its own thread, as a receiver on a USB serial line
 /// would. A write that fails (the device was unplugged) drops the frame and reopens the path
-/// until it is back, so the stream resumes by itself when the link is plugged in again.
+/// until it is back, so the stream resumes by itself when the link is plugged in again. With a
+/// <see cref="PlaybackTimeline"/> it plays once, each frame at its own time after the scenario's
+/// start (the recording's ticks count from it), on the timeline's clock.
 /// </summary>
 internal sealed class BeastPlayer : IDisposable
 {
     private readonly BeastRecording _recording;
     private readonly string _path;
+    private readonly PlaybackTimeline? _timeline;
     private readonly Thread _thread;
     private volatile bool _stopping;
+    private volatile bool _finished;
     private volatile bool _paused;
     private volatile bool _writing;
     private long _framesWritten;
 
-    public BeastPlayer(BeastRecording recording, string path, int speedup)
+    public BeastPlayer(BeastRecording recording, string path, int speedup, PlaybackTimeline? timeline = null)
     {
         _recording = recording;
         _path = path;
         Speedup = speedup;
+        _timeline = timeline;
         _thread = new Thread(Run) { IsBackground = true, Name = "beast player" };
         _thread.Start();
     }
 
     public int Speedup { get; }
+
+    /// <summary>True once a single pass (with a <see cref="PlaybackTimeline"/>) has sent its last frame.</summary>
+    public bool Finished => _finished;
 
     /// <summary>Frames written to the link so far.</summary>
     public long FramesWritten => Interlocked.Read(ref _framesWritten);
@@ -78,9 +86,9 @@ internal sealed class BeastPlayer : IDisposable
     private void Run()
     {
         FileStream? link = null;
-        var clock = Stopwatch.StartNew();
+        var clock = _timeline?.Clock ?? Stopwatch.StartNew();
         var frames = _recording.Frames;
-        var first = frames[0].Ticks;
+        var first = _timeline is null ? frames[0].Ticks : 0;
         var loopLength = frames[^1].Ticks - first + BeastRecording.TicksPerSecond;
         long loop = 0;
         var index = 0;
@@ -90,6 +98,12 @@ internal sealed class BeastPlayer : IDisposable
             {
                 if (index == frames.Count)
                 {
+                    if (_timeline is not null)
+                    {
+                        _finished = true;
+                        break;
+                    }
+
                     index = 0;
                     loop++;
                 }

@@ -18,7 +18,11 @@ internal sealed class GatewayUnderTest : IDisposable
     private readonly string _configPath;
     private ChildProcess? _process;
 
-    public GatewayUnderTest(string directory, IReadOnlyList<string> inputs, Uri? server)
+    /// <param name="directory">The gateway's folder: configuration, outbox, status file.</param>
+    /// <param name="inputs">Its input specifications.</param>
+    /// <param name="server">The uplink's server, or null for none.</param>
+    /// <param name="configure">Changes to the settings before they are written (another site, zones or publishing), or null.</param>
+    public GatewayUnderTest(string directory, IReadOnlyList<string> inputs, Uri? server, Action<Dictionary<string, object>>? configure = null)
     {
         _directory = directory;
         Directory.CreateDirectory(directory);
@@ -45,6 +49,7 @@ internal sealed class GatewayUnderTest : IDisposable
             settings["Uplink"] = new Dictionary<string, object> { ["Address"] = server.ToString(), ["Token"] = ServerUnderTest.Token };
         }
 
+        configure?.Invoke(settings);
         File.WriteAllText(_configPath, JsonSerializer.Serialize(settings));
     }
 

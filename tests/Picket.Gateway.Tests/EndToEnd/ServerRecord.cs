@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using Picket.Contract.V1;
 
 namespace Picket.Gateway.EndToEnd;
 
@@ -40,5 +41,37 @@ internal sealed record ServerRecord(
         }
 
         return new ServerRecord(batches, updates);
+    }
+
+    /// <summary>Every track update and alert the server stored for one gateway, as the messages it received, in the order it stored them.</summary>
+    public static (IReadOnlyList<TrackUpdate> Updates, IReadOnlyList<Alert> Alerts) ReadMessages(string databasePath, string gatewayId)
+    {
+        var updates = new List<TrackUpdate>();
+        var alerts = new List<Alert>();
+        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = databasePath, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
+        connection.Open();
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "SELECT update_proto FROM track_history WHERE gateway_id = $gateway ORDER BY rowid";
+            command.Parameters.AddWithValue("$gateway", gatewayId);
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                updates.Add(TrackUpdate.Parser.ParseFrom((byte[])reader[0]));
+            }
+        }
+
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "SELECT alert_proto FROM alerts WHERE gateway_id = $gateway ORDER BY rowid";
+            command.Parameters.AddWithValue("$gateway", gatewayId);
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                alerts.Add(Alert.Parser.ParseFrom((byte[])reader[0]));
+            }
+        }
+
+        return (updates, alerts);
     }
 }
