@@ -36,6 +36,9 @@ public sealed record EvaluationReport
     /// <summary>Track-id changes per target, summed over targets.</summary>
     public required int TrackIdChanges { get; init; }
 
+    /// <summary>Each of <see cref="TrackIdChanges"/>: which target, from which track to which, when.</summary>
+    public IReadOnlyList<TrackIdChange> TrackIdChangeList { get; init; } = [];
+
     /// <summary>Confirmed tracks never associated with a truth.</summary>
     public required int FalseConfirmedTracks { get; init; }
 
@@ -87,3 +90,10 @@ public sealed record IncursionScore(string Target, string Zone, bool Cooperative
     /// <summary>Alert latency, seconds (NaN when not alerted).</summary>
     public double TimeToAlertSeconds => AlertSeconds - EntrySeconds;
 }
+
+/// <summary>A target's assigned track changed (an id switch, or a re-acquisition after a loss).</summary>
+/// <param name="TargetIndex">The target's index in the scenario.</param>
+/// <param name="FromTrackId">The track it was assigned to.</param>
+/// <param name="ToTrackId">The track it is assigned to now.</param>
+/// <param name="Seconds">When, seconds after the start.</param>
+public sealed record TrackIdChange(int TargetIndex, long FromTrackId, long ToTrackId, double Seconds);

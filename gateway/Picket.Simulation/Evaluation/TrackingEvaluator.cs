@@ -232,6 +232,7 @@ public sealed class TrackingEvaluator
             Ambiguity = score.TrackedTruthInstants == 0 ? 1 : (double)score.TracksOnTruthInstants / score.TrackedTruthInstants,
             Spuriousness = score.TrackInstants == 0 ? 0 : (double)score.SpuriousTrackInstants / score.TrackInstants,
             TrackIdChanges = score.IdChanges,
+            TrackIdChangeList = score.IdChangeList,
             FalseConfirmedTracks = falseTracks,
             FalseConfirmedTracksPerHour = hours > 0 ? falseTracks / hours : 0,
             MeanTimeToConfirmSeconds = confirmTimes.Length == 0 ? double.NaN : confirmTimes.Average(),
@@ -433,7 +434,9 @@ public sealed class TrackingEvaluator
 
         public long SpuriousTrackInstants { get; set; }
 
-        public int IdChanges { get; private set; }
+        public int IdChanges => IdChangeList.Count;
+
+        public List<TrackIdChange> IdChangeList { get; } = [];
 
         public long[] FirstAssigned { get; } = Enumerable.Repeat(long.MaxValue, targets).ToArray();
 
@@ -445,7 +448,7 @@ public sealed class TrackingEvaluator
         {
             if (_lastTrack[target] >= 0 && _lastTrack[target] != trackId)
             {
-                IdChanges++;
+                IdChangeList.Add(new TrackIdChange(target, _lastTrack[target], trackId, time / 1e6));
             }
 
             _lastTrack[target] = trackId;

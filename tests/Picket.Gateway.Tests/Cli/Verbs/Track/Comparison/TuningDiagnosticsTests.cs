@@ -52,6 +52,11 @@ public sealed class TuningDiagnosticsTests(ITestOutputHelper output)
         var site = runner.Simulation.Site;
         var c = CultureInfo.InvariantCulture;
         output.WriteLine(string.Create(c, $"{name} seed {seed} ×{factor}: GOSPA {report.MeanGospaMetres:F0} completeness {report.Completeness:F3} id switches {report.TrackIdChanges} false tracks {report.FalseConfirmedTracks} ({report.FalseConfirmedTracksPerHour:F1}/h) false alerts {report.FalseAlerts} lost {report.LostAlerts} worst alert {report.WorstNonCooperativeTimeToAlertSeconds:F1}"));
+        foreach (var change in report.TrackIdChangeList)
+        {
+            output.WriteLine(string.Create(c, $"  id change {runner.Simulation.Targets[change.TargetIndex].Name} track {change.FromTrackId} -> {change.ToTrackId} at {change.Seconds:F1} s"));
+        }
+
         foreach (var incursion in report.Incursions)
         {
             output.WriteLine(string.Create(c, $"  incursion {incursion.Target} {incursion.Zone} coop={incursion.Cooperative} entry {incursion.EntrySeconds:F1} alert {incursion.AlertSeconds:F1} (+{incursion.TimeToAlertSeconds:F1}) exit {incursion.ExitSeconds:F1}"));
