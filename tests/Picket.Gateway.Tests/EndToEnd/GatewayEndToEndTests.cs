@@ -71,7 +71,7 @@ public sealed class GatewayEndToEndTests(ITestOutputHelper output) : IDisposable
             while (killed < kills || Volatile.Read(ref serverRestarts) < kills)
             {
                 Assert.False(serverChaos.IsCompleted, "the server restarts stopped: " + serverChaos.Exception);
-                var start = NowUnixMicroseconds();
+                var start = Waits.NowUnixMicroseconds();
                 gateway.Start();
                 // Anywhere from during start-up to a few batches in.
                 Thread.Sleep(random.Next(500, 4500));
@@ -83,7 +83,7 @@ public sealed class GatewayEndToEndTests(ITestOutputHelper output) : IDisposable
                     output.WriteLine($"run {runs.Count}: up {status.UptimeSeconds} s, {status.Sources[0].FramesTotal} frames, {status.Tracker.ModeSObservationsTotal} Mode S observations, {status.Tracker.RadarPlotsTotal} radar plots ({status.Tracker.LateMeasurementsTotal} late), {status.Tracker.TracksStartedTotal} tracks started, {status.Tracker.UpdatesPublishedTotal} updates published, outbox depth {status.Outbox.Depth}");
                 }
 
-                runs.Add((start, NowUnixMicroseconds()));
+                runs.Add((start, Waits.NowUnixMicroseconds()));
                 killed++;
             }
 
@@ -92,14 +92,14 @@ public sealed class GatewayEndToEndTests(ITestOutputHelper output) : IDisposable
             Assert.True(serverChaos.IsCompletedSuccessfully, "the server restarts failed: " + serverChaos.Exception);
 
             // The last run: the input stops, the uplink catches up, then a clean stop.
-            var lastStart = NowUnixMicroseconds();
+            var lastStart = Waits.NowUnixMicroseconds();
             gateway.Start();
             Thread.Sleep(3000);
             player.Paused = true;
             radar.Dispose();
-            WaitUntil(TimeSpan.FromSeconds(120), () => gateway.ReadStatus() is { Outbox.Depth: 0, Uplink.Connected: true } status && status.TimeUnixMicroseconds > NowUnixMicroseconds() - 1_500_000, "the outbox did not drain: " + gateway.Tail());
+            Waits.Until(TimeSpan.FromSeconds(120), () => gateway.ReadStatus() is { Outbox.Depth: 0, Uplink.Connected: true } status && status.TimeUnixMicroseconds > Waits.NowUnixMicroseconds() - 1_500_000, "the outbox did not drain: " + gateway.Tail());
             gateway.Terminate();
-            runs.Add((lastStart, NowUnixMicroseconds()));
+            runs.Add((lastStart, Waits.NowUnixMicroseconds()));
         }
         finally
         {
@@ -131,7 +131,7 @@ public sealed class GatewayEndToEndTests(ITestOutputHelper output) : IDisposable
         try
         {
             gateway.Start();
-            WaitUntil(TimeSpan.FromSeconds(90), () => gateway.ReadStatus() is { } s && s.Sources[0].FramesTotal > 0, "picket run read nothing from the pseudo-terminal: " + gateway.Tail());
+            Waits.Until(TimeSpan.FromSeconds(90), () => gateway.ReadStatus() is { } s && s.Sources[0].FramesTotal > 0, "picket run read nothing from the pseudo-terminal: " + gateway.Tail());
             foreach (var downMilliseconds in new[] { 500, 2500, 5000 })
             {
                 // The receiver stops sending with its cable pulled; it is paused while the gateway
@@ -142,16 +142,16 @@ public sealed class GatewayEndToEndTests(ITestOutputHelper output) : IDisposable
                 link.Plug();
                 player.Paused = false;
                 var plugged = Stopwatch.StartNew();
-                var pluggedUnixMicroseconds = NowUnixMicroseconds();
+                var pluggedUnixMicroseconds = Waits.NowUnixMicroseconds();
                 var device = new FileInfo(link.DevicePath).LinkTarget!;
 
                 // The gateway process holds the new device open: seen in /proc, not from the gateway's own report.
-                WaitUntil(TimeSpan.FromSeconds(30), () => HoldsOpen(gateway.ProcessId, device), $"picket run did not reopen {device} within 30 s: " + gateway.Tail());
+                Waits.Until(TimeSpan.FromSeconds(30), () => HoldsOpen(gateway.ProcessId, device), $"picket run did not reopen {device} within 30 s: " + gateway.Tail());
                 var reopened = plugged.Elapsed;
 
                 // And frames flow again: the status file's input counters move past the replug.
                 HealthSnapshot? resumed = null;
-                WaitUntil(TimeSpan.FromSeconds(30), () => (resumed = gateway.ReadStatus()) is { } s && s.Sources[0].LastFrameUnixMicroseconds > pluggedUnixMicroseconds, "no frame read after the replug within 30 s: " + gateway.Tail());
+                Waits.Until(TimeSpan.FromSeconds(30), () => (resumed = gateway.ReadStatus()) is { } s && s.Sources[0].LastFrameUnixMicroseconds > pluggedUnixMicroseconds, "no frame read after the replug within 30 s: " + gateway.Tail());
                 var lastFrameAfter = TimeSpan.FromMicroseconds(resumed!.Sources[0].LastFrameUnixMicroseconds!.Value - pluggedUnixMicroseconds);
                 figures.Add($"unplugged {downMilliseconds} ms: device reopened {reopened.TotalMilliseconds:F0} ms after it returned; first status with new frames: last frame {lastFrameAfter.TotalMilliseconds:F0} ms after it returned (upper bound, 1 s status period), {resumed.Sources[0].ReconnectsTotal} reconnects, {resumed.Sources[0].DisconnectedSecondsTotal:F1} s disconnected in all");
                 output.WriteLine(figures[^1]);
@@ -233,24 +233,12 @@ public sealed class GatewayEndToEndTests(ITestOutputHelper output) : IDisposable
         var directory = Path.Combine(_directory.FullName, "recording");
         using (var simulate = ChildProcess.Start(BuiltPrograms.Picket, ["simulate", "--scenario", scenario, "--out", directory, "--seconds", seconds.ToString(CultureInfo.InvariantCulture)], _directory.FullName))
         {
-            WaitUntil(TimeSpan.FromSeconds(120), () => simulate.HasExited, "picket simulate did not finish");
+            Waits.Until(TimeSpan.FromSeconds(120), () => simulate.HasExited, "picket simulate did not finish");
             Assert.True(simulate.ExitCode == 0, "picket simulate failed: " + simulate.Tail());
         }
 
         var recording = BeastRecording.Read(Path.Combine(directory, scenario + ".beast"));
         Assert.True(recording.Frames.Count > 100, $"the recording holds only {recording.Frames.Count} frames");
         return recording;
-    }
-
-    private static long NowUnixMicroseconds() => DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() * 1000;
-
-    private static void WaitUntil(TimeSpan timeout, Func<bool> condition, string message)
-    {
-        var waited = Stopwatch.StartNew();
-        while (!condition())
-        {
-            Assert.True(waited.Elapsed < timeout, message);
-            Thread.Sleep(50);
-        }
     }
 }

@@ -5,6 +5,7 @@ using Picket.Gateway.Inputs;
 using Picket.Simulation.Evaluation;
 using Picket.Simulation.Geodesy;
 using Picket.Simulation.Scenarios;
+using Picket.Testing;
 using Xunit.Abstractions;
 
 namespace Picket.Gateway.EndToEnd;
@@ -29,19 +30,9 @@ public sealed class LiveTrackingTests(ITestOutputHelper output) : IDisposable
     /// <summary>The seed (default 101, a held-out seed of every built-in scenario).</summary>
     private const string SeedVariable = "LIVE_SEED";
 
-    private readonly DirectoryInfo _directory = Directory.CreateTempSubdirectory("picket-live-");
+    private readonly TempDirectory _directory = new();
 
-    public void Dispose()
-    {
-        try
-        {
-            _directory.Delete(recursive: true);
-        }
-        catch (IOException)
-        {
-            // Left for the system's temporary-file cleaning.
-        }
-    }
+    public void Dispose() => _directory.Dispose();
 
     [SocatFact]
     public void RecordedScenePlayedLiveIntoTheGateway_ScoresAsItsReplayDoes()
@@ -82,7 +73,7 @@ public sealed class LiveTrackingTests(ITestOutputHelper output) : IDisposable
     private void RunLive(ScenarioRunner runner, double seconds, byte[] beast, byte[] asterix, long startUnixMicroseconds, TrackingEvaluator evaluator)
     {
         var definition = runner.Definition;
-        var recordingPath = Path.Combine(_directory.FullName, "recording");
+        var recordingPath = Path.Combine(_directory.Path, "recording");
         Directory.CreateDirectory(recordingPath);
         var beastPath = Path.Combine(recordingPath, definition.Name + ".beast");
         var asterixPath = Path.Combine(recordingPath, definition.Name + ".asterix");
@@ -103,7 +94,7 @@ public sealed class LiveTrackingTests(ITestOutputHelper output) : IDisposable
         var radarSite = runner.Simulation.RadarPosition;
         using var receiverLink = new SocatLink();
         using var radarLink = new SocatLink();
-        using var server = new ServerUnderTest(Path.Combine(_directory.FullName, "server"), GatewayUnderTest.GatewayId);
+        using var server = new ServerUnderTest(Path.Combine(_directory.Path, "server"), GatewayUnderTest.GatewayId);
         // A scene without ADS-B (or without a radar) has no stream for that input.
         var inputs = new List<string>();
         if (beast.Length > 0)
@@ -117,7 +108,7 @@ public sealed class LiveTrackingTests(ITestOutputHelper output) : IDisposable
         }
 
         using var gateway = new GatewayUnderTest(
-            Path.Combine(_directory.FullName, "gateway"),
+            Path.Combine(_directory.Path, "gateway"),
             inputs,
             server.Address,
             settings =>
@@ -138,7 +129,7 @@ public sealed class LiveTrackingTests(ITestOutputHelper output) : IDisposable
             });
         server.Start();
         gateway.Start();
-        WaitUntil(TimeSpan.FromSeconds(90), () => gateway.ReadStatus() is { Uplink.Connected: true }, "picket run did not come up and connect: " + gateway.Tail());
+        Waits.Until(TimeSpan.FromSeconds(90), () => gateway.ReadStatus() is { Uplink.Connected: true }, "picket run did not come up and connect: " + gateway.Tail());
 
         var timeline = new PlaybackTimeline(DateTimeOffset.FromUnixTimeMilliseconds(startUnixMicroseconds / 1000));
         var beastPlayer = beast.Length > 0 ? new BeastPlayer(BeastRecording.Read(beastPath), receiverLink.SenderPath, speedup: 1, timeline) : null;
@@ -146,11 +137,11 @@ public sealed class LiveTrackingTests(ITestOutputHelper output) : IDisposable
         try
         {
             var playing = Stopwatch.StartNew();
-            WaitUntil(TimeSpan.FromSeconds(Math.Min(runner.Definition.DurationS, seconds) + 120), () => beastPlayer?.Finished != false && radarPlayer?.Finished != false, "the players did not finish");
+            Waits.Until(TimeSpan.FromSeconds(Math.Min(runner.Definition.DurationS, seconds) + 120), () => beastPlayer?.Finished != false && radarPlayer?.Finished != false, "the players did not finish");
             output.WriteLine($"played {beastPlayer?.FramesWritten ?? 0} Beast frames and {radarPlayer?.BlocksSent ?? 0} ASTERIX blocks in {playing.Elapsed.TotalSeconds:F0} s");
             // The last reports leave in the next batch; then everything committed is acked.
             Thread.Sleep(3000);
-            WaitUntil(TimeSpan.FromSeconds(120), () => gateway.ReadStatus() is { Outbox.Depth: 0, Uplink.Connected: true } status && status.TimeUnixMicroseconds > NowUnixMicroseconds() - 1_500_000, "the outbox did not drain: " + gateway.Tail());
+            Waits.Until(TimeSpan.FromSeconds(120), () => gateway.ReadStatus() is { Outbox.Depth: 0, Uplink.Connected: true } status && status.TimeUnixMicroseconds > Waits.NowUnixMicroseconds() - 1_500_000, "the outbox did not drain: " + gateway.Tail());
             var final = gateway.ReadStatus()!;
             output.WriteLine($"gateway: {string.Join(", ", final.Sources.Select(s => $"{s.Name} {s.FramesTotal} frames, {s.ErrorsTotal} errors, {s.DroppedTotal} dropped"))}; tracker {final.Tracker.ModeSObservationsTotal} Mode S observations, {final.Tracker.RadarPlotsTotal} radar plots, {final.Tracker.LateMeasurementsTotal} late, {final.Tracker.TracksStartedTotal} tracks started, {final.Tracker.TracksConfirmedTotal} confirmed, {final.Tracker.UpdatesPublishedTotal} updates published, {final.Tracker.AlertsTotal} alerts");
             gateway.Terminate();
@@ -213,16 +204,4 @@ public sealed class LiveTrackingTests(ITestOutputHelper output) : IDisposable
         ["Longitude"] = position.LongitudeDegrees,
         ["HeightMetres"] = position.HeightMetres,
     };
-
-    private static long NowUnixMicroseconds() => DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() * 1000;
-
-    private static void WaitUntil(TimeSpan timeout, Func<bool> condition, string message)
-    {
-        var waited = Stopwatch.StartNew();
-        while (!condition())
-        {
-            Assert.True(waited.Elapsed < timeout, message);
-            Thread.Sleep(50);
-        }
-    }
 }
