@@ -56,7 +56,9 @@ public sealed class LiveTrackingTests(ITestOutputHelper output) : IDisposable
         }
 
         // The live path may lose a little to the replay (arrival stamps, one report per track per
-        // second) but not its quality: the issue's own margins, not figures measured here.
+        // second) but not its quality. The margins were set before anything was measured: 10 % of
+        // GOSPA (the factor issue 9 allows a filter against its perfectly associated twin) and
+        // 0.01 of completeness (what its 0.99 target leaves).
         Assert.True(live.MeanGospaMetres <= 1.1 * replay.MeanGospaMetres, $"live GOSPA {live.MeanGospaMetres:F0} m against the replay's {replay.MeanGospaMetres:F0} m");
         Assert.True(live.Completeness >= replay.Completeness - 0.01, $"live completeness {live.Completeness:F3} against the replay's {replay.Completeness:F3}");
         Assert.Equal(0, live.FalseAlerts);
