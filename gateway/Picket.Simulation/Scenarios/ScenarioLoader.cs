@@ -75,6 +75,25 @@ public static class ScenarioLoader
         return File.Exists(path) ? File.OpenRead(path) : throw new ScenarioException($"{scenario.Name}: zones: file '{path}' does not exist");
     }
 
+    /// <summary>
+    /// Writes the scenario's zones (GeoJSON) to <c>zones.geojson</c> in <paramref name="directory"/>,
+    /// for a gateway's <c>Zones:Path</c>, and returns that path, or null when the scenario names none.
+    /// </summary>
+    /// <exception cref="ScenarioException">The zones file is missing.</exception>
+    public static string? WriteZones(ScenarioDefinition scenario, string directory)
+    {
+        using var zones = OpenZones(scenario);
+        if (zones is null)
+        {
+            return null;
+        }
+
+        var path = Path.Combine(directory, "zones.geojson");
+        using var file = File.Create(path);
+        zones.CopyTo(file);
+        return path;
+    }
+
     /// <summary>Parses and validates a scenario from <paramref name="stream"/>; <paramref name="source"/> names it in errors.</summary>
     /// <exception cref="ScenarioException">The JSON is malformed or a value is out of range.</exception>
     public static ScenarioDefinition Load(Stream stream, string source)

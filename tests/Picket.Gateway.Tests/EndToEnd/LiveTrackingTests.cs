@@ -81,16 +81,7 @@ public sealed class LiveTrackingTests(ITestOutputHelper output) : IDisposable
         var asterixPath = Path.Combine(recordingPath, definition.Name + ".asterix");
         File.WriteAllBytes(beastPath, beast);
         File.WriteAllBytes(asterixPath, asterix);
-        string? zonesPath = null;
-        using (var zones = ScenarioLoader.OpenZones(definition))
-        {
-            if (zones is not null)
-            {
-                zonesPath = Path.Combine(recordingPath, "zones.geojson");
-                using var file = File.Create(zonesPath);
-                zones.CopyTo(file);
-            }
-        }
+        var zonesPath = ScenarioLoader.WriteZones(definition, recordingPath);
 
         var site = runner.Simulation.Site;
         var radarSite = runner.Simulation.RadarPosition;

@@ -164,7 +164,7 @@ public sealed class DemoVerb : IVerb
             // printed below opens as written in a browser on this machine, with no certificate warning.
             var http1Port = ServerProcess.FreeLoopbackPort();
             // The scenario's zones: the gateway alerts on them, the server's map draws them with the radar's coverage.
-            var zonesPath = WriteZones();
+            var zonesPath = ScenarioLoader.WriteZones(definition, directory);
             List<string> mapArguments = ["--Map:RadarRangeKm", ((definition.Radar?.MaxRangeM ?? 150_000) / 1000).ToString(CultureInfo.InvariantCulture)];
             if (zonesPath is not null)
             {
@@ -337,20 +337,6 @@ public sealed class DemoVerb : IVerb
 
                 await Task.Delay(250, cancellationToken).ConfigureAwait(false);
             }
-        }
-
-        private string? WriteZones()
-        {
-            using var zones = ScenarioLoader.OpenZones(definition);
-            if (zones is null)
-            {
-                return null;
-            }
-
-            var path = Path.Combine(directory, "zones.geojson");
-            using var file = File.Create(path);
-            zones.CopyTo(file);
-            return path;
         }
 
         private string WriteSettings(string gatewayDirectory, string? zonesPath, ServerProcess server, int beastPort, int asterixPort)
