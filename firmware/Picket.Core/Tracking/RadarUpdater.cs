@@ -308,7 +308,7 @@ internal sealed class RadarUpdater
             // Both rules run on every plot (each keeps its state of the previous scan).
             bool displaced = _confirmation.HasMoved(track, newScan);
             bool moved = _confirmation.HasSignificantVelocity(track, newScan) && displaced;
-            if ((scored ? _confirmation.Confirms(track) : track.RadarHits >= needed) && moved)
+            if ((scored ? _confirmation.Confirms(track, _radarSites.ScanPeriodOf(track, _configuration.ScanPeriodMicroseconds)) : track.RadarHits >= needed) && moved)
             {
                 Track resumed = _continuity.FindCoastingToResume(track);
                 if (resumed != null)

@@ -34,8 +34,8 @@ internal sealed class TrackConfirmation
     /// <summary>The clutter map the track score reads (learnt from plots no track claimed).</summary>
     public ClutterMap Clutter => _clutter;
 
-    /// <summary>True when a scored track's score confirms it.</summary>
-    public bool Confirms(Track track) => _score.Confirms(track.Score);
+    /// <summary>True when a scored track's score confirms it, at its radar's scan period (<see cref="TrackScore.ConfirmThresholdFor"/>).</summary>
+    public bool Confirms(Track track, long scanPeriodMicroseconds) => _score.Confirms(track.Score, scanPeriodMicroseconds);
 
     // Radar tracks without ADS-B positions live by their score when the score rule is selected.
     public bool UsesScore(Track track) =>

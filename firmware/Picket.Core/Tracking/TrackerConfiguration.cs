@@ -288,8 +288,22 @@ public sealed class TrackerConfiguration
     /// <summary>Prior odds factor for a first plot that carries an identity (SSR Mode 3/A or Mode S address): clutter does not reply.</summary>
     public int ScoreIdentityPriorFactor = 1_000;
 
-    /// <summary>α of the sequential test: probability that a false track is confirmed, per million.</summary>
+    /// <summary>
+    /// α of the sequential test: probability that a false track is confirmed, per million, for a
+    /// radar scanning every <see cref="ScoreReferenceScanPeriodMicroseconds"/>.
+    /// </summary>
     public int ScoreFalseConfirmationPerMillion = 100;
+
+    /// <summary>
+    /// The scan period <see cref="ScoreFalseConfirmationPerMillion"/> is stated for, µs. α is a
+    /// probability per tentative track, and a radar's clutter starts about one tentative track per
+    /// false plot per scan: a 1 s radar with the clutter per scan of a 4 s one starts four times as
+    /// many in an hour. A radar faster than this one has its α scaled by its own scan period over
+    /// this one (<see cref="Life.TrackScore.ConfirmThresholdFor"/>), so the false tracks it may
+    /// confirm per hour stay the same: the 1 s radar's threshold is ln 4 (1.4 nats) higher. A slower
+    /// radar keeps α. 0: every radar takes α as configured.
+    /// </summary>
+    public long ScoreReferenceScanPeriodMicroseconds = 4_000_000;
 
     /// <summary>β of the sequential test: probability that a real target's tentative track is deleted, per thousand.</summary>
     public int ScoreMissedTargetPerThousand = 10;

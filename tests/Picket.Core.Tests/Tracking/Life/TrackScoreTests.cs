@@ -32,6 +32,45 @@ public class TrackScoreTests
         Assert.Equal(Math.Log(1 - 0.85), Nats(score.MissIncrement), Tolerance);
     }
 
+    [Theory]
+    [InlineData(1_000_000, 1e-4 / 4)]
+    [InlineData(2_000_000, 1e-4 / 2)]
+    [InlineData(4_000_000, 1e-4)]
+    [InlineData(5_000_000, 1e-4)]
+    [InlineData(12_000_000, 1e-4)]
+    public void ConfirmThresholdFor_RadarFasterThanTheReference_AlphaScaledByItsScanPeriod(long scanPeriodMicroseconds, double alpha)
+    {
+        // α is stated for a 4 s radar (the default reference); a faster one starts proportionally
+        // more tentative tracks per hour, so its α shrinks with its period; a slower one keeps α.
+        var score = new TrackScore(Configuration());
+
+        Assert.Equal(Math.Log(0.99 / alpha), Nats(score.ConfirmThresholdFor(scanPeriodMicroseconds)), Tolerance);
+    }
+
+    [Fact]
+    public void ConfirmThresholdFor_NoReferenceOrUnknownPeriod_TheConfiguredAlpha()
+    {
+        var configuration = Configuration();
+        configuration.ScoreReferenceScanPeriodMicroseconds = 0;
+        var unscaled = new TrackScore(configuration);
+        var scaled = new TrackScore(Configuration());
+
+        Assert.Equal(Math.Log(0.99 / 1e-4), Nats(unscaled.ConfirmThresholdFor(1_000_000)), Tolerance);
+        Assert.Equal(Math.Log(0.99 / 1e-4), Nats(scaled.ConfirmThresholdFor(0)), Tolerance);
+        Assert.True(scaled.Confirms(FromNats(Math.Log(0.99 / 1e-4) + 0.01), 4_000_000));
+        Assert.False(scaled.Confirms(FromNats(Math.Log(0.99 / 1e-4) + 0.01), 1_000_000));
+    }
+
+    [Fact]
+    public void Constructor_NegativeReferenceScanPeriod_Throws()
+    {
+        var configuration = Configuration();
+        configuration.ScoreReferenceScanPeriodMicroseconds = -1;
+
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => new TrackScore(configuration));
+        Assert.Contains("reference scan period", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Initial_PrimaryAndIdentifiedPlot_PriorOddsOfTheDensities()
     {
