@@ -14,9 +14,9 @@ namespace Picket.Tracking.Life;
 /// <item>a later scan with a plot: ΔL = ln(P_D / β_FA) − ln(2π √|S|) − NIS/2, the ratio of the
 /// Gaussian innovation density to the false-plot density;</item>
 /// <item>a missed scan: ΔL = ln(1 − P_D);</item>
-/// <item>confirm when L ≥ ln((1 − β) / α), so the prior odds of the place count (α scaled by the
-/// track's radar's scan period over <see cref="TrackerConfiguration.ScoreReferenceScanPeriodMicroseconds"/>:
-/// false confirmations per hour, not per tentative track, are held); a tentative track
+/// <item>confirm when L ≥ ln((1 − β) / α), so the prior odds of the place count (for a radar faster
+/// than <see cref="TrackerConfiguration.ScoreReferenceScanPeriodMicroseconds"/>, α scaled down by its
+/// scan period: false confirmations per hour, not per tentative track, are held); a tentative track
 /// is deleted when the evidence since its best moment reaches the lower threshold, L ≤ peak + ln(β / (1 − α))
 /// (relative, or a first plot in dense clutter would start below it), a confirmed one when L falls
 /// <see cref="TrackerConfiguration.ScoreDeletionDropNats"/> below its peak.</item>
