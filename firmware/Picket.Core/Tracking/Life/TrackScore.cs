@@ -34,9 +34,9 @@ public sealed class TrackScore
     private readonly long _deletionDrop;
     private readonly long _ceiling;
     private readonly long _largestNis;
-    // ln of the reference scan period in ms (0 when α is not scaled by the scan period).
-    private readonly long _logReferenceScanMilliseconds;
+    // The reference scan period in ms (0: α is not scaled by the scan period) and its ln.
     private readonly long _referenceScanMilliseconds;
+    private readonly long _logReferenceScanMilliseconds;
 
     /// <summary>Derives the constant terms from the configuration (read once).</summary>
     /// <param name="configuration">Pd, densities, error probabilities and limits.</param>
@@ -71,9 +71,8 @@ public sealed class TrackScore
         _deletionDrop = Q31x32.FromInteger(configuration.ScoreDeletionDropNats);
         _ceiling = Q31x32.FromInteger(configuration.ScoreCeilingNats);
         _largestNis = configuration.RadarGateNis;
-        long referenceMilliseconds = configuration.ScoreReferenceScanPeriodMicroseconds / 1000;
-        _referenceScanMilliseconds = referenceMilliseconds;
-        _logReferenceScanMilliseconds = referenceMilliseconds > 0 ? LogarithmNats.OfInteger(referenceMilliseconds) : 0;
+        _referenceScanMilliseconds = configuration.ScoreReferenceScanPeriodMicroseconds / 1000;
+        _logReferenceScanMilliseconds = _referenceScanMilliseconds > 0 ? LogarithmNats.OfInteger(_referenceScanMilliseconds) : 0;
     }
 
     /// <summary>ln((1 − β) / α): a tentative track at or above this score is confirmed, Q31.32 nats.</summary>
@@ -138,15 +137,10 @@ public sealed class TrackScore
     public long ConfirmThresholdFor(long scanPeriodMicroseconds)
     {
         long milliseconds = scanPeriodMicroseconds / 1000;
-        return _logReferenceScanMilliseconds == 0 || milliseconds <= 0 || milliseconds >= _referenceScanMilliseconds
+        return milliseconds <= 0 || milliseconds >= _referenceScanMilliseconds
             ? ConfirmThreshold
             : ConfirmThreshold + _logReferenceScanMilliseconds - LogarithmNats.OfInteger(milliseconds);
     }
-
-    /// <summary>True when a tentative track's score confirms it, α stated for the reference scan period.</summary>
-    /// <param name="score">Q31.32 nats.</param>
-    /// <returns>Whether to confirm.</returns>
-    public bool Confirms(long score) => score >= ConfirmThreshold;
 
     /// <summary>True when a tentative track's score confirms it (<see cref="ConfirmThresholdFor"/>).</summary>
     /// <param name="score">Q31.32 nats.</param>

@@ -143,7 +143,7 @@ public class TrackScoreTests
         // A first plot, two hits with shrinking innovation covariances, then misses.
         var expected = Math.Log(0.85 * 1e-9 / density);
         var value = score.Initial(logDensity, identified: false);
-        Assert.False(score.Confirms(value));
+        Assert.False(score.Confirms(value, 4_000_000));
         foreach (var (nis, sr, sc) in new[] { (0.8, 640_000.0, 600_000.0), (1.2, 16_000.0, 9_000.0) })
         {
             expected += Math.Log(0.85 / density) - Math.Log(2 * Math.PI * Math.Sqrt(sr * sc)) - (nis / 2);
@@ -152,7 +152,7 @@ public class TrackScoreTests
 
         Assert.Equal(expected, Nats(value), 1e-6);
         Assert.True(expected >= Math.Log(0.99 / 1e-4));
-        Assert.True(score.Confirms(value));
+        Assert.True(score.Confirms(value, 4_000_000));
 
         // Confirmed with its peak here: four misses lose 4 ln(1/0.15) = 7.6 nats < 9, five lose 9.5.
         var peak = value;
