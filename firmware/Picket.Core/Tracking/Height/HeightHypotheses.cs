@@ -150,7 +150,10 @@ public sealed class HeightHypotheses
     /// The first plot starts the trajectories, the second gives their velocities, every later one
     /// adds its normalised squared innovation (capped) to the candidate's decayed cost. A
     /// candidate that cannot reach the plot (its height difference exceeds the slant range) is
-    /// placed at the radar and charged the cap. A plot older than the last one is ignored.
+    /// charged the cap and coasts: its prediction becomes its position and its velocity is kept,
+    /// so it takes up the flight where it left it once the plots are within its reach again
+    /// (placing it at the radar instead threw its trajectory away, and its alpha-beta took
+    /// minutes to find the flight again). A plot older than the last one is ignored.
     /// </summary>
     /// <param name="plane">The mast plane (ground range from slant range and height).</param>
     /// <param name="configuration">Gains, decay and cap (<see cref="TrackerConfiguration.HeightAlphaPerMille"/> and the next ones).</param>
@@ -239,6 +242,13 @@ public sealed class HeightHypotheses
 
             _cost[k] = Q31x32.Multiply(_cost[k], decay, ref _saturations) + nis;
             _recent[k] = Q31x32.Multiply(_recent[k], recentDecay, ref _saturations) + nis;
+            if (!reached)
+            {
+                _east[k] = predictedEast;
+                _north[k] = predictedNorth;
+                continue;
+            }
+
             _east[k] = predictedEast + Q31x32.Multiply(alpha, residualEast, ref _saturations);
             _north[k] = predictedNorth + Q31x32.Multiply(alpha, residualNorth, ref _saturations);
             _velocityEast[k] += Q31x32.Multiply(betaPerSecond, residualEast, ref _saturations);

@@ -46,6 +46,33 @@ public sealed class HeightHypothesesTests(ITestOutputHelper output)
         }
     }
 
+    [Fact]
+    public void Observe_PlotsBeyondACandidatesReach_ItCoastsAndIsChargedTheCapEachTime()
+    {
+        var (bank, plane, configuration) = NewBank();
+        const int Candidate = 12;
+
+        // Level at 8 km, 2 km abeam: the 12 km candidate reaches the plots until the ground range
+        // is about sqrt(11.94² − 8² − 2²) = 8.6 km east of the radar, then not until 8.6 km past it.
+        Feed(bank, plane, configuration, heightMetres: 8000, abeamMetres: 2000, fromEastMetres: -30_000, toEastMetres: -9_000, seed: 11);
+        long velocityEast = bank.VelocityEastOf(Candidate);
+        long velocityNorth = bank.VelocityNorthOf(Candidate);
+        double cost = bank.CostOf(Candidate) / (double)Q31x32.One;
+        int plots = Feed(bank, plane, configuration, heightMetres: 8000, abeamMetres: 2000, fromEastMetres: -8_000, toEastMetres: 8_000, seed: 12, startMicroseconds: 2_000_000_000);
+
+        // Each plot beyond its reach says nothing of its trajectory: the velocity is the one it
+        // had, and the cost is the decayed one plus the cap per plot.
+        double decay = configuration.HeightCostDecayPerMille / 1000.0;
+        for (int i = 0; i < plots; i++)
+        {
+            cost = (cost * decay) + configuration.HeightNisCap;
+        }
+
+        Assert.Equal(velocityEast, bank.VelocityEastOf(Candidate));
+        Assert.Equal(velocityNorth, bank.VelocityNorthOf(Candidate));
+        Assert.InRange(bank.CostOf(Candidate) / (double)Q31x32.One, cost - 0.001, cost + 0.001);
+    }
+
     [Theory]
     [InlineData(8000, 2000, 3000, 1)]
     [InlineData(8000, 2000, 12000, 2)]
