@@ -152,8 +152,8 @@ public sealed class HeightHypotheses
     /// candidate that cannot reach the plot (its height difference exceeds the slant range) is
     /// charged the cap and coasts: its prediction becomes its position and its velocity is kept,
     /// so it takes up the flight where it left it once the plots are within its reach again
-    /// (placing it at the radar instead threw its trajectory away, and its alpha-beta took
-    /// minutes to find the flight again). A plot older than the last one is ignored.
+    /// (placed at the radar, its trajectory would be pulled there at every such plot). A plot
+    /// older than the last one is ignored.
     /// </summary>
     /// <param name="plane">The mast plane (ground range from slant range and height).</param>
     /// <param name="configuration">Gains, decay and cap (<see cref="TrackerConfiguration.HeightAlphaPerMille"/> and the next ones).</param>

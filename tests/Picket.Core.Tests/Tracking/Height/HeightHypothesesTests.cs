@@ -52,13 +52,14 @@ public sealed class HeightHypothesesTests(ITestOutputHelper output)
         var (bank, plane, configuration) = NewBank();
         const int Candidate = 12;
 
-        // Level at 8 km, 2 km abeam: the 12 km candidate reaches the plots until the ground range
-        // is about sqrt(11.94² − 8² − 2²) = 8.6 km east of the radar, then not until 8.6 km past it.
+        // Level at 8 km, 2 km abeam, 230 m/s east: the 12 km candidate reaches the plots until the
+        // target is about sqrt(11.94² − 8² − 2²) = 8.6 km west of the radar, then not until it is
+        // 8.6 km east of it (the one flight, its time running on from the first stretch).
         Feed(bank, plane, configuration, heightMetres: 8000, abeamMetres: 2000, fromEastMetres: -30_000, toEastMetres: -9_000, seed: 11);
         long velocityEast = bank.VelocityEastOf(Candidate);
         long velocityNorth = bank.VelocityNorthOf(Candidate);
         double cost = bank.CostOf(Candidate) / (double)Q31x32.One;
-        int plots = Feed(bank, plane, configuration, heightMetres: 8000, abeamMetres: 2000, fromEastMetres: -8_000, toEastMetres: 8_000, seed: 12, startMicroseconds: 2_000_000_000);
+        int plots = Feed(bank, plane, configuration, heightMetres: 8000, abeamMetres: 2000, fromEastMetres: -8_000, toEastMetres: 8_000, seed: 12, startMicroseconds: 1_000_000_000 + (long)Math.Round(22_000 / 230.0 * 1e6));
 
         // Each plot beyond its reach says nothing of its trajectory: the velocity is the one it
         // had, and the cost is the decayed one plus the cap per plot.
