@@ -212,6 +212,15 @@ public sealed class HeightHypotheses
 
             long predictedEast = _east[k] + Q31x32.Multiply(_velocityEast[k], seconds, ref _saturations);
             long predictedNorth = _north[k] + Q31x32.Multiply(_velocityNorth[k], seconds, ref _saturations);
+            if (!reached)
+            {
+                _cost[k] = Q31x32.Multiply(_cost[k], decay, ref _saturations) + cap;
+                _recent[k] = Q31x32.Multiply(_recent[k], recentDecay, ref _saturations) + cap;
+                _east[k] = predictedEast;
+                _north[k] = predictedNorth;
+                continue;
+            }
+
             long residualEast = east - predictedEast;
             long residualNorth = north - predictedNorth;
 
@@ -219,7 +228,7 @@ public sealed class HeightHypotheses
             long along = FixedPoint.MultiplyShift(residualEast, sine, Q2x61.FractionBits, ref _saturations) + FixedPoint.MultiplyShift(residualNorth, cosine, Q2x61.FractionBits, ref _saturations);
             long across = FixedPoint.MultiplyShift(residualEast, cosine, Q2x61.FractionBits, ref _saturations) - FixedPoint.MultiplyShift(residualNorth, sine, Q2x61.FractionBits, ref _saturations);
             long nis = cap;
-            if (reached && ground > 0)
+            if (ground > 0)
             {
                 // Normalised in the radar's own measurement space, so every candidate is judged
                 // on the same slant ranges and azimuths: a ground-range residual is a slant-range
@@ -242,13 +251,6 @@ public sealed class HeightHypotheses
 
             _cost[k] = Q31x32.Multiply(_cost[k], decay, ref _saturations) + nis;
             _recent[k] = Q31x32.Multiply(_recent[k], recentDecay, ref _saturations) + nis;
-            if (!reached)
-            {
-                _east[k] = predictedEast;
-                _north[k] = predictedNorth;
-                continue;
-            }
-
             _east[k] = predictedEast + Q31x32.Multiply(alpha, residualEast, ref _saturations);
             _north[k] = predictedNorth + Q31x32.Multiply(alpha, residualNorth, ref _saturations);
             _velocityEast[k] += Q31x32.Multiply(betaPerSecond, residualEast, ref _saturations);
