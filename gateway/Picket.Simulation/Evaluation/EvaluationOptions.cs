@@ -17,4 +17,13 @@ public sealed class EvaluationOptions
 
     /// <summary>An alert counts as false when its truth was outside the zone for this long on both sides, microseconds.</summary>
     public long AlertToleranceMicroseconds { get; set; } = 30_000_000;
+
+    /// <summary>
+    /// Zone entries and exits are found on the truth between its samples too, this often,
+    /// microseconds (50 ms; 0: at the samples alone). Truth is sampled every second, so a target
+    /// clipping a zone's corner between two samples was never inside, an entry was dated up to a
+    /// second late (every time to alert up to a second short), and an exit in the scene's last
+    /// second, after its last sample, was not seen.
+    /// </summary>
+    public long ZoneSampleIntervalMicroseconds { get; set; } = 50_000;
 }

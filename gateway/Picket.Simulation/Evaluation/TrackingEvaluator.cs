@@ -268,16 +268,16 @@ public sealed class TrackingEvaluator
             {
                 long entered = -1;
                 var spans = new List<(long, long, bool)>();
-                foreach (var truth in samples)
+                foreach (var (time, position) in ZoneTimeline(samples))
                 {
-                    var isInside = zone.Contains(truth.State.Position.LatitudeDegrees, truth.State.Position.LongitudeDegrees);
+                    var isInside = zone.Contains(position.LatitudeDegrees, position.LongitudeDegrees);
                     if (isInside && entered < 0)
                     {
-                        entered = truth.TimeMicroseconds;
+                        entered = time;
                     }
                     else if (!isInside && entered >= 0)
                     {
-                        spans.Add((entered, truth.TimeMicroseconds, true));
+                        spans.Add((entered, time, true));
                         entered = -1;
                     }
                 }
@@ -351,6 +351,46 @@ public sealed class TrackingEvaluator
 
         falseAlerts += FalseLostAlerts;
         return incursions;
+    }
+
+    // One target's truth for the zone spans: every sample and, every ZoneSampleIntervalMicroseconds
+    // between two samples, the blend of the earlier one flown forward and the later one flown back
+    // (a turn's curve within a few metres); after the last sample, that one flown on for one more
+    // sample interval less a step (the unsampled end of the scene).
+    private IEnumerable<(long Time, GeoPosition Position)> ZoneTimeline(TruthEvent[] samples)
+    {
+        var step = _options.ZoneSampleIntervalMicroseconds;
+        for (var i = 0; i < samples.Length; i++)
+        {
+            var current = samples[i];
+            if (i > 0 && step > 0)
+            {
+                var previous = samples[i - 1];
+                var gap = current.TimeMicroseconds - previous.TimeMicroseconds;
+                for (var offset = step; offset < gap; offset += step)
+                {
+                    var forward = previous.State.Extrapolate(offset).Position;
+                    var back = current.State.Extrapolate(offset - gap).Position;
+                    var weight = offset / (double)gap;
+                    yield return (previous.TimeMicroseconds + offset, new GeoPosition(
+                        forward.LatitudeDegrees + ((back.LatitudeDegrees - forward.LatitudeDegrees) * weight),
+                        forward.LongitudeDegrees + ((back.LongitudeDegrees - forward.LongitudeDegrees) * weight),
+                        forward.HeightMetres + ((back.HeightMetres - forward.HeightMetres) * weight)));
+                }
+            }
+
+            yield return (current.TimeMicroseconds, current.State.Position);
+        }
+
+        if (samples.Length > 1 && step > 0)
+        {
+            var last = samples[^1];
+            var interval = last.TimeMicroseconds - samples[^2].TimeMicroseconds;
+            for (var offset = step; offset < interval; offset += step)
+            {
+                yield return (last.TimeMicroseconds + offset, last.State.Extrapolate(offset).Position);
+            }
+        }
     }
 
     private static int TruthOf(long time, long trackId, long[] instants, Dictionary<(long Time, long Track), int> trackTruthAt)

@@ -204,13 +204,15 @@ public class TrackingEvaluatorTests
 
     [Theory]
     [InlineData(11_900, 0)]
+    [InlineData(12_050, 0)]
     [InlineData(12_300, 1)]
     public void Finish_ExitAlertedAtTheLastSecond_IsGenuineOnlyWhereTheTargetReallyLeft(int startEast, int falseAlerts)
     {
         // West at 200 m/s out of the zone east of the site's longitude, truth sampled 0-60 s: from
         // 11.9 km the last sample (60 s, 100 m west) is outside, the target left at the last
-        // second; from 12.3 km it is still 300 m inside when the truth ends, and an exit then is
-        // the scene's end, not the target's.
+        // second; from 12.05 km the last sample is 50 m inside and the target leaves 0.25 s after
+        // it, in the scene's unsampled last second; from 12.3 km it is still 300 m inside when
+        // the truth ends, and an exit then is the scene's end, not the target's.
         var (evaluator, truths) = Setup(targets: 1, seconds: 61, heading: 270, startEast: startEast);
         evaluator.AddZones([EastZone()]);
         foreach (var truth in truths)
@@ -222,6 +224,59 @@ public class TrackingEvaluatorTests
         evaluator.AddAlert(60_500_000, 7, "east", enter: false, cooperative: false);
 
         Assert.Equal(falseAlerts, evaluator.Finish("last-second").FalseAlerts);
+    }
+
+    [Theory]
+    [InlineData(50_000, 50.5)]
+    [InlineData(0, 51.0)]
+    public void Finish_EntryBetweenTruthSamples_IsDatedWhereTheTruthCrosses(long zoneSampleInterval, double entrySeconds)
+    {
+        // East at 200 m/s from 10.1 km west of the zone's edge (the site's longitude): the truth
+        // crosses at 50.5 s, between its samples at 50 and 51 s. On the samples alone the entry
+        // was the first sample inside, half a second late.
+        var (evaluator, truths) = Setup(targets: 1, seconds: 120, heading: 90, startEast: -10_100, zoneSampleInterval: zoneSampleInterval);
+        evaluator.AddZones([EastZone()]);
+        foreach (var truth in truths)
+        {
+            evaluator.AddEstimate(Estimate(truth, 9));
+        }
+
+        evaluator.AddAlert(54_000_000, 9, "east", enter: true);
+
+        var incursion = Assert.Single(evaluator.Finish("between samples").Incursions);
+        Assert.Equal(entrySeconds, incursion.EntrySeconds, 0.051);
+        Assert.Equal(54 - entrySeconds, incursion.TimeToAlertSeconds, 0.051);
+    }
+
+    [Theory]
+    [InlineData(50_000, 0)]
+    [InlineData(0, 2)]
+    public void Finish_CornerClippedBetweenTruthSamples_IsAnIncursion(long zoneSampleInterval, int falseAlerts)
+    {
+        // A strip 100 m wide, 10.05-10.15 km east of the site at the target's height; east at
+        // 200 m/s from the site, the truth is inside from 50.25 to 50.75 s and at neither
+        // sample (50 s: 50 m short; 51 s: 50 m beyond). Its enter and exit alerts are genuine.
+        var (evaluator, truths) = Setup(targets: 1, seconds: 120, heading: 90, startEast: 0, zoneSampleInterval: zoneSampleInterval);
+        var west = Wgs84.FromEnu(Site, new Vector3(10_050, 0, 9_000)).LongitudeDegrees;
+        var east = Wgs84.FromEnu(Site, new Vector3(10_150, 0, 9_000)).LongitudeDegrees;
+        evaluator.AddZones([new EvaluationZone("strip", [[[(58.0, west), (61.0, west), (61.0, east), (58.0, east), (58.0, west)]]])]);
+        foreach (var truth in truths)
+        {
+            evaluator.AddEstimate(Estimate(truth, 4));
+        }
+
+        evaluator.AddAlert(51_000_000, 4, "strip", enter: true, cooperative: false);
+        evaluator.AddAlert(51_500_000, 4, "strip", enter: false, cooperative: false);
+
+        var report = evaluator.Finish("clip");
+
+        Assert.Equal(falseAlerts, report.FalseAlerts);
+        if (zoneSampleInterval > 0)
+        {
+            var incursion = Assert.Single(report.Incursions);
+            Assert.Equal(50.25, incursion.EntrySeconds, 0.051);
+            Assert.Equal(50.75, incursion.ExitSeconds, 0.051);
+        }
     }
 
     [Fact]
@@ -259,7 +314,7 @@ public class TrackingEvaluatorTests
     private static EvaluationZone EastZone() =>
         new("east", [[[(58.0, Site.LongitudeDegrees), (61.0, Site.LongitudeDegrees), (61.0, 30.0), (58.0, 30.0), (58.0, Site.LongitudeDegrees)]]]);
 
-    private static (TrackingEvaluator Evaluator, List<TruthEvent> Truths) Setup(int targets, int seconds, int firstDetectionSecond = 0, double heading = 45, double startEast = 20_000)
+    private static (TrackingEvaluator Evaluator, List<TruthEvent> Truths) Setup(int targets, int seconds, int firstDetectionSecond = 0, double heading = 45, double startEast = 20_000, long zoneSampleInterval = 50_000)
     {
         var list = new List<SimulatedTarget>();
         for (var i = 0; i < targets; i++)
@@ -278,7 +333,7 @@ public class TrackingEvaluatorTests
             });
         }
 
-        var evaluator = new TrackingEvaluator(new EvaluationOptions(), list, Site);
+        var evaluator = new TrackingEvaluator(new EvaluationOptions { ZoneSampleIntervalMicroseconds = zoneSampleInterval }, list, Site);
         var truths = new List<TruthEvent>();
         foreach (var target in list)
         {
