@@ -248,6 +248,48 @@ public class TrackingEvaluatorTests
         Assert.Equal(54 - entrySeconds, incursion.TimeToAlertSeconds, 0.051);
     }
 
+    [Fact]
+    public void Finish_EntryInATurnBetweenTruthSamples_IsDatedWhereTheSimulatedTruthCrosses()
+    {
+        // North at 200 m/s, 500 m west of the zone's edge, turning right at 6°/s: the entry lies
+        // between two 1 s samples, on the curve. The expected time is the simulator's own motion
+        // stepped every millisecond, not the evaluator's blend of the samples around it.
+        var target = new SimulatedTarget
+        {
+            Index = 0,
+            Name = "turning",
+            Class = TargetClass.Fighter,
+            AppearMicroseconds = 0,
+            DisappearMicroseconds = 60_000_000,
+            Start = Wgs84.FromEnu(Site, new Vector3(-500, 0, 9_000)),
+            SpeedMetresPerSecond = 200,
+            HeadingDegrees = 0,
+            Legs = [new LegDefinition { DurationS = 60, TurnRateDegS = 6 }],
+        };
+        var zone = EastZone();
+        var evaluator = new TrackingEvaluator(new EvaluationOptions(), [target], Site);
+        evaluator.AddZones([zone]);
+        var sampled = new TargetMotion(target);
+        for (var t = 0L; t < 60_000_000; t += 1_000_000)
+        {
+            sampled.AdvanceTo(t);
+            evaluator.AddTruth(new TruthEvent(t, 0, sampled.State));
+            evaluator.AddDetection(0, t);
+        }
+
+        var fine = new TargetMotion(target);
+        var crossing = 0L;
+        for (var t = 0L; crossing == 0 && t < 60_000_000; t += 1_000)
+        {
+            fine.AdvanceTo(t);
+            crossing = zone.Contains(fine.State.Position.LatitudeDegrees, fine.State.Position.LongitudeDegrees) ? t : 0;
+        }
+
+        var incursion = Assert.Single(evaluator.Finish("turn").Incursions);
+        Assert.NotEqual(0, crossing % 1_000_000);
+        Assert.Equal(crossing / 1e6, incursion.EntrySeconds, 0.051);
+    }
+
     [Theory]
     [InlineData(50_000, 0)]
     [InlineData(0, 2)]
