@@ -15,8 +15,9 @@ public sealed class TrackerComparisonTests(ITestOutputHelper output)
 {
     private const string Command = "PICKET_FULL_COMPARISON=1 dotnet test tests/Picket.Gateway.Tests -c Release --filter TrackerComparison";
 
-    // Scenarios whose shortened held-out run has no false enter/exit/lost alert from Picket today.
-    private static readonly string[] NoFalseAlertsToday = ["busy-sky", "civil-only", "crossing-targets", "drones-in-clutter", "gulf-of-finland-incursion", "lossy-busy-sky", "manoeuvres", "weaving-drones"];
+    // The one scenario whose held-out runs still raise false enter/exit alerts (jets skimming the
+    // zone: the Tracking README's Known limits); every other must raise none.
+    private static readonly string[] FalseAlertsKnown = ["border-skim"];
 
     [Fact]
     public void Shortened_EveryScenarioFirstHeldOutSeed_NonCooperativeIncursionsAlertedAndTheHarnessWorks()
@@ -48,7 +49,7 @@ public sealed class TrackerComparisonTests(ITestOutputHelper output)
             // Non-negotiable: every non-cooperative incursion alerted, by a non-cooperative track.
             Assert.All(run.Picket.Incursions.Where(i => !i.Cooperative), i => Assert.False(double.IsNaN(i.AlertSeconds), $"{run.Scenario}: {i.Target} entered {i.Zone} at {i.EntrySeconds} s, never alerted"));
         });
-        Assert.All(runs.Where(r => NoFalseAlertsToday.Contains(r.Scenario)), run => Assert.Equal(0, run.Picket.FalseAlerts));
+        Assert.All(runs.Where(r => !FalseAlertsKnown.Contains(r.Scenario)), run => Assert.True(run.Picket.FalseAlerts == 0, $"{run.Scenario}: {run.Picket.FalseAlerts} false alerts"));
     }
 
     [ByHandFact("PICKET_FULL_COMPARISON", "the full comparison runs by hand: PICKET_FULL_COMPARISON=1 dotnet test tests/Picket.Gateway.Tests -c Release --filter TrackerComparison")]
