@@ -134,6 +134,23 @@ internal sealed class TrackHousekeeping
         return since > 0 && since <= (scan > _configuration.ZoneApproachPredictionMicroseconds ? scan : _configuration.ZoneApproachPredictionMicroseconds);
     }
 
+    // The entry lead: the configured time, or as many scans of the track's radar as configured
+    // when that is longer (an ADS-B-only track keeps the configured time; 0 turns the lead off).
+    private long EnterLeadMicroseconds(Track track)
+    {
+        long lead = _configuration.ZoneEnterLeadMilliseconds * 1000L;
+        if (lead > 0 && _configuration.ZoneEnterLeadRadarScans > 0 && track.HasRadarSensor)
+        {
+            long scans = _radarSites.ScanPeriodOf(track, _configuration.ScanPeriodMicroseconds) * _configuration.ZoneEnterLeadRadarScans;
+            if (scans > lead)
+            {
+                lead = scans;
+            }
+        }
+
+        return lead;
+    }
+
     // Returns false when the track must be dropped (TrackDeletion).
     private bool AdvanceLifeCycle(Track track, long now) => _deletion.AdvanceLifeCycle(track, now);
 
@@ -157,8 +174,9 @@ internal sealed class TrackHousekeeping
         long sigma = FixedPoint.SquareRoot(PredictedPositionVariance(track, now), Q39x24.FractionBits, ref saturations);
         long sigmaMillimetres = FixedPoint.MultiplyShift(sigma, 1000, Q39x24.FractionBits, ref saturations);
         long speedMillimetres = Q31x32.ToScaledInteger(TrackKinematics.Speed(track), 1000, ref saturations);
-        // Where the estimate will be after the entry lead, if it flies on (ZoneEnterLeadMilliseconds).
-        TrackKinematics.PredictedPosition(track, now + (_configuration.ZoneEnterLeadMilliseconds * 1000L), out long aheadEast, out long aheadNorth, ref saturations);
+        // Where the estimate will be after the entry lead, if it flies on (ZoneEnterLeadMilliseconds,
+        // or ZoneEnterLeadRadarScans of the radar that feeds the track if that is longer).
+        TrackKinematics.PredictedPosition(track, now + EnterLeadMicroseconds(track), out long aheadEast, out long aheadNorth, ref saturations);
         long leadEast = Q31x32.ToScaledInteger(aheadEast, 1000, ref saturations);
         long leadNorth = Q31x32.ToScaledInteger(aheadNorth, 1000, ref saturations);
         _counters.Saturations += saturations;

@@ -223,6 +223,48 @@ public class ZoneEventTests
         Assert.InRange(withLead, 100.6, 100.8);
     }
 
+    [Fact]
+    public void AdvanceTo_JetCrossingShallowOnAFourSecondRadar_LeadOfOneScan()
+    {
+        // A jet at 250 m/s (Mode S, height known) crosses x = 10 km at 8° to it, 34.8 m/s across,
+        // at 100.0 s; noiseless plots every 4 s (the default scan) claiming a 1° azimuth sigma,
+        // time moved on every 100 ms. Its entry margin is the full margin, 100 m (two sigmas are
+        // more), and the margin the lead must reach is two sigmas capped by the distance flown in
+        // 500 ms, 125 m. Without a lead the entry needs the estimate 100 m in: 102.87 s, counted at
+        // 102.9 s, entered 300 ms after: 103.2 s. Flown on for the fixed 2 s lead the estimate is
+        // 69.6 m further in, so the smallest margin (10 m) counts from 55.4 m in: 101.59 s, the
+        // entry 101.9 s. Flown on for one scan, 139 m: from 10 m in, 100.29 s, the entry 100.6 s.
+        var oneScan = JetEntry(new TrackerConfiguration());
+        var fixedLead = JetEntry(new TrackerConfiguration { ZoneEnterLeadRadarScans = 0 });
+        var noLead = JetEntry(new TrackerConfiguration { ZoneEnterLeadMilliseconds = 0 });
+
+        Assert.InRange(oneScan, 100.55, 100.8);
+        Assert.InRange(fixedLead, 101.85, 102.1);
+        Assert.InRange(noLead, 103.15, 103.4);
+    }
+
+    private static double JetEntry(TrackerConfiguration configuration)
+    {
+        configuration.RadarRegistration = false; // the plots keep the sigma they state
+        var zone = new ZoneGeometry([10_000_000, 30_000_000, 30_000_000, 10_000_000], [10_000_000, 10_000_000, 30_000_000, 30_000_000], [0]);
+        var scene = new TrackerScene(configuration, zones: [zone]);
+        var across = 250 * Math.Sin(8 * Math.PI / 180);
+        var along = 250 * Math.Cos(8 * Math.PI / 180);
+        for (var scan = 0; scan <= 35; scan++)
+        {
+            var time = (scan * 4) + 0.3;
+            scene.RadarPlot(time, 10_000 + (across * (time - 100)), 15_000 + (along * (time - 100)), 300, 0, 0, 50_000, 1_000_000, icao: 0x4B1F03);
+            for (var tick = 1; tick <= 39; tick++)
+            {
+                scene.Tracker.AdvanceTo(TrackerScene.At(time + (tick * 0.1))); // other data moves time on
+            }
+        }
+
+        scene.Tracker.Finish();
+        var enter = Assert.Single(scene.Alerts, a => a.Event == ZoneAlertEvent.Enter);
+        return (enter.TimeUnixMicroseconds - TrackerScene.StartMicroseconds) / 1e6;
+    }
+
     private static double DroneEntry(TrackerConfiguration configuration)
     {
         var zone = new ZoneGeometry([10_000_000, 30_000_000, 30_000_000, 10_000_000], [10_000_000, 10_000_000, 30_000_000, 30_000_000], [0]);
