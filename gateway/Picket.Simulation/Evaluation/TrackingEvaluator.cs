@@ -258,17 +258,22 @@ public sealed class TrackingEvaluator
         // Which truth each enter alert's track was on, decided once per alert.
         var alertTruths = _enterAlerts.Select(a => TruthOf(a.Time, a.TrackId, instants, trackTruthAt)).ToArray();
         var truthsByTarget = _truths.GroupBy(t => t.TargetIndex).Select(g => (Target: g.Key, Samples: g.OrderBy(t => t.TimeMicroseconds).ToArray())).ToArray();
-        var incursions = new List<IncursionScore>();
         // Per target and zone, the spans it was inside; Left: the span ended with a sample outside
         // (it really left), not with the end of the truth (the scene ended with it inside).
         var inside = new Dictionary<(int Target, string Zone), List<(long From, long To, bool Left)>>();
-        foreach (var zone in _zones)
+        // Incursions listed zone by zone, each zone's in target order.
+        var incursionsByZone = _zones.Select(_ => new List<IncursionScore>()).ToArray();
+        foreach (var (targetIndex, samples) in truthsByTarget)
         {
-            foreach (var (targetIndex, samples) in truthsByTarget)
+            // The target's truth between its samples, built once for every zone.
+            var timeline = ZoneTimeline(samples).ToArray();
+            var target = _targets[targetIndex];
+            for (var z = 0; z < _zones.Count; z++)
             {
+                var zone = _zones[z];
                 long entered = -1;
                 var spans = new List<(long, long, bool)>();
-                foreach (var (time, position) in ZoneTimeline(samples))
+                foreach (var (time, position) in timeline)
                 {
                     var isInside = zone.Contains(position.LatitudeDegrees, position.LongitudeDegrees);
                     if (isInside && entered < 0)
@@ -288,7 +293,6 @@ public sealed class TrackingEvaluator
                 }
 
                 inside[(targetIndex, zone.Name)] = spans;
-                var target = _targets[targetIndex];
                 foreach (var (from, to, _) in spans)
                 {
                     // The first enter alert for this zone from a track on this target, around the span.
@@ -305,10 +309,12 @@ public sealed class TrackingEvaluator
                         }
                     }
 
-                    incursions.Add(new IncursionScore(target.Name, zone.Name, target.Cooperative, from / 1e6, alert == long.MinValue ? double.NaN : alert / 1e6, to / 1e6));
+                    incursionsByZone[z].Add(new IncursionScore(target.Name, zone.Name, target.Cooperative, from / 1e6, alert == long.MinValue ? double.NaN : alert / 1e6, to / 1e6));
                 }
             }
         }
+
+        var incursions = incursionsByZone.SelectMany(list => list).ToList();
 
         falseAlerts = 0;
         for (var i = 0; i < _enterAlerts.Count; i++)
