@@ -132,7 +132,8 @@ internal sealed class AdsbUpdater
         {
             _scratch.CopyFrom(track.Filter);
             long nis = AddNis(_scratch.UpdateEast(east, variance), _scratch.UpdateNorth(north, variance));
-            AdsbGateDecision decision = AdsbPositionGate.Decide(nis, _configuration.AdsbGateNis, track.ConsecutiveAdsbRejects, _configuration.AdsbRejectsBeforeRestart);
+            int run = track.ConsecutiveAdsbRejects > 0 && AgreesWithPreviousReject(track, east, north, variance) ? track.ConsecutiveAdsbRejects : 0;
+            AdsbGateDecision decision = AdsbPositionGate.Decide(nis, _configuration.AdsbGateNis, run, _configuration.AdsbRejectsBeforeRestart);
             if (decision != AdsbGateDecision.Accept && distrusted)
             {
                 // Radar contradicted this aircraft's ADS-B: keep the radar-held state (possible spoofing).
@@ -144,7 +145,10 @@ internal sealed class AdsbUpdater
             if (decision == AdsbGateDecision.Reject)
             {
                 _counters.AdsbPositionsRejected++;
-                track.ConsecutiveAdsbRejects++;
+                track.ConsecutiveAdsbRejects = run + 1;
+                track.LastAdsbRejectEast = east;
+                track.LastAdsbRejectNorth = north;
+                track.LastAdsbRejectMicroseconds = track.Filter.TimeMicroseconds;
                 return false;
             }
 
@@ -164,6 +168,17 @@ internal sealed class AdsbUpdater
         track.LastNis = AddNis(total, track.Filter.UpdateNorth(north, variance));
         RecordAdsbFix(track, observation.TimeUnixMicroseconds, latitude, longitude);
         return true;
+    }
+
+    // The position (at the filter's time) agrees with the track's previous rejected one.
+    private bool AgreesWithPreviousReject(Track track, long east, long north, long variance)
+    {
+        int saturations = 0;
+        long seconds = Q31x32.FromMicroseconds(track.Filter.TimeMicroseconds - track.LastAdsbRejectMicroseconds, ref saturations);
+        long velocityVariance = track.Filter.Horizontal.CovarianceAt(2, 2) > track.Filter.Horizontal.CovarianceAt(3, 3) ? track.Filter.Horizontal.CovarianceAt(2, 2) : track.Filter.Horizontal.CovarianceAt(3, 3);
+        bool agrees = AdsbPositionGate.AgreesWithPreviousReject(east, north, track.LastAdsbRejectEast, track.LastAdsbRejectNorth, seconds, track.Filter.Horizontal.Mean[2], track.Filter.Horizontal.Mean[3], variance, velocityVariance, _configuration.AdsbGateNis, ref saturations);
+        _counters.Saturations += saturations;
+        return agrees;
     }
 
     // The horizontal channel restarts at an ADS-B position (velocity kept, its variance reopened);

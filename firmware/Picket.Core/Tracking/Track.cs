@@ -249,6 +249,15 @@ public sealed class Track
     /// <summary>ADS-B positions rejected by the gate in a row.</summary>
     internal int ConsecutiveAdsbRejects;
 
+    /// <summary>The last rejected ADS-B position, plane east, Q31.32 m (a run of rejects restarts the track only if they agree).</summary>
+    internal long LastAdsbRejectEast;
+
+    /// <summary>The same, plane north, Q31.32 m.</summary>
+    internal long LastAdsbRejectNorth;
+
+    /// <summary>The time the last rejected ADS-B position is held at, UTC µs.</summary>
+    internal long LastAdsbRejectMicroseconds;
+
     /// <summary>Sum of the NIS (Q31.32) of kinematically associated radar plots in the current agreement window.</summary>
     internal long KinematicPlotNisSum;
 
@@ -371,6 +380,9 @@ public sealed class Track
         HasGeometricMinusBarometric = false;
         GeometricMinusBarometricMillimetres = 0;
         ConsecutiveAdsbRejects = 0;
+        LastAdsbRejectEast = 0;
+        LastAdsbRejectNorth = 0;
+        LastAdsbRejectMicroseconds = 0;
         KinematicPlotNisSum = 0;
         KinematicPlotCount = 0;
         DuplicatePartnerId = 0;

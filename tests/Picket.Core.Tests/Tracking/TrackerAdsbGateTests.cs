@@ -36,6 +36,30 @@ public class TrackerAdsbGateTests
 
 
     [Fact]
+    public void AddModeS_AnOutlierAfterTwoRejectsBesideTheTrack_NoRestartThere()
+    {
+        var scene = new TrackerScene();
+        for (var t = 0; t <= 30; t++)
+        {
+            // Seconds 15 and 16: 150 m north of the aircraft (late or noisy, outside the gate);
+            // second 17: 5 km off (a bad position). The three rejects do not show one place.
+            var north = t is 15 or 16 ? 5_150 : t == 17 ? 10_000 : 5_000;
+            scene.AdsbPosition(t, 0x400006, 10_000 + (200.0 * t), north);
+            scene.AdsbVelocity(t + 0.5, 0x400006, 200, 0);
+        }
+
+        scene.Tracker.AdvanceTo(TrackerScene.At(31));
+
+        Assert.Equal(3, scene.Tracker.Counters.AdsbPositionsRejected);
+        Assert.Equal(0, scene.Tracker.Counters.AdsbTrackRestarts);
+        foreach (var report in scene.Reports.Where(r => r.IcaoAddress == 0x400006))
+        {
+            var seconds = (report.TimeUnixMicroseconds - TrackerScene.StartMicroseconds) / 1e6;
+            Assert.True(TrackerScene.Distance(report, 10_000 + (200 * seconds), 5_000) < 200, $"the track stays on the aircraft at {seconds} s");
+        }
+    }
+
+    [Fact]
     public void AddModeS_GenuineJump_RestartsAtTheNewPositionAfterConsecutiveRejects()
     {
         var scene = new TrackerScene();

@@ -24,4 +24,34 @@ public class AdsbPositionGateTests
     {
         Assert.Equal(AdsbGateDecision.Restart, AdsbPositionGate.Decide(Q31x32.FromInteger(15), Gate, 0, 1));
     }
+
+    // A previous reject at (1,000, 2,000) m, the track flying east at 200 m/s; 1 s later. Each
+    // position 25 m (625 m²), the velocity 5 m/s (25 m²/s²): 2 × 625 + 25 = 1,275 m² per axis,
+    // so the gate of 14 holds a difference up to √(14 × 1,275) = 133.6 m from (1,200, 2,000).
+    [Theory]
+    [InlineData(1_200, 2_000, true)]
+    [InlineData(1_320, 2_000, true)]
+    [InlineData(1_200, 1_870, true)]
+    [InlineData(1_340, 2_000, false)]
+    [InlineData(1_100, 2_100, false)] // 141 m off
+    [InlineData(3_700, 6_300, false)] // a bad position 5 km off
+    public void AgreesWithPreviousReject_WithinTheGateOfTheFlownOnReject(int east, int north, bool expected)
+    {
+        var saturations = 0;
+        var agrees = AdsbPositionGate.AgreesWithPreviousReject(
+            Q31x32.FromInteger(east),
+            Q31x32.FromInteger(north),
+            Q31x32.FromInteger(1_000),
+            Q31x32.FromInteger(2_000),
+            Q31x32.One,
+            Q31x32.FromInteger(200),
+            0,
+            625L << 24,
+            25L << 24,
+            Gate,
+            ref saturations);
+
+        Assert.Equal(expected, agrees);
+        Assert.Equal(0, saturations);
+    }
 }
