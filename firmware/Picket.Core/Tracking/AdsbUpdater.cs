@@ -1,6 +1,7 @@
 using Picket.Geodesy;
 using Picket.ModeS;
 using Picket.Numerics;
+using Picket.Tracking.Filter;
 using Picket.Tracking.Measurements;
 using Picket.Tracking.Registration;
 
@@ -24,6 +25,7 @@ internal sealed class AdsbUpdater
     private readonly CoarseGate _coarseGate;
     private readonly TargetClassifier _classifier;
     private readonly TrackerCounters _counters;
+    private readonly long _minimumSpreadSpeedSquared;
 
     /// <summary>Creates the role over the track table's slots.</summary>
     /// <param name="configuration">ADS-B noise, gates and confirmation.</param>
@@ -45,10 +47,17 @@ internal sealed class AdsbUpdater
         _classifier = classifier;
         _counters = counters;
         Latency = new AdsbLatency(configuration.AdsbLatencyForgettingShift, configuration.AdsbLatencyMaximumSigmaMicroseconds, configuration.AdsbLatencyMinimumMicroseconds, configuration.AdsbLatencySignificanceSigmas, configuration.AdsbLatencyMaximumMicroseconds);
+        TimingSpread = new AdsbTimingSpread(configuration.AdsbTimingSpreadForgettingShift, configuration.AdsbTimingSpreadMinimumSamples, configuration.AdsbTimingSpreadMaximumMicroseconds);
+        long minimumSpeed = Q31x32.FromInteger(configuration.AdsbTimingSpreadMinimumSpeedMetresPerSecond);
+        int saturations = 0;
+        _minimumSpreadSpeedSquared = FixedPoint.MultiplyShift(minimumSpeed, minimumSpeed, 40, ref saturations);
     }
 
     /// <summary>How late the ADS-B positions are, learned from radar plots (the registration updater feeds it).</summary>
     public AdsbLatency Latency { get; }
+
+    /// <summary>How much the lateness of ADS-B positions varies, learned from the positions themselves.</summary>
+    public AdsbTimingSpread TimingSpread { get; }
 
     // Returns true when the track's identity changed (reported at once).
     public bool ApplyIdentity(Track track, ref ModeSObservation observation)
@@ -128,10 +137,12 @@ internal sealed class AdsbUpdater
         _counters.Saturations += saturations;
         long variance = AdsbPositionVariance(track, ref observation);
         bool distrusted = observation.TimeUnixMicroseconds < track.DistrustAdsbUntilMicroseconds;
-        if (distrusted || track.AdsbPositions >= _configuration.AdsbGateAfterPositions)
+        bool established = track.AdsbPositions >= _configuration.AdsbGateAfterPositions;
+        long alongVariance = AlongTrackVariance(track, east, north, variance, established && !distrusted, out long sine, out long cosine);
+        if (distrusted || established)
         {
             _scratch.CopyFrom(track.Filter);
-            long nis = AddNis(_scratch.UpdateEast(east, variance), _scratch.UpdateNorth(north, variance));
+            long nis = UpdatePosition(_scratch, east, north, variance, alongVariance, sine, cosine);
             int run = track.ConsecutiveAdsbRejects > 0 && AgreesWithPreviousReject(track, east, north, variance) ? track.ConsecutiveAdsbRejects : 0;
             AdsbGateDecision decision = AdsbPositionGate.Decide(nis, _configuration.AdsbGateNis, run, _configuration.AdsbRejectsBeforeRestart);
             if (decision != AdsbGateDecision.Accept && distrusted)
@@ -164,11 +175,68 @@ internal sealed class AdsbUpdater
         }
 
         track.ConsecutiveAdsbRejects = 0;
-        long total = track.Filter.UpdateEast(east, variance);
-        track.LastNis = AddNis(total, track.Filter.UpdateNorth(north, variance));
+        track.LastNis = UpdatePosition(track.Filter, east, north, variance, alongVariance, sine, cosine);
         RecordAdsbFix(track, observation.TimeUnixMicroseconds, latitude, longitude);
         return true;
     }
+
+    // A position into a filter: east and north with its own variance, or along and across the
+    // track's velocity when the learned timing spread adds variance along it.
+    private long UpdatePosition(Filter.TrackFilter filter, long east, long north, long variance, long alongVariance, long sine, long cosine) =>
+        alongVariance > variance
+            ? filter.UpdatePositionInFrame(east, north, sine, cosine, alongVariance, variance)
+            : AddNis(filter.UpdateEast(east, variance), filter.UpdateNorth(north, variance));
+
+    // The position's variance along the track's velocity: its own plus the learned timing spread's
+    // (v²σ_τ²); the track's direction comes out as sine (east) and cosine (north). A moving,
+    // established track's innovation teaches the spread first (learn).
+    private long AlongTrackVariance(Track track, long east, long north, long variance, bool learn, out long sine, out long cosine)
+    {
+        sine = 0;
+        cosine = Q2x61.One;
+        if (!_configuration.AdsbTimingSpreadEstimate)
+        {
+            return variance;
+        }
+
+        int saturations = 0;
+        long[] mean = track.Filter.Horizontal.Mean;
+        long speedSquared = FixedPoint.Add(FixedPoint.MultiplyShift(mean[2], mean[2], 40, ref saturations), FixedPoint.MultiplyShift(mean[3], mean[3], 40, ref saturations), ref saturations);
+        if (speedSquared < _minimumSpreadSpeedSquared)
+        {
+            _counters.Saturations += saturations;
+            return variance;
+        }
+
+        long speed = FixedPoint.Hypotenuse(mean[2], mean[3], ref saturations);
+        sine = FixedPoint.DivideShift(mean[2], speed, Q2x61.FractionBits, ref saturations);
+        cosine = FixedPoint.DivideShift(mean[3], speed, Q2x61.FractionBits, ref saturations);
+        if (learn)
+        {
+            GaussianEstimate horizontal = track.Filter.Horizontal;
+            long differenceEast = FixedPoint.Subtract(east, mean[0], ref saturations);
+            long differenceNorth = FixedPoint.Subtract(north, mean[1], ref saturations);
+            long along = FixedPoint.Add(Q2x61Times(sine, differenceEast, ref saturations), Q2x61Times(cosine, differenceNorth, ref saturations), ref saturations);
+            long across = FixedPoint.Subtract(Q2x61Times(cosine, differenceEast, ref saturations), Q2x61Times(sine, differenceNorth, ref saturations), ref saturations);
+            long sineSquared = Q2x61Times(sine, sine, ref saturations);
+            long cosineSquared = Q2x61Times(cosine, cosine, ref saturations);
+            long twiceCross = Q2x61Times(FixedPoint.Add(Q2x61Times(sine, cosine, ref saturations), Q2x61Times(sine, cosine, ref saturations), ref saturations), horizontal.CovarianceAt(0, 1), ref saturations);
+            long eastTerm = horizontal.CovarianceAt(0, 0);
+            long northTerm = horizontal.CovarianceAt(1, 1);
+            long alongPredicted = FixedPoint.Add(FixedPoint.Add(Q2x61Times(sineSquared, eastTerm, ref saturations), Q2x61Times(cosineSquared, northTerm, ref saturations), ref saturations), twiceCross, ref saturations);
+            long acrossPredicted = FixedPoint.Subtract(FixedPoint.Add(Q2x61Times(cosineSquared, eastTerm, ref saturations), Q2x61Times(sineSquared, northTerm, ref saturations), ref saturations), twiceCross, ref saturations);
+            TimingSpread.Observe(along, across, alongPredicted, acrossPredicted, variance, speedSquared, _configuration.AdsbGateNis);
+            saturations += TimingSpread.TakeSaturations();
+        }
+
+        long alongVariance = FixedPoint.Add(variance, TimingSpread.AlongTrackVariance(speedSquared), ref saturations);
+        saturations += TimingSpread.TakeSaturations();
+        _counters.Saturations += saturations;
+        return alongVariance;
+    }
+
+    private static long Q2x61Times(long coefficient, long value, ref int saturations) =>
+        FixedPoint.MultiplyShift(coefficient, value, Q2x61.FractionBits, ref saturations);
 
     // The position (at the filter's time) agrees with the track's previous rejected one.
     private bool AgreesWithPreviousReject(Track track, long east, long north, long variance)

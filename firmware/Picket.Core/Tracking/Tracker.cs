@@ -119,6 +119,9 @@ public sealed class Tracker
     /// <summary>How late the ADS-B positions are, learned from radar plots of ADS-B-fed aircraft.</summary>
     public AdsbLatency AdsbLatency => _adsb.Latency;
 
+    /// <summary>How much the lateness of ADS-B positions varies, learned from the positions (<see cref="TrackerConfiguration.AdsbTimingSpreadEstimate"/>).</summary>
+    public AdsbTimingSpread AdsbTimingSpread => _adsb.TimingSpread;
+
     /// <summary>What the tracker has learned of each radar's noise from its tracks' plot differences.</summary>
     public PlotDifferenceNoise NoiseFromDifferences => _registrationUpdater.Differences;
 

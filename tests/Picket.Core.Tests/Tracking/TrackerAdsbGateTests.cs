@@ -59,6 +59,59 @@ public class TrackerAdsbGateTests
         }
     }
 
+    // Six jets at 250 m/s whose transponders stamp positions 0-0.5 s late (uniform; the lateness
+    // unknown to the tracker: no radar teaches the mean), with 10 m of noise and NACp-like 10 m
+    // sigmas, two positions a second each for 10 min, on six headings 60° apart, each from 80 km
+    // before its closest approach to the mast (5-30 km abeam) to 70 km after it; no velocity
+    // messages (the velocity is the filter's own). The positions lie up to 125 m behind the jets.
+    // Rejects are counted over the last 5 min, once the spread is learned.
+    private static (long Rejected, double SpreadSquareSeconds) LatePositions(bool learnSpread)
+    {
+        var configuration = new TrackerConfiguration { AdsbTimingSpreadEstimate = learnSpread };
+        var scene = new TrackerScene(configuration);
+        var random = new Random(11);
+        long rejectedBefore = 0;
+        for (var i = 0; i < 1_200; i++)
+        {
+            var t = i * 0.5;
+            if (i == 600)
+            {
+                rejectedBefore = scene.Tracker.Counters.AdsbPositionsRejected;
+            }
+
+            for (var jet = 0; jet < 6; jet++)
+            {
+                var heading = jet * Math.PI / 3;
+                var along = -80_000 + (250.0 * (t - (random.NextDouble() * 0.5)));
+                var abeam = 5_000 * (jet + 1);
+                var east = (along * Math.Sin(heading)) + (abeam * Math.Cos(heading)) + (10 * TrackerScene.Gaussian(random));
+                var north = (along * Math.Cos(heading)) - (abeam * Math.Sin(heading)) + (10 * TrackerScene.Gaussian(random));
+                var position = AdsbObservations.Position(t + (jet * 0.01), 0x400010 + jet, east, north);
+                position.PositionSigmaMillimetres = 10_000;
+                scene.Tracker.AddModeS(ref position);
+            }
+        }
+
+        Assert.Equal(6, scene.Tracker.LiveTrackCount);
+        return (scene.Tracker.Counters.AdsbPositionsRejected - rejectedBefore, scene.Tracker.AdsbTimingSpread.VarianceSquareSeconds / 4_294_967_296.0);
+    }
+
+    [Fact]
+    public void AddModeS_PositionsUpToHalfASecondLate_TheLearnedSpreadKeepsThemInTheGate()
+    {
+        var learned = LatePositions(learnSpread: true);
+        var fixedNoise = LatePositions(learnSpread: false);
+
+        // The gate (χ² 14, 2 degrees of freedom) rejects 0.1 % of positions its noise model fits:
+        // about 4 of the last 3,600. Without the spread, 36 m of along-track lateness against 10 m
+        // of sigma: many rejected.
+        Assert.True(fixedNoise.Rejected > 360, $"without the spread {fixedNoise.Rejected} of 3,600 rejected");
+        Assert.True(learned.Rejected < 36, $"with it {learned.Rejected} of 3,600 rejected");
+
+        // The lateness is uniform on 0-0.5 s: σ² = 0.25 / 12 = 0.0208 s².
+        Assert.InRange(learned.SpreadSquareSeconds, 0.0208 * 0.7, 0.0208 * 1.3);
+    }
+
     [Fact]
     public void AddModeS_GenuineJump_RestartsAtTheNewPositionAfterConsecutiveRejects()
     {

@@ -297,6 +297,27 @@ public sealed class TrackFilter
         return FixedPoint.Add(rangeNis, crossNis, ref clamps);
     }
 
+    /// <summary>
+    /// Updates with a measured position as two scalar measurements in a frame of its own: along a
+    /// direction (an ADS-B position's lateness lies along the track) and across it.
+    /// </summary>
+    /// <param name="eastMetres">Q31.32 m.</param>
+    /// <param name="northMetres">Q31.32 m.</param>
+    /// <param name="sine">Q2.61 east component of the unit direction.</param>
+    /// <param name="cosine">Q2.61 north component of the unit direction.</param>
+    /// <param name="alongVariance">Variance along the direction, Q39.24 m².</param>
+    /// <param name="crossVariance">Variance across it, Q39.24 m².</param>
+    /// <returns>Sum of the two NIS values, Q31.32 (χ² with 2 degrees of freedom).</returns>
+    public long UpdatePositionInFrame(long eastMetres, long northMetres, long sine, long cosine, long alongVariance, long crossVariance)
+    {
+        long along = FixedPoint.Add(Q2x61Times(sine, eastMetres), Q2x61Times(cosine, northMetres), ref _saturations);
+        long cross = FixedPoint.Subtract(Q2x61Times(cosine, eastMetres), Q2x61Times(sine, northMetres), ref _saturations);
+        long alongNis = ApplyHorizontal(0, sine, 1, cosine, along, alongVariance, out _);
+        long crossNis = ApplyHorizontal(0, cosine, 1, -sine, cross, crossVariance, out _);
+        int clamps = 0;
+        return FixedPoint.Add(alongNis, crossNis, ref clamps);
+    }
+
     /// <summary>Innovation variance along the ray of the last <see cref="UpdateRadar"/>, Q39.24 m² (for the track score's |S|).</summary>
     public long LastRangeInnovationVariance { get; private set; }
 

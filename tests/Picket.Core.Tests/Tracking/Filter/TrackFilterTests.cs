@@ -77,6 +77,26 @@ public class TrackFilterTests
     }
 
     [Fact]
+    public void UpdatePositionInFrame_LooseAlongTightAcross_ClosedFormInTheRotatedFrame()
+    {
+        var filter = new TrackFilter();
+        filter.Initialise(0, 0, 0, Q39x24.FromInteger(100), 0, 0, Q39x24.FromInteger(1));
+
+        // Direction (0.6, 0.8); the position (30, 40) is 50 m along it, 0 across. Along: S = 100
+        // + 900, gain 0.1, estimate 5 m along = (3, 4), variance 90; across: no innovation,
+        // variance 100 · 100 / 200 = 50. NIS = 50² / 1,000 = 2.5.
+        long nis = filter.UpdatePositionInFrame(Q31x32.FromInteger(30), Q31x32.FromInteger(40), (long)(0.6 * Q2x61.One), (long)(0.8 * Q2x61.One), Q39x24.FromInteger(900), Q39x24.FromInteger(100));
+
+        Assert.Equal(3, filter.Horizontal.Mean[0] / Q32, 4);
+        Assert.Equal(4, filter.Horizontal.Mean[1] / Q32, 4);
+        Assert.Equal(2.5, nis / Q32, 4);
+
+        // East variance = 0.36 · 90 + 0.64 · 50 = 64.4 m²; north = 0.64 · 90 + 0.36 · 50 = 75.6 m².
+        Assert.Equal(64.4, filter.Horizontal.CovarianceAt(0, 0) / 16_777_216.0, 3);
+        Assert.Equal(75.6, filter.Horizontal.CovarianceAt(1, 1) / 16_777_216.0, 3);
+    }
+
+    [Fact]
     public void UpdateRadar_RadarOffsetFromMast_MeasuresFromTheRadar()
     {
         var filter = new TrackFilter();
