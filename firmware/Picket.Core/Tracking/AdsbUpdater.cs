@@ -1,7 +1,6 @@
 using Picket.Geodesy;
 using Picket.ModeS;
 using Picket.Numerics;
-using Picket.Tracking.Filter;
 using Picket.Tracking.Measurements;
 using Picket.Tracking.Registration;
 
@@ -213,18 +212,11 @@ internal sealed class AdsbUpdater
         cosine = FixedPoint.DivideShift(mean[3], speed, Q2x61.FractionBits, ref saturations);
         if (learn)
         {
-            GaussianEstimate horizontal = track.Filter.Horizontal;
             long differenceEast = FixedPoint.Subtract(east, mean[0], ref saturations);
             long differenceNorth = FixedPoint.Subtract(north, mean[1], ref saturations);
             long along = FixedPoint.Add(Q2x61Times(sine, differenceEast, ref saturations), Q2x61Times(cosine, differenceNorth, ref saturations), ref saturations);
             long across = FixedPoint.Subtract(Q2x61Times(cosine, differenceEast, ref saturations), Q2x61Times(sine, differenceNorth, ref saturations), ref saturations);
-            long sineSquared = Q2x61Times(sine, sine, ref saturations);
-            long cosineSquared = Q2x61Times(cosine, cosine, ref saturations);
-            long twiceCross = Q2x61Times(FixedPoint.Add(Q2x61Times(sine, cosine, ref saturations), Q2x61Times(sine, cosine, ref saturations), ref saturations), horizontal.CovarianceAt(0, 1), ref saturations);
-            long eastTerm = horizontal.CovarianceAt(0, 0);
-            long northTerm = horizontal.CovarianceAt(1, 1);
-            long alongPredicted = FixedPoint.Add(FixedPoint.Add(Q2x61Times(sineSquared, eastTerm, ref saturations), Q2x61Times(cosineSquared, northTerm, ref saturations), ref saturations), twiceCross, ref saturations);
-            long acrossPredicted = FixedPoint.Subtract(FixedPoint.Add(Q2x61Times(cosineSquared, eastTerm, ref saturations), Q2x61Times(sineSquared, northTerm, ref saturations), ref saturations), twiceCross, ref saturations);
+            track.Filter.Horizontal.PositionVariancesInFrame(sine, cosine, out long alongPredicted, out long acrossPredicted, ref saturations);
             TimingSpread.Observe(along, across, alongPredicted, acrossPredicted, variance, speedSquared, _configuration.AdsbGateNis);
             saturations += TimingSpread.TakeSaturations();
         }

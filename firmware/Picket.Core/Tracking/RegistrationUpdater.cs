@@ -314,20 +314,7 @@ internal sealed class RegistrationUpdater
         long azimuthResidual = RadarRegistration.WrapAzimuth(_measuredAzimuthMicrodegrees[p] - predictedAzimuth);
 
         // Predicted covariance along and across the ray: u = (sin θ, cos θ), w = (cos θ, -sin θ).
-        long sine = plot.Sine;
-        long cosine = plot.Cosine;
-        long pee = _scratch.Horizontal.CovarianceAt(0, 0);
-        long pnn = _scratch.Horizontal.CovarianceAt(1, 1);
-        long pen = _scratch.Horizontal.CovarianceAt(0, 1);
-        long sineSquared = FixedPoint.MultiplyShift(sine, sine, Q2x61.FractionBits, ref saturations);
-        long cosineSquared = FixedPoint.MultiplyShift(cosine, cosine, Q2x61.FractionBits, ref saturations);
-        long sineCosine = FixedPoint.MultiplyShift(sine, cosine, Q2x61.FractionBits, ref saturations);
-        long alongVariance = FixedPoint.MultiplyShift(sineSquared, pee, Q2x61.FractionBits, ref saturations)
-            + FixedPoint.MultiplyShift(cosineSquared, pnn, Q2x61.FractionBits, ref saturations)
-            + (2 * FixedPoint.MultiplyShift(sineCosine, pen, Q2x61.FractionBits, ref saturations));
-        long acrossVariance = FixedPoint.MultiplyShift(cosineSquared, pee, Q2x61.FractionBits, ref saturations)
-            + FixedPoint.MultiplyShift(sineSquared, pnn, Q2x61.FractionBits, ref saturations)
-            - (2 * FixedPoint.MultiplyShift(sineCosine, pen, Q2x61.FractionBits, ref saturations));
+        _scratch.Horizontal.PositionVariancesInFrame(plot.Sine, plot.Cosine, out long alongVariance, out long acrossVariance, ref saturations);
 
         // Q39.24 m² to mm², then across-ray mm² to µdeg² in steps that keep 64 bits: / r × K / r × K.
         long acrossSquareMillimetres = FixedPoint.MultiplyShift(acrossVariance, 1_000_000, Q39x24.FractionBits, ref saturations);

@@ -1,4 +1,5 @@
 using System;
+using Picket.Numerics;
 
 namespace Picket.Tracking.Filter;
 
@@ -39,6 +40,31 @@ public sealed class GaussianEstimate
     /// <param name="column">Column index.</param>
     /// <returns>Raw Q39.24 value.</returns>
     public long CovarianceAt(int row, int column) => Covariance[row * Dimension + column];
+
+    /// <summary>
+    /// The position's variance along a unit direction u = (sine, cosine) (east, north) and across
+    /// it, w = (cosine, −sine): uᵀPu and wᵀPw of the horizontal channel's position block.
+    /// </summary>
+    /// <param name="sine">Q2.61 east component of the direction.</param>
+    /// <param name="cosine">Q2.61 north component of the direction.</param>
+    /// <param name="along">Q39.24 m² along the direction.</param>
+    /// <param name="across">Q39.24 m² across it.</param>
+    /// <param name="saturations">Incremented on fixed-point saturation.</param>
+    public void PositionVariancesInFrame(long sine, long cosine, out long along, out long across, ref int saturations)
+    {
+        long pee = CovarianceAt(0, 0);
+        long pnn = CovarianceAt(1, 1);
+        long pen = CovarianceAt(0, 1);
+        long sineSquared = FixedPoint.MultiplyShift(sine, sine, Q2x61.FractionBits, ref saturations);
+        long cosineSquared = FixedPoint.MultiplyShift(cosine, cosine, Q2x61.FractionBits, ref saturations);
+        long sineCosine = FixedPoint.MultiplyShift(sine, cosine, Q2x61.FractionBits, ref saturations);
+        along = FixedPoint.MultiplyShift(sineSquared, pee, Q2x61.FractionBits, ref saturations)
+            + FixedPoint.MultiplyShift(cosineSquared, pnn, Q2x61.FractionBits, ref saturations)
+            + (2 * FixedPoint.MultiplyShift(sineCosine, pen, Q2x61.FractionBits, ref saturations));
+        across = FixedPoint.MultiplyShift(cosineSquared, pee, Q2x61.FractionBits, ref saturations)
+            + FixedPoint.MultiplyShift(sineSquared, pnn, Q2x61.FractionBits, ref saturations)
+            - (2 * FixedPoint.MultiplyShift(sineCosine, pen, Q2x61.FractionBits, ref saturations));
+    }
 
     /// <summary>Copies another estimate of the same dimension into this one.</summary>
     /// <param name="other">The source.</param>

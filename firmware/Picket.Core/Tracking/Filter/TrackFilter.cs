@@ -287,14 +287,11 @@ public sealed class TrackFilter
     public long UpdateRadar(long radarEastMetres, long radarNorthMetres, long groundRangeMetres, long sineAzimuth, long cosineAzimuth, long rangeVariance, long crossRangeVariance)
     {
         // Range axis (sin θ, cos θ), cross axis (cos θ, -sin θ); offsets make the radar the origin.
-        long rangeOffset = FixedPoint.Add(Q2x61Times(sineAzimuth, radarEastMetres), Q2x61Times(cosineAzimuth, radarNorthMetres), ref _saturations);
-        long crossOffset = FixedPoint.Subtract(Q2x61Times(cosineAzimuth, radarEastMetres), Q2x61Times(sineAzimuth, radarNorthMetres), ref _saturations);
-        long rangeNis = ApplyHorizontal(0, sineAzimuth, 1, cosineAzimuth, FixedPoint.Add(groundRangeMetres, rangeOffset, ref _saturations), rangeVariance, out long rangeInnovationVariance);
-        long crossNis = ApplyHorizontal(0, cosineAzimuth, 1, -sineAzimuth, crossOffset, crossRangeVariance, out long crossInnovationVariance);
+        Project(radarEastMetres, radarNorthMetres, sineAzimuth, cosineAzimuth, out long rangeOffset, out long crossOffset);
+        long nis = ApplyInFrame(FixedPoint.Add(groundRangeMetres, rangeOffset, ref _saturations), crossOffset, sineAzimuth, cosineAzimuth, rangeVariance, crossRangeVariance, out long rangeInnovationVariance, out long crossInnovationVariance);
         LastRangeInnovationVariance = rangeInnovationVariance;
         LastCrossInnovationVariance = crossInnovationVariance;
-        int clamps = 0;
-        return FixedPoint.Add(rangeNis, crossNis, ref clamps);
+        return nis;
     }
 
     /// <summary>
@@ -310,10 +307,22 @@ public sealed class TrackFilter
     /// <returns>Sum of the two NIS values, Q31.32 (χ² with 2 degrees of freedom).</returns>
     public long UpdatePositionInFrame(long eastMetres, long northMetres, long sine, long cosine, long alongVariance, long crossVariance)
     {
-        long along = FixedPoint.Add(Q2x61Times(sine, eastMetres), Q2x61Times(cosine, northMetres), ref _saturations);
-        long cross = FixedPoint.Subtract(Q2x61Times(cosine, eastMetres), Q2x61Times(sine, northMetres), ref _saturations);
-        long alongNis = ApplyHorizontal(0, sine, 1, cosine, along, alongVariance, out _);
-        long crossNis = ApplyHorizontal(0, cosine, 1, -sine, cross, crossVariance, out _);
+        Project(eastMetres, northMetres, sine, cosine, out long along, out long cross);
+        return ApplyInFrame(along, cross, sine, cosine, alongVariance, crossVariance, out _, out _);
+    }
+
+    // (east, north) along (sin, cos) and across it, (cos, -sin).
+    private void Project(long east, long north, long sine, long cosine, out long along, out long cross)
+    {
+        along = FixedPoint.Add(Q2x61Times(sine, east), Q2x61Times(cosine, north), ref _saturations);
+        cross = FixedPoint.Subtract(Q2x61Times(cosine, east), Q2x61Times(sine, north), ref _saturations);
+    }
+
+    // Two scalar measurements, along (sin, cos) and then across it; the sum of their NIS.
+    private long ApplyInFrame(long along, long cross, long sine, long cosine, long alongVariance, long crossVariance, out long alongInnovationVariance, out long crossInnovationVariance)
+    {
+        long alongNis = ApplyHorizontal(0, sine, 1, cosine, along, alongVariance, out alongInnovationVariance);
+        long crossNis = ApplyHorizontal(0, cosine, 1, -sine, cross, crossVariance, out crossInnovationVariance);
         int clamps = 0;
         return FixedPoint.Add(alongNis, crossNis, ref clamps);
     }
