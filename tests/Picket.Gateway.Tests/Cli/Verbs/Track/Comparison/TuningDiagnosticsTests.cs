@@ -13,7 +13,7 @@ namespace Picket.Gateway.Cli.Verbs.Track.Comparison;
 /// one) through the recorded bytes with the comparison's ±30 % wrong radar noise and prints every
 /// alert with the track's history and the nearest truth, so a false alert's cause can be found.
 /// The scenario is a built-in name or a scenario file's path (ending .json).
-/// <c>PICKET_TUNING_SCENARIO=jet-formation [PICKET_TUNING_SEED=31] [PICKET_TUNING_FACTOR=1.3] [PICKET_TUNING_ESTIMATE_HEIGHT=0] dotnet test tests/Picket.Gateway.Tests -c Release --filter TuningDiagnostics</c>.
+/// <c>PICKET_TUNING_SCENARIO=jet-formation [PICKET_TUNING_SEED=31] [PICKET_TUNING_FACTOR=1.3] [PICKET_TUNING_ESTIMATE_HEIGHT=0] [PICKET_TUNING_DATASHEET=1] [PICKET_TUNING_TRACE=FROM-TO [PICKET_TUNING_TRACE_ALL=1]] [PICKET_TUNING_TRUTH=TARGET:FROM-TO] dotnet test tests/Picket.Gateway.Tests -c Release --filter TuningDiagnostics</c>.
 /// </summary>
 public sealed class TuningDiagnosticsTests(ITestOutputHelper output)
 {
@@ -134,12 +134,28 @@ public sealed class TuningDiagnosticsTests(ITestOutputHelper output)
             }
         }
 
+        // PICKET_TUNING_TRUTH=TARGET:FROM-TO: that target's truth samples in that window of seconds
+        // (position in the mast's plane, heading, speed).
+        if (Environment.GetEnvironmentVariable("PICKET_TUNING_TRUTH") is { Length: > 0 } truthSpec)
+        {
+            var parts = truthSpec.Split(':');
+            var span = parts[1].Split('-').Select(v => double.Parse(v, c)).ToArray();
+            var index = runner.Simulation.Targets.ToList().FindIndex(t => t.Name == parts[0]);
+            foreach (var t in truths[index].Where(t => t.TimeMicroseconds / 1e6 >= span[0] && t.TimeMicroseconds / 1e6 <= span[1]))
+            {
+                var p = Wgs84.ToEnu(site, t.State.Position);
+                output.WriteLine(string.Create(c, $"    truth {t.TimeMicroseconds / 1e6,7:F1} s ({p.X:F0},{p.Y:F0}) heading {t.State.HeadingDegrees:F2} speed {t.State.SpeedMetresPerSecond:F1}"));
+            }
+        }
+
         // PICKET_TUNING_TRACE=FROM-TO: every confirmed or coasting report in that window of seconds,
-        // with its distance to each target's truth (the evaluator's view of who holds whom).
+        // with its distance to each target's truth (the evaluator's view of who holds whom);
+        // with PICKET_TUNING_TRACE_ALL=1 tentative and dropped reports too (why a target is not acquired).
         if (Environment.GetEnvironmentVariable("PICKET_TUNING_TRACE") is { Length: > 0 } window)
         {
+            var everyStatus = Environment.GetEnvironmentVariable("PICKET_TUNING_TRACE_ALL") == "1";
             var bounds = window.Split('-').Select(v => double.Parse(v, c)).ToArray();
-            foreach (var r in reports.Values.SelectMany(l => l).Where(r => r.Status is TrackStatus.Confirmed or TrackStatus.Coasting).OrderBy(r => r.TimeUnixMicroseconds))
+            foreach (var r in reports.Values.SelectMany(l => l).Where(r => everyStatus || r.Status is TrackStatus.Confirmed or TrackStatus.Coasting).OrderBy(r => r.TimeUnixMicroseconds))
             {
                 var at = (r.TimeUnixMicroseconds - start) / 1e6;
                 if (at < bounds[0] || at > bounds[1])
