@@ -243,6 +243,52 @@ public class ZoneEventTests
         Assert.InRange(noLead, 103.15, 103.4);
     }
 
+    [Fact]
+    public void AdvanceTo_JetCrossingAtTenDegreesAfterALongStraightLeg_AlertedWithinAScanAndASecond()
+    {
+        // A primary-only jet at 250 m/s and 10 km (a 3-D radar measures its height) flies 300 s
+        // straight, heading 280°, and crosses a zone's southern edge (an east-west line) at 10° to
+        // it, 43.4 m/s across, 79 km west of the radar: there the edge runs along the radar's ray,
+        // so the crossing is across it, where a 0.12° azimuth σ is 165 m. The limit for an
+        // alert is one scan + 1 s after the crossing: 5 s on this 4 s radar. Twenty draws of the
+        // noise and of the scan's phase; the tracker is told 30 % more noise than is drawn. A lone
+        // jet, every scan detected, no clutter: jet-formation's re-entry of this kind, in its
+        // formation at Pd 0.9, was alerted 6.8 s after it on tuning seed 130 before 716c74b. Here
+        // the worst of the twenty is 3.0 s (2.0 s with the quiet mode's earlier q of 1 m²/s³, so
+        // this scene does not show that change); some alerts come up to 3.1 s before the crossing,
+        // from an estimate 10 m inside and heading in while the jet is still up to 135 m outside.
+        const double crossing = 300;
+        const double edge = -5_000;
+        var velocityEast = 250 * Math.Sin(280 * Math.PI / 180);
+        var velocityNorth = 250 * Math.Cos(280 * Math.PI / 180);
+        var delays = new List<double>();
+        for (var seed = 1; seed <= 20; seed++)
+        {
+            var zone = new ZoneGeometry([-200_000_000, 10_000_000, 10_000_000, -200_000_000], [(long)edge * 1000, (long)edge * 1000, 100_000_000, 100_000_000], [0]);
+            var scene = new TrackerScene(zones: [zone]);
+            var random = new Random(seed);
+            var phase = 4 * random.NextDouble();
+            for (var scan = 0; scan < 85; scan++)
+            {
+                var time = (scan * 4) + phase;
+                var east = -5_000 + (velocityEast * time);
+                var north = edge + (velocityNorth * (time - crossing));
+                scene.RadarPlot(time, east, north, 10_000, TrackerScene.Gaussian(random) * 60, TrackerScene.Gaussian(random) * 0.12, 78_000, 156_000, withModeC: false, measuresHeight: true);
+                for (var tick = 1; tick <= 39; tick++)
+                {
+                    scene.Tracker.AdvanceTo(TrackerScene.At(time + (tick * 0.1))); // other data moves time on
+                }
+            }
+
+            scene.Tracker.Finish();
+            var enter = Assert.Single(scene.Alerts, a => a.Event == ZoneAlertEvent.Enter);
+            delays.Add(((enter.TimeUnixMicroseconds - TrackerScene.StartMicroseconds) / 1e6) - crossing);
+        }
+
+        var listed = string.Join(", ", delays.Select(d => d.ToString("F1", System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.True(delays.Max() <= 5.0, $"alerts after the crossing, s: {listed}");
+    }
+
     private static double JetEntry(TrackerConfiguration configuration)
     {
         configuration.RadarRegistration = false; // the plots keep the sigma they state
