@@ -214,8 +214,7 @@ internal sealed class AdsbUpdater
         {
             long differenceEast = FixedPoint.Subtract(east, mean[0], ref saturations);
             long differenceNorth = FixedPoint.Subtract(north, mean[1], ref saturations);
-            long along = FixedPoint.Add(Q2x61Times(sine, differenceEast, ref saturations), Q2x61Times(cosine, differenceNorth, ref saturations), ref saturations);
-            long across = FixedPoint.Subtract(Q2x61Times(cosine, differenceEast, ref saturations), Q2x61Times(sine, differenceNorth, ref saturations), ref saturations);
+            Filter.DirectionFrame.Project(differenceEast, differenceNorth, sine, cosine, out long along, out long across, ref saturations);
             track.Filter.Horizontal.PositionVariancesInFrame(sine, cosine, out long alongPredicted, out long acrossPredicted, ref saturations);
             TimingSpread.Observe(along, across, alongPredicted, acrossPredicted, variance, speedSquared, _configuration.AdsbGateNis);
             saturations += TimingSpread.TakeSaturations();
@@ -226,9 +225,6 @@ internal sealed class AdsbUpdater
         _counters.Saturations += saturations;
         return alongVariance;
     }
-
-    private static long Q2x61Times(long coefficient, long value, ref int saturations) =>
-        FixedPoint.MultiplyShift(coefficient, value, Q2x61.FractionBits, ref saturations);
 
     // The position (at the filter's time) agrees with the track's previous rejected one.
     private bool AgreesWithPreviousReject(Track track, long east, long north, long variance)

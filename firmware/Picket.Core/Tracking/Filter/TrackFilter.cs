@@ -287,7 +287,7 @@ public sealed class TrackFilter
     public long UpdateRadar(long radarEastMetres, long radarNorthMetres, long groundRangeMetres, long sineAzimuth, long cosineAzimuth, long rangeVariance, long crossRangeVariance)
     {
         // Range axis (sin θ, cos θ), cross axis (cos θ, -sin θ); offsets make the radar the origin.
-        Project(radarEastMetres, radarNorthMetres, sineAzimuth, cosineAzimuth, out long rangeOffset, out long crossOffset);
+        DirectionFrame.Project(radarEastMetres, radarNorthMetres, sineAzimuth, cosineAzimuth, out long rangeOffset, out long crossOffset, ref _saturations);
         long nis = ApplyInFrame(FixedPoint.Add(groundRangeMetres, rangeOffset, ref _saturations), crossOffset, sineAzimuth, cosineAzimuth, rangeVariance, crossRangeVariance, out long rangeInnovationVariance, out long crossInnovationVariance);
         LastRangeInnovationVariance = rangeInnovationVariance;
         LastCrossInnovationVariance = crossInnovationVariance;
@@ -307,15 +307,8 @@ public sealed class TrackFilter
     /// <returns>Sum of the two NIS values, Q31.32 (χ² with 2 degrees of freedom).</returns>
     public long UpdatePositionInFrame(long eastMetres, long northMetres, long sine, long cosine, long alongVariance, long crossVariance)
     {
-        Project(eastMetres, northMetres, sine, cosine, out long along, out long cross);
+        DirectionFrame.Project(eastMetres, northMetres, sine, cosine, out long along, out long cross, ref _saturations);
         return ApplyInFrame(along, cross, sine, cosine, alongVariance, crossVariance, out _, out _);
-    }
-
-    // (east, north) along (sin, cos) and across it, (cos, -sin).
-    private void Project(long east, long north, long sine, long cosine, out long along, out long cross)
-    {
-        along = FixedPoint.Add(Q2x61Times(sine, east), Q2x61Times(cosine, north), ref _saturations);
-        cross = FixedPoint.Subtract(Q2x61Times(cosine, east), Q2x61Times(sine, north), ref _saturations);
     }
 
     // Two scalar measurements, along (sin, cos) and then across it; the sum of their NIS.
@@ -456,7 +449,4 @@ public sealed class TrackFilter
         long probability = FixedPoint.MultiplyShift(ratePerSecond, seconds, Q31x32.FractionBits, ref _saturations);
         return probability > Q2x61.One / 2 ? Q2x61.One / 2 : probability;
     }
-
-    private long Q2x61Times(long coefficient, long value) =>
-        FixedPoint.MultiplyShift(coefficient, value, Q2x61.FractionBits, ref _saturations);
 }
