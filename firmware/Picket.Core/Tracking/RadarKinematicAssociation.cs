@@ -30,8 +30,14 @@ internal sealed class RadarKinematicAssociation
     // The batch's gated pairs (track slot, plot), which slot took each plot and which plot each slot took.
     private readonly int[] _pairTrack;
     private readonly int[] _pairPlot;
+    private readonly long[] _pairCost;
     private readonly int[] _plotTrack;
     private readonly int[] _trackPlot;
+    // Per track slot: its first pair in the batch's list (a track's pairs are consecutive) and their count.
+    private readonly int[] _trackPairStart;
+    private readonly int[] _trackPairCount;
+    // Per plot: Σ e^(-Δ/2) over the assignments that would give it to another track, Q2.61.
+    private readonly long[] _plotAmbiguity;
     private int _pairCount;
 
     /// <summary>Creates the role over the tracker's plot batch and allocates its solver.</summary>
@@ -61,7 +67,11 @@ internal sealed class RadarKinematicAssociation
         _counters = counters;
         _pairTrack = new int[configuration.GatedPairsPerBatch];
         _pairPlot = new int[configuration.GatedPairsPerBatch];
+        _pairCost = new long[configuration.GatedPairsPerBatch];
         _plotTrack = new int[configuration.PlotsPerBatch];
+        _plotAmbiguity = new long[configuration.PlotsPerBatch];
+        _trackPairStart = new int[tracks.Length];
+        _trackPairCount = new int[tracks.Length];
         _trackPlot = new int[tracks.Length];
         for (int i = 0; i < _trackPlot.Length; i++)
         {
@@ -85,6 +95,8 @@ internal sealed class RadarKinematicAssociation
         for (int i = 0; i < _tracks.Length; i++)
         {
             Track track = _tracks[i];
+            _trackPairStart[i] = _pairCount;
+            _trackPairCount[i] = 0;
             if (!track.InUse || _taken[i])
             {
                 continue;
@@ -103,13 +115,16 @@ internal sealed class RadarKinematicAssociation
                 if (nis <= _configuration.RadarGateNis)
                 {
                     _gated[p] = true;
+                    long cost = PairCost(nis, _scratch, _radarUpdater.LastRangeVariance, plot.CrossRangeVariance);
                     // Generalised distance in 1/1024 units: integer costs keep the solver bit-exact.
-                    _associator.AddPair(i, p, PairCost(nis, _scratch, _radarUpdater.LastRangeVariance, plot.CrossRangeVariance) >> 22);
+                    _associator.AddPair(i, p, cost >> 22);
                     if (_pairCount < _pairTrack.Length)
                     {
                         _pairTrack[_pairCount] = i;
                         _pairPlot[_pairCount] = p;
+                        _pairCost[_pairCount] = cost;
                         _pairCount++;
+                        _trackPairCount[i]++;
                     }
                 }
             }
@@ -126,10 +141,80 @@ internal sealed class RadarKinematicAssociation
             _geometry[p].Used = true;
             _plotTrack[p] = i;
             _trackPlot[i] = p;
-            _radarUpdater.UpdateFromPlot(_tracks[i], p, false, now);
+        }
+
+        bool widen = _configuration.RadarAmbiguityVarianceScaleMaximum > Q31x32.One;
+        if (widen)
+        {
+            WeighAmbiguity(count);
+        }
+
+        for (int k = 0; k < _associator.AssignmentCount; k++)
+        {
+            int p = _associator.AssignedPlot(k);
+            _radarUpdater.UpdateFromPlot(_tracks[_associator.AssignedTrack(k)], p, false, now, widen ? AmbiguityScale(p) : Q31x32.One);
         }
 
         ObserveDuplicates(now);
+    }
+
+    // For every gated pair whose plot another track took: the assignment that gives the plot to
+    // this track instead (and this track's own plot, if any, to the owner, when the owner gated
+    // it; else skipped: that alternative leaves a plot or a track unassigned) costs Δ more; the
+    // owner's plot collects e^(-Δ/2), the alternative's likelihood against the chosen one's.
+    private void WeighAmbiguity(int count)
+    {
+        for (int p = 0; p < count; p++)
+        {
+            _plotAmbiguity[p] = 0;
+        }
+
+        for (int k = 0; k < _pairCount; k++)
+        {
+            int m = _pairTrack[k];
+            int p = _pairPlot[k];
+            int owner = _plotTrack[p];
+            if (owner < 0 || owner == m)
+            {
+                continue;
+            }
+
+            long chosen = PairCostOf(owner, p);
+            int q = _trackPlot[m];
+            long ownerTakingQ = q >= 0 ? PairCostOf(owner, q) : 0;
+            long mTakingQ = q >= 0 ? PairCostOf(m, q) : 0;
+            if (chosen == long.MaxValue || ownerTakingQ == long.MaxValue || mTakingQ == long.MaxValue || _plotAmbiguity[p] >= 2 * Q2x61.One)
+            {
+                continue;
+            }
+
+            // A negative Δ (a greedily solved cluster) counts as a tie.
+            long delta = _pairCost[k] - chosen + ownerTakingQ - mTakingQ;
+            _plotAmbiguity[p] += Transcendental.ExpNegative(delta / 2);
+        }
+    }
+
+    // The cost of the gated pair (track slot, plot), or long.MaxValue when it was not gated.
+    private long PairCostOf(int track, int plot)
+    {
+        int end = _trackPairStart[track] + _trackPairCount[track];
+        for (int k = _trackPairStart[track]; k < end; k++)
+        {
+            if (_pairPlot[k] == plot)
+            {
+                return _pairCost[k];
+            }
+        }
+
+        return long.MaxValue;
+    }
+
+    // 1 + the plot's ambiguity (the chosen assignment's probability, inverted), Q31.32, capped.
+    private long AmbiguityScale(int p)
+    {
+        long scale = Q31x32.One + (_plotAmbiguity[p] >> (Q2x61.FractionBits - Q31x32.FractionBits));
+        long cap = _configuration.RadarAmbiguityVarianceScaleMaximum;
+        return scale > cap ? cap : scale;
     }
 
     // Bound on the pair cost's log term: a track whose innovation covariance is e^16 times the

@@ -88,7 +88,10 @@ internal sealed class RadarUpdater
     public long LastRangeVariance => _lastRangeVariance;
 
     // Updates a filter (the track's or the scratch copy) with plot p; returns the NIS or long.MaxValue.
-    public long ApplyPlot(Track track, TrackFilter filter, int p)
+    public long ApplyPlot(Track track, TrackFilter filter, int p) => ApplyPlot(track, filter, p, Q31x32.One);
+
+    // As above, the plot's variances times varianceScale (Q31.32, ≥ 1: an ambiguous plot).
+    private long ApplyPlot(Track track, TrackFilter filter, int p, long varianceScale)
     {
         PlotGeometry plot = _geometry[p];
         if (!_timing.PredictOrLate(filter, _plots[p].TimeUnixMicroseconds, out long lateSeconds))
@@ -131,8 +134,15 @@ internal sealed class RadarUpdater
         _lastRadarNorth = radarNorth;
         _lastGround = ground;
         _lastRangeVariance = rangeVariance;
+        long crossRangeVariance = plot.CrossRangeVariance;
+        if (varianceScale > Q31x32.One)
+        {
+            rangeVariance = Q31x32.Multiply(rangeVariance, varianceScale, ref saturations);
+            crossRangeVariance = Q31x32.Multiply(crossRangeVariance, varianceScale, ref saturations);
+        }
+
         _counters.Saturations += saturations;
-        return filter.UpdateRadar(radarEast, radarNorth, ground, plot.Sine, plot.Cosine, rangeVariance, plot.CrossRangeVariance);
+        return filter.UpdateRadar(radarEast, radarNorth, ground, plot.Sine, plot.Cosine, rangeVariance, crossRangeVariance);
     }
 
     // The ground-range variance of a plot placed with a track's held height (no height measured
@@ -164,7 +174,11 @@ internal sealed class RadarUpdater
         return _plane.GroundRangeVariance(plot.SlantRange, plot.RadarHeight, filter.Vertical.Mean[0], sigmaSlant, sigmaHeight, plot.Sine, plot.Cosine, ref saturations);
     }
 
-    public void UpdateFromPlot(Track track, int p, bool byIdentity, long now)
+    public void UpdateFromPlot(Track track, int p, bool byIdentity, long now) => UpdateFromPlot(track, p, byIdentity, now, Q31x32.One);
+
+    // As above, the plot's variances widened by varianceScale (Q31.32, ≥ 1) for the track's update
+    // (RadarKinematicAssociation: a plot another track could as well have taken).
+    public void UpdateFromPlot(Track track, int p, bool byIdentity, long now, long varianceScale)
     {
         long time = _plots[p].TimeUnixMicroseconds;
         _registration.LearnRegistration(track, p);
@@ -183,7 +197,7 @@ internal sealed class RadarUpdater
             }
         }
 
-        long nis = ApplyPlot(track, track.Filter, p);
+        long nis = ApplyPlot(track, track.Filter, p, varianceScale);
         if (nis == long.MaxValue)
         {
             _counters.LateMeasurements++;

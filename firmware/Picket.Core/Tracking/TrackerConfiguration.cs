@@ -93,6 +93,16 @@ public sealed class TrackerConfiguration
     /// <summary>Kinematic gate for a radar plot, NIS with 2 degrees of freedom (13.8: 99.9 %).</summary>
     public long RadarGateNis = Q31x32.FromInteger(14);
 
+    /// <summary>
+    /// Largest widening of an ambiguous radar plot's variances, Q31.32 (<see cref="Q31x32.One"/>
+    /// or less: off). A plot the batch's assignment gave one track that another track in its gate
+    /// could as well have taken (the cost of the alternative assignment Δ above the chosen one)
+    /// updates its track with its variances times 1 + Σ e^(-Δ/2), the inverse of the chosen
+    /// assignment's probability, at most this: a wrong choice between two close tracks then pulls
+    /// its track half as far towards the other.
+    /// </summary>
+    public long RadarAmbiguityVarianceScaleMaximum = Q31x32.FromInteger(3);
+
     /// <summary>Gate for an ADS-B position against a track it could join or a radar-held track, 2 degrees of freedom.</summary>
     public long AdsbGateNis = Q31x32.FromInteger(14);
 

@@ -84,4 +84,50 @@ public class RadarKinematicAssociationTests : ITrackerOutput
         Assert.False(role.Gated[0]);
         Assert.Equal(0, first.RadarHits);
     }
+
+    /// <summary>
+    /// One plot at 1,180 m between the tracks at 1,000 m and 1,400 m: NIS 180² / 12,500 = 2.592
+    /// with the first, 220² / 12,500 = 3.872 with the second (equal ln |S| terms), so the first
+    /// takes it, and the assignment giving it to the second instead is Δ = 1.28 dearer, e^(-0.64)
+    /// = 0.527 times as likely. With the widening (on by default), the plot updates the first track as a plot
+    /// of variance 2,500 × 1.527 m²: gain 10,000 / (10,000 + 3,818) = 0.724, not 0.8.
+    /// </summary>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void AssociateByKinematics_PlotBetweenTwoTracks_UpdatesTheNearerAsWideAsTheAlternativeIsLikely(bool widen)
+    {
+        var configuration = new TrackerConfiguration();
+        if (!widen)
+        {
+            configuration.RadarAmbiguityVarianceScaleMaximum = Q31x32.One;
+        }
+
+        var role = new RadarRoleRig(1, this, configuration);
+        Track first = role.PlaceTrack(1_000);
+        Track second = role.PlaceTrack(1_400);
+        role.PlacePlotNorth(0, 1_180, new RadarMeasurement { SensorId = 7 });
+
+        role.KinematicAssociation.AssociateByKinematics(1, Start);
+
+        double scale = widen ? 1 + Math.Exp(-((220.0 * 220 / 12_500) - (180.0 * 180 / 12_500)) / 2) : 1;
+        double expected = 1_000 + (10_000 / (10_000 + (2_500 * scale)) * 180);
+        Assert.Equal(1, first.RadarHits);
+        Assert.Equal(0, second.RadarHits);
+        Assert.Equal(expected, first.Filter.Horizontal.Mean[1] / (double)Q31x32.One, 0.5);
+    }
+
+    /// <summary>A plot no other track gates is not ambiguous: the widening leaves its update as it was (1,000 + 0.8 × 50 m).</summary>
+    [Fact]
+    public void AssociateByKinematics_PlotInOneTracksGateOnly_NotWidened()
+    {
+        var role = new RadarRoleRig(1, this, new TrackerConfiguration());
+        Track track = role.PlaceTrack(1_000);
+        role.PlaceTrack(3_000);
+        role.PlacePlotNorth(0, 1_050, new RadarMeasurement { SensorId = 7 });
+
+        role.KinematicAssociation.AssociateByKinematics(1, Start);
+
+        Assert.Equal(1_040, track.Filter.Horizontal.Mean[1] / (double)Q31x32.One, 0.5);
+    }
 }

@@ -17,9 +17,16 @@ internal sealed class RadarRoleRig
     public const long Start = 1_000_000_000_000;
 
     public RadarRoleRig(int plotCount, ITrackerOutput output)
+        : this(plotCount, output, new TrackerConfiguration())
+    {
+    }
+
+    /// <summary>The rig with <paramref name="configuration"/> (its capacities set here).</summary>
+    public RadarRoleRig(int plotCount, ITrackerOutput output, TrackerConfiguration configuration)
     {
         int saturations = 0;
-        var configuration = new TrackerConfiguration { TrackCapacity = 2, PlotsPerBatch = plotCount };
+        configuration.TrackCapacity = 2;
+        configuration.PlotsPerBatch = plotCount;
         var plane = new MastPlane(Q2x61.FromDegreesE7(595_000_000, ref saturations), Q2x61.FromDegreesE7(250_000_000, ref saturations));
         Counters = new TrackerCounters();
         var reporter = new TrackReporter(plane, output);
