@@ -10,7 +10,9 @@ namespace Picket.Tracking;
 /// not take, NIS-gated (<see cref="TrackerConfiguration.RadarGateNis"/>) after the coarse gate and
 /// without identity conflict (<see cref="RadarIdentityGate.IdentityConflict"/>), then global
 /// nearest neighbour over the gated pairs (<see cref="RadarBatchAssociator"/>, integer costs: bit
-/// exact); each assigned plot is applied by the <see cref="RadarUpdater"/>. Plots are addressed by
+/// exact); each assigned plot is applied by the <see cref="RadarUpdater"/>, its variances widened
+/// by the chosen assignment's inverse probability when another gating track could as well have
+/// taken it (<see cref="TrackerConfiguration.RadarAmbiguityVarianceScaleMaximum"/>). Plots are addressed by
 /// their index in the tracker's batch; <c>taken</c> and <c>gated</c> are shared with the identity gate.
 /// </summary>
 internal sealed class RadarKinematicAssociation
