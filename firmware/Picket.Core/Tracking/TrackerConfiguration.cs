@@ -98,8 +98,9 @@ public sealed class TrackerConfiguration
     /// or less: off). A plot the batch's assignment gave one track that another track in its gate
     /// could as well have taken (the cost of the alternative assignment Δ above the chosen one)
     /// updates its track with its variances times 1 + Σ e^(-Δ/2), the inverse of the chosen
-    /// assignment's probability, at most this: a wrong choice between two close tracks then pulls
-    /// its track half as far towards the other.
+    /// assignment's probability, at most this: at a tie between two close tracks the variances
+    /// double, and a wrong choice pulls its track less far towards the other (half as far where
+    /// the plot's noise dominates the track's).
     /// </summary>
     public long RadarAmbiguityVarianceScaleMaximum = Q31x32.FromInteger(3);
 
