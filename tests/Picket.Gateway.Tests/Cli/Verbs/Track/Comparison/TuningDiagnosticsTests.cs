@@ -13,7 +13,7 @@ namespace Picket.Gateway.Cli.Verbs.Track.Comparison;
 /// one) through the recorded bytes with the comparison's ±30 % wrong radar noise and prints every
 /// alert with the track's history and the nearest truth, so a false alert's cause can be found.
 /// The scenario is a built-in name or a scenario file's path (ending .json).
-/// <c>PICKET_TUNING_SCENARIO=jet-formation [PICKET_TUNING_SEED=31] [PICKET_TUNING_FACTOR=1.3] [PICKET_TUNING_ESTIMATE_HEIGHT=0] [PICKET_TUNING_DATASHEET=1] [PICKET_TUNING_TRACE=FROM-TO [PICKET_TUNING_TRACE_ALL=1]] [PICKET_TUNING_TRUTH=TARGET:FROM-TO] dotnet test tests/Picket.Gateway.Tests -c Release --filter TuningDiagnostics</c>.
+/// <c>PICKET_TUNING_SCENARIO=jet-formation [PICKET_TUNING_SEED=31] [PICKET_TUNING_FACTOR=1.3] [PICKET_TUNING_ESTIMATE_HEIGHT=0] [PICKET_TUNING_DATASHEET=1] [PICKET_TUNING_TRACE=FROM-TO [PICKET_TUNING_TRACE_ALL=1]] [PICKET_TUNING_TRUTH=TARGET:FROM-TO] [PICKET_TUNING_IDEAL=1] dotnet test tests/Picket.Gateway.Tests -c Release --filter TuningDiagnostics</c>.
 /// </summary>
 public sealed class TuningDiagnosticsTests(ITestOutputHelper output)
 {
@@ -31,7 +31,9 @@ public sealed class TuningDiagnosticsTests(ITestOutputHelper output)
         var datasheet = Environment.GetEnvironmentVariable("PICKET_TUNING_DATASHEET") == "1";
         // PICKET_TUNING_ESTIMATE_HEIGHT=0: the held height of height-less tracks stays the one assumed at their first plot (before issue 9's height estimation).
         var configuration = new TrackerConfiguration { EstimateAssumedHeight = Environment.GetEnvironmentVariable("PICKET_TUNING_ESTIMATE_HEIGHT") != "0" };
-        var runner = new ScenarioRunner(definition, seconds, configuration, recorded: true, seed: seed)
+        // PICKET_TUNING_IDEAL=1: the perfectly associated filter (one tracker per target, fed only that target's measurements, no bytes recorded).
+        var ideal = Environment.GetEnvironmentVariable("PICKET_TUNING_IDEAL") == "1";
+        var runner = new ScenarioRunner(definition, seconds, configuration, truthAssociated: ideal, recorded: !ideal, seed: seed)
         {
             // PICKET_TUNING_DATASHEET=1: the radar noise `picket track` assumes (its data-sheet figures) instead of the simulator's × factor.
             AssumedRadarSigmaRangeMetres = datasheet ? ScenarioRunner.NominalRadarSigmaRangeMetres : TrackerComparison.ToldRadarNoise(definition, factor).RangeMetres,
