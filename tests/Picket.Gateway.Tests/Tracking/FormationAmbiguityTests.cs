@@ -15,10 +15,11 @@ namespace Picket.Gateway.Tracking;
 /// primary track still flies beside the intruder. A plot given to the wrong track pulls it towards
 /// the other; widening an ambiguous plot's variances by the chosen assignment's inverse
 /// probability (<see cref="TrackerConfiguration.RadarAmbiguityVarianceScaleMaximum"/>) doubles
-/// them at a tie and weakens that pull. Through recorded bytes and the real decoders, with the radar noise told
-/// 30 % off (×1.3 and ×0.7 alternating), on the scene's five held-out seeds and 35 more never run
-/// while the widening was chosen (it was chosen on seeds 120-159 and 510-749): the evaluator's
-/// track id changes over all 40 runs, with the widening and without.
+/// them at a tie and weakens that pull. Through recorded bytes and the real decoders, with the
+/// radar noise told 30 % off (<see cref="TrackerComparison.NoiseFactors"/>, alternating), on the
+/// scene's five held-out seeds and 35 more never run while the widening was chosen (it was chosen
+/// on seeds 120-159 and 510-749): the evaluator's track id changes over all 40 runs, with the
+/// widening and without.
 /// </summary>
 public sealed class FormationAmbiguityTests(ITestOutputHelper output)
 {
@@ -31,7 +32,7 @@ public sealed class FormationAmbiguityTests(ITestOutputHelper output)
         int plain = 0;
         for (int k = 0; k < seeds.Length; k++)
         {
-            double factor = k % 2 == 0 ? 1.3 : 0.7;
+            double factor = TrackerComparison.NoiseFactors[k % TrackerComparison.NoiseFactors.Length];
             widened += Run(definition, seeds[k], factor, new TrackerConfiguration()).TrackIdChanges;
             plain += Run(definition, seeds[k], factor, new TrackerConfiguration { RadarAmbiguityVarianceScaleMaximum = Q31x32.One }).TrackIdChanges;
         }
