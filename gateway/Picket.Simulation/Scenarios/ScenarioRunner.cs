@@ -44,7 +44,7 @@ public sealed class ScenarioRunner
     /// <param name="definition">The scenario; its duration is cut to <paramref name="seconds"/> and its seed replaced by <paramref name="seed"/> when given.</param>
     /// <param name="seconds">Scenario time to run, or null for the whole scenario.</param>
     /// <param name="configuration">The tracker's configuration (default: <see cref="TrackerConfiguration"/>'s defaults); its scan period is set from the scenario's radar.</param>
-    /// <param name="truthAssociated">The ideal filter: one tracker per target fed only that target's measurements.</param>
+    /// <param name="truthAssociated">The ideal filter: one tracker per target fed only that target's measurements, on the data time of every measurement in the scene.</param>
     /// <param name="recorded">Through Beast and ASTERIX bytes and the real decoders instead of the decoders' structs.</param>
     /// <param name="seed">The simulator's seed, e.g. a held-out one, or null for the scenario's own.</param>
     public ScenarioRunner(ScenarioDefinition definition, double? seconds, TrackerConfiguration? configuration = null, bool truthAssociated = false, bool recorded = false, int? seed = null)
@@ -159,7 +159,18 @@ public sealed class ScenarioRunner
 
         foreach (var simulationEvent in _simulation.Run())
         {
-            Feed(simulationEvent, _truthAssociated ? PipelineOf(simulationEvent, site) : pipeline);
+            var dataTime = Feed(simulationEvent, _truthAssociated ? PipelineOf(simulationEvent, site) : pipeline);
+            if (_truthAssociated && dataTime != 0)
+            {
+                // Every target's tracker keeps the data time the scene gives the full tracker
+                // (any measurement, clutter included): its housekeeping, zone samples and reports
+                // run as often as the full tracker's, not only at its own target's plots, 4 s
+                // apart on a 4 s radar (where a turn's overshoot between plots goes unsampled).
+                foreach (var own in _perTarget.Values)
+                {
+                    own.Tracker.AdvanceTo(dataTime);
+                }
+            }
         }
 
         pipeline.Finish();
@@ -281,24 +292,21 @@ public sealed class ScenarioRunner
             RadarSigmaAzimuthMicrodegrees = (int)Math.Round(AssumedRadarSigmaAzimuthDegrees * 1e6),
         };
 
-    private void Feed(SimulationEvent simulationEvent, TrackingPipeline? pipeline)
+    // Feeds one event to the pipeline (none: clutter or truth in a truth-associated run) and
+    // returns the data time of the measurement it is (UTC µs), or 0 when it is none.
+    private long Feed(SimulationEvent simulationEvent, TrackingPipeline? pipeline)
     {
-        if (pipeline is null)
-        {
-            if (simulationEvent is TruthEvent truth)
-            {
-                _evaluator.AddTruth(truth);
-            }
-
-            return;
-        }
-
         switch (simulationEvent)
         {
             case TruthEvent truth:
                 _evaluator.AddTruth(truth);
-                break;
+                return 0;
             case RadarPlotEvent plot when _measurements.TryConvert(plot, out var measurement):
+                if (pipeline is null)
+                {
+                    return measurement.TimeUnixMicroseconds;
+                }
+
                 if (plot.TargetIndex >= 0)
                 {
                     _evaluator.AddDetection(plot.TargetIndex, plot.TimeMicroseconds);
@@ -306,14 +314,14 @@ public sealed class ScenarioRunner
 
                 Updates++;
                 pipeline.AddRadar(ref measurement);
-                break;
-            case SquitterEvent squitter when _measurements.TryConvert(squitter, out var observation):
+                return measurement.TimeUnixMicroseconds;
+            case SquitterEvent squitter when pipeline is not null && _measurements.TryConvert(squitter, out var observation):
                 _evaluator.AddDetection(squitter.TargetIndex, squitter.TimeMicroseconds);
                 Updates++;
                 pipeline.AddModeS(ref observation);
-                break;
+                return observation.TimeUnixMicroseconds;
             default:
-                break;
+                return 0;
         }
     }
 

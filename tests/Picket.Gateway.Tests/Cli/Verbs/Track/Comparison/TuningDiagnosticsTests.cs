@@ -13,7 +13,7 @@ namespace Picket.Gateway.Cli.Verbs.Track.Comparison;
 /// one) through the recorded bytes with the comparison's ±30 % wrong radar noise and prints every
 /// alert with the track's history and the nearest truth, so a false alert's cause can be found.
 /// The scenario is a built-in name or a scenario file's path (ending .json).
-/// <c>PICKET_TUNING_SCENARIO=jet-formation [PICKET_TUNING_SEED=31] [PICKET_TUNING_FACTOR=1.3] [PICKET_TUNING_ESTIMATE_HEIGHT=0] [PICKET_TUNING_DATASHEET=1] [PICKET_TUNING_TRACE=FROM-TO [PICKET_TUNING_TRACE_ALL=1]] [PICKET_TUNING_TRUTH=TARGET:FROM-TO] [PICKET_TUNING_IDEAL=1] dotnet test tests/Picket.Gateway.Tests -c Release --filter TuningDiagnostics</c>.
+/// <c>PICKET_TUNING_SCENARIO=jet-formation [PICKET_TUNING_SEED=31] [PICKET_TUNING_FACTOR=1.3] [PICKET_TUNING_ESTIMATE_HEIGHT=0] [PICKET_TUNING_DATASHEET=1] [PICKET_TUNING_TRACE=FROM-TO [PICKET_TUNING_TRACE_ALL=1]] [PICKET_TUNING_TRUTH=TARGET:FROM-TO] [PICKET_TUNING_PLOTS=TARGET:FROM-TO[:METRES]] [PICKET_TUNING_IDEAL=1] dotnet test tests/Picket.Gateway.Tests -c Release --filter TuningDiagnostics</c>.
 /// </summary>
 public sealed class TuningDiagnosticsTests(ITestOutputHelper output)
 {
@@ -147,6 +147,32 @@ public sealed class TuningDiagnosticsTests(ITestOutputHelper output)
             {
                 var p = Wgs84.ToEnu(site, t.State.Position);
                 output.WriteLine(string.Create(c, $"    truth {t.TimeMicroseconds / 1e6,7:F1} s ({p.X:F0},{p.Y:F0}) heading {t.State.HeadingDegrees:F2} speed {t.State.SpeedMetresPerSecond:F1}"));
+            }
+        }
+
+        // PICKET_TUNING_PLOTS=TARGET:FROM-TO[:METRES]: every radar plot in that window of seconds
+        // within METRES (default 3000) of that target's truth at the plot's time, with whose plot
+        // it is (which track could have taken it).
+        if (Environment.GetEnvironmentVariable("PICKET_TUNING_PLOTS") is { Length: > 0 } plotSpec)
+        {
+            var parts = plotSpec.Split(':');
+            var span = parts[1].Split('-').Select(v => double.Parse(v, c)).ToArray();
+            var radius = parts.Length > 2 ? double.Parse(parts[2], c) : 3000;
+            var index = runner.Simulation.Targets.ToList().FindIndex(t => t.Name == parts[0]);
+            var radarOffset = Wgs84.ToEnu(site, runner.Simulation.RadarPosition);
+            foreach (var plot in runner.Simulation.Run().OfType<RadarPlotEvent>().Where(p => p.TimeMicroseconds / 1e6 >= span[0] && p.TimeMicroseconds / 1e6 <= span[1]))
+            {
+                var t = truths[index].MinBy(e => Math.Abs(e.TimeMicroseconds - plot.TimeMicroseconds))!;
+                var p = Wgs84.ToEnu(site, t.State.Position);
+                var azimuth = plot.AzimuthDegrees * Math.PI / 180;
+                var ground = Math.Sqrt(Math.Max(0, (plot.SlantRangeMetres * plot.SlantRangeMetres) - Math.Pow(t.State.Position.HeightMetres - runner.Simulation.RadarPosition.HeightMetres, 2)));
+                var x = radarOffset.X + (ground * Math.Sin(azimuth));
+                var y = radarOffset.Y + (ground * Math.Cos(azimuth));
+                if (Math.Sqrt(((x - p.X) * (x - p.X)) + ((y - p.Y) * (y - p.Y))) <= radius)
+                {
+                    var owner = plot.TargetIndex < 0 ? "clutter" : runner.Simulation.Targets[plot.TargetIndex].Name;
+                    output.WriteLine(string.Create(c, $"    plot {plot.TimeMicroseconds / 1e6,7:F2} s {owner} ({x:F0},{y:F0}) truth-plot {p.X - x:F0},{p.Y - y:F0} psr={plot.Primary} ssr={plot.Secondary}"));
+                }
             }
         }
 
