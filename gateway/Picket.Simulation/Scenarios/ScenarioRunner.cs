@@ -127,6 +127,12 @@ public sealed class ScenarioRunner
     /// <summary>Also receives every track report (the demo publishes them).</summary>
     public Action<TrackReport>? ReportObserver { get; init; }
 
+    /// <summary>
+    /// In a truth-associated run, target i's tracks are numbered from (i + 1) × this: a report's
+    /// track id divided by it, less one, is its target's index.
+    /// </summary>
+    public const long TruthAssociatedTrackIdStride = 1_000_000;
+
     /// <summary>Also receives every zone alert.</summary>
     public Action<ZoneAlert>? AlertObserver { get; init; }
 
@@ -272,7 +278,7 @@ public sealed class ScenarioRunner
 
         if (!_perTarget.TryGetValue(target, out var pipeline))
         {
-            var offset = (target + 1) * 1_000_000L;
+            var offset = (target + 1) * TruthAssociatedTrackIdStride;
             var output = new ObservingTrackerOutput(
                 report => OnReport(report with { TrackId = report.TrackId + offset }),
                 alert => OnAlert(alert with { TrackId = alert.TrackId + offset }),

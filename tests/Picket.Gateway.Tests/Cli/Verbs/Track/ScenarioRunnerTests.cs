@@ -92,15 +92,19 @@ public sealed class ScenarioRunnerTests
         var reports = new List<Picket.Publishing.TrackReport>();
         var runner = new ScenarioRunner(definition, 120, truthAssociated: true, seed: definition.HeldOutSeeds[0]) { ReportObserver = reports.Add };
         runner.Run(null);
-        var start = definition.Start.ToUnixTimeMilliseconds() * 1000;
-        // Each target's plot times as the tracker receives them (I048/140: 1/128 s).
-        var plotTimes = runner.Simulation.Run().OfType<Picket.Simulation.Events.RadarPlotEvent>().Where(p => p.TargetIndex >= 0)
-            .Select(p => (p.TargetIndex, Time: start + (long)Math.Round(Math.Round(p.TimeMicroseconds / 7_812.5) * 7_812.5))).ToHashSet();
-        var radarOnly = Enumerable.Range(0, runner.Simulation.Targets.Count).Where(i => !runner.Simulation.Targets[i].Cooperative).ToHashSet();
+        // Each target's plot times as the tracker receives them (I048/140, as the runner converts them).
+        var measurements = new Picket.Simulation.Feeds.SimulatedMeasurements(runner.Simulation);
+        var plotTimes = new HashSet<(int Target, long Time)>();
+        foreach (var plot in runner.Simulation.Run().OfType<Picket.Simulation.Events.RadarPlotEvent>().Where(p => p.TargetIndex >= 0))
+        {
+            Assert.True(measurements.TryConvert(plot, out var measurement));
+            plotTimes.Add((plot.TargetIndex, measurement.TimeUnixMicroseconds));
+        }
 
-        // The truth-associated run numbers each target's tracks from (target + 1) × 1,000,000.
-        var own = reports.Where(r => radarOnly.Contains((int)(r.TrackId / 1_000_000) - 1)).ToList();
-        var between = own.Count(r => !plotTimes.Contains(((int)(r.TrackId / 1_000_000) - 1, r.TimeUnixMicroseconds)));
+        var radarOnly = Enumerable.Range(0, runner.Simulation.Targets.Count).Where(i => !runner.Simulation.Targets[i].Cooperative).ToHashSet();
+        int TargetOf(Picket.Publishing.TrackReport report) => (int)(report.TrackId / ScenarioRunner.TruthAssociatedTrackIdStride) - 1;
+        var own = reports.Where(r => radarOnly.Contains(TargetOf(r))).ToList();
+        var between = own.Count(r => !plotTimes.Contains((TargetOf(r), r.TimeUnixMicroseconds)));
 
         Assert.NotEmpty(own);
         Assert.True(between >= own.Count / 4, $"{between} of {own.Count} reports between the target's own plots");

@@ -164,10 +164,7 @@ public sealed class TuningDiagnosticsTests(ITestOutputHelper output)
             {
                 var t = truths[index].MinBy(e => Math.Abs(e.TimeMicroseconds - plot.TimeMicroseconds))!;
                 var p = Wgs84.ToEnu(site, t.State.Position);
-                var azimuth = plot.AzimuthDegrees * Math.PI / 180;
-                var ground = Math.Sqrt(Math.Max(0, (plot.SlantRangeMetres * plot.SlantRangeMetres) - Math.Pow(t.State.Position.HeightMetres - runner.Simulation.RadarPosition.HeightMetres, 2)));
-                var x = radarOffset.X + (ground * Math.Sin(azimuth));
-                var y = radarOffset.Y + (ground * Math.Cos(azimuth));
+                var (x, y) = PlotInPlane(plot, radarOffset.X, radarOffset.Y, t.State.Position.HeightMetres - runner.Simulation.RadarPosition.HeightMetres);
                 if (Math.Sqrt(((x - p.X) * (x - p.X)) + ((y - p.Y) * (y - p.Y))) <= radius)
                 {
                     var owner = plot.TargetIndex < 0 ? "clutter" : runner.Simulation.Targets[plot.TargetIndex].Name;
@@ -232,9 +229,7 @@ public sealed class TuningDiagnosticsTests(ITestOutputHelper output)
                         continue;
                     }
 
-                    var azimuth = plot.AzimuthDegrees * Math.PI / 180;
-                    var x = radarOffset.X + (plot.SlantRangeMetres * Math.Sin(azimuth));
-                    var y = radarOffset.Y + (plot.SlantRangeMetres * Math.Cos(azimuth));
+                    var (x, y) = PlotInPlane(plot, radarOffset.X, radarOffset.Y, 0);
                     inWindow++;
                     closest = Math.Min(closest, Math.Sqrt(((x - firstPlane.X) * (x - firstPlane.X)) + ((y - firstPlane.Y) * (y - firstPlane.Y))));
                     if (Math.Abs(x - firstPlane.X) < 3000 && Math.Abs(y - firstPlane.Y) < 3000)
@@ -252,6 +247,15 @@ public sealed class TuningDiagnosticsTests(ITestOutputHelper output)
                 output.WriteLine(string.Create(c, $"      {inWindow} plots in the window, closest {closest:F0} m"));
             }
         }
+    }
+
+    // A plot's position in the mast's plane (the radar at radarX, radarY), its slant range taken
+    // to the ground for a target heightAboveRadarMetres above the radar (0: the slant range as it is).
+    private static (double X, double Y) PlotInPlane(RadarPlotEvent plot, double radarX, double radarY, double heightAboveRadarMetres)
+    {
+        var azimuth = plot.AzimuthDegrees * Math.PI / 180;
+        var ground = Math.Sqrt(Math.Max(0, (plot.SlantRangeMetres * plot.SlantRangeMetres) - (heightAboveRadarMetres * heightAboveRadarMetres)));
+        return (radarX + (ground * Math.Sin(azimuth)), radarY + (ground * Math.Cos(azimuth)));
     }
 
     // Per target: the truth instants (1 s apart) with no confirmed track within the cut-off, in
