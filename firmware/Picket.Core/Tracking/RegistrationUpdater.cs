@@ -216,9 +216,11 @@ internal sealed class RegistrationUpdater
     }
 
     // The track's last four plots from one radar, as that radar measured them (slant range and
-    // azimuth before any correction): once the track is established, their third differences are
-    // samples of the radar's noise (PlotDifferenceNoise). A plot from another radar, or after a
-    // gap of more than RegistrationDifferenceMaximumGapScans scans, starts the history again.
+    // azimuth before any correction): once the track is established (confirmed, or tentative with
+    // a significant velocity or halfway through its confirmation displacement at two scans in a
+    // row), their third differences are samples of the radar's noise (PlotDifferenceNoise). A
+    // plot from another radar, or after a gap of more than RegistrationDifferenceMaximumGapScans
+    // scans, starts the history again.
     private void LearnDifferences(Track track, int p)
     {
         int sensor = _plots[p].SensorId;
@@ -263,7 +265,7 @@ internal sealed class RegistrationUpdater
         track.DifferenceSensorId = sensor;
         track.DifferencePlots = n + 1;
         if (n != 3 || track.RadarHits < _configuration.RegistrationDifferenceMinimumHits
-            || (track.Status != TrackStatus.Confirmed && !track.VelocitySignificant))
+            || (track.Status != TrackStatus.Confirmed && !track.VelocitySignificant && !(track.DisplacedHalfway && track.DisplacedHalfwayBefore)))
         {
             return;
         }

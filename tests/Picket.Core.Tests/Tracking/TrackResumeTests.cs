@@ -67,7 +67,11 @@ public class TrackResumeTests
         var across = ((((2 * e72) - e68 - e76) * n76) - (((2 * n72) - n68 - n76) * e76)) / range76;
         Assert.True(Math.Abs(across) > 6 * range76 * 0.1 * Math.PI / 180);
 
-        var scene = new TrackerScene();
+        // The plots carry the noise they claim, and the premise's sigmas are theirs: the radar's
+        // noise is not learnt here (that is TrackerRegistrationTests'). Learnt from this one
+        // track's plots, the turn among them, it read 0.13° and 39 m by the end, and the track
+        // was broken once instead of twice, under the same id.
+        var scene = new TrackerScene(new TrackerConfiguration { RadarRegistration = false });
         var random = new Random(7);
         for (var scan = 0; scan <= 40; scan++)
         {
