@@ -216,11 +216,10 @@ internal sealed class RegistrationUpdater
     }
 
     // The track's last four plots from one radar, as that radar measured them (slant range and
-    // azimuth before any correction): once the track is established (confirmed, or tentative with
-    // a significant velocity or halfway through its confirmation displacement at two scans in a
-    // row), their third differences are samples of the radar's noise (PlotDifferenceNoise). A
-    // plot from another radar, or after a gap of more than RegistrationDifferenceMaximumGapScans
-    // scans, starts the history again.
+    // azimuth before any correction): after RegistrationDifferenceMinimumHits, once the track shows
+    // its motion (ShowsMotion), their third differences are samples of the radar's noise
+    // (PlotDifferenceNoise). A plot from another radar, or after a gap of more than
+    // RegistrationDifferenceMaximumGapScans scans, starts the history again.
     private void LearnDifferences(Track track, int p)
     {
         int sensor = _plots[p].SensorId;
@@ -264,8 +263,7 @@ internal sealed class RegistrationUpdater
         track.DifferenceAzimuths[n] = azimuth;
         track.DifferenceSensorId = sensor;
         track.DifferencePlots = n + 1;
-        if (n != 3 || track.RadarHits < _configuration.RegistrationDifferenceMinimumHits
-            || (track.Status != TrackStatus.Confirmed && !track.VelocitySignificant && !(track.DisplacedHalfway && track.DisplacedHalfwayBefore)))
+        if (n != 3 || track.RadarHits < _configuration.RegistrationDifferenceMinimumHits || !ShowsMotion(track))
         {
             return;
         }
@@ -287,6 +285,12 @@ internal sealed class RegistrationUpdater
             _differences.ObserveAzimuth(slot, azimuthSample);
         }
     }
+
+    // A track whose plot differences may teach the radar's noise: confirmed, or tentative and moving
+    // (its velocity significant, or its estimate half the confirmation displacement from its first
+    // plot at its last two scans; a persistent reflector's track seldom is either).
+    private static bool ShowsMotion(Track track) =>
+        track.Status == TrackStatus.Confirmed || track.VelocitySignificant || (track.DisplacedHalfway && track.DisplacedHalfwayBefore);
 
     // Innovation of an established radar track's plot, in ground range (plots with a height of
     // their own only: an assumed height's bias is no noise) and azimuth, less the prediction's

@@ -44,7 +44,7 @@ public class TrackerRegistrationTests
                 scene.AdsbPosition(t + (0.1 * aircraft), 0x4B1800 + aircraft, east, north, altitudeFeet: 30_000);
                 if (t % 4 == 0)
                 {
-                    scene.RadarPlot(t + 0.3 + (0.1 * aircraft), east, north, 30_000 * 0.3048, Normal(random) * rangeSigmaMetres, azimuthBiasDegrees + (Normal(random) * azimuthSigmaDegrees), 50_000, 100_000, icao: 0x4B1800 + aircraft, withModeC: false);
+                    scene.RadarPlot(t + 0.3 + (0.1 * aircraft), east, north, 30_000 * 0.3048, TrackerScene.Gaussian(random) * rangeSigmaMetres, azimuthBiasDegrees + (TrackerScene.Gaussian(random) * azimuthSigmaDegrees), 50_000, 100_000, icao: 0x4B1800 + aircraft, withModeC: false);
                 }
             }
         }
@@ -71,7 +71,7 @@ public class TrackerRegistrationTests
                 var angle = target * Math.PI / 2;
                 var east = (Math.Sin(angle) * 20_000) + (30.0 * seconds * Math.Cos(angle));
                 var north = (Math.Cos(angle) * 20_000) - (30.0 * seconds * Math.Sin(angle));
-                scene.RadarPlot(seconds + (0.1 * target), east, north, 300, Normal(random) * 20, Normal(random) * 0.3, 50_000, 100_000, withModeC: false);
+                scene.RadarPlot(seconds + (0.1 * target), east, north, 300, TrackerScene.Gaussian(random) * 20, TrackerScene.Gaussian(random) * 0.3, 50_000, 100_000, withModeC: false);
             }
         }
 
@@ -103,7 +103,7 @@ public class TrackerRegistrationTests
                 var angle = target * Math.PI / 2;
                 var east = (Math.Sin(angle) * 20_000) + (30.0 * seconds * Math.Cos(angle));
                 var north = (Math.Cos(angle) * 20_000) - (30.0 * seconds * Math.Sin(angle));
-                scene.RadarPlot(seconds + (0.1 * target), east, north, 300, Normal(random) * 10, Normal(random) * 0.3, 70_000, 80_000, withModeC: false);
+                scene.RadarPlot(seconds + (0.1 * target), east, north, 300, TrackerScene.Gaussian(random) * 10, TrackerScene.Gaussian(random) * 0.3, 70_000, 80_000, withModeC: false);
             }
         }
 
@@ -124,7 +124,7 @@ public class TrackerRegistrationTests
         // scatter 3.75 times wider than the gate expects, so the tentative tracks break and
         // start again; along it the told range is 7 times too loose, so a velocity this slow
         // along the ray is seldom significant before a track breaks. Tracks whose estimate has
-        // moved 100 m from their first plot teach the noise all the same.
+        // stood 100 m from their first plot at two scans in a row teach the noise all the same.
         var random = new Random(8106);
         var scene = new TrackerScene();
         for (var scan = 0; scan <= 40; scan++)
@@ -135,7 +135,7 @@ public class TrackerRegistrationTests
                 var radius = 15_000 + (target * 1_000);
                 var east = Math.Sin(angle) * (radius - (12.0 * scan));
                 var north = Math.Cos(angle) * (radius - (12.0 * scan));
-                scene.RadarPlot(scan + (0.1 * target), east, north, 200, Normal(random) * 10, Normal(random) * 0.3, 70_000, 80_000, withModeC: false);
+                scene.RadarPlot(scan + (0.1 * target), east, north, 200, TrackerScene.Gaussian(random) * 10, TrackerScene.Gaussian(random) * 0.3, 70_000, 80_000, withModeC: false);
             }
         }
 
@@ -157,7 +157,7 @@ public class TrackerRegistrationTests
         var scene = new TrackerScene();
         for (var scan = 0; scan <= 150; scan++)
         {
-            scene.RadarPlot(scan * 4.0, 10_600 + (Normal(random) * 20), 10_600 + (Normal(random) * 20), 100, withModeC: false);
+            scene.RadarPlot(scan * 4.0, 10_600 + (TrackerScene.Gaussian(random) * 20), 10_600 + (TrackerScene.Gaussian(random) * 20), 100, withModeC: false);
         }
 
         Assert.Equal(0, scene.Tracker.NoiseFromDifferences.RangeSamples(0));
@@ -174,7 +174,7 @@ public class TrackerRegistrationTests
         for (var scan = 0; scan <= 150; scan++)
         {
             var seconds = scan * 4.0;
-            scene.RadarPlot(seconds, 10_600 + (Normal(random) * 40), 10_600 + (Normal(random) * 40), 100, withModeC: false);
+            scene.RadarPlot(seconds, 10_600 + (TrackerScene.Gaussian(random) * 40), 10_600 + (TrackerScene.Gaussian(random) * 40), 100, withModeC: false);
             scene.RadarPlot(seconds + 1, -5_000 + (15.0 * seconds), -20_000, 300, withModeC: false);
         }
 
@@ -190,7 +190,4 @@ public class TrackerRegistrationTests
         var radius = 30_000 + (aircraft * 10_000);
         return ((Math.Sin(angle) * radius) + (220 * t * Math.Cos(angle)) - 60_000 * Math.Cos(angle), (Math.Cos(angle) * radius) - (220 * t * Math.Sin(angle)) + 60_000 * Math.Sin(angle));
     }
-
-    private static double Normal(Random random) =>
-        Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
 }
