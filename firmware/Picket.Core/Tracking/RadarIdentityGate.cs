@@ -33,7 +33,7 @@ internal sealed class RadarIdentityGate
     /// <param name="plots">The batch's plots.</param>
     /// <param name="geometry">Their geometry, same length.</param>
     /// <param name="taken">Per track slot: already updated by identity in this batch.</param>
-    /// <param name="gated">Per plot: associated, or inside some track's gate (starts no track).</param>
+    /// <param name="gated">Per plot: associated, or held from starting a track (<see cref="RadarKinematicAssociation"/>).</param>
     /// <param name="scratch">The tracker's scratch filter.</param>
     /// <param name="radarSites">Each radar's scan period.</param>
     /// <param name="coarseGate">The coarse gate.</param>

@@ -23,6 +23,7 @@ internal sealed class RadarKinematicAssociation
     private readonly PlotGeometry[] _geometry;
     private readonly bool[] _taken;
     private readonly bool[] _gated;
+    private readonly bool[] _plotHeld;
     private readonly TrackFilter _scratch;
     private readonly RadarBatchAssociator _associator;
     private readonly CoarseGate _coarseGate;
@@ -48,7 +49,7 @@ internal sealed class RadarKinematicAssociation
     /// <param name="plots">The batch's plots.</param>
     /// <param name="geometry">Their geometry, same length.</param>
     /// <param name="taken">Per track slot: already updated by identity in this batch.</param>
-    /// <param name="gated">Per plot: inside some track's gate (starts no track).</param>
+    /// <param name="gated">Per plot: held from starting a track (inside a track's gate, unless every such track took another plot of its scan: <see cref="TrackerConfiguration.SecondPlotsStartTracks"/>).</param>
     /// <param name="scratch">The tracker's scratch filter.</param>
     /// <param name="coarseGate">The coarse gate.</param>
     /// <param name="radarUpdater">Computes the NIS of a pair; applies the assigned plots.</param>
@@ -72,6 +73,7 @@ internal sealed class RadarKinematicAssociation
         _pairCost = new long[configuration.GatedPairsPerBatch];
         _plotTrack = new int[configuration.PlotsPerBatch];
         _plotAmbiguity = new long[configuration.PlotsPerBatch];
+        _plotHeld = new bool[configuration.PlotsPerBatch];
         _trackPairStart = new int[tracks.Length];
         _trackPairCount = new int[tracks.Length];
         _trackPlot = new int[tracks.Length];
@@ -145,6 +147,11 @@ internal sealed class RadarKinematicAssociation
             _trackPlot[i] = p;
         }
 
+        if (_configuration.SecondPlotsStartTracks)
+        {
+            ReleaseSecondPlots(count);
+        }
+
         bool widen = _configuration.RadarAmbiguityVarianceScaleMaximum > Q31x32.One;
         if (widen)
         {
@@ -158,6 +165,52 @@ internal sealed class RadarKinematicAssociation
         }
 
         ObserveDuplicates(now);
+    }
+
+    // A plot no track took, in the gates of tracks that each took another plot of this batch
+    // scanned at most SecondPlotMaximumSeparationMicroseconds from it, is no longer held from
+    // starting a track: those tracks' targets each have their plot of this scan, so this one is
+    // another target's (or clutter's). A plot in the gate of a track left without one stays held
+    // (that track's target, or its clutter, is as likely), and so does one further in time from
+    // the plot the gating track took (a batch longer than the radar's scan, with its period unknown,
+    // could hold one target's plots of two scans). With a gated pair left unrecorded
+    // (GatedPairsPerBatch reached) every gated plot stays held.
+    private void ReleaseSecondPlots(int count)
+    {
+        if (_pairCount == _pairTrack.Length)
+        {
+            return;
+        }
+
+        for (int p = 0; p < count; p++)
+        {
+            _plotHeld[p] = false;
+        }
+
+        for (int k = 0; k < _pairCount; k++)
+        {
+            int p = _pairPlot[k];
+            int q = _trackPlot[_pairTrack[k]];
+            long separation = q < 0 ? long.MaxValue : _plots[p].TimeUnixMicroseconds - _plots[q].TimeUnixMicroseconds;
+            if (separation < 0)
+            {
+                separation = -separation;
+            }
+
+            if (separation > _configuration.SecondPlotMaximumSeparationMicroseconds)
+            {
+                _plotHeld[p] = true;
+            }
+        }
+
+        for (int k = 0; k < _pairCount; k++)
+        {
+            int p = _pairPlot[k];
+            if (_plotTrack[p] < 0 && !_plotHeld[p])
+            {
+                _gated[p] = false;
+            }
+        }
     }
 
     // For every gated pair whose plot another track took: the assignment that gives the plot to

@@ -104,6 +104,27 @@ public sealed class TrackerConfiguration
     /// </summary>
     public long RadarAmbiguityVarianceScaleMaximum = Q31x32.FromInteger(3);
 
+    /// <summary>
+    /// A radar plot left over in the gates of tracks that each took another plot of the same scan
+    /// (<see cref="SecondPlotMaximumSeparationMicroseconds"/>) starts a track (true), as a plot in no gate does: a radar gives a target one plot a scan, so
+    /// it is a second target's, or clutter's. A plot in the gate of a track left without a plot
+    /// never starts one. False: a plot in any track's gate starts no track, and a target flying
+    /// within a gate's width of another (two fighters 350 m apart at 100 km, 1.5 σ across the ray)
+    /// never gets a track of its own while the other's track holds both (transponder-masking,
+    /// 580 tuning runs with the noise told ±30 % off: mean GOSPA 215 → 203 m, completeness
+    /// 0.968 → 0.978).
+    /// </summary>
+    public bool SecondPlotsStartTracks = true;
+
+    /// <summary>
+    /// A second plot (<see cref="SecondPlotsStartTracks"/>) must have been scanned within this of
+    /// the plot its gating track took, µs: two targets in one gate are scanned milliseconds apart
+    /// (0.2° on a 4 s radar: 2 ms; 10° on a 1 s radar: 28 ms), a target's own next plot a scan
+    /// later. A batch spans at most half the radar's scan, but with the scan period unknown (no
+    /// CAT034 and the 4 s default) a 1 s radar's batch could hold one target's plots of two scans.
+    /// </summary>
+    public long SecondPlotMaximumSeparationMicroseconds = 100_000;
+
     /// <summary>Gate for an ADS-B position against a track it could join or a radar-held track, 2 degrees of freedom.</summary>
     public long AdsbGateNis = Q31x32.FromInteger(14);
 

@@ -65,8 +65,15 @@ public sealed class TrackingPipeline
     /// <summary>Radar range noise assumed when nothing says better (a data sheet's one sigma), mm.</summary>
     public const int DefaultRadarSigmaRangeMillimetres = 70_000;
 
-    /// <summary>Radar azimuth noise assumed when nothing says better, µdeg.</summary>
-    public const int DefaultRadarSigmaAzimuthMicrodegrees = 80_000;
+    /// <summary>
+    /// Radar azimuth noise assumed when nothing says better, µdeg: 0.16°, between a surveillance
+    /// radar's 0.1-0.15° and a drone radar's 0.3° or more. Until the tracker has learnt the
+    /// radar's own noise (from 5 plot-difference samples, or ADS-B-fed aircraft), an assumption
+    /// too tight breaks tentative tracks and keeps the drone radar's noise from being learnt; one
+    /// too loose costs little for those first samples. With 0.08° (until 2026-12-06) `picket track`
+    /// on drones-in-clutter confirmed one tuning seed's first drone 137 s after its first plot.
+    /// </summary>
+    public const int DefaultRadarSigmaAzimuthMicrodegrees = 160_000;
 
     /// <summary>Radar noise assumed for ASTERIX plots (the radar does not send it): one-sigma range, mm.</summary>
     public int RadarSigmaRangeMillimetres { get; init; } = DefaultRadarSigmaRangeMillimetres;

@@ -1,4 +1,5 @@
 using Picket.Asterix;
+using Picket.Gateway.Tracking;
 using Picket.Radar;
 using Picket.Simulation.Events;
 using Picket.Simulation.Scenarios;
@@ -40,10 +41,10 @@ public sealed class SimulatedMeasurements
     /// Radar range noise the tracker assumes, one sigma, metres: what a radar's data sheet says
     /// (TrackingPipeline's default), never the simulator's own draw (issue 9).
     /// </summary>
-    public double AssumedSigmaRangeMetres { get; set; } = 70;
+    public double AssumedSigmaRangeMetres { get; set; } = TrackingPipeline.DefaultRadarSigmaRangeMillimetres / 1000.0;
 
-    /// <summary>Radar azimuth noise the tracker assumes, one sigma, degrees.</summary>
-    public double AssumedSigmaAzimuthDegrees { get; set; } = 0.08;
+    /// <summary>Radar azimuth noise the tracker assumes, one sigma, degrees (TrackingPipeline's default).</summary>
+    public double AssumedSigmaAzimuthDegrees { get; set; } = TrackingPipeline.DefaultRadarSigmaAzimuthMicrodegrees / 1e6;
 
     /// <summary>The radar's sensor id (SAC × 256 + SIC).</summary>
     public int SensorId { get; }

