@@ -12,7 +12,9 @@ namespace Picket.Tracking;
 /// nearest neighbour over the gated pairs (<see cref="RadarBatchAssociator"/>, integer costs: bit
 /// exact); each assigned plot is applied by the <see cref="RadarUpdater"/>, its variances widened
 /// by the chosen assignment's inverse probability when another gating track could as well have
-/// taken it (<see cref="TrackerConfiguration.RadarAmbiguityVarianceScaleMaximum"/>). Plots are addressed by
+/// taken it (<see cref="TrackerConfiguration.RadarAmbiguityVarianceScaleMaximum"/>). A plot left
+/// over is held from starting a track while it lies in a gate, unless every track gating it took
+/// another plot of its scan (<see cref="TrackerConfiguration.SecondPlotsStartTracks"/>). Plots are addressed by
 /// their index in the tracker's batch; <c>taken</c> and <c>gated</c> are shared with the identity gate.
 /// </summary>
 internal sealed class RadarKinematicAssociation
