@@ -17,7 +17,7 @@ public sealed class RadarSensor
     /// <summary>One-sigma range noise, millimetres (e.g. 70,000 for a typical en-route SSR).</summary>
     public int SigmaRangeMillimetres { get; set; }
 
-    /// <summary>One-sigma azimuth noise, microdegrees (e.g. 80,000 for 0.08 degree).</summary>
+    /// <summary>One-sigma azimuth noise, microdegrees (e.g. 160,000 for 0.16 degree).</summary>
     public int SigmaAzimuthMicrodegrees { get; set; }
 
     /// <summary>One-sigma height noise of a 3-D radar (I048/110), millimetres; 0 leaves the tracker's default.</summary>

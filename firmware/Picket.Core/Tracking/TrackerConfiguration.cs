@@ -803,7 +803,7 @@ public sealed class TrackerConfiguration
     /// Samples from plot differences before their sigma replaces the plots' own. Five, not 15: a
     /// trimmed estimate of five draws is about a third off (one sigma), and early samples read
     /// low (a gate too tight keeps the plots near the prediction), yet both are nearer than a
-    /// data sheet written for another radar (the CLI's 0.08° against a drone radar's 0.3°); the
+    /// data sheet written for another radar (the CLI's 0.08° then, 0.16° now, against a drone radar's 0.3°); the
     /// window refines it. Measured with the tentative tracks that teach
     /// (<see cref="RegistrationDifferenceMinimumHits"/>), below.
     /// </summary>
@@ -818,7 +818,7 @@ public sealed class TrackerConfiguration
     /// jitter is not the radar's noise on a target): with an assumed noise far from the radar's,
     /// tracks take long to be confirmed, and learning only from confirmed ones came too late
     /// (weaving-drones on the CLI's data sheet, tuning seeds: 5 false tracks per run against 1).
-    /// A slow drone seen with an azimuth sigma 3.75 times too tight breaks its tentative tracks
+    /// A slow drone seen with an azimuth sigma 3.75 times too tight (the CLI's 0.08° then) breaks its tentative tracks
     /// before their velocity is significant; the displacement lets them teach
     /// (one scan: a stationary reflector's track sometimes did). With five samples enough
     /// (<see cref="RegistrationDifferenceMinimumSamples"/>), against neither change, on the CLI's

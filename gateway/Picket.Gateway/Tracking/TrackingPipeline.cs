@@ -70,7 +70,7 @@ public sealed class TrackingPipeline
     /// radar's 0.1-0.15° and a drone radar's 0.3° or more. Until the tracker has learnt the
     /// radar's own noise (from 5 plot-difference samples, or ADS-B-fed aircraft), an assumption
     /// too tight breaks tentative tracks and keeps the drone radar's noise from being learnt; one
-    /// too loose costs little for those first samples. With 0.08° (until 2026-12-06) `picket track`
+    /// too loose costs little for those first samples. With 0.08° (until 2026-12-07) `picket track`
     /// on drones-in-clutter confirmed one tuning seed's first drone 137 s after its first plot.
     /// </summary>
     public const int DefaultRadarSigmaAzimuthMicrodegrees = 160_000;
