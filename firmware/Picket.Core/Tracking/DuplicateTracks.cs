@@ -21,6 +21,17 @@ namespace Picket.Tracking;
 /// ends. Tracks with an identity (ICAO address, Mode 3/A) or ADS-B are never merged here: a
 /// cooperative track beside a non-cooperative one is the masking case, reported, never resolved
 /// by merging.
+/// <para>
+/// A primary-only track's aircraft may switch its transponder on: the radar then gives its plot
+/// with an identity to the identified track, and the old primary-only track, left without a plot
+/// of its own, coasts beside it and takes a neighbour's plots (transponder-masking: the masker's
+/// old track took the intruder's). A primary-only track outside every zone that coincides with a
+/// track the radar updated by identity (<see cref="TrackerConfiguration.IdentityShadowGateNis"/>)
+/// in <see cref="TrackerConfiguration.IdentityShadowedScans"/> scans without a plot of its own
+/// ends (counted as a possible masking on the identified track); and of a duplicate pair, the one
+/// that coincides with an identified track is the one dropped. Inside a zone neither applies:
+/// there a track the radar no longer sees ends by its misses and raises <c>lost</c>.
+/// </para>
 /// </summary>
 internal sealed class DuplicateTracks
 {
@@ -88,7 +99,14 @@ internal sealed class DuplicateTracks
             // The track left without the plot ends: it is the one that has stopped following
             // the target (a coasting track beside one that takes every plot). A tentative plot
             // taker does not replace a confirmed track: then the younger ends.
-            if (other.Status == TrackStatus.Tentative)
+            bool trackCoincides = CoincidesWithIdentity(track, now);
+            if (trackCoincides != CoincidesWithIdentity(other, now))
+            {
+                // One of the two coincides with an identified track: that one follows the
+                // identified aircraft, and the other the primary-only target they shared.
+                Merge(trackCoincides ? track : other, trackCoincides ? other : track, now);
+            }
+            else if (other.Status == TrackStatus.Tentative)
             {
                 Merge(younger, older, now);
             }
@@ -98,6 +116,68 @@ internal sealed class DuplicateTracks
             }
         }
     }
+
+    // A primary-only track outside every zone and a track the radar updated by identity in this
+    // batch (identified), their estimates coinciding or not. A scan in which they coincide and the
+    // track took no plot of its own counts, once per scan (a scan the identified track missed
+    // passes; the evidence lapses after two); a scan in which they do not coincide, or in which
+    // the track took a plot, sets the count back to zero: a track that takes plots beside the
+    // identified one has a target of its own. At IdentityShadowedScans the track ends (a plain
+    // drop: no zone occupancy passes to the identified track) and the identified track counts a
+    // possible masking.
+    public void ObserveIdentityShadow(Track track, Track identified, bool coincide, long now)
+    {
+        if (_configuration.IdentityShadowedScans <= 0 || !IsPrimaryOnly(track) || track.IsInsideAnyZone)
+        {
+            return;
+        }
+
+        long scan = _radarSites.ScanPeriodOf(identified, _configuration.ScanPeriodMicroseconds);
+        bool known = track.IdentityShadowPartnerId == identified.TrackId && now - track.IdentityShadowMicroseconds <= scan * 5 / 2;
+        if (!coincide)
+        {
+            if (track.IdentityShadowPartnerId == identified.TrackId)
+            {
+                track.IdentityShadowScans = 0;
+                track.IdentityCoincidenceMicroseconds = Track.NeverMicroseconds;
+            }
+
+            return;
+        }
+
+        if (!known)
+        {
+            track.IdentityShadowScans = 0;
+        }
+
+        track.IdentityShadowPartnerId = identified.TrackId;
+        track.IdentityCoincidenceMicroseconds = now;
+        if (track.LastRadarMicroseconds != Track.NeverMicroseconds && now - track.LastRadarMicroseconds < scan / 2)
+        {
+            track.IdentityShadowScans = 0;
+            track.IdentityShadowMicroseconds = now;
+            return;
+        }
+
+        if (track.IdentityShadowScans > 0 && now - track.IdentityShadowMicroseconds < scan * 3 / 4)
+        {
+            return;
+        }
+
+        track.IdentityShadowScans++;
+        track.IdentityShadowMicroseconds = now;
+        if (track.IdentityShadowScans >= _configuration.IdentityShadowedScans)
+        {
+            identified.PossibleMaskingCount++;
+            _counters.TracksEndedBesideIdentity++;
+            _table.Drop(track, now);
+        }
+    }
+
+    // True when the track coincided with an identified track in the last scan and a half.
+    private bool CoincidesWithIdentity(Track track, long now) =>
+        _configuration.IdentityShadowedScans > 0 && track.IdentityCoincidenceMicroseconds != Track.NeverMicroseconds
+        && now - track.IdentityCoincidenceMicroseconds <= _radarSites.ScanPeriodOf(track, _configuration.ScanPeriodMicroseconds) * 3 / 2;
 
     // The younger track ends in the older one: zone occupancy first (an entry the older track has
     // not made yet is the younger's, with its time), then a silent drop.

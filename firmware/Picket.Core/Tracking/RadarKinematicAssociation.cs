@@ -14,7 +14,10 @@ namespace Picket.Tracking;
 /// by the chosen assignment's inverse probability when another gating track could as well have
 /// taken it (<see cref="TrackerConfiguration.RadarAmbiguityVarianceScaleMaximum"/>). A plot left
 /// over is held from starting a track while it lies in a gate, unless every track gating it took
-/// another plot of its scan (<see cref="TrackerConfiguration.SecondPlotsStartTracks"/>). Plots are addressed by
+/// another plot of its scan (<see cref="TrackerConfiguration.SecondPlotsStartTracks"/>). The
+/// <see cref="DuplicateTracks"/> role is told which tracks shared a plot, and whether each
+/// primary-only track near a track updated by identity in the batch coincides with it
+/// (<see cref="TrackerConfiguration.IdentityShadowGateNis"/>). Plots are addressed by
 /// their index in the tracker's batch; <c>taken</c> and <c>gated</c> are shared with the identity gate.
 /// </summary>
 internal sealed class RadarKinematicAssociation
@@ -166,7 +169,49 @@ internal sealed class RadarKinematicAssociation
             _radarUpdater.UpdateFromPlot(_tracks[_associator.AssignedTrack(k)], p, false, now, widen ? AmbiguityScale(p) : Q31x32.One);
         }
 
+        if (_configuration.IdentityShadowedScans > 0)
+        {
+            ObserveIdentityShadows(now);
+        }
+
         ObserveDuplicates(now);
+    }
+
+    // Every primary-only track roughly near a track updated by identity in this batch, and whether
+    // its estimate, predicted to now, lies within IdentityShadowGateNis of that track's (the
+    // difference of the two positions against the primary track's position covariance plus the
+    // identified track's variance): DuplicateTracks.ObserveIdentityShadow.
+    private void ObserveIdentityShadows(long now)
+    {
+        int saturations = 0;
+        for (int c = 0; c < _tracks.Length; c++)
+        {
+            Track identified = _tracks[c];
+            if (!_taken[c] || !identified.InUse || identified.Filter.TimeMicroseconds > now)
+            {
+                continue;
+            }
+
+            TrackKinematics.PredictedPosition(identified, now, out long east, out long north, ref saturations);
+            long variance = TrackKinematics.PredictedPositionVariance(identified, now);
+            for (int i = 0; i < _tracks.Length; i++)
+            {
+                Track track = _tracks[i];
+                if (!track.InUse || !track.PrimaryPlotsOnly || track.Filter.TimeMicroseconds > now || !_coarseGate.RoughlyNear(track, east, north, now))
+                {
+                    continue;
+                }
+
+                // The combined estimate's covariance (with the manoeuvre model, not the widest mode's gate).
+                _scratch.CopyFrom(track.Filter);
+                _scratch.Predict(now);
+                GaussianEstimate predicted = _scratch.Horizontal;
+                bool coincide = !TrackKinematics.ChiSquareExceeds(predicted.Mean[0] - east, predicted.Mean[1] - north, predicted.CovarianceAt(0, 0) + variance, predicted.CovarianceAt(0, 1), predicted.CovarianceAt(1, 1) + variance, _configuration.IdentityShadowGateNis, ref saturations);
+                _duplicates.ObserveIdentityShadow(track, identified, coincide, now);
+            }
+        }
+
+        _counters.Saturations += saturations;
     }
 
     // A plot no track took, in the gates of tracks that each took another plot of this batch

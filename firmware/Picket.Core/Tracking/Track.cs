@@ -319,6 +319,18 @@ public sealed class Track
     /// <summary>Data time of the last duplicate evidence, UTC µs.</summary>
     internal long DuplicateEvidenceMicroseconds;
 
+    /// <summary>The identified track this primary-only track has coincided with (DuplicateTracks), or 0.</summary>
+    internal long IdentityShadowPartnerId;
+
+    /// <summary>Scans in a row this track coincided with <see cref="IdentityShadowPartnerId"/> when the radar updated that track (DuplicateTracks).</summary>
+    internal int IdentityShadowScans;
+
+    /// <summary>Data time of the last scan counted in <see cref="IdentityShadowScans"/>, UTC µs.</summary>
+    internal long IdentityShadowMicroseconds;
+
+    /// <summary>Data time this track last coincided with <see cref="IdentityShadowPartnerId"/>, plot or none, UTC µs (DuplicateTracks).</summary>
+    internal long IdentityCoincidenceMicroseconds;
+
     internal void Reset(long trackId, long timeMicroseconds)
     {
         InUse = true;
@@ -398,6 +410,10 @@ public sealed class Track
         MotionShown = true;
         DuplicateEvidence = 0;
         DuplicateEvidenceMicroseconds = NeverMicroseconds;
+        IdentityShadowPartnerId = 0;
+        IdentityShadowScans = 0;
+        IdentityShadowMicroseconds = NeverMicroseconds;
+        IdentityCoincidenceMicroseconds = NeverMicroseconds;
         for (int i = 0; i < Occupancy.Length; i++)
         {
             Occupancy[i] = default(ZoneOccupancy);

@@ -207,7 +207,7 @@ internal sealed class TrackConfirmation
     private bool VelocityExceeds(Track track, long chiSquare)
     {
         int saturations = 0;
-        bool exceeds = TrackKinematics.VelocityExceeds(
+        bool exceeds = TrackKinematics.ChiSquareExceeds(
             track.Filter.Horizontal.Mean[2],
             track.Filter.Horizontal.Mean[3],
             track.Filter.Horizontal.CovarianceAt(2, 2),

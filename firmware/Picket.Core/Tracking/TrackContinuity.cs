@@ -126,7 +126,7 @@ internal sealed class TrackContinuity
         long a = first.Filter.Horizontal.CovarianceAt(2, 2) + second.Filter.Horizontal.CovarianceAt(2, 2);
         long b = first.Filter.Horizontal.CovarianceAt(2, 3) + second.Filter.Horizontal.CovarianceAt(2, 3);
         long c = first.Filter.Horizontal.CovarianceAt(3, 3) + second.Filter.Horizontal.CovarianceAt(3, 3);
-        return TrackKinematics.VelocityExceeds(east, north, a, b, c, chiSquare, ref saturations);
+        return TrackKinematics.ChiSquareExceeds(east, north, a, b, c, chiSquare, ref saturations);
     }
 
     // A target of this speed turning at this rate for the coast changed its velocity by up to

@@ -45,10 +45,10 @@ internal static class TrackKinematics
         return FixedPoint.Hypotenuse(track.Filter.Horizontal.Mean[2], track.Filter.Horizontal.Mean[3], ref saturations);
     }
 
-    // True when the velocity (east, north; Q31.32 m/s) is significant against its covariance
-    // [a b; b c] (Q39.24 m²/s²) at the χ² given (Q31.32): vᵀ P⁻¹ v ≥ χ², computed without
-    // division as c vₑ² − 2 b vₑ vₙ + a vₙ² ≥ χ² (a c − b²).
-    public static bool VelocityExceeds(long east, long north, long a, long b, long c, long chiSquare, ref int saturations)
+    // True when a horizontal vector (east, north; Q31.32 m or m/s: a velocity, a position
+    // difference) is significant against its covariance [a b; b c] (Q39.24) at the χ² given
+    // (Q31.32): vᵀ P⁻¹ v ≥ χ², computed without division as c vₑ² − 2 b vₑ vₙ + a vₙ² ≥ χ² (a c − b²).
+    public static bool ChiSquareExceeds(long east, long north, long a, long b, long c, long chiSquare, ref int saturations)
     {
         // Q31.32 products shifted by 40 are Q39.24, the variances' format.
         long eastSquared = FixedPoint.MultiplyShift(east, east, 40, ref saturations);

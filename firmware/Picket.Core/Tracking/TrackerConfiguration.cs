@@ -432,6 +432,19 @@ public sealed class TrackerConfiguration
     public long DuplicateEvidenceMemoryMicroseconds = 12_000_000;
 
     /// <summary>
+    /// Scans in a row in which a primary-only track outside every zone coincides
+    /// (<see cref="IdentityShadowGateNis"/>) with a track the radar updated by identity (a Mode S
+    /// address, callsign or Mode 3/A), before it ends (<see cref="DuplicateTracks"/>): its aircraft
+    /// has switched its transponder on and is now followed under that identity. Left coasting, it
+    /// takes the plots of a primary-only neighbour (transponder-masking: the masker's old track
+    /// beside the intruder). 0: off.
+    /// </summary>
+    public int IdentityShadowedScans = 3;
+
+    /// <summary>Track-to-track gate for <see cref="IdentityShadowedScans"/>: the primary-only track's prediction against the identified track's position, NIS with 2 degrees of freedom.</summary>
+    public long IdentityShadowGateNis = Q31x32.FromInteger(4);
+
+    /// <summary>
     /// True: a track with no height keeps one assumed height for its height-less plots (see
     /// <see cref="AssumedHeightRangeSigmaMillimetres"/>). False: every height-less plot carries the
     /// whole height band's range variance afresh (the behaviour before issue 9).

@@ -202,6 +202,188 @@ public class DuplicateTracksTests : ITrackerOutput
         Assert.True(confirmed >= 2, $"{confirmed} confirmed tracks after 200 s");
     }
 
+    [Fact]
+    public void ObserveIdentityShadow_CoincidesForThreeScansWithoutAPlotOfItsOwn_EndsAndTheIdentifiedTrackCountsAMasking()
+    {
+        var (duplicates, table, counters) = Rig();
+        var primary = Place(table, Start);
+        var identified = Identified(table);
+
+        duplicates.ObserveIdentityShadow(primary, identified, coincide: true, Start + Scan);
+        duplicates.ObserveIdentityShadow(primary, identified, coincide: true, Start + (2 * Scan));
+        Assert.True(primary.InUse);
+
+        duplicates.ObserveIdentityShadow(primary, identified, coincide: true, Start + (3 * Scan));
+
+        Assert.False(primary.InUse);
+        Assert.True(identified.InUse);
+        Assert.Equal(1, counters.TracksEndedBesideIdentity);
+        Assert.Equal(0, counters.TracksMerged);
+        Assert.Equal(1u, identified.PossibleMaskingCount);
+        Assert.Contains(_reports, r => r.TrackId == primary.TrackId && r.Status == TrackStatus.Dropped);
+    }
+
+    [Fact]
+    public void ObserveIdentityShadow_APlotOfItsOwnOrAScanApart_TheCountStartsAgain()
+    {
+        var (duplicates, table, _) = Rig();
+        var primary = Place(table, Start);
+        var identified = Identified(table);
+        var time = Start;
+        duplicates.ObserveIdentityShadow(primary, identified, coincide: true, time += Scan);
+        duplicates.ObserveIdentityShadow(primary, identified, coincide: true, time += Scan);
+
+        // A plot of its own in this scan: a target of its own beside the identified one.
+        primary.LastRadarMicroseconds = (time += Scan) - 1_000_000;
+        duplicates.ObserveIdentityShadow(primary, identified, coincide: true, time);
+        Assert.Equal(0, primary.IdentityShadowScans);
+
+        duplicates.ObserveIdentityShadow(primary, identified, coincide: true, time += Scan);
+        duplicates.ObserveIdentityShadow(primary, identified, coincide: true, time += Scan);
+
+        // Apart in this scan.
+        duplicates.ObserveIdentityShadow(primary, identified, coincide: false, time += Scan);
+        Assert.Equal(0, primary.IdentityShadowScans);
+
+        // Two batches of one scan count once; a scan the identified track missed passes.
+        duplicates.ObserveIdentityShadow(primary, identified, coincide: true, time += Scan);
+        duplicates.ObserveIdentityShadow(primary, identified, coincide: true, time + 1_000_000);
+        duplicates.ObserveIdentityShadow(primary, identified, coincide: true, time += 2 * Scan);
+        Assert.Equal(2, primary.IdentityShadowScans);
+        Assert.True(primary.InUse);
+
+        duplicates.ObserveIdentityShadow(primary, identified, coincide: true, time + Scan);
+        Assert.False(primary.InUse);
+    }
+
+    [Fact]
+    public void ObserveIdentityShadow_InsideAZoneOrTheRuleOff_NeverEnded()
+    {
+        var (duplicates, table, counters) = Rig(zones: 1);
+        var primary = Place(table, Start);
+        var identified = Identified(table);
+        primary.Occupancy[0].Inside = true;
+        for (var scan = 1; scan <= 6; scan++)
+        {
+            duplicates.ObserveIdentityShadow(primary, identified, coincide: true, Start + (scan * Scan));
+        }
+
+        Assert.True(primary.InUse);
+
+        var (off, offTable, offCounters) = Rig(configure: c => c.IdentityShadowedScans = 0);
+        var other = Place(offTable, Start);
+        var otherIdentified = Identified(offTable);
+        for (var scan = 1; scan <= 6; scan++)
+        {
+            off.ObserveIdentityShadow(other, otherIdentified, coincide: true, Start + (scan * Scan));
+        }
+
+        Assert.True(other.InUse);
+        Assert.Equal(0, counters.TracksEndedBesideIdentity + offCounters.TracksEndedBesideIdentity);
+        Assert.Empty(_alerts);
+    }
+
+    [Fact]
+    public void Observe_OneOfAPairCoincidesWithAnIdentifiedTrack_ThatOneEndsWhicheverWasLeftWithoutThePlot()
+    {
+        // The masker's old primary-only track, beside its new identified track, shares the
+        // intruder's plot with the intruder's own track: at the fifth shared scan the intruder's
+        // track is the one left without the plot, but the track that coincides with the
+        // identified one is the duplicate.
+        var (duplicates, table, counters) = Rig();
+        var old = Place(table, Start);
+        var intruder = Place(table, Start + 1_000_000);
+        var identified = Identified(table);
+        for (var scan = 1; scan <= 5; scan++)
+        {
+            var time = Start + (scan * Scan);
+            // Each scan the old track takes a plot (so it is not ended for coinciding alone).
+            old.LastRadarMicroseconds = time - 100_000;
+            duplicates.ObserveIdentityShadow(old, identified, coincide: true, time);
+            duplicates.ObserveIdentityShadow(intruder, identified, coincide: false, time);
+            duplicates.Observe(intruder, old, shadowed: true, time);
+        }
+
+        Assert.False(old.InUse);
+        Assert.True(intruder.InUse);
+        Assert.Equal(1, counters.TracksMerged);
+        Assert.Equal(0, counters.TracksEndedBesideIdentity);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Tracker_PrimaryOnlyAircraftSwitchesItsTransponderOn_ItsOldTrackEndsAndItsWingmansTrackIsKept(bool rule)
+    {
+        // Two primary-only aircraft 350 m apart abreast, 40 km north of the mast at 3-D radar
+        // heights, east at 230 m/s; a 4 s scan, σ 50 m and 0.1°, every plot detected. At 100 s one
+        // of them switches its transponder on: its plots carry its Mode S address and it squits
+        // ADS-B positions twice a second. Its old primary-only track has no plot of its own from
+        // then on and ends at the third scan with the identified plot (100, 104, 108 s), before
+        // the misses alone end it (114 s in this run with the rule off); its wingman's track is
+        // never ended.
+        const int Icao = 0x511B07;
+        var configuration = new TrackerConfiguration();
+        if (!rule)
+        {
+            configuration.IdentityShadowedScans = 0;
+        }
+
+        var scene = new TrackerScene(configuration);
+        var random = new Random(2026);
+        for (var scan = 0; scan < 75; scan++)
+        {
+            var time = scan * 4.0;
+            var transponder = time >= 100;
+            foreach (var north in (double[])[40_000, 40_350])
+            {
+                var masker = north == 40_000;
+                scene.RadarPlot(time + (north / 1e6), -20_000 + (230 * time), north, 8_000, TrackerScene.Gaussian(random) * 50, TrackerScene.Gaussian(random) * 0.1, 50_000, 100_000, icao: masker && transponder ? Icao : 0, withModeC: masker && transponder, measuresHeight: true);
+            }
+
+            if (transponder)
+            {
+                for (var half = 0; half < 8; half++)
+                {
+                    var t = time + 0.3 + (half * 0.5);
+                    scene.AdsbPosition(t, Icao, -20_000 + (230 * t), 40_000, altitudeFeet: 26_250);
+                }
+            }
+
+            scene.Tracker.AdvanceTo(TrackerScene.At(time + 4));
+        }
+
+        scene.Tracker.Finish();
+
+        // The tracks on each aircraft just before the transponder came on.
+        var before = scene.Reports.Where(r => r.Status == TrackStatus.Confirmed && r.TimeUnixMicroseconds >= TrackerScene.At(92) && r.TimeUnixMicroseconds <= TrackerScene.At(99)).ToList();
+        var old = before.MinBy(r => TrackerScene.Distance(r, -20_000 + (230 * 96.0), 40_000)).TrackId;
+        var wingman = before.MinBy(r => TrackerScene.Distance(r, -20_000 + (230 * 96.0), 40_350)).TrackId;
+        Assert.NotEqual(old, wingman);
+        var oldEnds = scene.Reports.Where(r => r.TrackId == old && r.Status == TrackStatus.Dropped).Select(r => r.TimeUnixMicroseconds).DefaultIfEmpty(long.MaxValue).First();
+        Assert.DoesNotContain(scene.Reports, r => r.TrackId == wingman && r.Status == TrackStatus.Dropped);
+        Assert.Contains(scene.Reports, r => r.TrackId == wingman && r.TimeUnixMicroseconds >= TrackerScene.At(290));
+        if (rule)
+        {
+            Assert.True(oldEnds <= TrackerScene.At(110), $"the old track ended at {(oldEnds - TrackerScene.StartMicroseconds) / 1e6} s");
+            Assert.Equal(1, scene.Tracker.Counters.TracksEndedBesideIdentity);
+        }
+        else
+        {
+            Assert.True(oldEnds > TrackerScene.At(110), $"the old track ended at {(oldEnds - TrackerScene.StartMicroseconds) / 1e6} s with the rule off");
+            Assert.Equal(0, scene.Tracker.Counters.TracksEndedBesideIdentity);
+        }
+    }
+
+    // A cooperative track (an ICAO address).
+    private static Track Identified(TrackTable table)
+    {
+        var track = Place(table, Start);
+        track.HasIcaoAddress = true;
+        track.IcaoAddress = 0x511B07;
+        return track;
+    }
+
     private static void Shadow(DuplicateTracks duplicates, Track younger, Track older, int scans)
     {
         for (var scan = 1; scan <= scans; scan++)
@@ -211,10 +393,11 @@ public class DuplicateTracksTests : ITrackerOutput
     }
 
 
-    private (DuplicateTracks Duplicates, TrackTable Table, TrackerCounters Counters) Rig(int zones = 0)
+    private (DuplicateTracks Duplicates, TrackTable Table, TrackerCounters Counters) Rig(int zones = 0, Action<TrackerConfiguration>? configure = null)
     {
         var saturations = 0;
         var configuration = new TrackerConfiguration { TrackCapacity = 4 };
+        configure?.Invoke(configuration);
         var plane = new MastPlane(Q2x61.FromDegreesE7(595_000_000, ref saturations), Q2x61.FromDegreesE7(250_000_000, ref saturations));
         var counters = new TrackerCounters();
         var geometry = Enumerable.Range(0, zones).Select(_ => new ZoneGeometry([0, 1_000_000, 1_000_000, 0], [0, 0, 1_000_000, 1_000_000], [0])).ToArray();
