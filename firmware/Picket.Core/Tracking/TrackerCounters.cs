@@ -21,7 +21,7 @@ public sealed class TrackerCounters
     /// <summary>Radar-only and ADS-B tracks merged into one.</summary>
     public long TracksMerged;
 
-    /// <summary>Primary-only tracks ended because an identified plot, another track's, kept falling in their gate while they took none (<see cref="TrackerConfiguration.IdentityShadowedScans"/>).</summary>
+    /// <summary>Primary-only tracks ended because they coincided with a track the radar updated by identity, scan after scan, without a plot of their own (<see cref="TrackerConfiguration.IdentityShadowedScans"/>).</summary>
     public long TracksEndedBesideIdentity;
 
     /// <summary>Coasting radar tracks found again: a new track about to be confirmed continued them (TrackContinuity).</summary>
