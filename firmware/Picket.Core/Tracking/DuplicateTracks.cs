@@ -127,7 +127,7 @@ internal sealed class DuplicateTracks
     // possible masking.
     public void ObserveIdentityShadow(Track track, Track identified, bool coincide, long now)
     {
-        if (_configuration.IdentityShadowedScans <= 0 || !IsPrimaryOnly(track) || track.IsInsideAnyZone)
+        if (!WatchesIdentityShadow(track))
         {
             return;
         }
@@ -173,6 +173,10 @@ internal sealed class DuplicateTracks
             _table.Drop(track, now);
         }
     }
+
+    // The tracks ObserveIdentityShadow looks at: primary-only, outside every zone, the rule on.
+    public bool WatchesIdentityShadow(Track track) =>
+        _configuration.IdentityShadowedScans > 0 && IsPrimaryOnly(track) && !track.IsInsideAnyZone;
 
     // True when the track coincided with an identified track in the last scan and a half.
     private bool CoincidesWithIdentity(Track track, long now) =>

@@ -197,7 +197,7 @@ internal sealed class RadarKinematicAssociation
             for (int i = 0; i < _tracks.Length; i++)
             {
                 Track track = _tracks[i];
-                if (!track.InUse || !track.PrimaryPlotsOnly || track.Filter.TimeMicroseconds > now || !_coarseGate.RoughlyNear(track, east, north, now))
+                if (!_duplicates.WatchesIdentityShadow(track) || track.Filter.TimeMicroseconds > now || !_coarseGate.RoughlyNear(track, east, north, now))
                 {
                     continue;
                 }
