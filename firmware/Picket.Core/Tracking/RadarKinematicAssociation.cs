@@ -1,4 +1,5 @@
 using Picket.Numerics;
+using Picket.Publishing;
 using Picket.Radar;
 using Picket.Tracking.Association;
 using Picket.Tracking.Filter;
@@ -46,6 +47,12 @@ internal sealed class RadarKinematicAssociation
     private readonly int[] _trackPairCount;
     // Per plot: Σ e^(-Δ/2) over the assignments that would give it to another track, Q2.61.
     private readonly long[] _plotAmbiguity;
+    // Per track slot: the χ² of its estimate from the identified track being looked at, or -1;
+    // and whether it is a track updated by identity in this batch's shadow (MarkIdentityShadows).
+    private readonly long[] _identityChiSquare;
+    private readonly bool[] _identityShadow;
+    // Per plot: gated by a track that is no identity shadow (IdentityShadowsYield).
+    private readonly bool[] _plotGatedByOther;
     private int _pairCount;
 
     /// <summary>Creates the role over the tracker's plot batch and allocates its solver.</summary>
@@ -78,6 +85,9 @@ internal sealed class RadarKinematicAssociation
         _pairCost = new long[configuration.GatedPairsPerBatch];
         _plotTrack = new int[configuration.PlotsPerBatch];
         _plotAmbiguity = new long[configuration.PlotsPerBatch];
+        _identityChiSquare = new long[tracks.Length];
+        _identityShadow = new bool[tracks.Length];
+        _plotGatedByOther = new bool[configuration.PlotsPerBatch];
         _plotHeld = new bool[configuration.PlotsPerBatch];
         _trackPairStart = new int[tracks.Length];
         _trackPairCount = new int[tracks.Length];
@@ -92,7 +102,11 @@ internal sealed class RadarKinematicAssociation
     }
 
     // Global nearest neighbour over the NIS-gated pairs of every track not taken by identity, each
-    // pair costing its generalised distance (PairCost).
+    // pair costing its generalised distance (PairCost). An identity shadow (MarkIdentityShadows)
+    // is offered only the plots no other track gates: its aircraft most likely answered by
+    // identity in this batch, and a radar gives a target one plot a scan (transponder-masking: the
+    // masker's old track, beside its identified one, took the intruder's plots from the
+    // intruder's own track, which coasted and ended).
     public void AssociateByKinematics(int count, long now)
     {
         _associator.Begin(count);
@@ -100,41 +114,28 @@ internal sealed class RadarKinematicAssociation
         for (int p = 0; p < count; p++)
         {
             _plotTrack[p] = -1;
+            _plotGatedByOther[p] = false;
         }
+
+        bool shadows = _configuration.IdentityShadowsYield && _configuration.IdentityShadowedScans > 0 && MarkIdentityShadows(now);
         for (int i = 0; i < _tracks.Length; i++)
         {
-            Track track = _tracks[i];
             _trackPairStart[i] = _pairCount;
             _trackPairCount[i] = 0;
-            if (!track.InUse || _taken[i])
+            if (!shadows || !_identityShadow[i])
             {
-                continue;
+                GatePairs(i, count, false);
             }
+        }
 
-            for (int p = 0; p < count; p++)
+        if (shadows)
+        {
+            for (int i = 0; i < _tracks.Length; i++)
             {
-                PlotGeometry plot = _geometry[p];
-                if (!plot.Usable || plot.Used || (!plot.IdentityRejected && RadarIdentityGate.IdentityConflict(track, ref _plots[p])) || !_coarseGate.RoughlyNear(track, plot.East, plot.North, _plots[p].TimeUnixMicroseconds) || _radarUpdater.BelowChosenHeight(track, p))
+                if (_identityShadow[i])
                 {
-                    continue;
-                }
-
-                _scratch.CopyFrom(track.Filter);
-                long nis = _radarUpdater.ApplyPlot(track, _scratch, p);
-                if (nis <= _configuration.RadarGateNis)
-                {
-                    _gated[p] = true;
-                    long cost = PairCost(nis, _scratch, _radarUpdater.LastRangeVariance, plot.CrossRangeVariance);
-                    // Generalised distance in 1/1024 units: integer costs keep the solver bit-exact.
-                    _associator.AddPair(i, p, cost >> 22);
-                    if (_pairCount < _pairTrack.Length)
-                    {
-                        _pairTrack[_pairCount] = i;
-                        _pairPlot[_pairCount] = p;
-                        _pairCost[_pairCount] = cost;
-                        _pairCount++;
-                        _trackPairCount[i]++;
-                    }
+                    _trackPairStart[i] = _pairCount;
+                    GatePairs(i, count, true);
                 }
             }
         }
@@ -177,41 +178,144 @@ internal sealed class RadarKinematicAssociation
         ObserveDuplicates(now);
     }
 
-    // Every primary-only track roughly near a track updated by identity in this batch, and whether
-    // its estimate, predicted to now, lies within IdentityShadowGateNis of that track's (the
-    // difference of the two positions against the primary track's position covariance plus the
-    // identified track's variance): DuplicateTracks.ObserveIdentityShadow.
-    private void ObserveIdentityShadows(long now)
+    // The NIS-gated pairs of one track slot not taken by identity, added to the solver and the
+    // batch's list; an identity shadow's only for plots no other track gated.
+    private void GatePairs(int i, int count, bool shadow)
     {
-        int saturations = 0;
-        for (int c = 0; c < _tracks.Length; c++)
+        Track track = _tracks[i];
+        if (!track.InUse || _taken[i])
         {
-            Track identified = _tracks[c];
-            if (!_taken[c] || !identified.InUse || identified.Filter.TimeMicroseconds > now)
+            return;
+        }
+
+        for (int p = 0; p < count; p++)
+        {
+            PlotGeometry plot = _geometry[p];
+            if (!plot.Usable || plot.Used || (shadow && _plotGatedByOther[p]) || (!plot.IdentityRejected && RadarIdentityGate.IdentityConflict(track, ref _plots[p])) || !_coarseGate.RoughlyNear(track, plot.East, plot.North, _plots[p].TimeUnixMicroseconds) || _radarUpdater.BelowChosenHeight(track, p))
             {
                 continue;
             }
 
-            TrackKinematics.PredictedPosition(identified, now, out long east, out long north, ref saturations);
-            long variance = TrackKinematics.PredictedPositionVariance(identified, now);
-            for (int i = 0; i < _tracks.Length; i++)
+            _scratch.CopyFrom(track.Filter);
+            long nis = _radarUpdater.ApplyPlot(track, _scratch, p);
+            if (nis <= _configuration.RadarGateNis)
             {
-                Track track = _tracks[i];
-                if (!_duplicates.WatchesIdentityShadow(track) || track.Filter.TimeMicroseconds > now || !_coarseGate.RoughlyNear(track, east, north, now))
+                _gated[p] = true;
+                if (!shadow)
                 {
-                    continue;
+                    _plotGatedByOther[p] = true;
                 }
 
-                // The combined estimate's covariance (with the manoeuvre model, not the widest mode's gate).
-                _scratch.CopyFrom(track.Filter);
-                _scratch.Predict(now);
-                GaussianEstimate predicted = _scratch.Horizontal;
-                bool coincide = !TrackKinematics.ChiSquareExceeds(predicted.Mean[0] - east, predicted.Mean[1] - north, predicted.CovarianceAt(0, 0) + variance, predicted.CovarianceAt(0, 1), predicted.CovarianceAt(1, 1) + variance, _configuration.IdentityShadowGateNis, ref saturations);
-                _duplicates.ObserveIdentityShadow(track, identified, coincide, now);
+                long cost = PairCost(nis, _scratch, _radarUpdater.LastRangeVariance, plot.CrossRangeVariance);
+                // Generalised distance in 1/1024 units: integer costs keep the solver bit-exact.
+                _associator.AddPair(i, p, cost >> 22);
+                if (_pairCount < _pairTrack.Length)
+                {
+                    _pairTrack[_pairCount] = i;
+                    _pairPlot[_pairCount] = p;
+                    _pairCost[_pairCount] = cost;
+                    _pairCount++;
+                    _trackPairCount[i]++;
+                }
+            }
+        }
+    }
+
+    // For each track the radar updated by identity in this batch, marks the nearest primary-only
+    // track past its tentative stage within IdentityShadowGateNis (IdentityChiSquares) as its
+    // shadow; true when any is. A tentative track's wide covariance reaches any neighbour, and
+    // it would yield the plots that confirm it (jet-formation: a fighter's new track beside an
+    // interceptor).
+    private bool MarkIdentityShadows(long now)
+    {
+        bool any = false;
+        for (int i = 0; i < _tracks.Length; i++)
+        {
+            _identityShadow[i] = false;
+        }
+
+        for (int c = 0; c < _tracks.Length; c++)
+        {
+            if (!IdentityChiSquares(c, now))
+            {
+                continue;
+            }
+
+            int nearest = -1;
+            for (int i = 0; i < _tracks.Length; i++)
+            {
+                if (_identityChiSquare[i] >= 0 && _tracks[i].Status != TrackStatus.Tentative && (nearest < 0 || _identityChiSquare[i] < _identityChiSquare[nearest]))
+                {
+                    nearest = i;
+                }
+            }
+
+            if (nearest >= 0 && _identityChiSquare[nearest] < _configuration.IdentityShadowGateNis)
+            {
+                _identityShadow[nearest] = true;
+                any = true;
             }
         }
 
+        return any;
+    }
+
+    // Every primary-only track roughly near a track updated by identity in this batch, and whether
+    // its estimate, predicted to now, lies within IdentityShadowGateNis of that track's
+    // (IdentityChiSquares): DuplicateTracks.ObserveIdentityShadow.
+    private void ObserveIdentityShadows(long now)
+    {
+        for (int c = 0; c < _tracks.Length; c++)
+        {
+            if (!IdentityChiSquares(c, now))
+            {
+                continue;
+            }
+
+            for (int i = 0; i < _tracks.Length; i++)
+            {
+                if (_identityChiSquare[i] >= 0)
+                {
+                    _duplicates.ObserveIdentityShadow(_tracks[i], _tracks[c], _identityChiSquare[i] < _configuration.IdentityShadowGateNis, now);
+                }
+            }
+        }
+    }
+
+    // For track slot c, if the radar updated it by identity in this batch (else false): the χ² of
+    // every primary-only track roughly near it that the identity-shadow rule watches (its
+    // estimate, predicted to now, against the identified track's: the difference of the two
+    // positions against the primary track's position covariance plus the identified track's
+    // variance) in _identityChiSquare, -1 for the others.
+    private bool IdentityChiSquares(int c, long now)
+    {
+        Track identified = _tracks[c];
+        if (!_taken[c] || !identified.InUse || identified.Filter.TimeMicroseconds > now)
+        {
+            return false;
+        }
+
+        int saturations = 0;
+        TrackKinematics.PredictedPosition(identified, now, out long east, out long north, ref saturations);
+        long variance = TrackKinematics.PredictedPositionVariance(identified, now);
+        for (int i = 0; i < _tracks.Length; i++)
+        {
+            Track track = _tracks[i];
+            _identityChiSquare[i] = -1;
+            if (_taken[i] || !_duplicates.WatchesIdentityShadow(track) || track.Filter.TimeMicroseconds > now || !_coarseGate.RoughlyNear(track, east, north, now))
+            {
+                continue;
+            }
+
+            // The combined estimate's covariance (with the manoeuvre model, not the widest mode's gate).
+            _scratch.CopyFrom(track.Filter);
+            _scratch.Predict(now);
+            GaussianEstimate predicted = _scratch.Horizontal;
+            _identityChiSquare[i] = TrackKinematics.ChiSquare(predicted.Mean[0] - east, predicted.Mean[1] - north, predicted.CovarianceAt(0, 0) + variance, predicted.CovarianceAt(0, 1), predicted.CovarianceAt(1, 1) + variance, ref saturations);
+        }
+
         _counters.Saturations += saturations;
+        return true;
     }
 
     // A plot no track took, in the gates of tracks that each took another plot of this batch

@@ -61,4 +61,30 @@ internal static class TrackKinematics
         long threshold = FixedPoint.MultiplyShift(determinant, chiSquare, Q31x32.FractionBits, ref saturations);
         return determinant > 0 && weighted >= threshold;
     }
+
+    // The χ² itself of a horizontal position difference (east, north; Q31.32 m) against its
+    // covariance [a b; b c] (Q39.24 m²), Q31.32, where two are compared: vᵀ P⁻¹ v as
+    // e² / a + (n − (b / a) e)² / (c − b² / a), whose terms stay in range for differences of tens
+    // of kilometres (ChiSquareExceeds' products saturate beyond about 2 km at a few hundred
+    // metres' sigma, and their sum wraps); long.MaxValue for a covariance not positive definite.
+    public static long ChiSquare(long east, long north, long a, long b, long c, ref int saturations)
+    {
+        if (a <= 0)
+        {
+            return long.MaxValue;
+        }
+
+        long ratio = Q31x32.Divide(b, a, ref saturations);
+        long residual = north - Q31x32.Multiply(ratio, east, ref saturations);
+        long conditional = c - Q31x32.Multiply(ratio, b, ref saturations);
+        if (conditional <= 0)
+        {
+            return long.MaxValue;
+        }
+
+        // Q31.32 products shifted by 40 are Q39.24, the variances' format.
+        long eastSquared = FixedPoint.MultiplyShift(east, east, 40, ref saturations);
+        long residualSquared = FixedPoint.MultiplyShift(residual, residual, 40, ref saturations);
+        return Q31x32.Divide(eastSquared, a, ref saturations) + Q31x32.Divide(residualSquared, conditional, ref saturations);
+    }
 }

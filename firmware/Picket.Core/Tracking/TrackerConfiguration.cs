@@ -445,6 +445,15 @@ public sealed class TrackerConfiguration
     public long IdentityShadowGateNis = Q31x32.FromInteger(4);
 
     /// <summary>
+    /// The nearest primary-only track past its tentative stage to a track the radar updated by
+    /// identity in the batch, within <see cref="IdentityShadowGateNis"/> (outside every zone), is offered only the plots no other
+    /// track gates: its aircraft most likely answered by identity, and a radar gives a target one
+    /// plot a scan (transponder-masking: the masker's old track took the intruder's plots from the
+    /// intruder's own track). Off: it competes for every plot in its gate.
+    /// </summary>
+    public bool IdentityShadowsYield = true;
+
+    /// <summary>
     /// True: a track with no height keeps one assumed height for its height-less plots (see
     /// <see cref="AssumedHeightRangeSigmaMillimetres"/>). False: every height-less plot carries the
     /// whole height band's range variance afresh (the behaviour before issue 9).

@@ -86,6 +86,49 @@ public class RadarKinematicAssociationTests : ITrackerOutput
     }
 
     /// <summary>
+    /// An identified track at 1,000 m the radar updated by identity in this batch, a confirmed
+    /// primary-only track 20 m from it (its shadow: its aircraft switched its transponder on) and a
+    /// primary-only neighbour at 1,400 m. The plot at 1,180 m: NIS 160² / 12,500 = 2.0 with the
+    /// shadow, 220² / 12,500 = 3.9 with the neighbour, both in the gate. The shadow yields it to
+    /// the neighbour; a plot only the shadow gates (900 m: NIS 1.2, the neighbour's 20 beyond the
+    /// gate) it still takes. A tentative track is nobody's shadow: it competes.
+    /// </summary>
+    [Theory]
+    [InlineData(true, false, false)]
+    [InlineData(false, false, true)]
+    [InlineData(true, true, true)]
+    public void AssociateByKinematics_ShadowOfATrackUpdatedByIdentity_YieldsAPlotAnotherTrackGates(bool yield, bool tentative, bool shadowTakesIt)
+    {
+        var role = new RadarRoleRig(1, this, new TrackerConfiguration { IdentityShadowsYield = yield }, trackCapacity: 3);
+        role.PlaceTrack(1_000).HasIcaoAddress = true;
+        Track shadow = role.PlaceTrack(1_020);
+        shadow.Status = tentative ? TrackStatus.Tentative : TrackStatus.Confirmed;
+        Track neighbour = role.PlaceTrack(1_400);
+        neighbour.Status = TrackStatus.Confirmed;
+        role.Taken[0] = true;
+        role.PlacePlotNorth(0, 1_180, new RadarMeasurement { SensorId = 7 });
+
+        role.KinematicAssociation.AssociateByKinematics(1, Start);
+
+        Assert.Equal(shadowTakesIt ? 1 : 0, shadow.RadarHits);
+        Assert.Equal(shadowTakesIt ? 0 : 1, neighbour.RadarHits);
+
+        var alone = new RadarRoleRig(1, this, new TrackerConfiguration { IdentityShadowsYield = yield }, trackCapacity: 3);
+        alone.PlaceTrack(1_000).HasIcaoAddress = true;
+        Track aloneShadow = alone.PlaceTrack(1_020);
+        aloneShadow.Status = shadow.Status;
+        Track far = alone.PlaceTrack(1_400);
+        far.Status = TrackStatus.Confirmed;
+        alone.Taken[0] = true;
+        alone.PlacePlotNorth(0, 900, new RadarMeasurement { SensorId = 7 });
+
+        alone.KinematicAssociation.AssociateByKinematics(1, Start);
+
+        Assert.Equal(1, aloneShadow.RadarHits);
+        Assert.Equal(0, far.RadarHits);
+    }
+
+    /// <summary>
     /// One plot at 1,180 m between the tracks at 1,000 m and 1,400 m: NIS 180² / 12,500 = 2.592
     /// with the first, 220² / 12,500 = 3.872 with the second (equal ln |S| terms), so the first
     /// takes it, and the assignment giving it to the second instead is Δ = 1.28 dearer, e^(-0.64)

@@ -21,11 +21,11 @@ internal sealed class RadarRoleRig
     {
     }
 
-    /// <summary>The rig with <paramref name="configuration"/> (its capacities set here).</summary>
-    public RadarRoleRig(int plotCount, ITrackerOutput output, TrackerConfiguration configuration)
+    /// <summary>The rig with <paramref name="configuration"/> (its capacities set here: two track slots unless <paramref name="trackCapacity"/> says more).</summary>
+    public RadarRoleRig(int plotCount, ITrackerOutput output, TrackerConfiguration configuration, int trackCapacity = 2)
     {
         int saturations = 0;
-        configuration.TrackCapacity = 2;
+        configuration.TrackCapacity = trackCapacity;
         configuration.PlotsPerBatch = plotCount;
         var plane = new MastPlane(Q2x61.FromDegreesE7(595_000_000, ref saturations), Q2x61.FromDegreesE7(250_000_000, ref saturations));
         Counters = new TrackerCounters();

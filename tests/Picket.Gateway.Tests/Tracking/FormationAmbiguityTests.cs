@@ -19,26 +19,46 @@ namespace Picket.Gateway.Tracking;
 /// radar noise told 30 % off (<see cref="TrackerComparison.NoiseFactors"/>, alternating), on the
 /// scene's five held-out seeds and 35 more never run while the widening was chosen (it was chosen
 /// on seeds 120-159 and 510-749): the evaluator's track id changes over all 40 runs, with the
-/// widening and without.
+/// widening and without. Then the same for the masker's old track, once its transponder is on:
+/// the nearest primary-only track to a track the radar updated by identity yields the plots
+/// another track gates (<see cref="TrackerConfiguration.IdentityShadowsYield"/>; chosen on seeds
+/// 53, 60-88, 120-159 and 510-749), so the intruder's plots go to the intruder's own track.
 /// </summary>
 public sealed class FormationAmbiguityTests(ITestOutputHelper output)
 {
     [Fact]
     public void RecordedFormation_AmbiguousPlotsWidened_FewerIdChangesThanWithout()
     {
+        var (widened, plain) = IdChanges(() => new TrackerConfiguration(), () => new TrackerConfiguration { RadarAmbiguityVarianceScaleMaximum = Q31x32.One });
+
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"transponder-masking, 40 seeds: id changes widened {widened}, plain {plain}"));
+        Assert.True(widened < plain, $"widened {widened}, plain {plain}");
+    }
+
+    [Fact]
+    public void RecordedFormation_MaskersOldTrackYieldsContestedPlots_FewerIdChangesThanWithout()
+    {
+        var (yielding, competing) = IdChanges(() => new TrackerConfiguration(), () => new TrackerConfiguration { IdentityShadowsYield = false });
+
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"transponder-masking, 40 seeds: id changes yielding {yielding}, competing {competing}"));
+        Assert.True(yielding < competing, $"yielding {yielding}, competing {competing}");
+    }
+
+    // The evaluator's id changes over the 40 runs, with each configuration.
+    private static (int First, int Second) IdChanges(Func<TrackerConfiguration> first, Func<TrackerConfiguration> second)
+    {
         var definition = TrackerComparison.LoadScenario("transponder-masking");
         int[] seeds = definition.HeldOutSeeds.Concat(Enumerable.Range(1_000, 35)).ToArray();
-        int widened = 0;
-        int plain = 0;
+        int firstChanges = 0;
+        int secondChanges = 0;
         for (int k = 0; k < seeds.Length; k++)
         {
             double factor = TrackerComparison.NoiseFactors[k % TrackerComparison.NoiseFactors.Length];
-            widened += Run(definition, seeds[k], factor, new TrackerConfiguration()).TrackIdChanges;
-            plain += Run(definition, seeds[k], factor, new TrackerConfiguration { RadarAmbiguityVarianceScaleMaximum = Q31x32.One }).TrackIdChanges;
+            firstChanges += Run(definition, seeds[k], factor, first()).TrackIdChanges;
+            secondChanges += Run(definition, seeds[k], factor, second()).TrackIdChanges;
         }
 
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"transponder-masking, {seeds.Length} seeds: id changes widened {widened}, plain {plain}"));
-        Assert.True(widened < plain, $"widened {widened}, plain {plain}");
+        return (firstChanges, secondChanges);
     }
 
     private static EvaluationReport Run(ScenarioDefinition definition, int seed, double factor, TrackerConfiguration configuration)
