@@ -48,6 +48,8 @@ internal static class TrackKinematics
     // True when a horizontal vector (east, north; Q31.32 m or m/s: a velocity, a position
     // difference) is significant against its covariance [a b; b c] (Q39.24) at the χ² given
     // (Q31.32): vᵀ P⁻¹ v ≥ χ², computed without division as c vₑ² − 2 b vₑ vₙ + a vₙ² ≥ χ² (a c − b²).
+    // The products saturate for vectors of a few kilometres (their sum then wraps): velocities and
+    // velocity differences only; a position difference takes ChiSquare.
     public static bool ChiSquareExceeds(long east, long north, long a, long b, long c, long chiSquare, ref int saturations)
     {
         // Q31.32 products shifted by 40 are Q39.24, the variances' format.

@@ -99,6 +99,21 @@ public class RadarKinematicAssociationTests : ITrackerOutput
     [InlineData(true, true, true)]
     public void AssociateByKinematics_ShadowOfATrackUpdatedByIdentity_YieldsAPlotAnotherTrackGates(bool yield, bool tentative, bool shadowTakesIt)
     {
+        var (shadow, neighbour) = AssociateBesideIdentifiedTrack(yield, tentative, 1_180);
+
+        Assert.Equal(shadowTakesIt ? 1 : 0, shadow.RadarHits);
+        Assert.Equal(shadowTakesIt ? 0 : 1, neighbour.RadarHits);
+
+        var (aloneShadow, far) = AssociateBesideIdentifiedTrack(yield, tentative, 900);
+
+        Assert.Equal(1, aloneShadow.RadarHits);
+        Assert.Equal(0, far.RadarHits);
+    }
+
+    // The identified track at 1,000 m (taken by identity), the would-be shadow at 1,020 m and the
+    // confirmed neighbour at 1,400 m, one plot at plotMetres, one batch associated.
+    private (Track Shadow, Track Neighbour) AssociateBesideIdentifiedTrack(bool yield, bool tentative, int plotMetres)
+    {
         var role = new RadarRoleRig(1, this, new TrackerConfiguration { IdentityShadowsYield = yield }, trackCapacity: 3);
         role.PlaceTrack(1_000).HasIcaoAddress = true;
         Track shadow = role.PlaceTrack(1_020);
@@ -106,26 +121,10 @@ public class RadarKinematicAssociationTests : ITrackerOutput
         Track neighbour = role.PlaceTrack(1_400);
         neighbour.Status = TrackStatus.Confirmed;
         role.Taken[0] = true;
-        role.PlacePlotNorth(0, 1_180, new RadarMeasurement { SensorId = 7 });
+        role.PlacePlotNorth(0, plotMetres, new RadarMeasurement { SensorId = 7 });
 
         role.KinematicAssociation.AssociateByKinematics(1, Start);
-
-        Assert.Equal(shadowTakesIt ? 1 : 0, shadow.RadarHits);
-        Assert.Equal(shadowTakesIt ? 0 : 1, neighbour.RadarHits);
-
-        var alone = new RadarRoleRig(1, this, new TrackerConfiguration { IdentityShadowsYield = yield }, trackCapacity: 3);
-        alone.PlaceTrack(1_000).HasIcaoAddress = true;
-        Track aloneShadow = alone.PlaceTrack(1_020);
-        aloneShadow.Status = shadow.Status;
-        Track far = alone.PlaceTrack(1_400);
-        far.Status = TrackStatus.Confirmed;
-        alone.Taken[0] = true;
-        alone.PlacePlotNorth(0, 900, new RadarMeasurement { SensorId = 7 });
-
-        alone.KinematicAssociation.AssociateByKinematics(1, Start);
-
-        Assert.Equal(1, aloneShadow.RadarHits);
-        Assert.Equal(0, far.RadarHits);
+        return (shadow, neighbour);
     }
 
     /// <summary>
