@@ -158,7 +158,10 @@ internal sealed class TrackHousekeeping
 
     // Zone state follows the track's own estimate predicted to now (ZoneMonitor's rules); fresh:
     // no missed opportunity, the only state in which an exit may be declared.
-    public void CheckZones(Track track, long now, bool fresh)
+    public void CheckZones(Track track, long now, bool fresh) => CheckZones(track, now, fresh, false);
+
+    // atPlot: sampled at the radar plot that just updated the track (ZoneMonitor.EnterHeadingInAtPlot).
+    private void CheckZones(Track track, long now, bool fresh, bool atPlot)
     {
         // A primary-only track confirmed but not yet seen moving since (TrackConfirmation) enters
         // nothing; one that has since been given an identity or ADS-B positions is free.
@@ -180,7 +183,7 @@ internal sealed class TrackHousekeeping
         long leadEast = Q31x32.ToScaledInteger(aheadEast, 1000, ref saturations);
         long leadNorth = Q31x32.ToScaledInteger(aheadNorth, 1000, ref saturations);
         _counters.Saturations += saturations;
-        _zoneMonitor.Sample(track, eastMillimetres, northMillimetres, now, sigmaMillimetres, speedMillimetres, fresh, leadEast, leadNorth);
+        _zoneMonitor.Sample(track, eastMillimetres, northMillimetres, now, sigmaMillimetres, speedMillimetres, fresh, leadEast, leadNorth, atPlot);
     }
 
     // Confirms a track at data time nowMicroseconds: counted, classified, its zones sampled at once.
@@ -197,14 +200,16 @@ internal sealed class TrackHousekeeping
         }
     }
 
-    // After a measurement update: a confirmed track's zones are sampled at once (fresh, predicted
+    // After a radar plot's update: a confirmed track's zones are sampled at once (fresh, predicted
     // to the data time it is processed at, as alerts are never back-dated), not at the next
-    // housekeeping round (ZoneSampleMinimumIntervalMicroseconds keeps the dwell's meaning).
+    // housekeeping round (ZoneSampleMinimumIntervalMicroseconds keeps the dwell's meaning). A
+    // track no ADS-B position has fed is sampled at its plot (ZoneMonitor.EnterHeadingInAtPlot);
+    // an ADS-B-fed one gets positions twice a second, which may pull it back within the dwell.
     public void CheckZonesAfterUpdate(Track track, long nowMicroseconds)
     {
         if (track.Status == TrackStatus.Confirmed && _zoneMonitor.Count > 0)
         {
-            CheckZones(track, nowMicroseconds > track.Filter.TimeMicroseconds ? nowMicroseconds : track.Filter.TimeMicroseconds, true);
+            CheckZones(track, nowMicroseconds > track.Filter.TimeMicroseconds ? nowMicroseconds : track.Filter.TimeMicroseconds, true, track.LastAdsbPositionMicroseconds == Track.NeverMicroseconds);
         }
     }
 

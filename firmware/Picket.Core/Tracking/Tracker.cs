@@ -79,6 +79,7 @@ public sealed class Tracker
         _zoneMonitor = new ZoneMonitor(zones, zoneNames, configuration.ZoneMarginMillimetres, configuration.ZoneDwellSamples, configuration.ZoneMinimumEnterMarginMillimetres, configuration.ZoneEnterMarginSigmas, configuration.ZoneEnterMarginTravelMilliseconds, configuration.ZoneSampleMinimumIntervalMicroseconds, output, Counters)
         {
             ExitMarginSigmas = configuration.ZoneExitMarginSigmas,
+            EnterHeadingInAtPlot = configuration.ZoneEnterHeadingInAtPlot,
         };
         _table = new TrackTable(configuration, zones.Length, _zoneMonitor, _reporter, Counters);
         _tracks = _table.Tracks;

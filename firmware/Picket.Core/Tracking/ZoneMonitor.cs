@@ -78,6 +78,13 @@ public sealed class ZoneMonitor
     /// </summary>
     public int ExitMarginSigmas { get; set; }
 
+    /// <summary>
+    /// A sample taken at the radar plot that just updated a track, inside a zone beyond the entry
+    /// margin and heading in (flown on for the entry lead, inside by the whole margin), enters at
+    /// once instead of after the dwell (<see cref="TrackerConfiguration.ZoneEnterHeadingInAtPlot"/>).
+    /// </summary>
+    public bool EnterHeadingInAtPlot { get; set; }
+
     /// <summary>Zones watched.</summary>
     public int Count => _zones.Length;
 
@@ -94,7 +101,7 @@ public sealed class ZoneMonitor
     /// <param name="speedMillimetresPerSecond">The track's speed, mm/s: the entry margin is no deeper than it flies in the configured time (a slow target's wide sigma must not hold its alert for seconds).</param>
     /// <param name="fresh">True when the estimate rests on a measurement of the current opportunity (no miss): only then may an exit be declared.</param>
     public void Sample(Track track, long eastMillimetres, long northMillimetres, long timeMicroseconds, long sigmaMillimetres, long speedMillimetresPerSecond, bool fresh) =>
-        Sample(track, eastMillimetres, northMillimetres, timeMicroseconds, sigmaMillimetres, speedMillimetresPerSecond, fresh, eastMillimetres, northMillimetres);
+        Sample(track, eastMillimetres, northMillimetres, timeMicroseconds, sigmaMillimetres, speedMillimetresPerSecond, fresh, eastMillimetres, northMillimetres, false);
 
     /// <summary>
     /// One sample of a track's estimate, as <see cref="Sample(Track, long, long, long, long, long, bool)"/>,
@@ -112,7 +119,8 @@ public sealed class ZoneMonitor
     /// <param name="fresh">True when the estimate rests on a measurement of the current opportunity (no miss).</param>
     /// <param name="leadEastMillimetres">The estimate moved along its velocity for the entry lead, plane east, mm.</param>
     /// <param name="leadNorthMillimetres">The same, plane north, mm.</param>
-    public void Sample(Track track, long eastMillimetres, long northMillimetres, long timeMicroseconds, long sigmaMillimetres, long speedMillimetresPerSecond, bool fresh, long leadEastMillimetres, long leadNorthMillimetres)
+    /// <param name="atPlot">True when the sample is taken at the radar plot that just updated the track (no ADS-B feeds it): with <see cref="EnterHeadingInAtPlot"/>, a track heading in enters at once.</param>
+    public void Sample(Track track, long eastMillimetres, long northMillimetres, long timeMicroseconds, long sigmaMillimetres, long speedMillimetresPerSecond, bool fresh, long leadEastMillimetres, long leadNorthMillimetres, bool atPlot)
     {
         // The interval spaces the samples of a dwell: a sample that leaves no change pending (one
         // outside a zone the track is outside of, one inside within the margin) holds nothing back,
@@ -146,6 +154,16 @@ public sealed class ZoneMonitor
             if (!track.Occupancy[zone].Inside && enterMargin > _minimumEnterMarginMillimetres && IsHeadingIn(_zones[zone], eastMillimetres, northMillimetres, leadEastMillimetres, leadNorthMillimetres, enterMargin))
             {
                 zoneEnterMargin = _minimumEnterMarginMillimetres;
+            }
+
+            // A plot just put a track heading in beyond its entry margin: the dwell's next sample
+            // would be this estimate flown on, further in, with no new evidence until the next
+            // plot; it would only hold the alert back.
+            if (EnterHeadingInAtPlot && atPlot && !track.Occupancy[zone].Inside && _zones[zone].Contains(eastMillimetres, northMillimetres)
+                && _zones[zone].DistanceToBoundary(eastMillimetres, northMillimetres) >= zoneEnterMargin
+                && IsHeadingIn(_zones[zone], eastMillimetres, northMillimetres, leadEastMillimetres, leadNorthMillimetres, zoneEnterMargin))
+            {
+                track.Occupancy[zone].ConsecutiveSamples = _hysteresis.DwellSamples - 1;
             }
 
             ZoneTransition transition = _hysteresis.Update(ref track.Occupancy[zone], _zones[zone], eastMillimetres, northMillimetres, timeMicroseconds, zoneEnterMargin, sigmaMillimetres * ExitMarginSigmas, out long duration);

@@ -186,12 +186,29 @@ public class ZoneEventTests
         // dwell's second sample comes 300 ms after the first, so 100.8 s is the earliest entry.
         // Left to the once-a-second housekeeping round and the next plot, the second sample
         // waits for whichever of them comes first 300 ms after the first sample; with the dwell
-        // rounds it is the first data 300 ms after it (within 100 ms).
-        var withRounds = DroneEntry(new TrackerConfiguration { ScanPeriodMicroseconds = 1_000_000, ZoneApproachPredictionMicroseconds = 0 });
-        var withoutRounds = DroneEntry(new TrackerConfiguration { ScanPeriodMicroseconds = 1_000_000, ZoneDwellRoundIntervalMicroseconds = 0 });
+        // rounds it is the first data 300 ms after it (within 100 ms). An entry sampled at its
+        // plot skips the dwell (the next test): off here, where the dwell is under test.
+        var withRounds = DroneEntry(new TrackerConfiguration { ScanPeriodMicroseconds = 1_000_000, ZoneApproachPredictionMicroseconds = 0, ZoneEnterHeadingInAtPlot = false });
+        var withoutRounds = DroneEntry(new TrackerConfiguration { ScanPeriodMicroseconds = 1_000_000, ZoneDwellRoundIntervalMicroseconds = 0, ZoneEnterHeadingInAtPlot = false });
 
         Assert.True(withRounds < withoutRounds, $"with dwell rounds {withRounds} s, without {withoutRounds} s");
         Assert.InRange(withRounds, 100.8, 101.3);
+    }
+
+    [Fact]
+    public void AdvanceTo_PlotPutsATrackHeadingInBeyondTheMargin_EntersWithoutTheDwell()
+    {
+        // The drone above, no samples between plots. Its plot of 100.3 s (9 m in) is processed
+        // when data time passes 100.8 s (a batch waits half the 1 s scan; time moves on in 100 ms
+        // steps), its estimate flown on to then 24-27 m in: beyond the 15 m entry margin, and
+        // flown on for the 2 s lead further in still. At its plot it enters then, 100.8-100.9 s.
+        // With the dwell that sample is only the first; the second comes 300 ms later (within a
+        // 100 ms round), 101.1-101.3 s, the same estimate flown on with no plot in between.
+        var atPlot = DroneEntry(new TrackerConfiguration { ScanPeriodMicroseconds = 1_000_000, ZoneApproachPredictionMicroseconds = 0 });
+        var withDwell = DroneEntry(new TrackerConfiguration { ScanPeriodMicroseconds = 1_000_000, ZoneApproachPredictionMicroseconds = 0, ZoneEnterHeadingInAtPlot = false });
+
+        Assert.InRange(atPlot, 100.8, 100.9);
+        Assert.InRange(withDwell, 101.1, 101.3);
     }
 
     [Fact]

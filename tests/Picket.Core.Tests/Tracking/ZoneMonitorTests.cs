@@ -110,10 +110,30 @@ public class ZoneMonitorTests : ITrackerOutput
         // margin), or back outside (a track heading out).
         var monitor = new ZoneMonitor([Square()], ["square"], 100_000, 2, 10_000, 2, 500, this, _counters);
         var track = new Track(1);
-        monitor.Sample(track, 10_020_000, 0, 0, 50_000, 100_000_000, fresh: true, leadEast, 0);
-        monitor.Sample(track, 10_020_000, 0, Second, 50_000, 100_000_000, fresh: true, leadEast, 0);
+        monitor.Sample(track, 10_020_000, 0, 0, 50_000, 100_000_000, fresh: true, leadEast, 0, atPlot: false);
+        monitor.Sample(track, 10_020_000, 0, Second, 50_000, 100_000_000, fresh: true, leadEast, 0, atPlot: false);
 
         Assert.Equal(entered, _alerts.Count == 1);
+    }
+
+    [Theory]
+    [InlineData(true, true, 10_150_000L, true, 0)]
+    [InlineData(true, false, 10_150_000L, false, 1)]
+    [InlineData(false, true, 10_150_000L, false, 1)]
+    [InlineData(true, true, 10_020_000L, false, 0)]
+    public void Sample_AtItsPlotHeadingIn_EntersWithoutTheDwell(bool rule, bool atPlot, long leadEast, bool enteredAtOnce, int dwellSamples)
+    {
+        // The estimate of the test above, one sample only (the dwell is 2). Taken at its plot and
+        // heading in (its lead point 150 m in, past the 100 m margin: the 10 m margin applies), it
+        // enters at once; taken between plots, or with the rule off, it is the dwell's first
+        // sample. Flown on no further (a lead point at the estimate: a track flying along the
+        // boundary) it is 20 m in, short of the whole 100 m margin, and counts for nothing.
+        var monitor = new ZoneMonitor([Square()], ["square"], 100_000, 2, 10_000, 2, 500, this, _counters) { EnterHeadingInAtPlot = rule };
+        var track = new Track(1);
+        monitor.Sample(track, 10_020_000, 0, 0, 50_000, 100_000_000, fresh: true, leadEast, 0, atPlot);
+
+        Assert.Equal(enteredAtOnce, _alerts.Count == 1);
+        Assert.Equal(dwellSamples, track.Occupancy[0].ConsecutiveSamples);
     }
 
     [Fact]

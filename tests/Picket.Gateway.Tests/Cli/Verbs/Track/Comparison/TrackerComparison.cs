@@ -44,7 +44,6 @@ internal static class TrackerComparison
             throw new ArgumentException($"{scenario}: seed {seed} is not held out", nameof(seed));
         }
 
-        var radar = definition.Radar;
         var (sigmaRange, sigmaAzimuth) = ToldRadarNoise(definition, noiseFactor);
         var picketRunner = new ScenarioRunner(definition, seconds, recorded: true, seed: seed)
         {
@@ -53,25 +52,37 @@ internal static class TrackerComparison
         };
         var picket = picketRunner.Run(null);
 
-        var referenceRunner = new ScenarioRunner(ScenarioLoader.LoadBuiltIn(scenario), seconds, recorded: true, seed: seed);
-        var settings = new ReferenceTrackerSettings
-        {
-            ScanPeriodSeconds = radar?.ScanPeriodS ?? 4,
-            RadarSigmaRangeMetres = sigmaRange,
-            RadarSigmaAzimuthDegrees = sigmaAzimuth,
-        };
-        var simulation = referenceRunner.Simulation;
-        var reference = referenceRunner.RunExternal((beast, asterix, start, evaluator) =>
-        {
-            var inputs = RecordedInputs.Decode(beast, asterix, start, simulation.Site.LatitudeDegrees, simulation.Site.LongitudeDegrees);
-            new ReferenceTracker(settings, simulation.Site, simulation.RadarPosition, referenceRunner.EvaluationZones, evaluator, start).Run(inputs);
-        });
+        var reference = RunReference(ScenarioLoader.LoadBuiltIn(scenario), seed, noiseFactor, seconds);
         var ideal = new ScenarioRunner(ScenarioLoader.LoadBuiltIn(scenario), seconds, truthAssociated: true, seed: seed)
         {
             AssumedRadarSigmaRangeMetres = sigmaRange,
             AssumedRadarSigmaAzimuthDegrees = sigmaAzimuth,
         }.Run(null);
         return new ComparisonRun(scenario, seed, noiseFactor, picket, reference, ideal);
+    }
+
+    /// <summary>The plain reference tracker on one run's recorded bytes, told the radar noise × <paramref name="noiseFactor"/>.</summary>
+    /// <param name="definition">The scenario (a fresh one: the runner takes its seed).</param>
+    /// <param name="seed">The simulator's seed.</param>
+    /// <param name="noiseFactor">Assumed radar noise over the simulator's.</param>
+    /// <param name="seconds">The run's length, or null for the scenario's.</param>
+    /// <returns>The reference's scores.</returns>
+    public static EvaluationReport RunReference(ScenarioDefinition definition, int seed, double noiseFactor, double? seconds)
+    {
+        var (sigmaRange, sigmaAzimuth) = ToldRadarNoise(definition, noiseFactor);
+        var settings = new ReferenceTrackerSettings
+        {
+            ScanPeriodSeconds = definition.Radar?.ScanPeriodS ?? 4,
+            RadarSigmaRangeMetres = sigmaRange,
+            RadarSigmaAzimuthDegrees = sigmaAzimuth,
+        };
+        var runner = new ScenarioRunner(definition, seconds, recorded: true, seed: seed);
+        var simulation = runner.Simulation;
+        return runner.RunExternal((beast, asterix, start, evaluator) =>
+        {
+            var inputs = RecordedInputs.Decode(beast, asterix, start, simulation.Site.LatitudeDegrees, simulation.Site.LongitudeDegrees);
+            new ReferenceTracker(settings, simulation.Site, simulation.RadarPosition, runner.EvaluationZones, evaluator, start).Run(inputs);
+        });
     }
 
     /// <summary>The runs as a markdown table: scenario × metric, Picket and the reference, mean and range over seeds.</summary>
