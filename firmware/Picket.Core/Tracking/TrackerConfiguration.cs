@@ -238,11 +238,11 @@ public sealed class TrackerConfiguration
     public int ZoneEnterLeadRadarScans = 1;
 
     /// <summary>
-    /// A track heading into a zone whose radar plot has just put its estimate inside beyond the
-    /// entry margin (a radar-fed track no ADS-B position has fed, its estimate flown on for the
-    /// entry lead inside by the whole margin) enters at once, without the dwell
+    /// A track whose radar plot has just put its estimate inside a zone beyond the entry margin,
+    /// and which flown on for the entry lead is still inside by that margin (a radar-fed track no
+    /// ADS-B position has fed), enters at once, without the dwell
     /// (<see cref="ZoneDwellSamples"/>): the dwell's second sample would be the same estimate
-    /// flown on, further in, with no new evidence before the next plot, and would only hold the
+    /// flown on, still inside, with no new evidence before the next plot, and would only hold the
     /// alert back by <see cref="ZoneSampleMinimumIntervalMicroseconds"/> and a round. Exits keep
     /// the dwell, and so does an entry first sampled between plots (a prediction, which the next
     /// plot may pull back). On the 580 tuning runs (`TuningSweepTests`, seeds 120-159 beside the

@@ -80,8 +80,8 @@ public sealed class ZoneMonitor
 
     /// <summary>
     /// A sample taken at the radar plot that just updated a track, inside a zone beyond the entry
-    /// margin and heading in (flown on for the entry lead, inside by the whole margin), enters at
-    /// once instead of after the dwell (<see cref="TrackerConfiguration.ZoneEnterHeadingInAtPlot"/>).
+    /// margin and still inside by it when flown on for the entry lead, enters at once instead of
+    /// after the dwell (<see cref="TrackerConfiguration.ZoneEnterHeadingInAtPlot"/>).
     /// </summary>
     public bool EnterHeadingInAtPlot { get; set; }
 
@@ -119,7 +119,7 @@ public sealed class ZoneMonitor
     /// <param name="fresh">True when the estimate rests on a measurement of the current opportunity (no miss).</param>
     /// <param name="leadEastMillimetres">The estimate moved along its velocity for the entry lead, plane east, mm.</param>
     /// <param name="leadNorthMillimetres">The same, plane north, mm.</param>
-    /// <param name="atPlot">True when the sample is taken at the radar plot that just updated the track (no ADS-B feeds it): with <see cref="EnterHeadingInAtPlot"/>, a track heading in enters at once.</param>
+    /// <param name="atPlot">True when the sample is taken at the radar plot that just updated the track (no ADS-B feeds it): with <see cref="EnterHeadingInAtPlot"/>, a track that stays inside when flown on enters at once.</param>
     public void Sample(Track track, long eastMillimetres, long northMillimetres, long timeMicroseconds, long sigmaMillimetres, long speedMillimetresPerSecond, bool fresh, long leadEastMillimetres, long leadNorthMillimetres, bool atPlot)
     {
         // The interval spaces the samples of a dwell: a sample that leaves no change pending (one
@@ -156,9 +156,9 @@ public sealed class ZoneMonitor
                 zoneEnterMargin = _minimumEnterMarginMillimetres;
             }
 
-            // A plot just put a track heading in beyond its entry margin: the dwell's next sample
-            // would be this estimate flown on, further in, with no new evidence until the next
-            // plot; it would only hold the alert back.
+            // A plot just put the track beyond its entry margin, and flown on it stays there: the
+            // dwell's next sample would be this estimate flown on, with no new evidence until the
+            // next plot; it would only hold the alert back. One flying out keeps the dwell.
             if (EnterHeadingInAtPlot && atPlot && !track.Occupancy[zone].Inside && _zones[zone].Contains(eastMillimetres, northMillimetres)
                 && _zones[zone].DistanceToBoundary(eastMillimetres, northMillimetres) >= zoneEnterMargin
                 && IsHeadingIn(_zones[zone], eastMillimetres, northMillimetres, leadEastMillimetres, leadNorthMillimetres, zoneEnterMargin))
