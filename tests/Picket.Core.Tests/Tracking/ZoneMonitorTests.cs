@@ -126,8 +126,8 @@ public class ZoneMonitorTests : ITrackerOutput
         // The estimate of the test above, one sample only (the dwell is 2). Taken at its plot and
         // heading in (its lead point 150 m in, past the 100 m margin: the 10 m margin applies), it
         // enters at once; taken between plots, or with the rule off, it is the dwell's first
-        // sample. Flown on no further (a lead point at the estimate: a track flying along the
-        // boundary) it is 20 m in, short of the whole 100 m margin, and counts for nothing.
+        // sample. With no lead point (the estimate itself, as for a track that does not move) it
+        // is 20 m in, short of the whole 100 m margin, and counts for nothing.
         var monitor = new ZoneMonitor([Square()], ["square"], 100_000, 2, 10_000, 2, 500, this, _counters) { EnterHeadingInAtPlot = rule };
         var track = new Track(1);
         monitor.Sample(track, 10_020_000, 0, 0, 50_000, 100_000_000, fresh: true, leadEast, 0, atPlot);
