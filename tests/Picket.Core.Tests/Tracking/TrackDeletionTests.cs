@@ -61,8 +61,8 @@ public class TrackDeletionTests
     }
 
     [Theory]
-    [InlineData(17_400_000, true)] // idle 17.4 - 2.5 = 14.9 s: two 5 s opportunities missed, the cap
-    [InlineData(17_500_000, false)] // 15 s: three, dropped (a radar-fed track coasts to six)
+    [InlineData(12_400_000, true)] // idle 12.4 - 2.5 = 9.9 s: one 5 s opportunity missed, the cap
+    [InlineData(12_500_000, false)] // 10 s: two, dropped (a radar-fed track coasts to six)
     public void AdvanceLifeCycle_LastFedByAdsb_DroppedAfterTwoMissedOpportunities(long elapsed, bool kept)
     {
         var (deletion, _) = Role();
@@ -76,7 +76,8 @@ public class TrackDeletionTests
     public void AdvanceLifeCycle_AdsbTrackLastFedByRadar_CoastsAsARadarTrack()
     {
         // ADS-B stopped 10 s before the last radar plot (a transponder switched off, the primary
-        // radar still sees it): 17.5 s after that plot is three missed opportunities, kept.
+        // radar still sees it): 17.5 s after that plot is three missed opportunities, kept (as
+        // a radar track: ADS-B's own coast would have ended it at two).
         var (deletion, _) = Role();
         var track = Confirmed(velocityVariance: 1);
         track.LastAdsbPositionMicroseconds = Start - (10 * Second);

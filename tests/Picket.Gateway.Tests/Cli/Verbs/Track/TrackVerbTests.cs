@@ -50,6 +50,68 @@ public sealed partial class TrackVerbTests
     }
 
     [Fact]
+    public async Task Track_BeastCapture_AircraftSilentLongerThanTheAdsbCoastDroppedShorterSilencesBridged()
+    {
+        // Truth: the capture's dump1090 decode (an independent decoder). Per aircraft, its
+        // silences: the time between two of its airborne positions or velocities (DF17/18 TC
+        // 9-19), and from its last one to the capture's end. A track last fed by ADS-B ends 12.5 s
+        // into a silence (TrackerConfiguration.AdsbConfirmedMaxMisses, one missed 5 s opportunity
+        // after 7.5 s). Real reception comes in bursts: 4248E7 is silent for 8.1 s, 424263 for
+        // 28.2 s mid-capture, 42460C for its last 15.0 s. Silences within a second of 12.5 s are
+        // not judged (report and housekeeping rounds).
+        var times = new Dictionary<string, List<long>>();
+        long end = 0;
+        foreach (var line in File.ReadLines(SharedData.PathOf("adsb/stream_ulss7_dump1090.jsonl")))
+        {
+            using var frame = JsonDocument.Parse(line);
+            var ticks = frame.RootElement.GetProperty("ts12mhz").GetInt64();
+            end = Math.Max(end, ticks);
+            if (frame.RootElement.TryGetProperty("dump1090", out var decode) && decode.ValueKind == JsonValueKind.Object
+                && decode.TryGetProperty("df", out var df) && df.GetInt32() is 17 or 18
+                && decode.TryGetProperty("tc", out var tc) && tc.GetInt32() is >= 9 and <= 19)
+            {
+                var icao = decode.GetProperty("icao").GetString()!;
+                (times.TryGetValue(icao, out var list) ? list : times[icao] = []).Add(ticks);
+            }
+        }
+
+        const double twelveMegahertz = 12e6;
+        var silences = times.ToDictionary(
+            a => a.Key,
+            a =>
+            {
+                var sorted = a.Value.Order().ToList();
+                var gaps = sorted.Zip(sorted.Skip(1), (x, y) => (y - x) / twelveMegahertz).ToList();
+                return (Middle: gaps, End: (end - sorted[^1]) / twelveMegahertz);
+            });
+        var held = silences.Where(s => s.Value.Middle.Append(s.Value.End).All(g => g < 11.5)).Select(s => s.Key).ToList();
+        var ended = silences.Where(s => s.Value.Middle.Append(s.Value.End).Any(g => g > 13.5)).ToList();
+        Assert.Equal(["424263", "42460C"], ended.Select(s => s.Key).Order(StringComparer.Ordinal));
+        Assert.Contains("4248E7", held);
+        Assert.Equal(11, held.Count + ended.Count);
+
+        var (exit, output, error) = await RunAsync("track", "--site", Ulss7Site, "--start", "2018-04-03T19:02:00Z", "--input", "beast:" + SharedData.PathOf("adsb/beast_ulss7_20180403.bin"));
+
+        Assert.True(exit == CommandLine.Success, error);
+        var byIcao = Lines(output)
+            .Where(l => l.GetProperty("kind").GetString() == "track" && l.GetProperty("icao").ValueKind == JsonValueKind.String)
+            .GroupBy(l => l.GetProperty("icao").GetString()!)
+            .ToDictionary(g => g.Key, g => g.ToList());
+        foreach (var icao in held)
+        {
+            Assert.Single(byIcao[icao].Select(t => t.GetProperty("track_id").GetInt64()).Distinct());
+            Assert.DoesNotContain(byIcao[icao], t => t.GetProperty("status").GetString() == "dropped");
+        }
+
+        foreach (var (icao, (middle, finalSilence)) in ended)
+        {
+            var breaks = middle.Count(g => g > 13.5);
+            Assert.Equal(breaks + (finalSilence > 13.5 ? 1 : 0), byIcao[icao].Count(t => t.GetProperty("status").GetString() == "dropped"));
+            Assert.Equal(breaks + 1, byIcao[icao].Select(t => t.GetProperty("track_id").GetInt64()).Distinct().Count());
+        }
+    }
+
+    [Fact]
     public async Task Track_SbsRenderingOfTheCapture_SameAircraftGetTracksAsFromTheBeastFrames()
     {
         var expected = File.ReadLines(SharedData.PathOf("adsb/beast_ulss7_20180403.sbs.txt"))
