@@ -54,9 +54,10 @@ public sealed partial class TrackVerbTests
     {
         // Truth: the capture's dump1090 decode (an independent decoder). Per aircraft, its
         // silences: the time between two of its airborne positions or velocities (DF17/18 TC
-        // 9-19), and from its last one to the capture's end. A track last fed by ADS-B ends 12.5 s
-        // into a silence (TrackerConfiguration.AdsbConfirmedMaxMisses, one missed 5 s opportunity
-        // after 7.5 s). Real reception comes in bursts: 4248E7 is silent for 8.1 s, 424263 for
+        // 9-19), and from its last one to the capture's end. A track last fed by ADS-B coasts from
+        // 7.5 s into a silence (one missed 5 s opportunity after half an opportunity's grace) and
+        // ends at 12.5 s, the second (TrackerConfiguration.AdsbConfirmedMaxMisses). Real
+        // reception comes in bursts: 4248E7 is silent for 8.1 s, 424263 for
         // 28.2 s mid-capture, 42460C for its last 15.0 s. Silences within a second of 12.5 s are
         // not judged (report and housekeeping rounds).
         var times = new Dictionary<string, List<long>>();
