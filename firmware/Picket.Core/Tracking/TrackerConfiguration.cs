@@ -69,11 +69,11 @@ public sealed class TrackerConfiguration
     public int ZoneHoldMisses = 3;
 
     /// <summary>
-    /// …and a track whose latest update was an ADS-B position or velocity (not a radar plot): it
-    /// coasts only this many missed ADS-B opportunities (<see cref="AdsbOpportunityMicroseconds"/>),
-    /// so it is dropped 12.5 s after its last message instead of 32.5 s. Positions and velocities
-    /// come four times a second: 12.5 s of silence at a reception of 0.35 per message does not
-    /// happen (0.65⁵⁰), at 0.1 once in 200 such windows. It means the aircraft has left the
+    /// …and a track whose latest position came from ADS-B (no radar plot since): it coasts only
+    /// this many missed ADS-B opportunities (<see cref="AdsbOpportunityMicroseconds"/>), so it is
+    /// dropped 12.5 s after its last ADS-B position or velocity instead of 32.5 s. Positions and
+    /// velocities come four times a second: 12.5 s of silence at a reception of 0.35 per message
+    /// does not happen (0.65⁵⁰), at 0.1 once in 200 such windows. It means the aircraft has left the
     /// receiver's coverage, and a track coasting on is a track on nothing anyone can check: with
     /// 2 (17.5 s) the busy skies' departing aircraft held about one stale track at every instant.
     /// Real reception comes in bursts: the ulss7 capture (60 s, 11 aircraft) holds silences of
