@@ -75,7 +75,7 @@ public sealed class TrackerConfiguration
     /// velocities come four times a second: 12.5 s of silence at a reception of 0.35 per message
     /// does not happen (0.65⁵⁰), at 0.1 once in 200 such windows. It means the aircraft has left the
     /// receiver's coverage, and a track coasting on is a track on nothing anyone can check: with
-    /// 2 (17.5 s) the busy skies' departing aircraft held about one stale track at every instant.
+    /// 2 (17.5 s) a busy-sky probe's departing aircraft held about one stale track at every instant.
     /// Real reception comes in bursts: the ulss7 capture (60 s, 11 aircraft) holds silences of
     /// 8.1 s (bridged) and 28.2 s (the track ends either way).
     /// </summary>
