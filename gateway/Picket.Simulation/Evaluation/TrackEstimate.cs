@@ -14,10 +14,13 @@ public readonly record struct TrackEstimate
     /// <summary>Estimated position.</summary>
     public required GeoPosition Position { get; init; }
 
-    /// <summary>Estimated velocity east, m/s.</summary>
+    /// <summary>
+    /// Estimated velocity east at <see cref="Position"/>, m/s: the track's own east/north frame,
+    /// as ADS-B and Picket's reports give it, not the site's.
+    /// </summary>
     public double VelocityEast { get; init; }
 
-    /// <summary>Estimated velocity north, m/s.</summary>
+    /// <summary>Estimated velocity north at <see cref="Position"/>, m/s.</summary>
     public double VelocityNorth { get; init; }
 
     /// <summary>One-sigma position error east, metres (NaN when unknown).</summary>

@@ -433,10 +433,18 @@ public sealed class TrackingEvaluator
         return -1;
     }
 
-    private static Vector3 Extrapolate(Vector3 plane, TrackEstimate estimate, long time)
+    // A report's velocity is east/north at the track; carried forward in the site's plane, it is
+    // first turned into the site's frame (3.8° of meridian convergence at 250 km east or west).
+    private Vector3 Extrapolate(Vector3 plane, TrackEstimate estimate, long time)
     {
         var dt = (time - estimate.TimeMicroseconds) / 1e6;
-        return plane with { X = plane.X + (estimate.VelocityEast * dt), Y = plane.Y + (estimate.VelocityNorth * dt) };
+        if (dt == 0)
+        {
+            return plane;
+        }
+
+        var velocity = Wgs84.RotateEnu(estimate.Position, _site, new Vector3(estimate.VelocityEast, estimate.VelocityNorth, 0));
+        return plane with { X = plane.X + (velocity.X * dt), Y = plane.Y + (velocity.Y * dt) };
     }
 
     private static double Nees(double de, double dn, TrackEstimate estimate)

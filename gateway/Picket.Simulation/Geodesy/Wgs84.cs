@@ -73,9 +73,24 @@ public static class Wgs84
     }
 
     /// <summary>The vector from <paramref name="origin"/> to <paramref name="target"/> in the origin's east/north/up frame, metres.</summary>
-    public static Vector3 ToEnu(GeoPosition origin, GeoPosition target)
+    public static Vector3 ToEnu(GeoPosition origin, GeoPosition target) => EcefToEnu(origin, ToEcef(target) - ToEcef(origin));
+
+    /// <summary>The position at <paramref name="enu"/> metres east/north/up of <paramref name="origin"/>.</summary>
+    public static GeoPosition FromEnu(GeoPosition origin, Vector3 enu) => FromEcef(ToEcef(origin) + EnuToEcef(origin, enu));
+
+    /// <summary>
+    /// A vector given in the east/north/up frame at <paramref name="from"/> (a velocity as ADS-B
+    /// and the tracker report it: east and north at the aircraft), expressed in the frame at
+    /// <paramref name="to"/> (the mast's). A rotation: the two frames' north differ by the
+    /// meridian convergence, about the longitude difference × sin latitude (3.8° at 250 km east
+    /// or west at 59.5° N), and their up by the angle between the verticals.
+    /// </summary>
+    public static Vector3 RotateEnu(GeoPosition from, GeoPosition to, Vector3 vector) => EcefToEnu(to, EnuToEcef(from, vector));
+
+    // The frames' axes in ECEF: east (−sin λ, cos λ, 0), north (−sin φ cos λ, −sin φ sin λ, cos φ),
+    // up (cos φ cos λ, cos φ sin λ, sin φ).
+    private static Vector3 EcefToEnu(GeoPosition origin, Vector3 d)
     {
-        var d = ToEcef(target) - ToEcef(origin);
         var latitude = ToRadians(origin.LatitudeDegrees);
         var longitude = ToRadians(origin.LongitudeDegrees);
         var sinLat = Math.Sin(latitude);
@@ -88,8 +103,7 @@ public static class Wgs84
             (cosLat * cosLon * d.X) + (cosLat * sinLon * d.Y) + (sinLat * d.Z));
     }
 
-    /// <summary>The position at <paramref name="enu"/> metres east/north/up of <paramref name="origin"/>.</summary>
-    public static GeoPosition FromEnu(GeoPosition origin, Vector3 enu)
+    private static Vector3 EnuToEcef(GeoPosition origin, Vector3 enu)
     {
         var latitude = ToRadians(origin.LatitudeDegrees);
         var longitude = ToRadians(origin.LongitudeDegrees);
@@ -97,10 +111,9 @@ public static class Wgs84
         var cosLat = Math.Cos(latitude);
         var sinLon = Math.Sin(longitude);
         var cosLon = Math.Cos(longitude);
-        var d = new Vector3(
+        return new Vector3(
             (-sinLon * enu.X) - (sinLat * cosLon * enu.Y) + (cosLat * cosLon * enu.Z),
             (cosLon * enu.X) - (sinLat * sinLon * enu.Y) + (cosLat * sinLon * enu.Z),
             (cosLat * enu.Y) + (sinLat * enu.Z));
-        return FromEcef(ToEcef(origin) + d);
     }
 }

@@ -51,6 +51,26 @@ public class TrackingEvaluatorTests
     }
 
     [Fact]
+    public void Finish_ReportsCarriedForwardFarEast_MoveAlongTheirOwnEast()
+    {
+        // 250 km east of the site the aircraft's east is 3.8° from the site's (the meridian
+        // convergence). Exact reports every 5 s, with the velocity in the aircraft's own frame as
+        // trackers report it, carried forward 1-4 s: taken as the site's frame they would lie
+        // 13 m/s × the carry across track (32 m RMS); turned into it, on the truth (which flies a
+        // constant heading, 0.1 m from a straight line over 4 s).
+        var (evaluator, truths) = Setup(targets: 1, seconds: 60, heading: 90, startEast: 250_000);
+        foreach (var truth in truths.Where(t => t.TimeMicroseconds % 5_000_000 == 0))
+        {
+            evaluator.AddEstimate(Estimate(truth, 3));
+        }
+
+        var report = evaluator.Finish("far east");
+
+        Assert.Equal(1, report.Completeness);
+        Assert.InRange(report.PositionRmseMetres, 0, 0.5);
+    }
+
+    [Fact]
     public void Finish_DuplicateAndFalseTracks_RaiseAmbiguityAndSpuriousness()
     {
         var (evaluator, truths) = Setup(targets: 1, seconds: 20);

@@ -55,4 +55,41 @@ public class Wgs84Tests
         Assert.Equal(offset.Y, back.Y, 1e-5);
         Assert.Equal(offset.Z, back.Z, 1e-5);
     }
+
+    [Theory]
+    [InlineData(4.4)]
+    [InlineData(-4.4)]
+    [InlineData(1.0)]
+    public void RotateEnu_EastAtAnotherLongitude_TurnsByTheMeridianConvergence(double longitudeDifference)
+    {
+        // On one parallel the two frames' east axes, (−sin λ, cos λ, 0) in ECEF, differ about
+        // the site's up by γ = atan(sin φ tan Δλ), the meridian convergence: 3.8° at 4.4° of
+        // longitude (250 km) and 59.5° N. The length is kept.
+        var site = new GeoPosition(59.5, 26.5, 50);
+        var aircraft = new GeoPosition(59.5, 26.5 + longitudeDifference, 10_000);
+        var expected = Math.Atan(Math.Sin(Wgs84.ToRadians(59.5)) * Math.Tan(Wgs84.ToRadians(longitudeDifference)));
+
+        var inSite = Wgs84.RotateEnu(aircraft, site, new Vector3(230, 0, 0));
+
+        Assert.Equal(expected, Math.Atan2(inSite.Y, inSite.X), 1e-12);
+        Assert.Equal(230, Math.Sqrt((inSite.X * inSite.X) + (inSite.Y * inSite.Y) + (inSite.Z * inSite.Z)), 1e-9);
+    }
+
+    [Fact]
+    public void RotateEnu_ThereAndBack_RecoversTheVector()
+    {
+        var site = new GeoPosition(59.5, 26.5, 50);
+        var aircraft = new GeoPosition(57.8, 30.1, 9_000);
+        var vector = new Vector3(-180, 95, 4);
+
+        var back = Wgs84.RotateEnu(site, aircraft, Wgs84.RotateEnu(aircraft, site, vector));
+
+        Assert.Equal(vector.X, back.X, 1e-9);
+        Assert.Equal(vector.Y, back.Y, 1e-9);
+        Assert.Equal(vector.Z, back.Z, 1e-9);
+        var same = Wgs84.RotateEnu(site, site, vector);
+        Assert.Equal(vector.X, same.X, 1e-9);
+        Assert.Equal(vector.Y, same.Y, 1e-9);
+        Assert.Equal(vector.Z, same.Z, 1e-9);
+    }
 }

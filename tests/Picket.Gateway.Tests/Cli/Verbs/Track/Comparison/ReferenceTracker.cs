@@ -12,7 +12,9 @@ namespace Picket.Gateway.Cli.Verbs.Track.Comparison;
 /// address (one plot per track per scan); two-plot initiation; confirmation at 3 hits; deletion
 /// after 3 missed scans; process noise raised ×20 for three updates after a 3-sigma innovation;
 /// zones as a plain point-in-polygon on the updated estimate (enter, exit, lost when deleted inside).
-/// It reports into the same <see cref="TrackingEvaluator"/> as Picket.
+/// It reports into the same <see cref="TrackingEvaluator"/> as Picket. Velocities cross between
+/// frames as Picket's do: ADS-B's (east/north at the aircraft) is turned into the mast's plane,
+/// and a report's back into the track's own east/north.
 /// </summary>
 internal sealed class ReferenceTracker
 {
@@ -99,8 +101,13 @@ internal sealed class ReferenceTracker
 
         if (o.HasVelocity)
         {
-            var ve = o.VelocityEastMillimetresPerSecond / 1000.0;
-            var vn = o.VelocityNorthMillimetresPerSecond / 1000.0;
+            // East/north at the aircraft, turned into the mast's frame (the meridian convergence).
+            var velocity = Wgs84.RotateEnu(
+                Wgs84.FromEnu(_site, new Vector3(track.X[0], track.X[2], 0)),
+                _site,
+                new Vector3(o.VelocityEastMillimetresPerSecond / 1000.0, o.VelocityNorthMillimetresPerSecond / 1000.0, 0));
+            var ve = velocity.X;
+            var vn = velocity.Y;
             var variance = _settings.AdsbVelocitySigma * _settings.AdsbVelocitySigma;
             if (!track.HasVelocity)
             {
@@ -360,14 +367,16 @@ internal sealed class ReferenceTracker
     {
         var sigmaEast = Math.Sqrt(p[0]);
         var sigmaNorth = Math.Sqrt(p[10]);
+        var position = Wgs84.FromEnu(_site, new Vector3(x[0], x[2], 0));
+        var velocity = Wgs84.RotateEnu(_site, position, new Vector3(x[1], x[3], 0)); // reported in the track's own frame
         _evaluator.AddEstimate(
             new TrackEstimate
             {
                 TimeMicroseconds = time - _start,
                 TrackId = track.Id,
-                Position = Wgs84.FromEnu(_site, new Vector3(x[0], x[2], 0)),
-                VelocityEast = x[1],
-                VelocityNorth = x[3],
+                Position = position,
+                VelocityEast = velocity.X,
+                VelocityNorth = velocity.Y,
                 SigmaEast = sigmaEast,
                 SigmaNorth = sigmaNorth,
                 Correlation = p[2] / (sigmaEast * sigmaNorth),
