@@ -47,7 +47,7 @@ public class MastPlaneBenchmarks
     public long VelocityToPlane()
     {
         int saturations = 0;
-        _plane.VelocityToPlane(_latitude, _longitude, 200L << 32, -50L << 32, out long east, out long north, ref saturations);
+        _plane.VelocityToPlane(_latitude, _longitude, 10_000L << 32, 200L << 32, -50L << 32, out long east, out long north, ref saturations);
         return east + north;
     }
 }
