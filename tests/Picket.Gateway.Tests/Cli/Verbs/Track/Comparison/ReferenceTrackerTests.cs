@@ -59,4 +59,24 @@ public sealed class ReferenceTrackerTests
         Assert.Equal(0, report.TrackIdChanges);
         Assert.True(report.Completeness > 0.95, $"completeness {report.Completeness}");
     }
+
+    [Fact]
+    public void Run_AdsbAircraftFarEastAndWest_TrackedOnTheirPositions()
+    {
+        // Forty ADS-B aircraft within 250 km, no radar: at 250 km east or west an aircraft's
+        // east is 3.8° from the mast's, so its ADS-B velocity must be turned into the plain
+        // tracker's site plane (put in unturned, its tracks lay ~70 m from their aircraft; the
+        // positions themselves are exact to the CPR's 5 m).
+        var definition = ScenarioLoader.LoadBuiltIn("busy-sky");
+        definition.Radar = null;
+        definition.RandomTraffic!.Count = 40;
+        var runner = new ScenarioRunner(definition, 120, recorded: true);
+        var settings = new ReferenceTrackerSettings { ScanPeriodSeconds = 4, RadarSigmaRangeMetres = 60, RadarSigmaAzimuthDegrees = 0.15 };
+
+        var report = runner.RunExternal((beast, asterix, start, evaluator) =>
+            new ReferenceTracker(settings, runner.Simulation.Site, runner.Simulation.RadarPosition, runner.EvaluationZones, evaluator, start)
+                .Run(RecordedInputs.Decode(beast, asterix, start, runner.Simulation.Site.LatitudeDegrees, runner.Simulation.Site.LongitudeDegrees)));
+
+        Assert.InRange(report.PositionRmseMetres, 0, 10);
+    }
 }
