@@ -285,8 +285,9 @@ internal sealed class AdsbUpdater
         }
 
         // DO-260B velocities are against local east/north at the aircraft's height; the plane's
-        // axes differ away from the mast, and its ground lies below the aircraft. (Pressure
-        // altitude stands in for the height: 1 km off is 0.016 % of the speed.)
+        // axes differ away from the mast, and its ground lies below the aircraft. (The height is
+        // the vertical channel's, converted from pressure altitude; 1 km off would be 0.016 % of
+        // the speed.)
         long height = track.Filter.HasVertical ? track.Filter.Vertical.Mean[0] : 0;
         _plane.VelocityToPlane(latitude, longitude, height, TrackerUnits.FromMillimetres(observation.VelocityEastMillimetresPerSecond), TrackerUnits.FromMillimetres(observation.VelocityNorthMillimetresPerSecond), out long planeEast, out long planeNorth, ref saturations);
         _counters.Saturations += saturations;

@@ -65,8 +65,8 @@ public sealed class ReferenceTrackerTests
     {
         // Forty ADS-B aircraft within 250 km, no radar: at 250 km east or west an aircraft's
         // east is 3.8° from the mast's, so its ADS-B velocity must be turned into the plain
-        // tracker's site plane (put in unturned, its tracks lay ~70 m from their aircraft; the
-        // positions themselves are exact to the CPR's 5 m).
+        // tracker's site plane (put in unturned, its tracks lay 93 m RMS from their aircraft
+        // here; the positions themselves are exact to the CPR's 5 m).
         var definition = ScenarioLoader.LoadBuiltIn("busy-sky");
         definition.Radar = null;
         definition.RandomTraffic!.Count = 40;
