@@ -288,8 +288,7 @@ internal sealed class AdsbUpdater
         // axes differ away from the mast, and its ground lies below the aircraft. (The height is
         // the vertical channel's, converted from pressure altitude; 1 km off would be 0.016 % of
         // the speed.)
-        long height = track.Filter.HasVertical ? track.Filter.Vertical.Mean[0] : 0;
-        _plane.VelocityToPlane(latitude, longitude, height, TrackerUnits.FromMillimetres(observation.VelocityEastMillimetresPerSecond), TrackerUnits.FromMillimetres(observation.VelocityNorthMillimetresPerSecond), out long planeEast, out long planeNorth, ref saturations);
+        _plane.VelocityToPlane(latitude, longitude, track.Filter.HeightOrZero, TrackerUnits.FromMillimetres(observation.VelocityEastMillimetresPerSecond), TrackerUnits.FromMillimetres(observation.VelocityNorthMillimetresPerSecond), out long planeEast, out long planeNorth, ref saturations);
         _counters.Saturations += saturations;
         int sigma = observation.HasNacV ? AdsbQuality.VelocitySigmaFromNacVMillimetresPerSecond(observation.NacV) : 0;
         if (sigma == 0)

@@ -69,7 +69,7 @@ public sealed class TrackReporter
         _plane.ToGeodetic(mean[0], mean[1], out long latitude, out long longitude, ref saturations);
         _report.LatitudeE7 = (int)Q2x61.ToDegreesE7(latitude, ref saturations);
         _report.LongitudeE7 = (int)Q2x61.ToDegreesE7(longitude, ref saturations);
-        _plane.VelocityToGeodetic(latitude, longitude, filter.HasVertical ? filter.Vertical.Mean[0] : 0, mean[2], mean[3], out long velocityEast, out long velocityNorth, ref saturations);
+        _plane.VelocityToGeodetic(latitude, longitude, filter.HeightOrZero, mean[2], mean[3], out long velocityEast, out long velocityNorth, ref saturations);
         _report.VelocityEastMillimetresPerSecond = (int)Q31x32.ToScaledInteger(velocityEast, 1000, ref saturations);
         _report.VelocityNorthMillimetresPerSecond = (int)Q31x32.ToScaledInteger(velocityNorth, 1000, ref saturations);
         _report.PositionSigmaEastMillimetres = SigmaMillimetres(filter.Horizontal.CovarianceAt(0, 0));
@@ -80,8 +80,9 @@ public sealed class TrackReporter
         _report.VelocityCorrelationPpm = CorrelationPpm(filter.Horizontal.CovarianceAt(2, 2), filter.Horizontal.CovarianceAt(3, 3), filter.Horizontal.CovarianceAt(2, 3));
         if (filter.HasVertical)
         {
-            // The vertical channel carries pressure altitude (Mode C / ADS-B barometric) or a 3-D
-            // radar's height; published as the height, the last pressure altitude alongside.
+            // The vertical channel carries geometric height (converted from Mode C / ADS-B
+            // barometric pressure altitude) or a 3-D radar's height; published as the height, the
+            // last pressure altitude alongside.
             _report.HasHeight = true;
             _report.HeightMillimetres = (int)Q31x32.ToScaledInteger(filter.Vertical.Mean[0], 1000, ref saturations);
             _report.VelocityUpMillimetresPerSecond = (int)Q31x32.ToScaledInteger(filter.Vertical.Mean[1], 1000, ref saturations);

@@ -47,6 +47,12 @@ public sealed class TrackFilter
     /// <summary>True once the vertical channel has been initialised.</summary>
     public bool HasVertical { get; private set; }
 
+    /// <summary>
+    /// The vertical channel's geometric height, Q31.32 m, or 0 before it has one: the height a
+    /// velocity is converted at between the aircraft and the mast plane's ground.
+    /// </summary>
+    public long HeightOrZero => HasVertical ? Vertical.Mean[0] : 0;
+
     /// <summary>Time of the estimate, microseconds (any epoch the caller keeps consistent).</summary>
     public long TimeMicroseconds { get; private set; }
 
