@@ -129,6 +129,7 @@ internal sealed class AdsbUpdater
         // by the learned latency: the position was applicable that long before it was received.
         // (Nothing is learned, and the latency stays 0, with AdsbLatencyEstimate off.)
         int saturations = 0;
+        MoveByLatencyChange(track);
         lateSeconds += Q31x32.FromMicroseconds(Latency.Microseconds, ref saturations);
 
         east += Q31x32.Multiply(track.Filter.Horizontal.Mean[2], lateSeconds, ref saturations);
@@ -177,6 +178,26 @@ internal sealed class AdsbUpdater
         track.LastNis = UpdatePosition(track.Filter, east, north, variance, alongVariance, sine, cosine);
         RecordAdsbFix(track, observation.TimeUnixMicroseconds, latitude, longitude);
         return true;
+    }
+
+    // A track whose estimate was built from ADS-B positions moved by one latency, now that another
+    // is applied: the aircraft is where those positions put it moved along its velocity by the
+    // difference. A track without ADS-B positions yet takes the latency as it finds it.
+    private void MoveByLatencyChange(Track track)
+    {
+        long latency = Latency.Microseconds;
+        long change = latency - track.AdsbLatencyAppliedMicroseconds;
+        track.AdsbLatencyAppliedMicroseconds = latency;
+        if (change == 0 || track.AdsbPositions == 0 || !_configuration.AdsbLatencyMovesTracks)
+        {
+            return;
+        }
+
+        int saturations = 0;
+        long seconds = Q31x32.FromMicroseconds(change, ref saturations);
+        long[] mean = track.Filter.Horizontal.Mean;
+        track.Filter.Translate(Q31x32.Multiply(mean[2], seconds, ref saturations), Q31x32.Multiply(mean[3], seconds, ref saturations));
+        _counters.Saturations += saturations;
     }
 
     // A position into a filter: east and north with its own variance, or along and across the

@@ -75,6 +75,9 @@ public sealed class Track
     /// <summary>Until this time ADS-B positions are gated against the radar-held state, UTC µs.</summary>
     internal long DistrustAdsbUntilMicroseconds;
 
+    /// <summary>The ADS-B latency the track's ADS-B positions were last moved forward by, µs (AdsbUpdater).</summary>
+    internal long AdsbLatencyAppliedMicroseconds;
+
     /// <summary>Latitude of the last ADS-B position, Q2.61 radians (for velocity conversion).</summary>
     internal long LastLatitudeRadians;
 
@@ -341,6 +344,7 @@ public sealed class Track
         LastRadarMicroseconds = NeverMicroseconds;
         LastAdsbPositionMicroseconds = NeverMicroseconds;
         DistrustAdsbUntilMicroseconds = NeverMicroseconds;
+        AdsbLatencyAppliedMicroseconds = 0;
         LastReportMicroseconds = NeverMicroseconds;
         HasLastGeodetic = false;
         ReportedStatus = TrackStatus.Unspecified;

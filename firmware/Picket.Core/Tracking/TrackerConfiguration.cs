@@ -732,11 +732,24 @@ public sealed class TrackerConfiguration
     /// </summary>
     public bool AdsbLatencyEstimate = true;
 
+    /// <summary>
+    /// When the applied latency changes, move each ADS-B-fed track forward along its velocity by
+    /// the change at its next ADS-B position: its estimate was built from positions taken as that
+    /// much earlier than they were, and would otherwise take its filter's time constant to catch
+    /// up (lossy-busy-sky's first minute, while the latency is learned).
+    /// </summary>
+    public bool AdsbLatencyMovesTracks = true;
+
     /// <summary>The latency estimate forgets with weight 2^-shift per plot once that many are in (10: 1,024 plots).</summary>
     public int AdsbLatencyForgettingShift = 10;
 
-    /// <summary>The latency is applied once its estimate's sigma is at most this, µs.</summary>
-    public long AdsbLatencyMaximumSigmaMicroseconds = 20_000;
+    /// <summary>
+    /// The latency is applied once its estimate's sigma is at most this, µs. With tracks moved
+    /// when it changes (<see cref="AdsbLatencyMovesTracks"/>) an early, rougher estimate costs
+    /// little and every second sooner counts: on the lossy-busy-sky, jet-formation and border-skim
+    /// tuning seeds 40-80 ms all gained 3-5 m GOSPA over 20 ms, at every seed.
+    /// </summary>
+    public long AdsbLatencyMaximumSigmaMicroseconds = 50_000;
 
     /// <summary>
     /// A learned latency below this is taken as none, µs: a radar's plot times are themselves

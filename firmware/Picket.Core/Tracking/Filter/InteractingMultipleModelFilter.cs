@@ -240,6 +240,22 @@ public sealed class InteractingMultipleModelFilter
         }
     }
 
+    /// <summary>
+    /// Moves every mode's position by the same offset, leaving covariances and mode probabilities
+    /// as they are (a known translation of the whole estimate, as <see cref="TrackFilter.Translate"/>).
+    /// </summary>
+    /// <param name="eastMetres">East offset, Q31.32 m.</param>
+    /// <param name="northMetres">North offset, Q31.32 m.</param>
+    public void Translate(long eastMetres, long northMetres)
+    {
+        for (int mode = 0; mode < MaximumModes; mode++)
+        {
+            long[] mean = _modes[mode].Mean;
+            mean[0] = FixedPoint.Add(mean[0], eastMetres, ref _saturations);
+            mean[1] = FixedPoint.Add(mean[1], northMetres, ref _saturations);
+        }
+    }
+
     /// <summary>Variance floors applied after every update (as <see cref="TrackFilter.SetVarianceFloors"/>).</summary>
     /// <param name="positionVariance">Position floor, Q39.24 m².</param>
     /// <param name="velocityVariance">Velocity floor, Q39.24 m²/s².</param>

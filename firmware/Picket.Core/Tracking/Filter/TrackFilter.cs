@@ -381,6 +381,25 @@ public sealed class TrackFilter
         }
     }
 
+    /// <summary>
+    /// Moves the horizontal position by a known offset, covariance and (with the manoeuvre model
+    /// on) mode probabilities unchanged: the estimate is the same belief about a target that is
+    /// known to be elsewhere by exactly that much (ADS-B positions that are now known to have been
+    /// later than they were taken for).
+    /// </summary>
+    /// <param name="eastMetres">East offset, Q31.32 m.</param>
+    /// <param name="northMetres">North offset, Q31.32 m.</param>
+    public void Translate(long eastMetres, long northMetres)
+    {
+        long[] mean = Horizontal.Mean;
+        mean[0] = FixedPoint.Add(mean[0], eastMetres, ref _saturations);
+        mean[1] = FixedPoint.Add(mean[1], northMetres, ref _saturations);
+        if (_manoeuvring)
+        {
+            _modes.Translate(eastMetres, northMetres);
+        }
+    }
+
     /// <summary>Copies another filter's complete state into this one.</summary>
     /// <param name="other">The source.</param>
     public void CopyFrom(TrackFilter other)

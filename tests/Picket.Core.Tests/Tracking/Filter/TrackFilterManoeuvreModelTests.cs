@@ -86,6 +86,64 @@ public class TrackFilterManoeuvreModelTests
     }
 
     [Fact]
+    public void Translate_ManoeuvringMidTurn_AsIfEveryMeasurementHadBeenThere()
+    {
+        // A Kalman filter (and each IMM mode) is translation-equivariant: fed measurements all
+        // offset by d, its mean is offset by d and nothing else changes. One filter is fed a
+        // fighter's racetrack, translated by (300 m, −200 m) at 600 s, mid-turn, and fed the offset
+        // measurements after; the other is fed the offset measurements throughout.
+        const double OffsetEast = 300, OffsetNorth = -200;
+        var flight = new SimulatedFlight(TargetClass.Fighter, seed: 91);
+        var moved = new TrackFilter { TargetClass = TargetClass.Fighter, TurnRate = Q2x61.Pi / 120, WideTurnRate = Q2x61.Pi / 60 };
+        var offset = new TrackFilter { TargetClass = TargetClass.Fighter, TurnRate = Q2x61.Pi / 120, WideTurnRate = Q2x61.Pi / 60 };
+        long variance = SimulatedFlight.ToQ24(PositionSigma * PositionSigma);
+        double worstMean = 0, worstProbability = 0, worstVariance = 0;
+        for (int second = 0; second < 1200; second += PeriodSeconds)
+        {
+            long time = second * 1_000_000L;
+            var truth = flight.Truth(second);
+            double east = truth.East + flight.Gaussian(PositionSigma), north = truth.North + flight.Gaussian(PositionSigma);
+            double movedBy = second < 600 ? 0 : 1;
+            if (second == 0)
+            {
+                long velocityEast = SimulatedFlight.ToQ32(truth.VelocityEast), velocityNorth = SimulatedFlight.ToQ32(truth.VelocityNorth);
+                moved.Initialise(time, SimulatedFlight.ToQ32(east), SimulatedFlight.ToQ32(north), variance, velocityEast, velocityNorth, SimulatedFlight.ToQ24(100));
+                offset.Initialise(time, SimulatedFlight.ToQ32(east + OffsetEast), SimulatedFlight.ToQ32(north + OffsetNorth), variance, velocityEast, velocityNorth, SimulatedFlight.ToQ24(100));
+                moved.Manoeuvring = offset.Manoeuvring = true;
+                continue;
+            }
+
+            moved.Predict(time);
+            offset.Predict(time);
+            if (second == 600)
+            {
+                moved.Translate(SimulatedFlight.ToQ32(OffsetEast), SimulatedFlight.ToQ32(OffsetNorth));
+            }
+
+            moved.UpdateEast(SimulatedFlight.ToQ32(east + (movedBy * OffsetEast)), variance);
+            moved.UpdateNorth(SimulatedFlight.ToQ32(north + (movedBy * OffsetNorth)), variance);
+            offset.UpdateEast(SimulatedFlight.ToQ32(east + OffsetEast), variance);
+            offset.UpdateNorth(SimulatedFlight.ToQ32(north + OffsetNorth), variance);
+            if (second < 600)
+            {
+                continue;
+            }
+
+            worstMean = Math.Max(worstMean, Math.Abs((moved.Horizontal.Mean[0] - offset.Horizontal.Mean[0]) / SimulatedFlight.Q32));
+            worstMean = Math.Max(worstMean, Math.Abs((moved.Horizontal.Mean[1] - offset.Horizontal.Mean[1]) / SimulatedFlight.Q32));
+            worstMean = Math.Max(worstMean, Math.Abs((moved.Horizontal.Mean[2] - offset.Horizontal.Mean[2]) / SimulatedFlight.Q32));
+            worstVariance = Math.Max(worstVariance, Math.Abs((moved.Horizontal.Covariance[0] - offset.Horizontal.Covariance[0]) / 16_777_216.0));
+            worstProbability = Math.Max(worstProbability, Math.Abs((double)(moved.ManoeuvreProbability - offset.ManoeuvreProbability)) / Q2x61.One);
+        }
+
+        // Fixed-point rounding differs by the offset's low bits only: within a millimetre, 10⁻⁴ m²,
+        // 10⁻⁷ in probability; a reseed would have reset the probabilities by up to 0.9.
+        Assert.True(worstMean < 1e-3, $"worst mean difference {worstMean} m (m/s)");
+        Assert.True(worstVariance < 1e-4, $"worst east variance difference {worstVariance} m²");
+        Assert.True(worstProbability < 1e-7, $"worst manoeuvre probability difference {worstProbability}");
+    }
+
+    [Fact]
     public void Manoeuvring_FighterRacetrackByRadar_BeatsTheQuietModelAloneInTurns()
     {
         // Truth: the simulated racetrack (9°/s turns at 300 m/s); radar-like positions every 4 s.
