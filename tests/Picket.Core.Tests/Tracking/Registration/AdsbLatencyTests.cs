@@ -83,17 +83,7 @@ public class AdsbLatencyTests
         var random = new Random(400);
         for (var t = 0; t <= 600; t++)
         {
-            for (var aircraft = 0; aircraft < 6; aircraft++)
-            {
-                var (east, north) = Position(aircraft, t - 0.4 + (0.1 * aircraft));
-                scene.AdsbPosition(t + (0.1 * aircraft), 0x4B1900 + aircraft, east, north, altitudeFeet: 30_000);
-                if (t % 4 == 0)
-                {
-                    var seconds = t + 0.35 + (0.1 * aircraft);
-                    (east, north) = Position(aircraft, seconds);
-                    scene.RadarPlot(seconds, east, north, 30_000 * 0.3048, TrackerScene.Gaussian(random) * RangeSigma, TrackerScene.Gaussian(random) * AzimuthSigmaDegrees, 60_000, 120_000, icao: 0x4B1900 + aircraft, withModeC: false);
-                }
-            }
+            FeedSecond(scene, random, t);
         }
 
         var errors = scene.Reports
@@ -130,18 +120,8 @@ public class AdsbLatencyTests
         double? applied = null;
         for (var t = 0; t <= 300 && (applied is null || t <= applied + 12); t++)
         {
-            for (var aircraft = 0; aircraft < 6; aircraft++)
-            {
-                var (east, north) = Position(aircraft, t - 0.4 + (0.1 * aircraft));
-                scene.AdsbPosition(t + (0.1 * aircraft), 0x4B1900 + aircraft, east, north, altitudeFeet: 30_000);
-                if (t % 4 == 0)
-                {
-                    var seconds = t + 0.35 + (0.1 * aircraft);
-                    (east, north) = Position(aircraft, seconds);
-                    scene.RadarPlot(seconds, east, north, 30_000 * 0.3048, TrackerScene.Gaussian(random) * RangeSigma, TrackerScene.Gaussian(random) * AzimuthSigmaDegrees, 60_000, 120_000, icao: 0x4B1900 + aircraft, withModeC: false);
-                    applied ??= scene.Tracker.AdsbLatency.Microseconds > 0 ? seconds : null;
-                }
-            }
+            var appliedThisSecond = FeedSecond(scene, random, t);
+            applied ??= appliedThisSecond;
         }
 
         Assert.NotNull(applied);
@@ -156,6 +136,28 @@ public class AdsbLatencyTests
             .ToList();
         var rms = Math.Sqrt(errors.Average(e => e * e));
         Assert.True(errors.Count >= 6 && rms >= lowestError && rms <= highestError, $"RMS error {rms:F1} m over {errors.Count} reports from {applied:F1} s; latency {scene.Tracker.AdsbLatency.Microseconds / 1000} ms");
+    }
+
+    // Second t of the six aircraft: each one's position 0.4 s late (1 Hz) and, every 4 s, a plot of
+    // it where it is. Returns the time of the plot after which the tracker first applied a
+    // latency this second, else null.
+    private static double? FeedSecond(TrackerScene scene, Random random, int t)
+    {
+        double? applied = null;
+        for (var aircraft = 0; aircraft < 6; aircraft++)
+        {
+            var (east, north) = Position(aircraft, t - 0.4 + (0.1 * aircraft));
+            scene.AdsbPosition(t + (0.1 * aircraft), 0x4B1900 + aircraft, east, north, altitudeFeet: 30_000);
+            if (t % 4 == 0)
+            {
+                var seconds = t + 0.35 + (0.1 * aircraft);
+                (east, north) = Position(aircraft, seconds);
+                scene.RadarPlot(seconds, east, north, 30_000 * 0.3048, TrackerScene.Gaussian(random) * RangeSigma, TrackerScene.Gaussian(random) * AzimuthSigmaDegrees, 60_000, 120_000, icao: 0x4B1900 + aircraft, withModeC: false);
+                applied ??= scene.Tracker.AdsbLatency.Microseconds > 0 ? seconds : null;
+            }
+        }
+
+        return applied;
     }
 
     // One plot of an aircraft somewhere 20-150 km from the radar, flying any way at 150-300 m/s:
