@@ -86,15 +86,7 @@ public class AdsbLatencyTests
             FeedSecond(scene, random, t);
         }
 
-        var errors = scene.Reports
-            .Where(r => r.Status == TrackStatus.Confirmed && r.TimeUnixMicroseconds >= TrackerScene.At(300))
-            .Select(r =>
-            {
-                var seconds = (r.TimeUnixMicroseconds - TrackerScene.StartMicroseconds) / 1e6;
-                var (east, north) = Position(r.IcaoAddress - 0x4B1900, seconds);
-                return TrackerScene.Distance(r, east, north);
-            })
-            .ToList();
+        var errors = ConfirmedErrors(scene, 300, 601);
         var rms = Math.Sqrt(errors.Average(e => e * e));
         Assert.True(rms >= lowestError && rms <= highestError, $"RMS error {rms:F1} m over {errors.Count} reports; learned {scene.Tracker.AdsbLatency.Microseconds / 1000} ms");
         if (estimate)
@@ -125,18 +117,22 @@ public class AdsbLatencyTests
         }
 
         Assert.NotNull(applied);
-        var errors = scene.Reports
-            .Where(r => r.Status == TrackStatus.Confirmed && r.TimeUnixMicroseconds >= TrackerScene.At(applied.Value) && r.TimeUnixMicroseconds <= TrackerScene.At(applied.Value + 1.5))
-            .Select(r =>
-            {
-                var seconds = (r.TimeUnixMicroseconds - TrackerScene.StartMicroseconds) / 1e6;
-                var (east, north) = Position(r.IcaoAddress - 0x4B1900, seconds);
-                return TrackerScene.Distance(r, east, north);
-            })
-            .ToList();
+        var errors = ConfirmedErrors(scene, applied.Value, applied.Value + 1.5);
         var rms = Math.Sqrt(errors.Average(e => e * e));
         Assert.True(errors.Count >= 6 && rms >= lowestError && rms <= highestError, $"RMS error {rms:F1} m over {errors.Count} reports from {applied:F1} s; latency {scene.Tracker.AdsbLatency.Microseconds / 1000} ms");
     }
+
+    // The distance of each confirmed report from its aircraft's truth at the report's time, for
+    // reports from one second to another.
+    private static List<double> ConfirmedErrors(TrackerScene scene, double fromSeconds, double toSeconds) => scene.Reports
+        .Where(r => r.Status == TrackStatus.Confirmed && r.TimeUnixMicroseconds >= TrackerScene.At(fromSeconds) && r.TimeUnixMicroseconds <= TrackerScene.At(toSeconds))
+        .Select(r =>
+        {
+            var seconds = (r.TimeUnixMicroseconds - TrackerScene.StartMicroseconds) / 1e6;
+            var (east, north) = Position(r.IcaoAddress - 0x4B1900, seconds);
+            return TrackerScene.Distance(r, east, north);
+        })
+        .ToList();
 
     // Second t of the six aircraft: each one's position 0.4 s late (1 Hz) and, every 4 s, a plot of
     // it where it is. Returns the time of the plot after which the tracker first applied a
