@@ -384,8 +384,8 @@ public sealed class TrackFilter
     /// <summary>
     /// Moves the horizontal position by a known offset, covariance and (with the manoeuvre model
     /// on) mode probabilities unchanged: the estimate is the same belief about a target that is
-    /// known to be elsewhere by exactly that much (ADS-B positions that are now known to have been
-    /// later than they were taken for).
+    /// known to be elsewhere by exactly that much (built from ADS-B positions now known to be
+    /// staler than they were taken for).
     /// </summary>
     /// <param name="eastMetres">East offset, Q31.32 m.</param>
     /// <param name="northMetres">North offset, Q31.32 m.</param>
