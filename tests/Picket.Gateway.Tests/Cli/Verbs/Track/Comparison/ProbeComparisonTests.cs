@@ -58,6 +58,6 @@ public sealed class ProbeComparisonTests(ITestOutputHelper output)
         var worst = report.Incursions.Where(i => !i.Cooperative).Select(i => i.TimeToAlertSeconds).DefaultIfEmpty(double.NaN).Max();
         return string.Create(
             CultureInfo.InvariantCulture,
-            $"GOSPA {report.MeanGospaMetres:F0} m, non-coop RMSE {report.NonCooperativePositionRmseMetres:F0} m, completeness {report.Completeness:F3}, id changes {report.TrackIdChanges}, false tracks {report.FalseConfirmedTracks}, false alerts {report.FalseAlerts}, lost {report.LostAlerts}, worst alert {worst:F1} s");
+            $"GOSPA {report.MeanGospaMetres:F0} m, RMSE {report.PositionRmseMetres:F1} m, vRMSE {report.VelocityRmseMetresPerSecond:F2}, NEES {report.MeanPositionNees:F2}, non-coop RMSE {report.NonCooperativePositionRmseMetres:F0} m, completeness {report.Completeness:F3}, id changes {report.TrackIdChanges}, false tracks {report.FalseConfirmedTracks}, false alerts {report.FalseAlerts}, lost {report.LostAlerts}, worst alert {worst:F1} s");
     }
 }

@@ -49,6 +49,9 @@ internal sealed class ReferenceTracker
     /// <summary>Tracks started.</summary>
     public int TracksStarted => (int)(_nextId - 1);
 
+    /// <summary>The live tracks, oldest first.</summary>
+    public IReadOnlyList<ReferenceTrack> Tracks => _tracks;
+
     /// <summary>Feeds every decoded input in order.</summary>
     public void Run(IEnumerable<RecordedInput> inputs)
     {
@@ -186,47 +189,55 @@ internal sealed class ReferenceTracker
         }
     }
 
-    // Sequential nearest neighbour: the candidate with the smallest Mahalanobis distance within
-    // the gate, among tracks not yet given a radar plot in this scan.
+    // Sequential nearest neighbour: the track with the smallest Mahalanobis distance within the
+    // gate, among tracks not yet given a radar plot in this scan; a track with a velocity first,
+    // and only a plot none of them gates may be a one-plot track's second (track maintenance
+    // before initiation: otherwise a clutter plot of the last scan beside a target takes the
+    // target's plot from its own track).
     private ReferenceTrack? Nearest(long time, double east, double north, double ree, double ren, double rnn)
     {
         ReferenceTrack? best = null;
         var bestDistance = double.MaxValue;
         var scan = (long)(_settings.ScanPeriodSeconds * 1e6);
-        foreach (var track in _tracks)
+        for (var pass = 0; pass < 2 && best is null; pass++)
         {
-            if (track.LastRadarUpdate > time - (scan / 2) || (track.Icao != 0 && time - track.LastRadarUpdate < 3 * scan && track.LastRadarUpdate != long.MinValue))
+            foreach (var track in _tracks)
             {
-                continue;
-            }
+                if (track.HasVelocity != (pass == 0)
+                    || track.LastRadarUpdate > time - (scan / 2)
+                    || (track.Icao != 0 && time - track.LastRadarUpdate < 3 * scan && track.LastRadarUpdate != long.MinValue))
+                {
+                    continue;
+                }
 
-            var dt = Math.Max(0, (time - track.Time) / 1e6);
-            double distance;
-            if (!track.HasVelocity)
-            {
-                // One plot so far: the second must lie within the fastest target's reach.
-                var reach = (_settings.MaximumSpeed * dt) + (3 * Math.Sqrt(ree + rnn + track.P[0] + track.P[10]));
-                var d = Math.Sqrt(Math.Pow(east - track.X[0], 2) + Math.Pow(north - track.X[2], 2));
-                distance = d <= reach ? _settings.GateChiSquare * (d / reach) * (d / reach) : double.MaxValue;
-            }
-            else
-            {
-                Array.Copy(track.X, _x, 4);
-                Array.Copy(track.P, _p, 16);
-                PredictInto(_x, _p, dt, track.BoostLeft > 0);
-                var s00 = _p[0] + ree;
-                var s01 = _p[2] + ren;
-                var s11 = _p[10] + rnn;
-                var det = (s00 * s11) - (s01 * s01);
-                var y0 = east - _x[0];
-                var y1 = north - _x[2];
-                distance = ((s11 * y0 * y0) - (2 * s01 * y0 * y1) + (s00 * y1 * y1)) / det;
-            }
+                var dt = Math.Max(0, (time - track.Time) / 1e6);
+                double distance;
+                if (!track.HasVelocity)
+                {
+                    // One plot so far: the second must lie within the fastest target's reach.
+                    var reach = (_settings.MaximumSpeed * dt) + (3 * Math.Sqrt(ree + rnn + track.P[0] + track.P[10]));
+                    var d = Math.Sqrt(Math.Pow(east - track.X[0], 2) + Math.Pow(north - track.X[2], 2));
+                    distance = d <= reach ? _settings.GateChiSquare * (d / reach) * (d / reach) : double.MaxValue;
+                }
+                else
+                {
+                    Array.Copy(track.X, _x, 4);
+                    Array.Copy(track.P, _p, 16);
+                    PredictInto(_x, _p, dt, track.BoostLeft > 0);
+                    var s00 = _p[0] + ree;
+                    var s01 = _p[2] + ren;
+                    var s11 = _p[10] + rnn;
+                    var det = (s00 * s11) - (s01 * s01);
+                    var y0 = east - _x[0];
+                    var y1 = north - _x[2];
+                    distance = ((s11 * y0 * y0) - (2 * s01 * y0 * y1) + (s00 * y1 * y1)) / det;
+                }
 
-            if (distance <= _settings.GateChiSquare && distance < bestDistance)
-            {
-                best = track;
-                bestDistance = distance;
+                if (distance <= _settings.GateChiSquare && distance < bestDistance)
+                {
+                    best = track;
+                    bestDistance = distance;
+                }
             }
         }
 

@@ -1,3 +1,6 @@
+using Picket.Radar;
+using Picket.Simulation.Evaluation;
+using Picket.Simulation.Geodesy;
 using Picket.Simulation.Recording;
 using Picket.Simulation.Scenarios;
 
@@ -78,5 +81,53 @@ public sealed class ReferenceTrackerTests
                 .Run(RecordedInputs.Decode(beast, asterix, start, runner.Simulation.Site.LatitudeDegrees, runner.Simulation.Site.LongitudeDegrees)));
 
         Assert.InRange(report.PositionRmseMetres, 0, 10);
+    }
+
+    [Fact]
+    public void Run_TargetPlotBesideLastScansClutterPlot_UpdatesTheTargetsOwnTrack()
+    {
+        // A target flies east at 30 m/s, 10 km north of a 1 s radar. At 5.2 s a clutter plot
+        // 150 m north of where the target's next plot will be starts a one-plot track (it is far
+        // outside the target's own gate: 150 m across a 10 m range sigma). At 6 s the target's plot
+        // comes 100 m east of its truth (2 sigma of azimuth): about 2.8 in its own track's
+        // Mahalanobis distance, but 1.2 in the one-plot track's reach metric. Track maintenance
+        // comes before initiation: the plot is the target's track's, not the clutter's second.
+        var radar = new GeoPosition(57.75, 27.45, 80);
+        var settings = new ReferenceTrackerSettings { ScanPeriodSeconds = 1, RadarSigmaRangeMetres = 10, RadarSigmaAzimuthDegrees = 0.3 };
+        var evaluator = new TrackingEvaluator(new EvaluationOptions(), [], radar);
+        var start = new DateTimeOffset(2026, 6, 5, 2, 0, 0, TimeSpan.Zero).ToUnixTimeMilliseconds() * 1000;
+        var tracker = new ReferenceTracker(settings, radar, radar, [], evaluator, start);
+        var inputs = new List<RecordedInput>();
+        for (var second = 0; second <= 5; second++)
+        {
+            inputs.Add(Plot(start + (second * 1_000_000L), 30.0 * second, 10_000));
+        }
+
+        inputs.Add(Plot(start + 5_200_000, 280, 10_150));
+        inputs.Add(Plot(start + 6_000_000, 280, 10_000));
+
+        tracker.Run(inputs);
+
+        Assert.Equal(2, tracker.TracksStarted);
+        var target = Assert.Single(tracker.Tracks, t => t.Id == 1);
+        var clutter = Assert.Single(tracker.Tracks, t => t.Id == 2);
+        Assert.Equal(start + 6_000_000, target.LastRadarUpdate);
+        Assert.Equal(7, target.Hits);
+        Assert.Equal(1, clutter.Hits);
+    }
+
+    // A noise-free plot of a point (east, north) metres from the radar at the radar's height.
+    private static RecordedInput Plot(long time, double east, double north)
+    {
+        var plot = new RadarMeasurement
+        {
+            SensorId = 1,
+            TimeUnixMicroseconds = time,
+            RangeMillimetres = (long)Math.Round(Math.Sqrt((east * east) + (north * north)) * 1000),
+            AzimuthMicrodegrees = (int)Math.Round(Math.Atan2(east, north) * 180 / Math.PI * 1e6),
+            HasHeight = true,
+            HeightFeet = (int)Math.Round(80 / 0.3048),
+        };
+        return new RecordedInput(time, RecordedInputKind.Radar, default, plot);
     }
 }
