@@ -90,6 +90,12 @@ public sealed class Track
     /// <summary>Time of the last report, UTC µs.</summary>
     internal long LastReportMicroseconds;
 
+    /// <summary>
+    /// True when the last report was housekeeping's periodic one: a prediction that carried no
+    /// measurement the track has not already reported.
+    /// </summary>
+    internal bool LastReportPeriodic;
+
     /// <summary>Status at the last report.</summary>
     internal TrackStatus ReportedStatus;
 
@@ -346,6 +352,7 @@ public sealed class Track
         DistrustAdsbUntilMicroseconds = NeverMicroseconds;
         AdsbLatencyAppliedMicroseconds = 0;
         LastReportMicroseconds = NeverMicroseconds;
+        LastReportPeriodic = false;
         HasLastGeodetic = false;
         ReportedStatus = TrackStatus.Unspecified;
         RadarHits = 0;

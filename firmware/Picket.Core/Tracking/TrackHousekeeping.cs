@@ -82,6 +82,7 @@ internal sealed class TrackHousekeeping
                 }
 
                 _reporter.Report(track, track.Status, now, now);
+                track.LastReportPeriodic = true;
             }
         }
     }
@@ -213,10 +214,14 @@ internal sealed class TrackHousekeeping
         }
     }
 
-    // Reports the track when its status changed or the minimum report interval has passed.
+    // Reports the track when its status changed, the minimum report interval has passed, or its
+    // last report was a periodic prediction (TrackerConfiguration.ReportUpdateAfterPeriodicReport):
+    // a measurement is never held back by a report that carried none.
     public void ReportIfDue(Track track, long nowMicroseconds)
     {
-        if (track.Status != track.ReportedStatus || track.Filter.TimeMicroseconds - track.LastReportMicroseconds >= _configuration.MinimumReportIntervalMicroseconds)
+        if (track.Status != track.ReportedStatus
+            || track.Filter.TimeMicroseconds - track.LastReportMicroseconds >= _configuration.MinimumReportIntervalMicroseconds
+            || (track.LastReportPeriodic && _configuration.ReportUpdateAfterPeriodicReport))
         {
             _reporter.Report(track, track.Status, nowMicroseconds);
         }

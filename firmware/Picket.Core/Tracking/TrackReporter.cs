@@ -114,6 +114,7 @@ public sealed class TrackReporter
         long milli = Q31x32.ToScaledInteger(track.LastNis, 1000, ref saturations);
         _report.LastInnovationMilli = milli < 0 ? 0 : milli > uint.MaxValue ? uint.MaxValue : (uint)milli;
         track.LastReportMicroseconds = filter.TimeMicroseconds;
+        track.LastReportPeriodic = false;
         track.ReportedStatus = status;
         _output.OnTrackReport(ref _report);
     }

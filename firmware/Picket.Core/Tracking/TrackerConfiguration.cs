@@ -173,6 +173,16 @@ public sealed class TrackerConfiguration
     public long MinimumReportIntervalMicroseconds = 1_000_000;
 
     /// <summary>
+    /// A track's update is reported at once when its last report was the periodic one (a
+    /// prediction, <see cref="ReportIntervalMicroseconds"/>), whatever the minimum report
+    /// interval. On a 4 s radar the periodic report falls 3-4 s after a plot's report, under a
+    /// second before the next plot: with the minimum interval alone that plot went unreported
+    /// until the next periodic report, 3 s later, on every other scan. False: the minimum
+    /// interval alone.
+    /// </summary>
+    public bool ReportUpdateAfterPeriodicReport = true;
+
+    /// <summary>
     /// The first track id this tracker gives (then one more per track). A gateway that restarts
     /// starts from a new value (its start time in seconds × 2^24) so the server never sees one id
     /// for two targets; replays keep 1 and stay reproducible.

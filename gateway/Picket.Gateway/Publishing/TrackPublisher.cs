@@ -12,7 +12,10 @@ namespace Picket.Gateway.Publishing;
 /// <para>
 /// Thinning: a track's report is published when its status changed since the last one published
 /// (so confirmation, coasting and the end of a track are never thinned away), when the track has
-/// just raised an alert, or when <c>trackInterval</c> has passed since its last published report.
+/// just raised an alert, when <c>trackInterval</c> has passed since its last published report, or
+/// when it carries a measurement and the last one published carried none (the tracker's periodic
+/// prediction, whose update count was that of the report published before it): on a 4 s radar the
+/// plot under a second after a periodic report is not thinned away until the next one, 3 s later.
 /// Tentative tracks are published only when asked (most of them are clutter); a track whose
 /// reports were never published is not announced when it is dropped.
 /// </para>
@@ -161,10 +164,11 @@ public sealed class TrackPublisher : ITrackerOutput
         var publish = !known
             || last.Status != report.Status
             || alerted
-            || report.TimeUnixMicroseconds - last.TimeUnixMicroseconds >= _trackIntervalMicroseconds;
+            || report.TimeUnixMicroseconds - last.TimeUnixMicroseconds >= _trackIntervalMicroseconds
+            || (!last.CarriedMeasurement && report.UpdateCount != last.UpdateCount);
         if (publish)
         {
-            _tracks[report.TrackId] = new Published(report.Status, report.TimeUnixMicroseconds);
+            _tracks[report.TrackId] = new Published(report.Status, report.TimeUnixMicroseconds, report.UpdateCount, !known || report.UpdateCount != last.UpdateCount);
         }
 
         return publish;
@@ -199,5 +203,7 @@ public sealed class TrackPublisher : ITrackerOutput
         BatchesClosed++;
     }
 
-    private readonly record struct Published(TrackStatus Status, long TimeUnixMicroseconds);
+    // The last published report of a track: its status, time and update count, and whether it
+    // carried a measurement the one published before it did not.
+    private readonly record struct Published(TrackStatus Status, long TimeUnixMicroseconds, uint UpdateCount, bool CarriedMeasurement);
 }

@@ -9,7 +9,8 @@ namespace Picket.Tracking;
 /// <summary>
 /// The housekeeping role alone, on hand-made tracks in a table with no zones (one test: one): a round drops the
 /// track deletion ends (reported <c>Dropped</c>) and reports the others when due; a confirmation
-/// is counted; a report after an update only on a status change or after the minimum interval.
+/// is counted; a report after an update only on a status change, after the minimum interval or
+/// after a periodic report.
 /// Times worked out by hand in the comments (default intervals: report 5 s, housekeeping 1 s,
 /// minimum report 1 s; scan 4 s).
 /// </summary>
@@ -61,6 +62,36 @@ public class TrackHousekeepingTests : ITrackerOutput
         housekeeping.ReportIfDue(track, Start + Second);
         Assert.Single(_reports);
         Assert.Equal(TrackStatus.Tentative, _reports[0].Status);
+    }
+
+    [Fact]
+    public void ReportIfDue_PlotHalfASecondAfterThePeriodicReport_ReportedAtOnce()
+    {
+        // Reported at its plot at 0 s; the periodic report is due 3 s on (5 s less two 1 s
+        // rounds) and comes at the 3.5 s round, a prediction. The next plot of a 4 s radar, at
+        // 4 s, is half a second after it: within the minimum interval, but the report before it
+        // carried no measurement, so this one is reported at once, not 3 s later with the next
+        // periodic report.
+        var (housekeeping, table, _) = Role();
+        Track track = Place(table);
+        track.RadarHits = 1;
+        track.ReportedStatus = TrackStatus.Tentative;
+        track.LastReportMicroseconds = Start;
+
+        housekeeping.Housekeeping(Start + (3 * Second) + 500_000);
+        Assert.Single(_reports);
+        Assert.Equal(Start + (3 * Second) + 500_000, _reports[0].TimeUnixMicroseconds);
+
+        track.Filter.Predict(Start + (4 * Second));
+        housekeeping.ReportIfDue(track, Start + (4 * Second));
+
+        Assert.Equal(2, _reports.Count);
+        Assert.Equal(Start + (4 * Second), _reports[1].TimeUnixMicroseconds);
+
+        // Half a second later again the last report carried the plot: the minimum interval holds.
+        track.Filter.Predict(Start + (4 * Second) + 500_000);
+        housekeeping.ReportIfDue(track, Start + (4 * Second) + 500_000);
+        Assert.Equal(2, _reports.Count);
     }
 
     [Fact]

@@ -35,6 +35,31 @@ public sealed class TrackPublisherTests
     }
 
     [Fact]
+    public void APlotAfterAPeriodicPredictionIsPublishedWithinTheInterval()
+    {
+        // A 4 s radar's track: its plot at 0 s (update 1), the tracker's periodic prediction at
+        // 3.5 s (still update 1), the next plot at 4 s (update 2), half a second after the last
+        // published report. It carries a measurement and the report before it did not: published.
+        // An ADS-B track updated at every report four times a second: once a second, as before.
+        var sink = new ListSink();
+        var publisher = new TrackPublisher("mast-1", sink, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(10));
+        Report(publisher, 3, TrackStatus.Confirmed, Start, updates: 1);
+        Report(publisher, 3, TrackStatus.Confirmed, Start + (Second * 7 / 2), updates: 1);
+        Report(publisher, 3, TrackStatus.Confirmed, Start + (4 * Second), updates: 2);
+        Report(publisher, 3, TrackStatus.Confirmed, Start + (Second * 9 / 2), updates: 3);
+        for (var t = 0L; t < 3 * Second; t += Second / 4)
+        {
+            Report(publisher, 4, TrackStatus.Confirmed, Start + t, updates: (uint)(1 + (t / (Second / 4))));
+        }
+
+        publisher.Flush();
+
+        var updates = sink.Parsed.SelectMany(b => b.Tracks).ToList();
+        Assert.Equal([0.0, 3.5, 4.0], updates.Where(u => u.TrackId == 3).Select(u => (u.TimeUnixUs - Start) / (double)Second));
+        Assert.Equal([0.0, 1.0, 2.0], updates.Where(u => u.TrackId == 4).Select(u => (u.TimeUnixUs - Start) / (double)Second));
+    }
+
+    [Fact]
     public void ATrackNeverPublishedIsNotAnnouncedWhenDropped()
     {
         var sink = new ListSink();
@@ -115,9 +140,9 @@ public sealed class TrackPublisherTests
         Assert.NotNull(parsed[1].Health);
     }
 
-    private static void Report(TrackPublisher publisher, long trackId, TrackStatus status, long time)
+    private static void Report(TrackPublisher publisher, long trackId, TrackStatus status, long time, uint updates = 0)
     {
-        var report = new TrackReport { TrackId = trackId, Status = status, TimeUnixMicroseconds = time, LatitudeE7 = 595_000_000, LongitudeE7 = 248_000_000, Callsign = "" };
+        var report = new TrackReport { TrackId = trackId, Status = status, TimeUnixMicroseconds = time, LatitudeE7 = 595_000_000, LongitudeE7 = 248_000_000, Callsign = "", UpdateCount = updates };
         publisher.OnTrackReport(ref report);
     }
 }
