@@ -125,11 +125,12 @@ internal sealed class AdsbUpdater
             return false;
         }
 
+        MoveByLatencyChange(track);
+
         // A late position is moved forward along the track's velocity to the estimate's time, and
         // by the learned latency: the position was applicable that long before it was received.
         // (Nothing is learned, and the latency stays 0, with AdsbLatencyEstimate off.)
         int saturations = 0;
-        MoveByLatencyChange(track);
         lateSeconds += Q31x32.FromMicroseconds(Latency.Microseconds, ref saturations);
 
         east += Q31x32.Multiply(track.Filter.Horizontal.Mean[2], lateSeconds, ref saturations);

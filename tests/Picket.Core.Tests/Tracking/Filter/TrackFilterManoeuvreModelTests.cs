@@ -129,9 +129,11 @@ public class TrackFilterManoeuvreModelTests
                 continue;
             }
 
-            worstMean = Math.Max(worstMean, Math.Abs((moved.Horizontal.Mean[0] - offset.Horizontal.Mean[0]) / SimulatedFlight.Q32));
-            worstMean = Math.Max(worstMean, Math.Abs((moved.Horizontal.Mean[1] - offset.Horizontal.Mean[1]) / SimulatedFlight.Q32));
-            worstMean = Math.Max(worstMean, Math.Abs((moved.Horizontal.Mean[2] - offset.Horizontal.Mean[2]) / SimulatedFlight.Q32));
+            for (int i = 0; i < 4; i++)
+            {
+                worstMean = Math.Max(worstMean, Math.Abs((moved.Horizontal.Mean[i] - offset.Horizontal.Mean[i]) / SimulatedFlight.Q32));
+            }
+
             worstVariance = Math.Max(worstVariance, Math.Abs((moved.Horizontal.Covariance[0] - offset.Horizontal.Covariance[0]) / 16_777_216.0));
             worstProbability = Math.Max(worstProbability, Math.Abs((double)(moved.ManoeuvreProbability - offset.ManoeuvreProbability)) / Q2x61.One);
         }

@@ -12,8 +12,9 @@ namespace Picket.Gateway.Cli.Verbs.Track.Comparison;
 /// scene. Picket runs twice, with the data sheet's radar noise as <c>picket track</c>
 /// assumes it and told the simulator's own; the reference is told the simulator's own, as a
 /// plain tracker built beside its own scene would be. One line per run: mean GOSPA, position
-/// and velocity RMSE over assigned pairs, mean position NEES, non-cooperative RMSE, completeness, id changes, false confirmed tracks, false and `lost`
-/// alerts, the latest non-cooperative alert after its crossing.
+/// and velocity RMSE over assigned pairs, mean position NEES, non-cooperative RMSE, completeness,
+/// id changes, false confirmed tracks, false and `lost` alerts, the latest non-cooperative alert
+/// after its crossing.
 /// <c>PICKET_PROBE=PATH.json[,PATH.json] PICKET_PROBE_SEEDS=1000,1001 dotnet test tests/Picket.Gateway.Tests -c Release --filter ProbeComparison --logger "console;verbosity=detailed"</c>.
 /// </summary>
 public sealed class ProbeComparisonTests(ITestOutputHelper output)
